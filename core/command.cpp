@@ -1,0 +1,172 @@
+#include "core/command.h"
+
+#include <QJsonValue>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+namespace {
+
+struct TypeName
+{
+    Command::Type type;
+    const char16_t *name;
+};
+constexpr TypeName typeNames[] = {
+    {Command::Type::Reply, u"reply"},         {Command::Type::Note, u"note"},
+    {Command::Type::Transfer, u"transfer"},   {Command::Type::Assign, u"assign"},
+    {Command::Type::SetStatus, u"status"},    {Command::Type::SetPriority, u"priority"},
+};
+
+QJsonValue idOrNull(qint64 id)
+{
+    return id > 0 ? QJsonValue(id) : QJsonValue(QJsonValue::Null);
+}
+
+Status readText(const QJsonObject &json, const QString &key, QString &out, bool required)
+{
+    const QJsonValue value = json.value(key);
+    if (value.isUndefined() || value.isNull()) {
+        if (required)
+            return Error::invalid(key, u"%1 is required."_s.arg(key));
+        return ok();
+    }
+    if (!value.isString())
+        return Error::invalid(key, u"%1 must be text."_s.arg(key));
+    out = value.toString();
+    if (required && out.trimmed().isEmpty())
+        return Error::invalid(key, u"%1 must not be empty."_s.arg(key));
+    if (out.size() > MaxBodyLength)
+        return Error::invalid(key, u"%1 is longer than %2 characters."_s.arg(key).arg(MaxBodyLength));
+    return ok();
+}
+
+} // namespace
+
+QString toString(Command::Type type)
+{
+    for (const TypeName &entry : typeNames) {
+        if (entry.type == type)
+            return QString::fromUtf16(entry.name);
+    }
+    return {};
+}
+
+QJsonObject Command::toJson() const
+{
+    QJsonObject json{
+        {u"id"_s, id},
+        {u"ticket"_s, ticketId},
+        {u"base_version"_s, baseVersion},
+        {u"type"_s, toString(type)},
+    };
+    switch (type) {
+    case Type::Reply:
+        json.insert(u"body"_s, body);
+        if (status)
+            json.insert(u"status"_s, toString(*status));
+        break;
+    case Type::Note:
+        json.insert(u"body"_s, body);
+        break;
+    case Type::Transfer:
+        json.insert(u"department"_s, departmentId);
+        json.insert(u"assignee"_s, idOrNull(assigneeId));
+        json.insert(u"note"_s, note);
+        break;
+    case Type::Assign:
+        json.insert(u"assignee"_s, idOrNull(assigneeId));
+        break;
+    case Type::SetStatus:
+        json.insert(u"status"_s, status ? toString(*status) : QString());
+        break;
+    case Type::SetPriority:
+        json.insert(u"priority"_s, priority ? toString(*priority) : QString());
+        break;
+    }
+    return json;
+}
+
+Expected<Command> Command::fromJson(const QJsonObject &json)
+{
+    Command command;
+    const QJsonValue id = json.value(u"id"_s);
+    command.id = id.toString();
+    if (!id.isString() || command.id.isEmpty() || command.id.size() > MaxCommandIdLength)
+        return Error::invalid(u"id"_s, u"Every command needs an id: text of 1 to 100 characters."_s);
+
+    if (!json.value(u"ticket"_s).isDouble() || json.value(u"ticket"_s).toInteger() <= 0)
+        return Error::invalid(u"ticket"_s, u"ticket must be a ticket number."_s);
+    command.ticketId = json.value(u"ticket"_s).toInteger();
+
+    if (!json.value(u"base_version"_s).isDouble() || json.value(u"base_version"_s).toInteger() <= 0)
+        return Error::invalid(u"base_version"_s, u"base_version must be the ticket version the action is based on."_s);
+    command.baseVersion = json.value(u"base_version"_s).toInteger();
+
+    const QString typeName = json.value(u"type"_s).toString();
+    bool known = false;
+    for (const TypeName &entry : typeNames) {
+        if (typeName == QStringView(entry.name)) {
+            command.type = entry.type;
+            known = true;
+        }
+    }
+    if (!known)
+        return Error::invalid(u"type"_s, u"type must be one of reply, note, transfer, assign, status, priority."_s);
+
+    auto readAssignee = [&]() -> Status {
+        const QJsonValue value = json.value(u"assignee"_s);
+        if (value.isUndefined() || value.isNull()) {
+            command.assigneeId = 0;
+            return ok();
+        }
+        if (!value.isDouble() || value.toInteger() <= 0)
+            return Error::invalid(u"assignee"_s, u"assignee must be an agent id or null."_s);
+        command.assigneeId = value.toInteger();
+        return ok();
+    };
+
+    switch (command.type) {
+    case Type::Reply:
+    case Type::Note: {
+        if (Status read = readText(json, u"body"_s, command.body, true); !read)
+            return read.error();
+        if (command.type == Type::Reply && json.contains(u"status"_s) && !json.value(u"status"_s).isNull()) {
+            command.status = ticketStatusFromString(json.value(u"status"_s).toString());
+            if (!command.status)
+                return Error::invalid(u"status"_s, u"status must be one of open, pending, solved, closed."_s);
+        }
+        break;
+    }
+    case Type::Transfer: {
+        if (!json.value(u"department"_s).isDouble() || json.value(u"department"_s).toInteger() <= 0)
+            return Error::invalid(u"department"_s, u"A transfer needs the target department."_s);
+        command.departmentId = json.value(u"department"_s).toInteger();
+        if (Status read = readAssignee(); !read)
+            return read.error();
+        if (Status read = readText(json, u"note"_s, command.note, false); !read)
+            return read.error();
+        break;
+    }
+    case Type::Assign:
+        if (!json.contains(u"assignee"_s))
+            return Error::invalid(u"assignee"_s, u"assign needs an assignee (an agent id, or null to unassign)."_s);
+        if (Status read = readAssignee(); !read)
+            return read.error();
+        break;
+    case Type::SetStatus:
+        command.status = ticketStatusFromString(json.value(u"status"_s).toString());
+        if (!command.status)
+            return Error::invalid(u"status"_s, u"status must be one of open, pending, solved, closed."_s);
+        break;
+    case Type::SetPriority:
+        command.priority = priorityFromString(json.value(u"priority"_s).toString());
+        if (!command.priority)
+            return Error::invalid(u"priority"_s, u"priority must be one of low, normal, high, urgent."_s);
+        break;
+    }
+    return command;
+}
+
+} // namespace Signpost

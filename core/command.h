@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/enums.h"
+#include "core/expected.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace Signpost {
+
+// An agent's action on a ticket, as the client queues it and the server runs
+// it: identified by a client-generated id (the idempotency key) and based on
+// the ticket version the agent saw.
+struct Command
+{
+    enum class Type { Reply, Note, Transfer, Assign, SetStatus, SetPriority };
+
+    QString id;
+    qint64 ticketId = 0;
+    qint64 baseVersion = 0;
+    Type type = Type::Note;
+    QString body;                        // reply, note
+    std::optional<TicketStatus> status;  // status; reply (send and set status)
+    std::optional<Priority> priority;    // priority
+    qint64 departmentId = 0;             // transfer: the target department
+    qint64 assigneeId = 0;               // assign (0 = unassign); transfer (0 = none)
+    QString note;                        // transfer: the note for the next team
+
+    QJsonObject toJson() const;
+    static Expected<Command> fromJson(const QJsonObject &json);
+};
+
+QString toString(Command::Type type);
+
+inline constexpr qsizetype MaxBodyLength = 50'000;
+inline constexpr qsizetype MaxCommandIdLength = 100;
+
+} // namespace Signpost

@@ -1,0 +1,49 @@
+#include "core/error.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+QString errorCodeName(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::InvalidInput: return u"invalid"_s;
+    case ErrorCode::MalformedRequest: return u"malformed"_s;
+    case ErrorCode::Unauthorized: return u"unauthorized"_s;
+    case ErrorCode::Forbidden: return u"forbidden"_s;
+    case ErrorCode::NotFound: return u"not_found"_s;
+    case ErrorCode::MethodNotAllowed: return u"method_not_allowed"_s;
+    case ErrorCode::Conflict: return u"conflict"_s;
+    case ErrorCode::PayloadTooLarge: return u"payload_too_large"_s;
+    case ErrorCode::RateLimited: return u"rate_limited"_s;
+    case ErrorCode::Internal: return u"internal"_s;
+    }
+    return u"internal"_s;
+}
+
+int Error::httpStatus() const
+{
+    switch (code) {
+    case ErrorCode::InvalidInput: return 422;
+    case ErrorCode::MalformedRequest: return 400;
+    case ErrorCode::Unauthorized: return 401;
+    case ErrorCode::Forbidden: return 403;
+    case ErrorCode::NotFound: return 404;
+    case ErrorCode::MethodNotAllowed: return 405;
+    case ErrorCode::Conflict: return 409;
+    case ErrorCode::PayloadTooLarge: return 413;
+    case ErrorCode::RateLimited: return 429;
+    case ErrorCode::Internal: return 500;
+    }
+    return 500;
+}
+
+QJsonObject Error::toJson() const
+{
+    QJsonObject error{{u"code"_s, errorCodeName(code)}, {u"message"_s, message}};
+    if (!field.isEmpty())
+        error.insert(u"field"_s, field);
+    return QJsonObject{{u"error"_s, error}};
+}
+
+} // namespace Signpost

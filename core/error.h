@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Signpost {
+
+enum class ErrorCode {
+    InvalidInput,     // the request was understood but a field is wrong
+    MalformedRequest, // the body is not the JSON or form it should be
+    Unauthorized,     // no valid token
+    Forbidden,        // signed in, but not allowed (admin-only actions)
+    NotFound,         // does not exist, or is outside the caller's departments
+    MethodNotAllowed,
+    Conflict,         // based on a version that is no longer current
+    PayloadTooLarge,
+    RateLimited,
+    Internal,
+};
+
+// What went wrong, for whom: a machine-readable code, the offending field
+// (if any) and a sentence a person can act on.
+struct Error
+{
+    ErrorCode code = ErrorCode::Internal;
+    QString message;
+    QString field;
+
+    static Error invalid(const QString &field, const QString &message)
+    {
+        return {ErrorCode::InvalidInput, message, field};
+    }
+    static Error notFound(const QString &what) { return {ErrorCode::NotFound, what, {}}; }
+
+    int httpStatus() const;
+    QJsonObject toJson() const;
+};
+
+QString errorCodeName(ErrorCode code);
+
+} // namespace Signpost

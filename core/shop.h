@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Signpost {
+
+// A storefront feeding the helpdesk; each has its own contact form.
+struct Shop
+{
+    qint64 id = 0;
+    QString slug; // in the contact form's address: /contact/<slug>
+    QString name;
+
+    QJsonObject toJson() const;
+    static Shop fromJson(const QJsonObject &json);
+};
+
+} // namespace Signpost

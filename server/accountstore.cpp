@@ -1,0 +1,350 @@
+#include "server/accountstore.h"
+
+#include "core/timestamps.h"
+#include "server/database.h"
+#include "server/secrets.h"
+#include "server/transaction.h"
+
+#include <QRegularExpression>
+#include <QVariant>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+namespace {
+
+constexpr qsizetype MinPasswordLength = 8;
+
+bool looksLikeEmail(const QString &email)
+{
+    static const QRegularExpression pattern(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"_s);
+    return email.size() <= 254 && pattern.match(email).hasMatch();
+}
+
+} // namespace
+
+Expected<AccountStore::SignIn> AccountStore::login(const QString &email, const QString &password)
+{
+    QSqlQuery &query = m_db.prepared(u"SELECT id, password_hash, disabled FROM agents WHERE email = ?"_s);
+    query.addBindValue(email.trimmed());
+    if (!query.exec())
+        return storageError(query);
+    const Error refused{ErrorCode::Unauthorized, u"The email or password is not right."_s, {}};
+    if (!query.next()) {
+        // Spend the same effort as for a real account, so timing does not
+        // tell which addresses exist.
+        static const QString decoy = Secrets::hashPassword(u"decoy password"_s);
+        Secrets::verifyPassword(decoy, password);
+        return refused;
+    }
+    const qint64 agentId = query.value(0).toLongLong();
+    const QString hash = query.value(1).toString();
+    const bool disabled = query.value(2).toBool();
+    query.finish();
+    if (!Secrets::verifyPassword(hash, password))
+        return refused;
+    if (disabled)
+        return Error{ErrorCode::Unauthorized, u"This account is disabled. Ask an admin."_s, {}};
+
+    const QString token = Secrets::newToken();
+    QSqlQuery &insert = m_db.prepared(u"INSERT INTO tokens (token_hash, agent_id, created_at) VALUES (?, ?, ?)"_s);
+    insert.addBindValue(Secrets::tokenHash(token));
+    insert.addBindValue(agentId);
+    insert.addBindValue(nowMs());
+    if (!insert.exec())
+        return storageError(insert);
+    Expected<Agent> agent = loadAgent(agentId);
+    if (!agent)
+        return agent.error();
+    return SignIn{token, *agent};
+}
+
+Status AccountStore::logout(const QByteArray &tokenHash)
+{
+    QSqlQuery &query = m_db.prepared(u"DELETE FROM tokens WHERE token_hash = ?"_s);
+    query.addBindValue(tokenHash);
+    return m_db.exec(query);
+}
+
+std::optional<AccountStore::Session> AccountStore::authenticate(const QString &token)
+{
+    if (token.isEmpty() || token.size() > 200)
+        return std::nullopt;
+    const QByteArray hash = Secrets::tokenHash(token);
+    QSqlQuery &query = m_db.prepared(
+        u"SELECT t.agent_id FROM tokens t JOIN agents a ON a.id = t.agent_id WHERE t.token_hash = ? AND a.disabled = 0"_s);
+    query.addBindValue(hash);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    Session session{query.value(0).toLongLong(), hash};
+    query.finish();
+    return session;
+}
+
+Expected<AccessScope> AccountStore::scope(qint64 agentId)
+{
+    QSqlQuery &query = m_db.prepared(
+        u"SELECT a.is_admin, m.department_id, m.role FROM agents a"
+        " LEFT JOIN memberships m ON m.agent_id = a.id WHERE a.id = ?"_s);
+    query.addBindValue(agentId);
+    if (!query.exec())
+        return storageError(query);
+    AccessScope scope;
+    scope.agentId = agentId;
+    bool found = false;
+    while (query.next()) {
+        found = true;
+        scope.isAdmin = query.value(0).toBool();
+        if (!query.value(1).isNull())
+            scope.departments.insert(query.value(1).toLongLong(),
+                                     roleFromString(query.value(2).toString()).value_or(Role::Member));
+    }
+    if (!found)
+        return Error::notFound(u"No such agent."_s);
+    return scope;
+}
+
+Expected<Agent> AccountStore::loadAgent(qint64 agentId)
+{
+    Expected<QList<Agent>> found = [&]() -> Expected<QList<Agent>> {
+        QSqlQuery &query = m_db.prepared(
+            u"SELECT a.id, a.email, a.name, a.is_admin, a.disabled, m.department_id, m.role FROM agents a"
+            " LEFT JOIN memberships m ON m.agent_id = a.id WHERE a.id = ? ORDER BY m.department_id"_s);
+        query.addBindValue(agentId);
+        if (!query.exec())
+            return storageError(query);
+        QList<Agent> list;
+        while (query.next()) {
+            if (list.isEmpty())
+                list.append(Agent{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                                  query.value(3).toBool(), query.value(4).toBool(), {}});
+            if (!query.value(5).isNull())
+                list.first().memberships.append({query.value(5).toLongLong(),
+                                                 roleFromString(query.value(6).toString()).value_or(Role::Member)});
+        }
+        return list;
+    }();
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error::notFound(u"No such agent."_s);
+    return found->first();
+}
+
+Expected<Agent> AccountStore::agent(qint64 agentId)
+{
+    return loadAgent(agentId);
+}
+
+Expected<QList<Agent>> AccountStore::agents(qint64 departmentId)
+{
+    QSqlQuery &query = m_db.prepared(
+        u"SELECT a.id, a.email, a.name, a.is_admin, a.disabled, m.department_id, m.role FROM agents a"
+        " LEFT JOIN memberships m ON m.agent_id = a.id"
+        " WHERE ? = 0 OR a.id IN (SELECT agent_id FROM memberships WHERE department_id = ?)"
+        " ORDER BY a.name COLLATE NOCASE, a.id, m.department_id"_s);
+    query.addBindValue(departmentId);
+    query.addBindValue(departmentId);
+    if (!query.exec())
+        return storageError(query);
+    QList<Agent> list;
+    while (query.next()) {
+        const qint64 id = query.value(0).toLongLong();
+        if (list.isEmpty() || list.last().id != id)
+            list.append(Agent{id, query.value(1).toString(), query.value(2).toString(), query.value(3).toBool(),
+                              query.value(4).toBool(), {}});
+        if (!query.value(5).isNull())
+            list.last().memberships.append(
+                {query.value(5).toLongLong(), roleFromString(query.value(6).toString()).value_or(Role::Member)});
+    }
+    return list;
+}
+
+Expected<Agent> AccountStore::createAgent(const QJsonObject &json)
+{
+    const QString email = json.value(u"email"_s).toString().trimmed();
+    const QString name = json.value(u"name"_s).toString().trimmed();
+    const QString password = json.value(u"password"_s).toString();
+    if (!looksLikeEmail(email))
+        return Error::invalid(u"email"_s, u"Give a valid email address."_s);
+    if (name.isEmpty() || name.size() > 200)
+        return Error::invalid(u"name"_s, u"Give a name of 1 to 200 characters."_s);
+    if (password.size() < MinPasswordLength || password.size() > 1000)
+        return Error::invalid(u"password"_s, u"The password needs at least 8 characters."_s);
+    if (json.contains(u"is_admin"_s) && !json.value(u"is_admin"_s).isBool())
+        return Error::invalid(u"is_admin"_s, u"is_admin must be true or false."_s);
+
+    QSqlQuery &exists = m_db.prepared(u"SELECT 1 FROM agents WHERE email = ?"_s);
+    exists.addBindValue(email);
+    if (!exists.exec())
+        return storageError(exists);
+    if (exists.next())
+        return Error{ErrorCode::Conflict, u"An agent with this email exists already."_s, u"email"_s};
+    exists.finish();
+
+    QSqlQuery &insert = m_db.prepared(
+        u"INSERT INTO agents (email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)"_s);
+    insert.addBindValue(email);
+    insert.addBindValue(name);
+    insert.addBindValue(Secrets::hashPassword(password));
+    insert.addBindValue(json.value(u"is_admin"_s).toBool());
+    insert.addBindValue(nowMs());
+    if (!insert.exec())
+        return storageError(insert);
+    return loadAgent(insert.lastInsertId().toLongLong());
+}
+
+Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &json)
+{
+    Expected<Agent> current = loadAgent(agentId);
+    if (!current)
+        return current;
+    Agent agent = *current;
+    QString passwordHash;
+
+    if (json.contains(u"email"_s)) {
+        agent.email = json.value(u"email"_s).toString().trimmed();
+        if (!looksLikeEmail(agent.email))
+            return Error::invalid(u"email"_s, u"Give a valid email address."_s);
+    }
+    if (json.contains(u"name"_s)) {
+        agent.name = json.value(u"name"_s).toString().trimmed();
+        if (agent.name.isEmpty() || agent.name.size() > 200)
+            return Error::invalid(u"name"_s, u"Give a name of 1 to 200 characters."_s);
+    }
+    for (const QString &flag : {u"is_admin"_s, u"disabled"_s}) {
+        if (json.contains(flag) && !json.value(flag).isBool())
+            return Error::invalid(flag, u"%1 must be true or false."_s.arg(flag));
+    }
+    agent.isAdmin = json.value(u"is_admin"_s).toBool(agent.isAdmin);
+    agent.disabled = json.value(u"disabled"_s).toBool(agent.disabled);
+    if (json.contains(u"password"_s)) {
+        const QString password = json.value(u"password"_s).toString();
+        if (password.size() < MinPasswordLength || password.size() > 1000)
+            return Error::invalid(u"password"_s, u"The password needs at least 8 characters."_s);
+        passwordHash = Secrets::hashPassword(password);
+    }
+
+    QSqlQuery &clash = m_db.prepared(u"SELECT 1 FROM agents WHERE email = ? AND id <> ?"_s);
+    clash.addBindValue(agent.email);
+    clash.addBindValue(agentId);
+    if (!clash.exec())
+        return storageError(clash);
+    if (clash.next())
+        return Error{ErrorCode::Conflict, u"An agent with this email exists already."_s, u"email"_s};
+    clash.finish();
+
+    Transaction tx(m_db.connection());
+    QSqlQuery &update = m_db.prepared(
+        u"UPDATE agents SET email = ?, name = ?, is_admin = ?, disabled = ?,"
+        " password_hash = COALESCE(?, password_hash) WHERE id = ?"_s);
+    update.addBindValue(agent.email);
+    update.addBindValue(agent.name);
+    update.addBindValue(agent.isAdmin);
+    update.addBindValue(agent.disabled);
+    update.addBindValue(passwordHash.isEmpty() ? QVariant() : QVariant(passwordHash));
+    update.addBindValue(agentId);
+    if (!update.exec())
+        return storageError(update);
+    // A disabled account, or one whose password changed, is signed out everywhere.
+    if (agent.disabled || !passwordHash.isEmpty()) {
+        if (Status revoked = revokeTokens(agentId); !revoked)
+            return revoked.error();
+    }
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
+    return loadAgent(agentId);
+}
+
+Status AccountStore::revokeTokens(qint64 agentId)
+{
+    QSqlQuery &query = m_db.prepared(u"DELETE FROM tokens WHERE agent_id = ?"_s);
+    query.addBindValue(agentId);
+    return m_db.exec(query);
+}
+
+Expected<Agent> AccountStore::setMembership(qint64 agentId, qint64 departmentId, Role role)
+{
+    Expected<Agent> current = loadAgent(agentId);
+    if (!current)
+        return current;
+    QSqlQuery &department = m_db.prepared(u"SELECT 1 FROM departments WHERE id = ?"_s);
+    department.addBindValue(departmentId);
+    if (!department.exec())
+        return storageError(department);
+    if (!department.next())
+        return Error::notFound(u"No such department."_s);
+    department.finish();
+
+    const bool alreadyMember = std::any_of(current->memberships.cbegin(), current->memberships.cend(),
+                                           [&](const Membership &m) { return m.departmentId == departmentId; });
+    Transaction tx(m_db.connection());
+    if (alreadyMember) {
+        QSqlQuery &update = m_db.prepared(u"UPDATE memberships SET role = ? WHERE agent_id = ? AND department_id = ?"_s);
+        update.addBindValue(toString(role));
+        update.addBindValue(agentId);
+        update.addBindValue(departmentId);
+        if (!update.exec())
+            return storageError(update);
+    } else {
+        // The grant takes a change sequence value, so the agent's next pull
+        // backfills the department's tickets.
+        QSqlQuery &insert = m_db.prepared(
+            u"INSERT INTO memberships (agent_id, department_id, role, granted_seq) VALUES (?, ?, ?, ?)"_s);
+        insert.addBindValue(agentId);
+        insert.addBindValue(departmentId);
+        insert.addBindValue(toString(role));
+        insert.addBindValue(m_db.nextSeq());
+        if (!insert.exec())
+            return storageError(insert);
+    }
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
+    return loadAgent(agentId);
+}
+
+Expected<Agent> AccountStore::removeMembership(qint64 agentId, qint64 departmentId)
+{
+    Transaction tx(m_db.connection());
+    QSqlQuery &remove = m_db.prepared(u"DELETE FROM memberships WHERE agent_id = ? AND department_id = ?"_s);
+    remove.addBindValue(agentId);
+    remove.addBindValue(departmentId);
+    if (!remove.exec())
+        return storageError(remove);
+    if (remove.numRowsAffected() == 0)
+        return Error::notFound(u"The agent is not a member of this department."_s);
+    QSqlQuery &record = m_db.prepared(
+        u"INSERT INTO membership_revocations (agent_id, department_id, seq) VALUES (?, ?, ?)"_s);
+    record.addBindValue(agentId);
+    record.addBindValue(departmentId);
+    record.addBindValue(m_db.nextSeq());
+    if (!record.exec())
+        return storageError(record);
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
+    return loadAgent(agentId);
+}
+
+bool AccountStore::isEmpty()
+{
+    QSqlQuery &query = m_db.prepared(u"SELECT COUNT(*) FROM agents"_s);
+    const bool empty = query.exec() && query.next() && query.value(0).toLongLong() == 0;
+    query.finish();
+    return empty;
+}
+
+Status AccountStore::bootstrapAdmin(const QString &email, const QString &password)
+{
+    if (!isEmpty())
+        return ok();
+    Expected<Agent> created = createAgent(QJsonObject{
+        {u"email"_s, email}, {u"name"_s, u"Administrator"_s}, {u"password"_s, password}, {u"is_admin"_s, true}});
+    if (!created)
+        return created.error();
+    return ok();
+}
+
+} // namespace Signpost

@@ -1,0 +1,165 @@
+#include "server/apiserver.h"
+
+#include "core/timestamps.h"
+#include "server/database.h"
+#include "server/logging.h"
+
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QTcpSocket>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_db(db)
+    , m_config(config)
+    , m_accounts(db)
+    , m_departments(db)
+    , m_tickets(db, m_departments)
+    , m_sync(db)
+    , m_push(m_accounts)
+    , m_contactLimiter(config.contactPerMinute, config.contactBurst)
+    , m_loginLimiter(config.loginPerMinute, config.loginBurst)
+{
+    m_push.setAllowedOrigins(config.allowedOrigins);
+    m_tickets.setChangeListener([this](const ChangeNotice &notice) { m_push.publish(notice); });
+    connect(this, &QAbstractHttpServer::newWebSocketConnection, this, [this]() {
+        while (hasPendingWebSocketConnections())
+            m_push.adopt(nextPendingWebSocketConnection());
+    });
+
+    route(QHttpServerRequest::Method::Get, u"/healthz"_s, Access::Public,
+          [](Call &) { return HttpReply::json(QJsonObject{{u"status"_s, u"ok"_s}}); });
+    route(QHttpServerRequest::Method::Get, u"/api/v1"_s, Access::Public, [](Call &) {
+        return HttpReply::json(QJsonObject{{u"name"_s, u"signpost"_s}, {u"version"_s, QStringLiteral(SIGNPOST_VERSION)}});
+    });
+    addAccountRoutes();
+    addHelpdeskRoutes();
+    addTicketRoutes();
+    addPublicRoutes();
+}
+
+ApiServer::~ApiServer() = default;
+
+void ApiServer::route(QHttpServerRequest::Method method, const QString &pattern, Access access, Handler handler)
+{
+    m_routes.append(Route{method, pattern.split(u'/', Qt::SkipEmptyParts), access, std::move(handler)});
+}
+
+QString ApiServer::clientAddress(const QHttpServerRequest &request) const
+{
+    const QHostAddress peer = request.remoteAddress();
+    if (m_config.trustedProxies.contains(peer)) {
+        // The proxy appends the address it saw last.
+        const QByteArray forwarded = request.value("X-Forwarded-For");
+        const QString last = QString::fromLatin1(forwarded.split(',').last()).trimmed();
+        if (!last.isEmpty() && !QHostAddress(last).isNull())
+            return last;
+    }
+    return peer.toString();
+}
+
+Expected<QJsonObject> ApiServer::jsonBody(const Call &call)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(call.request.body(), &error);
+    if (error.error != QJsonParseError::NoError)
+        return Error{ErrorCode::MalformedRequest,
+                     u"The body is not valid JSON: %1 at offset %2."_s.arg(error.errorString()).arg(error.offset),
+                     {}};
+    if (!document.isObject())
+        return Error{ErrorCode::MalformedRequest, u"The body must be a JSON object."_s, {}};
+    return document.object();
+}
+
+HttpReply ApiServer::dispatch(const QHttpServerRequest &request)
+{
+    if (request.body().size() > m_config.maxBodyBytes)
+        return HttpReply::error({ErrorCode::PayloadTooLarge,
+                                 u"The request body is larger than %1 bytes."_s.arg(m_config.maxBodyBytes), {}});
+
+    const QStringList path = request.url().path().split(u'/', Qt::SkipEmptyParts);
+    bool pathKnown = false;
+    for (const Route &route : std::as_const(m_routes)) {
+        if (route.segments.size() != path.size())
+            continue;
+        QStringList params;
+        bool match = true;
+        for (qsizetype i = 0; i < path.size() && match; ++i) {
+            const QString &segment = route.segments[i];
+            if (segment.startsWith(u'{')) {
+                // {id} takes a positive number, {name} any segment.
+                bool numeric = true;
+                if (segment == u"{id}") {
+                    const qint64 value = path[i].toLongLong(&numeric);
+                    numeric = numeric && value > 0;
+                }
+                match = numeric;
+                params.append(path[i]);
+            } else {
+                match = segment == path[i];
+            }
+        }
+        if (!match)
+            continue;
+        pathKnown = true;
+        if (route.method != request.method())
+            continue;
+
+        Call call{request, params, clientAddress(request), {}, {}, {}};
+        if (route.access != Access::Public) {
+            const QByteArray authorization = request.value("Authorization");
+            const QString token = authorization.startsWith("Bearer ")
+                                      ? QString::fromLatin1(authorization.mid(7).trimmed())
+                                      : QString();
+            const std::optional<AccountStore::Session> session = m_accounts.authenticate(token);
+            if (!session)
+                return HttpReply::error({ErrorCode::Unauthorized, u"Sign in first: the token is missing or no longer valid."_s, {}});
+            Expected<Agent> agent = m_accounts.agent(session->agentId);
+            Expected<AccessScope> scope = m_accounts.scope(session->agentId);
+            if (!agent || !scope)
+                return HttpReply::error({ErrorCode::Unauthorized, u"Sign in first."_s, {}});
+            if (route.access == Access::Admin && !scope->isAdmin)
+                return HttpReply::error({ErrorCode::Forbidden, u"Only admins may do this."_s, {}});
+            call.session = *session;
+            call.scope = *scope;
+            call.agentName = agent->name;
+        }
+        return route.handler(call);
+    }
+    if (pathKnown)
+        return HttpReply::error({ErrorCode::MethodNotAllowed, u"This method is not allowed here."_s, {}});
+    return HttpReply::error(Error::notFound(u"There is nothing at %1."_s.arg(request.url().path())));
+}
+
+bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const HttpReply reply = dispatch(request);
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    responder.writeHeader("Content-Type", reply.contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    responder.writeHeader("Cache-Control", "no-store");
+    responder.writeHeader("X-Content-Type-Options", "nosniff");
+    if (reply.contentType.startsWith("text/html"))
+        responder.writeHeader("Content-Security-Policy",
+                              "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+    for (const auto &[name, value] : std::as_const(reply.headers))
+        responder.writeHeader(name, value);
+    responder.writeBody(reply.body);
+    return true;
+}
+
+void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.write(QJsonDocument(Error::notFound(u"Not found."_s).toJson()),
+                    QHttpServerResponder::StatusCode::NotFound);
+}
+
+} // namespace Signpost

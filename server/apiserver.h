@@ -1,0 +1,101 @@
+#pragma once
+
+#include "core/accessscope.h"
+#include "core/expected.h"
+#include "server/accountstore.h"
+#include "server/departmentstore.h"
+#include "server/httpreply.h"
+#include "server/pushhub.h"
+#include "server/ratelimiter.h"
+#include "server/syncfeed.h"
+#include "server/ticketstore.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QHttpServerRequest>
+#include <QStringList>
+
+#include <functional>
+
+namespace Signpost {
+
+class Database;
+
+struct ServerConfig
+{
+    qint64 maxBodyBytes = 1 << 20;  // the server's own cap, behind nginx's
+    int contactPerMinute = 10;      // contact form posts per client address
+    int contactBurst = 5;
+    int loginPerMinute = 30;
+    int loginBurst = 20;
+    QList<QHostAddress> trustedProxies; // whose X-Forwarded-For is believed
+    QStringList allowedOrigins;         // for the push WebSocket
+};
+
+// The HTTP face of the server: one router for the JSON API, the public
+// contact pages and the push channel; authentication, size and rate limits
+// are checked here, once, before any handler runs.
+class ApiServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    ApiServer(Database &db, const ServerConfig &config, QObject *parent = nullptr);
+    ~ApiServer() override;
+
+    AccountStore &accounts() { return m_accounts; }
+    DepartmentStore &departments() { return m_departments; }
+    TicketStore &tickets() { return m_tickets; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    enum class Access { Public, Agent, Admin };
+
+    // One request on its way through a handler.
+    struct Call
+    {
+        const QHttpServerRequest &request;
+        QStringList params; // the {…} parts of the path, in order
+        QString clientAddress;
+        AccessScope scope;
+        AccountStore::Session session;
+        QString agentName;
+
+        qint64 id(int index = 0) const { return params.value(index).toLongLong(); }
+    };
+    using Handler = std::function<HttpReply(Call &)>;
+    struct Route
+    {
+        QHttpServerRequest::Method method;
+        QStringList segments;
+        Access access;
+        Handler handler;
+    };
+
+    void route(QHttpServerRequest::Method method, const QString &pattern, Access access, Handler handler);
+    void addAccountRoutes();
+    void addHelpdeskRoutes();
+    void addTicketRoutes();
+    void addPublicRoutes();
+
+    HttpReply dispatch(const QHttpServerRequest &request);
+    QString clientAddress(const QHttpServerRequest &request) const;
+    static Expected<QJsonObject> jsonBody(const Call &call);
+    HttpReply contactForm(Call &call, const Shop &shop);
+    HttpReply customerThread(Call &call, bool posting);
+
+    Database &m_db;
+    ServerConfig m_config;
+    AccountStore m_accounts;
+    DepartmentStore m_departments;
+    TicketStore m_tickets;
+    SyncFeed m_sync;
+    PushHub m_push;
+    RateLimiter m_contactLimiter;
+    RateLimiter m_loginLimiter;
+    QList<Route> m_routes;
+};
+
+} // namespace Signpost

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/department.h"
+#include "core/error.h"
+#include "core/shop.h"
+#include "core/ticket.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+
+namespace Signpost::ContactPages {
+
+// The public pages customers see: plain, accessible HTML with no scripts.
+// Everything a customer or agent typed is escaped, never rendered as markup.
+
+using Values = QHash<QString, QString>;
+
+// Form fields from an application/x-www-form-urlencoded body.
+Values decodeForm(const QByteArray &body);
+
+QByteArray shopList(const QList<Shop> &shops);
+QByteArray form(const Shop &shop, const QList<Department> &departments, const Values &values,
+                const QList<Error> &errors);
+QByteArray confirmation(const Shop &shop, qint64 ticketId, const QString &threadPath);
+QByteArray thread(const Ticket &ticket, const QString &shopName, const QString &threadPath,
+                  const QList<Error> &errors, bool replied);
+QByteArray notice(const QString &title, const QString &text);
+
+} // namespace Signpost::ContactPages

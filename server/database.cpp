@@ -1,0 +1,215 @@
+#include "server/database.h"
+
+#include "server/logging.h"
+#include "server/transaction.h"
+
+#include <QAtomicInteger>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+namespace {
+
+// Numbered migrations: migration N brings the schema from user_version N-1
+// to N, in one transaction. Never edit one that has shipped; add the next.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> steps = {
+        // 1: the first schema.
+        {
+            u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+            u"CREATE TABLE shops (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL)"_s,
+            u"CREATE TABLE departments (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+            " public_label TEXT NOT NULL, sender_name TEXT NOT NULL, signature TEXT NOT NULL DEFAULT '',"
+            " is_default INTEGER NOT NULL DEFAULT 0, archived INTEGER NOT NULL DEFAULT 0)"_s,
+            u"CREATE TABLE department_shops (department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE,"
+            " shop_id INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE, PRIMARY KEY (department_id, shop_id))"_s,
+            u"CREATE TABLE department_addresses (address TEXT PRIMARY KEY COLLATE NOCASE,"
+            " department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE)"_s,
+            u"CREATE TABLE agents (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+            " name TEXT NOT NULL, password_hash TEXT NOT NULL, is_admin INTEGER NOT NULL DEFAULT 0,"
+            " disabled INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL)"_s,
+            u"CREATE TABLE memberships (agent_id INTEGER NOT NULL REFERENCES agents(id),"
+            " department_id INTEGER NOT NULL REFERENCES departments(id),"
+            " role TEXT NOT NULL CHECK (role IN ('member', 'lead')), granted_seq INTEGER NOT NULL,"
+            " PRIMARY KEY (agent_id, department_id))"_s,
+            u"CREATE INDEX memberships_department ON memberships (department_id)"_s,
+            u"CREATE TABLE membership_revocations (agent_id INTEGER NOT NULL, department_id INTEGER NOT NULL,"
+            " seq INTEGER NOT NULL)"_s,
+            u"CREATE INDEX membership_revocations_agent ON membership_revocations (agent_id, seq)"_s,
+            u"CREATE TABLE tokens (token_hash BLOB PRIMARY KEY, agent_id INTEGER NOT NULL REFERENCES agents(id),"
+            " created_at INTEGER NOT NULL)"_s,
+            u"CREATE INDEX tokens_agent ON tokens (agent_id)"_s,
+            u"CREATE TABLE routing_rules (id INTEGER PRIMARY KEY, position INTEGER NOT NULL, name TEXT NOT NULL,"
+            " department_id INTEGER NOT NULL REFERENCES departments(id), field TEXT NOT NULL,"
+            " pattern TEXT NOT NULL, is_regex INTEGER NOT NULL, shop_id INTEGER REFERENCES shops(id),"
+            " channel TEXT, enabled INTEGER NOT NULL)"_s,
+            u"CREATE TABLE tickets (id INTEGER PRIMARY KEY AUTOINCREMENT, subject TEXT NOT NULL,"
+            " department_id INTEGER NOT NULL REFERENCES departments(id), customer_name TEXT NOT NULL,"
+            " customer_email TEXT NOT NULL COLLATE NOCASE, shop_id INTEGER REFERENCES shops(id),"
+            " order_number TEXT NOT NULL DEFAULT '', channel TEXT NOT NULL, status TEXT NOT NULL,"
+            " priority TEXT NOT NULL, assignee_id INTEGER REFERENCES agents(id), version INTEGER NOT NULL,"
+            " seq INTEGER NOT NULL UNIQUE, entered_seq INTEGER NOT NULL, created_at INTEGER NOT NULL,"
+            " updated_at INTEGER NOT NULL, customer_secret_hash BLOB NOT NULL UNIQUE)"_s,
+            u"CREATE INDEX tickets_department ON tickets (department_id, seq)"_s,
+            u"CREATE INDEX tickets_customer ON tickets (customer_email)"_s,
+            // Ticket numbers start at 1001: customers read them.
+            u"INSERT INTO sqlite_sequence (name, seq) VALUES ('tickets', 1000)"_s,
+            u"CREATE TABLE messages (id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL REFERENCES tickets(id),"
+            " kind TEXT NOT NULL, author_agent_id INTEGER REFERENCES agents(id), author_name TEXT NOT NULL,"
+            " body TEXT NOT NULL, sender_name TEXT, signature TEXT, created_at INTEGER NOT NULL,"
+            " seq INTEGER NOT NULL)"_s,
+            u"CREATE INDEX messages_ticket ON messages (ticket_id, seq)"_s,
+            u"CREATE TABLE events (id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL REFERENCES tickets(id),"
+            " kind TEXT NOT NULL, actor_agent_id INTEGER REFERENCES agents(id), data TEXT NOT NULL,"
+            " created_at INTEGER NOT NULL, seq INTEGER NOT NULL)"_s,
+            u"CREATE INDEX events_ticket ON events (ticket_id, seq)"_s,
+            u"CREATE TABLE ticket_moves (ticket_id INTEGER NOT NULL, from_department INTEGER NOT NULL,"
+            " to_department INTEGER NOT NULL, seq INTEGER NOT NULL)"_s,
+            u"CREATE INDEX ticket_moves_seq ON ticket_moves (seq)"_s,
+            u"CREATE TABLE applied_commands (agent_id INTEGER NOT NULL, command_id TEXT NOT NULL,"
+            " request_hash BLOB NOT NULL, result TEXT NOT NULL, created_at INTEGER NOT NULL,"
+            " PRIMARY KEY (agent_id, command_id))"_s,
+        },
+    };
+    return steps;
+}
+
+QString newEpoch()
+{
+    return QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 36);
+}
+
+} // namespace
+
+Error storageError(const QSqlQuery &query)
+{
+    qCWarning(lcStore) << "SQL failed:" << query.lastError().text() << "in" << query.lastQuery();
+    return Error{ErrorCode::Internal, u"The store could not complete the request."_s, {}};
+}
+
+Database::Database(const QString &connectionName)
+    : m_connectionName(connectionName)
+    , m_db(QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName))
+{
+}
+
+Database::~Database()
+{
+    m_statements.clear();
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Expected<std::unique_ptr<Database>> Database::open(const QString &path)
+{
+    static QAtomicInteger<int> counter;
+    std::unique_ptr<Database> db(new Database(u"signpost-%1"_s.arg(counter.fetchAndAddRelaxed(1))));
+    db->m_db.setDatabaseName(path);
+    db->m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    if (!db->m_db.open())
+        return Error{ErrorCode::Internal, u"Cannot open the store at %1: %2"_s.arg(path, db->m_db.lastError().text()), {}};
+
+    QSqlQuery pragma(db->m_db);
+    for (const QString &statement : {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
+                                     u"PRAGMA foreign_keys = ON"_s, u"PRAGMA temp_store = MEMORY"_s}) {
+        if (!pragma.exec(statement))
+            return storageError(pragma);
+    }
+    if (Status migrated = db->migrate(); !migrated)
+        return migrated.error();
+    if (Status loaded = db->loadMeta(); !loaded)
+        return loaded.error();
+    return db;
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery query(m_db);
+    query.exec(u"PRAGMA user_version"_s);
+    return query.next() ? query.value(0).toInt() : -1;
+}
+
+Status Database::migrate()
+{
+    const int current = schemaVersion();
+    if (current > migrations().size())
+        return Error{ErrorCode::Internal,
+                     u"The store has schema version %1, newer than this server knows (%2). Upgrade the server."_s
+                         .arg(current)
+                         .arg(migrations().size()),
+                     {}};
+    for (int version = current + 1; version <= migrations().size(); ++version) {
+        Transaction tx(m_db);
+        QSqlQuery query(m_db);
+        for (const QString &statement : migrations().at(version - 1)) {
+            if (!query.exec(statement))
+                return storageError(query);
+        }
+        if (!query.exec(u"PRAGMA user_version = %1"_s.arg(version)))
+            return storageError(query);
+        if (Status committed = tx.commit(); !committed)
+            return committed;
+        qCInfo(lcStore) << "Store migrated to schema version" << version;
+    }
+    return ok();
+}
+
+Status Database::loadMeta()
+{
+    QSqlQuery query(m_db);
+    query.exec(u"SELECT key, value FROM meta"_s);
+    while (query.next()) {
+        if (query.value(0).toString() == u"epoch")
+            m_epoch = query.value(1).toString();
+        else if (query.value(0).toString() == u"change_seq")
+            m_seq = query.value(1).toLongLong();
+    }
+    if (m_epoch.isEmpty()) {
+        m_epoch = newEpoch();
+        query.prepare(u"INSERT INTO meta (key, value) VALUES ('epoch', ?), ('change_seq', '0')"_s);
+        query.addBindValue(m_epoch);
+        if (!query.exec())
+            return storageError(query);
+    }
+    return ok();
+}
+
+QSqlQuery &Database::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto query = std::make_unique<QSqlQuery>(m_db);
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            qCWarning(lcStore) << "Cannot prepare" << sql << query->lastError().text();
+        it = m_statements.emplace(sql, std::move(query)).first;
+    }
+    return *it->second;
+}
+
+Status Database::exec(QSqlQuery &query)
+{
+    if (!query.exec())
+        return storageError(query);
+    return ok();
+}
+
+qint64 Database::nextSeq()
+{
+    // Values of a rolled-back change are simply skipped: the sequence only
+    // has to grow, not to be dense.
+    ++m_seq;
+    QSqlQuery &update = prepared(u"UPDATE meta SET value = ? WHERE key = 'change_seq'"_s);
+    update.addBindValue(m_seq);
+    if (!update.exec())
+        qCWarning(lcStore) << "Cannot store the change sequence:" << update.lastError().text();
+    return m_seq;
+}
+
+} // namespace Signpost

@@ -1,0 +1,473 @@
+#include "server/departmentstore.h"
+
+#include "server/database.h"
+#include "server/transaction.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+#include <QVariant>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+namespace {
+
+Status readText(const QJsonObject &json, const QString &key, QString &out, qsizetype min, qsizetype max)
+{
+    if (json.contains(key)) {
+        if (!json.value(key).isString())
+            return Error::invalid(key, u"%1 must be text."_s.arg(key));
+        out = json.value(key).toString().trimmed();
+    }
+    if (out.size() < min || out.size() > max)
+        return Error::invalid(key, min > 0 ? u"%1 needs %2 to %3 characters."_s.arg(key).arg(min).arg(max)
+                                           : u"%1 may have at most %2 characters."_s.arg(key).arg(max));
+    return ok();
+}
+
+Status readFlag(const QJsonObject &json, const QString &key, bool &out)
+{
+    if (!json.contains(key))
+        return ok();
+    if (!json.value(key).isBool())
+        return Error::invalid(key, u"%1 must be true or false."_s.arg(key));
+    out = json.value(key).toBool();
+    return ok();
+}
+
+} // namespace
+
+Expected<QList<Department>> DepartmentStore::departments()
+{
+    QSqlQuery &query = m_db.prepared(
+        u"SELECT id, name, public_label, sender_name, signature, is_default, archived FROM departments ORDER BY name"_s);
+    if (!query.exec())
+        return storageError(query);
+    QList<Department> list;
+    QHash<qint64, qsizetype> index;
+    while (query.next()) {
+        Department d;
+        d.id = query.value(0).toLongLong();
+        d.name = query.value(1).toString();
+        d.publicLabel = query.value(2).toString();
+        d.senderName = query.value(3).toString();
+        d.signature = query.value(4).toString();
+        d.isDefault = query.value(5).toBool();
+        d.archived = query.value(6).toBool();
+        index.insert(d.id, list.size());
+        list.append(d);
+    }
+    QSqlQuery &shops = m_db.prepared(u"SELECT department_id, shop_id FROM department_shops ORDER BY shop_id"_s);
+    if (!shops.exec())
+        return storageError(shops);
+    while (shops.next())
+        list[index.value(shops.value(0).toLongLong())].shopIds.append(shops.value(1).toLongLong());
+    QSqlQuery &addresses = m_db.prepared(u"SELECT department_id, address FROM department_addresses ORDER BY address"_s);
+    if (!addresses.exec())
+        return storageError(addresses);
+    while (addresses.next())
+        list[index.value(addresses.value(0).toLongLong())].addresses.append(addresses.value(1).toString());
+    return list;
+}
+
+Expected<Department> DepartmentStore::department(qint64 id)
+{
+    Expected<QList<Department>> all = departments();
+    if (!all)
+        return all.error();
+    for (const Department &d : *all) {
+        if (d.id == id)
+            return d;
+    }
+    return Error::notFound(u"No such department."_s);
+}
+
+Status DepartmentStore::checkShopReference(qint64 shopId, const QString &field)
+{
+    QSqlQuery &query = m_db.prepared(u"SELECT 1 FROM shops WHERE id = ?"_s);
+    query.addBindValue(shopId);
+    if (!query.exec())
+        return storageError(query);
+    const bool found = query.next();
+    query.finish();
+    return found ? ok() : Status(Error::invalid(field, u"There is no shop %1."_s.arg(shopId)));
+}
+
+Status DepartmentStore::checkDepartmentReference(qint64 departmentId, const QString &field)
+{
+    QSqlQuery &query = m_db.prepared(u"SELECT archived FROM departments WHERE id = ?"_s);
+    query.addBindValue(departmentId);
+    if (!query.exec())
+        return storageError(query);
+    const bool found = query.next();
+    query.finish();
+    return found ? ok() : Status(Error::invalid(field, u"There is no department %1."_s.arg(departmentId)));
+}
+
+Status DepartmentStore::applyDepartmentJson(Department &department, const QJsonObject &json)
+{
+    if (Status read = readText(json, u"name"_s, department.name, 1, 100); !read)
+        return read;
+    if (department.publicLabel.isEmpty())
+        department.publicLabel = department.name;
+    if (department.senderName.isEmpty())
+        department.senderName = department.name;
+    if (Status read = readText(json, u"public_label"_s, department.publicLabel, 1, 100); !read)
+        return read;
+    if (Status read = readText(json, u"sender_name"_s, department.senderName, 1, 200); !read)
+        return read;
+    if (Status read = readText(json, u"signature"_s, department.signature, 0, 5000); !read)
+        return read;
+    const bool wasDefault = department.isDefault;
+    if (Status read = readFlag(json, u"is_default"_s, department.isDefault); !read)
+        return read;
+    if (wasDefault && !department.isDefault)
+        return Error::invalid(u"is_default"_s, u"There must be a default department: make another one the default instead."_s);
+    if (Status read = readFlag(json, u"archived"_s, department.archived); !read)
+        return read;
+    if (department.isDefault && department.archived)
+        return Error::invalid(u"archived"_s, u"The default department cannot be archived."_s);
+
+    if (json.contains(u"shops"_s)) {
+        if (!json.value(u"shops"_s).isArray())
+            return Error::invalid(u"shops"_s, u"shops must be a list of shop ids."_s);
+        QSet<qint64> seen;
+        department.shopIds.clear();
+        for (const QJsonValue &shop : json.value(u"shops"_s).toArray()) {
+            if (!shop.isDouble())
+                return Error::invalid(u"shops"_s, u"shops must be a list of shop ids."_s);
+            if (Status known = checkShopReference(shop.toInteger(), u"shops"_s); !known)
+                return known;
+            if (!seen.contains(shop.toInteger()))
+                department.shopIds.append(shop.toInteger());
+            seen.insert(shop.toInteger());
+        }
+    }
+    if (json.contains(u"addresses"_s)) {
+        if (!json.value(u"addresses"_s).isArray())
+            return Error::invalid(u"addresses"_s, u"addresses must be a list of email addresses."_s);
+        static const QRegularExpression email(u"^[^@\\s]+@[^@\\s]+$"_s);
+        department.addresses.clear();
+        for (const QJsonValue &address : json.value(u"addresses"_s).toArray()) {
+            const QString text = address.toString().trimmed().toLower();
+            if (!address.isString() || text.size() > 254 || !email.match(text).hasMatch())
+                return Error::invalid(u"addresses"_s, u"\u201c%1\u201d is not an email address."_s.arg(address.toString()));
+            if (!department.addresses.contains(text))
+                department.addresses.append(text);
+        }
+    }
+    return ok();
+}
+
+Expected<Department> DepartmentStore::createDepartment(const QJsonObject &json)
+{
+    Department department;
+    if (Status applied = applyDepartmentJson(department, json); !applied)
+        return applied.error();
+    return saveDepartment(department);
+}
+
+Expected<Department> DepartmentStore::updateDepartment(qint64 id, const QJsonObject &json)
+{
+    Expected<Department> current = department(id);
+    if (!current)
+        return current;
+    Department changed = *current;
+    if (Status applied = applyDepartmentJson(changed, json); !applied)
+        return applied.error();
+    return saveDepartment(changed);
+}
+
+Expected<Department> DepartmentStore::saveDepartment(const Department &department)
+{
+    QSqlQuery &clash = m_db.prepared(u"SELECT 1 FROM departments WHERE name = ? AND id <> ?"_s);
+    clash.addBindValue(department.name);
+    clash.addBindValue(department.id);
+    if (!clash.exec())
+        return storageError(clash);
+    if (clash.next())
+        return Error{ErrorCode::Conflict, u"A department with this name exists already."_s, u"name"_s};
+    clash.finish();
+    for (const QString &address : department.addresses) {
+        QSqlQuery &taken = m_db.prepared(u"SELECT 1 FROM department_addresses WHERE address = ? AND department_id <> ?"_s);
+        taken.addBindValue(address);
+        taken.addBindValue(department.id);
+        if (!taken.exec())
+            return storageError(taken);
+        if (taken.next())
+            return Error{ErrorCode::Conflict, u"%1 already routes to another department."_s.arg(address), u"addresses"_s};
+        taken.finish();
+    }
+
+    Transaction tx(m_db.connection());
+    if (department.isDefault) {
+        QSqlQuery &unset = m_db.prepared(u"UPDATE departments SET is_default = 0 WHERE id <> ?"_s);
+        unset.addBindValue(department.id);
+        if (!unset.exec())
+            return storageError(unset);
+    }
+    qint64 id = department.id;
+    if (id == 0) {
+        QSqlQuery &insert = m_db.prepared(
+            u"INSERT INTO departments (name, public_label, sender_name, signature, is_default, archived)"
+            " VALUES (?, ?, ?, ?, ?, ?)"_s);
+        insert.addBindValue(department.name);
+        insert.addBindValue(department.publicLabel);
+        insert.addBindValue(department.senderName);
+        insert.addBindValue(department.signature);
+        insert.addBindValue(department.isDefault);
+        insert.addBindValue(department.archived);
+        if (!insert.exec())
+            return storageError(insert);
+        id = insert.lastInsertId().toLongLong();
+    } else {
+        QSqlQuery &update = m_db.prepared(
+            u"UPDATE departments SET name = ?, public_label = ?, sender_name = ?, signature = ?, is_default = ?,"
+            " archived = ? WHERE id = ?"_s);
+        update.addBindValue(department.name);
+        update.addBindValue(department.publicLabel);
+        update.addBindValue(department.senderName);
+        update.addBindValue(department.signature);
+        update.addBindValue(department.isDefault);
+        update.addBindValue(department.archived);
+        update.addBindValue(id);
+        if (!update.exec())
+            return storageError(update);
+    }
+    for (const QString &table : {u"department_shops"_s, u"department_addresses"_s}) {
+        QSqlQuery &clear = m_db.prepared(u"DELETE FROM %1 WHERE department_id = ?"_s.arg(table));
+        clear.addBindValue(id);
+        if (!clear.exec())
+            return storageError(clear);
+    }
+    for (qint64 shop : department.shopIds) {
+        QSqlQuery &insert = m_db.prepared(u"INSERT INTO department_shops (department_id, shop_id) VALUES (?, ?)"_s);
+        insert.addBindValue(id);
+        insert.addBindValue(shop);
+        if (!insert.exec())
+            return storageError(insert);
+    }
+    for (const QString &address : department.addresses) {
+        QSqlQuery &insert = m_db.prepared(u"INSERT INTO department_addresses (address, department_id) VALUES (?, ?)"_s);
+        insert.addBindValue(address);
+        insert.addBindValue(id);
+        if (!insert.exec())
+            return storageError(insert);
+    }
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
+    m_routing.reset();
+    return this->department(id);
+}
+
+Status DepartmentStore::deleteDepartment(qint64 id)
+{
+    Expected<Department> current = department(id);
+    if (!current)
+        return current.error();
+    if (current->isDefault)
+        return Error{ErrorCode::Conflict, u"The default department cannot be deleted."_s, {}};
+    for (const QString &table : {u"tickets"_s, u"routing_rules"_s, u"memberships"_s}) {
+        QSqlQuery &used = m_db.prepared(u"SELECT 1 FROM %1 WHERE department_id = ? LIMIT 1"_s.arg(table));
+        used.addBindValue(id);
+        if (!used.exec())
+            return storageError(used);
+        if (used.next())
+            return Error{ErrorCode::Conflict,
+                         u"The department still has tickets, rules or members; archive it instead."_s, {}};
+        used.finish();
+    }
+    QSqlQuery &remove = m_db.prepared(u"DELETE FROM departments WHERE id = ?"_s);
+    remove.addBindValue(id);
+    if (!remove.exec())
+        return storageError(remove);
+    m_routing.reset();
+    return ok();
+}
+
+Expected<QList<Shop>> DepartmentStore::shops()
+{
+    QSqlQuery &query = m_db.prepared(u"SELECT id, slug, name FROM shops ORDER BY id"_s);
+    if (!query.exec())
+        return storageError(query);
+    QList<Shop> list;
+    while (query.next())
+        list.append(Shop{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString()});
+    return list;
+}
+
+std::optional<Shop> DepartmentStore::shopBySlug(const QString &slug)
+{
+    Expected<QList<Shop>> all = shops();
+    if (!all)
+        return std::nullopt;
+    for (const Shop &shop : *all) {
+        if (shop.slug == slug)
+            return shop;
+    }
+    return std::nullopt;
+}
+
+Expected<Shop> DepartmentStore::createShop(const QJsonObject &json)
+{
+    return updateShop(0, json);
+}
+
+Expected<Shop> DepartmentStore::updateShop(qint64 id, const QJsonObject &json)
+{
+    Shop shop;
+    if (id > 0) {
+        Expected<QList<Shop>> all = shops();
+        if (!all)
+            return all.error();
+        auto found = std::find_if(all->cbegin(), all->cend(), [&](const Shop &s) { return s.id == id; });
+        if (found == all->cend())
+            return Error::notFound(u"No such shop."_s);
+        shop = *found;
+    }
+    if (Status read = readText(json, u"name"_s, shop.name, 1, 100); !read)
+        return read.error();
+    if (Status read = readText(json, u"slug"_s, shop.slug, 1, 50); !read)
+        return read.error();
+    static const QRegularExpression slugPattern(u"^[a-z0-9][a-z0-9-]*$"_s);
+    if (!slugPattern.match(shop.slug).hasMatch())
+        return Error::invalid(u"slug"_s, u"slug may hold lower-case letters, digits and dashes."_s);
+    QSqlQuery &clash = m_db.prepared(u"SELECT 1 FROM shops WHERE slug = ? AND id <> ?"_s);
+    clash.addBindValue(shop.slug);
+    clash.addBindValue(shop.id);
+    if (!clash.exec())
+        return storageError(clash);
+    if (clash.next())
+        return Error{ErrorCode::Conflict, u"Another shop has this slug."_s, u"slug"_s};
+    clash.finish();
+    QSqlQuery &save = m_db.prepared(shop.id == 0 ? u"INSERT INTO shops (slug, name, id) VALUES (?, ?, NULL)"_s
+                                                 : u"UPDATE shops SET slug = ?, name = ? WHERE id = ?"_s);
+    save.addBindValue(shop.slug);
+    save.addBindValue(shop.name);
+    if (shop.id != 0)
+        save.addBindValue(shop.id);
+    if (!save.exec())
+        return storageError(save);
+    if (shop.id == 0)
+        shop.id = save.lastInsertId().toLongLong();
+    return shop;
+}
+
+Expected<QList<RoutingRule>> DepartmentStore::rules()
+{
+    QSqlQuery &query = m_db.prepared(
+        u"SELECT id, position, name, department_id, field, pattern, is_regex, shop_id, channel, enabled"
+        " FROM routing_rules ORDER BY position, id"_s);
+    if (!query.exec())
+        return storageError(query);
+    QList<RoutingRule> list;
+    while (query.next()) {
+        QJsonObject json{
+            {u"name"_s, query.value(2).toString()},
+            {u"department"_s, query.value(3).toLongLong()},
+            {u"field"_s, query.value(4).toString()},
+            {u"pattern"_s, query.value(5).toString()},
+            {u"is_regex"_s, query.value(6).toBool()},
+            {u"shop"_s, query.value(7).isNull() ? QJsonValue() : QJsonValue(query.value(7).toLongLong())},
+            {u"channel"_s, query.value(8).isNull() ? QJsonValue() : QJsonValue(query.value(8).toString())},
+            {u"enabled"_s, query.value(9).toBool()},
+            {u"position"_s, query.value(1).toInt()},
+        };
+        Expected<RoutingRule> rule = RoutingRule::fromJson(json, RoutingRule{}, true);
+        if (rule) {
+            rule->id = query.value(0).toLongLong();
+            list.append(*rule);
+        }
+    }
+    return list;
+}
+
+Expected<RoutingRule> DepartmentStore::createRule(const QJsonObject &json)
+{
+    RoutingRule base;
+    QSqlQuery &last = m_db.prepared(u"SELECT COALESCE(MAX(position), 0) + 10 FROM routing_rules"_s);
+    if (!last.exec() || !last.next())
+        return storageError(last);
+    base.position = last.value(0).toInt();
+    last.finish();
+    Expected<RoutingRule> rule = RoutingRule::fromJson(json, base, true);
+    if (!rule)
+        return rule;
+    return saveRule(*rule);
+}
+
+Expected<RoutingRule> DepartmentStore::updateRule(qint64 id, const QJsonObject &json)
+{
+    Expected<QList<RoutingRule>> all = rules();
+    if (!all)
+        return all.error();
+    auto found = std::find_if(all->cbegin(), all->cend(), [&](const RoutingRule &r) { return r.id == id; });
+    if (found == all->cend())
+        return Error::notFound(u"No such routing rule."_s);
+    Expected<RoutingRule> rule = RoutingRule::fromJson(json, *found, false);
+    if (!rule)
+        return rule;
+    return saveRule(*rule);
+}
+
+Expected<RoutingRule> DepartmentStore::saveRule(const RoutingRule &rule)
+{
+    if (Status known = checkDepartmentReference(rule.departmentId, u"department"_s); !known)
+        return known.error();
+    if (rule.shopId > 0) {
+        if (Status known = checkShopReference(rule.shopId, u"shop"_s); !known)
+            return known.error();
+    }
+    const QJsonObject json = rule.toJson();
+    QSqlQuery &save = m_db.prepared(
+        rule.id == 0 ? u"INSERT INTO routing_rules (position, name, department_id, field, pattern, is_regex, shop_id,"
+                       " channel, enabled, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"_s
+                     : u"UPDATE routing_rules SET position = ?, name = ?, department_id = ?, field = ?, pattern = ?,"
+                       " is_regex = ?, shop_id = ?, channel = ?, enabled = ? WHERE id = ?"_s);
+    save.addBindValue(rule.position);
+    save.addBindValue(rule.name);
+    save.addBindValue(rule.departmentId);
+    save.addBindValue(json.value(u"field"_s).toString());
+    save.addBindValue(rule.pattern);
+    save.addBindValue(rule.isRegex);
+    save.addBindValue(rule.shopId > 0 ? QVariant(rule.shopId) : QVariant());
+    save.addBindValue(rule.channel ? QVariant(toString(*rule.channel)) : QVariant());
+    save.addBindValue(rule.enabled);
+    if (rule.id != 0)
+        save.addBindValue(rule.id);
+    if (!save.exec())
+        return storageError(save);
+    RoutingRule saved = rule;
+    if (saved.id == 0)
+        saved.id = save.lastInsertId().toLongLong();
+    m_routing.reset();
+    return saved;
+}
+
+Status DepartmentStore::deleteRule(qint64 id)
+{
+    QSqlQuery &remove = m_db.prepared(u"DELETE FROM routing_rules WHERE id = ?"_s);
+    remove.addBindValue(id);
+    if (!remove.exec())
+        return storageError(remove);
+    if (remove.numRowsAffected() == 0)
+        return Error::notFound(u"No such routing rule."_s);
+    m_routing.reset();
+    return ok();
+}
+
+const RoutingTable &DepartmentStore::routingTable()
+{
+    if (!m_routing) {
+        Expected<QList<Department>> all = departments();
+        Expected<QList<RoutingRule>> ordered = rules();
+        m_routing.emplace(all ? *all : QList<Department>{}, ordered ? *ordered : QList<RoutingRule>{});
+    }
+    return *m_routing;
+}
+
+} // namespace Signpost

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/department.h"
+#include "core/expected.h"
+#include "core/routing.h"
+#include "core/shop.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace Signpost {
+
+class Database;
+
+// Departments, shops and classification rules: the helpdesk's shape, and the
+// routing table built from it (kept until one of them changes).
+class DepartmentStore
+{
+public:
+    explicit DepartmentStore(Database &db) : m_db(db) {}
+
+    Expected<QList<Department>> departments();
+    Expected<Department> department(qint64 id);
+    Expected<Department> createDepartment(const QJsonObject &json);
+    Expected<Department> updateDepartment(qint64 id, const QJsonObject &json);
+    Status deleteDepartment(qint64 id);
+
+    Expected<QList<Shop>> shops();
+    std::optional<Shop> shopBySlug(const QString &slug);
+    Expected<Shop> createShop(const QJsonObject &json);
+    Expected<Shop> updateShop(qint64 id, const QJsonObject &json);
+
+    Expected<QList<RoutingRule>> rules();
+    Expected<RoutingRule> createRule(const QJsonObject &json);
+    Expected<RoutingRule> updateRule(qint64 id, const QJsonObject &json);
+    Status deleteRule(qint64 id);
+
+    const RoutingTable &routingTable();
+
+private:
+    Status applyDepartmentJson(Department &department, const QJsonObject &json);
+    Expected<Department> saveDepartment(const Department &department);
+    Status checkDepartmentReference(qint64 departmentId, const QString &field);
+    Status checkShopReference(qint64 shopId, const QString &field);
+    Expected<RoutingRule> saveRule(const RoutingRule &rule);
+
+    Database &m_db;
+    std::optional<RoutingTable> m_routing;
+};
+
+} // namespace Signpost

@@ -1,0 +1,4 @@
+#include "server/logging.h"
+
+Q_LOGGING_CATEGORY(lcServer, "signpost.server")
+Q_LOGGING_CATEGORY(lcStore, "signpost.store")

@@ -1,0 +1,183 @@
+// What customers reach without signing in: the contact forms, the JSON intake
+// for shops' own forms, and the customer's page of their ticket.
+#include "server/apiserver.h"
+
+#include "core/timestamps.h"
+#include "server/contactpages.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+namespace {
+
+QString threadPath(const QString &secret)
+{
+    return u"/ticket/"_s + secret;
+}
+
+QJsonObject errorsJson(const QList<Error> &errors)
+{
+    QJsonArray list;
+    for (const Error &error : errors)
+        list.append(error.toJson().value(u"error"_s));
+    QJsonObject json = errors.first().toJson();
+    json.insert(u"errors"_s, list);
+    return json;
+}
+
+} // namespace
+
+HttpReply ApiServer::contactForm(Call &call, const Shop &shop)
+{
+    const QList<Department> offered = m_departments.routingTable().publicDepartments(shop.id);
+    if (call.request.method() == QHttpServerRequest::Method::Get)
+        return HttpReply::html(ContactPages::form(shop, offered, {}, {}));
+
+    if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
+        return HttpReply::html(ContactPages::notice(u"Please wait a moment"_s,
+                                                    u"We received several messages from you just now. "
+                                                    "Please wait a few minutes before sending another."_s),
+                               429);
+    const ContactPages::Values values = ContactPages::decodeForm(call.request.body());
+    if (!values.value(u"website"_s).isEmpty()) {
+        // Filled in the field people never see: a robot. Thank it, keep nothing.
+        return HttpReply::html(ContactPages::notice(u"Thank you"_s, u"Your message was received."_s));
+    }
+
+    IntakeRequest request;
+    request.shopId = shop.id;
+    request.channel = Channel::Web;
+    request.name = values.value(u"name"_s);
+    request.email = values.value(u"email"_s);
+    request.orderNumber = values.value(u"order_number"_s);
+    request.subject = values.value(u"subject"_s);
+    request.message = values.value(u"message"_s);
+    QList<Error> errors = request.validate();
+    const QString chosen = values.value(u"department"_s);
+    if (!chosen.isEmpty()) {
+        bool numeric = false;
+        request.departmentId = chosen.toLongLong(&numeric);
+        const bool offeredHere = numeric && std::any_of(offered.cbegin(), offered.cend(), [&](const Department &d) {
+                                     return d.id == request.departmentId;
+                                 });
+        if (!offeredHere)
+            errors.prepend(Error::invalid(u"department"_s, u"Please choose one of the departments in the list."_s));
+    }
+    if (!errors.isEmpty())
+        return HttpReply::html(ContactPages::form(shop, offered, values, errors), 422);
+
+    Expected<IntakeResult> result = m_tickets.intake(request);
+    if (!result) {
+        if (result.error().code == ErrorCode::InvalidInput)
+            return HttpReply::html(ContactPages::form(shop, offered, values, {result.error()}), 422);
+        return HttpReply::html(ContactPages::notice(u"Sorry"_s, u"Your message could not be saved. Please try again."_s),
+                               result.error().httpStatus());
+    }
+    return HttpReply::html(ContactPages::confirmation(shop, result->ticketId, threadPath(result->secret)));
+}
+
+HttpReply ApiServer::customerThread(Call &call, bool posting)
+{
+    const QString secret = call.params.value(0);
+    const QString path = threadPath(secret);
+    bool replied = false;
+    QList<Error> errors;
+    if (posting) {
+        if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
+            return HttpReply::html(ContactPages::notice(u"Please wait a moment"_s,
+                                                        u"Please wait a few minutes before writing again."_s),
+                                   429);
+        const ContactPages::Values values = ContactPages::decodeForm(call.request.body());
+        Expected<qint64> reply = m_tickets.customerReply(secret, values.value(u"message"_s));
+        if (!reply && reply.error().code != ErrorCode::InvalidInput)
+            return HttpReply::html(ContactPages::notice(u"Link not valid"_s, reply.error().message),
+                                   reply.error().httpStatus());
+        if (!reply)
+            errors.append(reply.error());
+        replied = reply.has_value();
+    }
+    Expected<TicketStore::CustomerThread> thread = m_tickets.customerThread(secret);
+    if (!thread)
+        return HttpReply::html(ContactPages::notice(u"Link not valid"_s, thread.error().message),
+                               thread.error().httpStatus());
+    return HttpReply::html(ContactPages::thread(thread->ticket, thread->shopName, path, errors, replied),
+                           errors.isEmpty() ? 200 : 422);
+}
+
+void ApiServer::addPublicRoutes()
+{
+    using Method = QHttpServerRequest::Method;
+
+    route(Method::Get, u"/contact"_s, Access::Public, [this](Call &call) {
+        Expected<QList<Shop>> shops = m_departments.shops();
+        if (!shops)
+            return HttpReply::error(shops.error());
+        if (shops->size() == 1)
+            return contactForm(call, shops->first());
+        return HttpReply::html(ContactPages::shopList(*shops));
+    });
+    for (Method method : {Method::Get, Method::Post}) {
+        route(method, u"/contact/{slug}"_s, Access::Public, [this](Call &call) {
+            const std::optional<Shop> shop = m_departments.shopBySlug(call.params.value(0));
+            if (!shop)
+                return HttpReply::html(ContactPages::notice(u"Not found"_s, u"There is no contact form here."_s), 404);
+            return contactForm(call, *shop);
+        });
+        route(method, u"/ticket/{secret}"_s, Access::Public,
+              [this, method](Call &call) { return customerThread(call, method == Method::Post); });
+    }
+
+    route(Method::Get, u"/api/v1/public/shops/{slug}/departments"_s, Access::Public, [this](Call &call) {
+        const std::optional<Shop> shop = m_departments.shopBySlug(call.params.value(0));
+        if (!shop)
+            return HttpReply::error(Error::notFound(u"No such shop."_s));
+        QJsonArray list;
+        for (const Department &department : m_departments.routingTable().publicDepartments(shop->id))
+            list.append(QJsonObject{{u"id"_s, department.id}, {u"label"_s, department.publicLabel}});
+        return HttpReply::json(QJsonObject{{u"shop"_s, shop->toJson()}, {u"departments"_s, list}});
+    });
+
+    route(Method::Post, u"/api/v1/public/intake"_s, Access::Public, [this](Call &call) {
+        if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
+            return HttpReply::error({ErrorCode::RateLimited, u"Too many messages from this address; try again in a few minutes."_s, {}});
+        Expected<QJsonObject> body = jsonBody(call);
+        if (!body)
+            return HttpReply::error(body.error());
+        if (!body->value(u"website"_s).toString().isEmpty())
+            return HttpReply::json(QJsonObject{{u"received"_s, true}}, 202);
+        QList<Error> errors;
+        IntakeRequest request = IntakeRequest::fromJson(*body, errors);
+        if (request.shopId > 0) {
+            Expected<QList<Shop>> shops = m_departments.shops();
+            const bool known = shops && std::any_of(shops->cbegin(), shops->cend(),
+                                                    [&](const Shop &s) { return s.id == request.shopId; });
+            if (!known)
+                errors.append(Error::invalid(u"shop"_s, u"There is no shop %1."_s.arg(request.shopId)));
+        }
+        errors += request.validate();
+        if (!errors.isEmpty())
+            return HttpReply::json(errorsJson(errors), 422);
+        Expected<IntakeResult> result = m_tickets.intake(request);
+        if (!result)
+            return HttpReply::json(errorsJson({result.error()}), result.error().httpStatus());
+        return HttpReply::json(QJsonObject{{u"ticket"_s, result->ticketId},
+                                           {u"routing"_s, result->routing.toJson()},
+                                           {u"secret"_s, result->secret},
+                                           {u"thread_path"_s, threadPath(result->secret)}},
+                               201);
+    });
+
+    route(Method::Post, u"/api/v1/public/replies"_s, Access::Public, [this](Call &call) {
+        if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
+            return HttpReply::error({ErrorCode::RateLimited, u"Too many messages from this address; try again in a few minutes."_s, {}});
+        Expected<QJsonObject> body = jsonBody(call);
+        if (!body)
+            return HttpReply::error(body.error());
+        Expected<qint64> reply = m_tickets.customerReply(body->value(u"secret"_s).toString(),
+                                                         body->value(u"message"_s).toString());
+        return reply ? HttpReply::json(QJsonObject{{u"ticket"_s, *reply}}, 201) : HttpReply::error(reply.error());
+    });
+}
+
+} // namespace Signpost

@@ -1,0 +1,155 @@
+#include "server/pushhub.h"
+
+#include "server/accountstore.h"
+#include "server/logging.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+PushHub::PushHub(AccountStore &accounts, QObject *parent)
+    : QObject(parent)
+    , m_accounts(accounts)
+{
+    // Many changes in a burst make one poke per agent.
+    m_pokeTimer.setSingleShot(true);
+    m_pokeTimer.setInterval(20);
+    connect(&m_pokeTimer, &QTimer::timeout, this, &PushHub::flushPokes);
+}
+
+PushHub::~PushHub()
+{
+    const auto sockets = m_sockets.keys();
+    for (QWebSocket *socket : sockets) {
+        socket->disconnect(this);
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, u"Server shutting down"_s);
+        delete socket;
+    }
+}
+
+void PushHub::adopt(std::unique_ptr<QWebSocket> owned)
+{
+    QWebSocket *socket = owned.release();
+    socket->setParent(this);
+    connect(socket, &QWebSocket::disconnected, this, [this, socket]() {
+        m_sockets.remove(socket);
+        m_pendingPokes.remove(socket);
+        socket->deleteLater();
+    });
+
+    const QNetworkRequest request = socket->request();
+    auto refuse = [&](int code, const QString &reason) {
+        qCInfo(lcServer) << "Push connection refused:" << reason;
+        socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+    };
+    if (request.url().path() != u"/api/v1/push") {
+        refuse(CloseNotFound, u"No push channel at this path"_s);
+        return;
+    }
+    const QString origin = QString::fromUtf8(request.rawHeader("Origin"));
+    if (!origin.isEmpty() && !m_allowedOrigins.contains(origin)) {
+        refuse(CloseForbiddenOrigin, u"Origin not allowed"_s);
+        return;
+    }
+    const QByteArray authorization = request.rawHeader("Authorization");
+    const QString token = authorization.startsWith("Bearer ") ? QString::fromLatin1(authorization.mid(7).trimmed())
+                                                              : QString();
+    const std::optional<AccountStore::Session> session = m_accounts.authenticate(token);
+    if (!session) {
+        refuse(CloseUnauthorized, u"Sign in first"_s);
+        return;
+    }
+    Expected<AccessScope> scope = m_accounts.scope(session->agentId);
+    if (!scope) {
+        refuse(CloseUnauthorized, u"Sign in first"_s);
+        return;
+    }
+    m_scopes.insert(session->agentId, *scope);
+    m_sockets.insert(socket, Connection{session->agentId, session->tokenHash});
+    send(socket, QJsonObject{{u"type"_s, u"hello"_s}, {u"agent"_s, session->agentId}});
+}
+
+void PushHub::send(QWebSocket *socket, const QJsonObject &message)
+{
+    socket->sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+}
+
+void PushHub::queuePoke(QWebSocket *socket, qint64 seq)
+{
+    qint64 &pending = m_pendingPokes[socket];
+    pending = std::max(pending, seq);
+    if (!m_pokeTimer.isActive())
+        m_pokeTimer.start();
+}
+
+void PushHub::flushPokes()
+{
+    const auto pokes = std::exchange(m_pendingPokes, {});
+    for (auto it = pokes.cbegin(); it != pokes.cend(); ++it) {
+        if (m_sockets.contains(it.key()))
+            send(it.key(), QJsonObject{{u"type"_s, u"poke"_s}, {u"seq"_s, it.value()}});
+    }
+}
+
+void PushHub::publish(const ChangeNotice &notice)
+{
+    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+        const qint64 agentId = it->agentId;
+        const AccessScope &scope = m_scopes[agentId];
+        bool concerned = scope.isAdmin || notice.agents.contains(agentId);
+        for (qint64 department : notice.departments)
+            concerned = concerned || scope.departments.contains(department);
+        if (concerned)
+            queuePoke(it.key(), notice.seq);
+
+        if (notice.event == ChangeNotice::Event::None || agentId == notice.actorAgent)
+            continue;
+        const bool notified = notice.eventAgent > 0 ? agentId == notice.eventAgent
+                                                    : scope.departments.contains(notice.eventDepartment);
+        if (!notified)
+            continue;
+        send(it.key(), QJsonObject{
+                           {u"type"_s, u"notification"_s},
+                           {u"event"_s, toString(notice.event)},
+                           {u"ticket"_s, notice.ticketId},
+                           {u"subject"_s, notice.subject},
+                           {u"department"_s, notice.eventDepartment},
+                           {u"seq"_s, notice.seq},
+                       });
+    }
+}
+
+void PushHub::accessChanged(qint64 agentId, qint64 seq)
+{
+    if (Expected<AccessScope> scope = m_accounts.scope(agentId))
+        m_scopes.insert(agentId, *scope);
+    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+        if (it->agentId == agentId)
+            queuePoke(it.key(), seq);
+    }
+}
+
+void PushHub::closeWhere(const std::function<bool(const Connection &)> &predicate)
+{
+    const auto sockets = m_sockets.keys();
+    for (QWebSocket *socket : sockets) {
+        if (predicate(m_sockets.value(socket)))
+            socket->close(static_cast<QWebSocketProtocol::CloseCode>(CloseUnauthorized), u"Signed out"_s);
+    }
+}
+
+void PushHub::disconnectAgent(qint64 agentId)
+{
+    closeWhere([agentId](const Connection &connection) { return connection.agentId == agentId; });
+}
+
+void PushHub::disconnectToken(const QByteArray &tokenHash)
+{
+    closeWhere([&tokenHash](const Connection &connection) { return connection.tokenHash == tokenHash; });
+}
+
+} // namespace Signpost

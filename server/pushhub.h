@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/accessscope.h"
+#include "server/changenotice.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+class QWebSocket;
+
+namespace Signpost {
+
+class AccountStore;
+
+// The push channel: agents' WebSockets, authenticated like any request. Each
+// committed change pokes the agents who can see it ("changed up to N"; pokes
+// are coalesced) and notifies the agents it concerns.
+class PushHub : public QObject
+{
+    Q_OBJECT
+public:
+    PushHub(AccountStore &accounts, QObject *parent = nullptr);
+    ~PushHub() override;
+
+    // Browsers' pages may connect only from these origins; clients that send
+    // no Origin (desktop) are not affected.
+    void setAllowedOrigins(const QStringList &origins) { m_allowedOrigins = origins; }
+
+    // Takes a new socket: checks path, origin and token, or closes it.
+    void adopt(std::unique_ptr<QWebSocket> socket);
+
+    void publish(const ChangeNotice &notice);
+    // Memberships of an agent changed: reload their scope and poke them so
+    // their client pulls grants and revocations.
+    void accessChanged(qint64 agentId, qint64 seq);
+    // Disabled or password changed: close all their sockets.
+    void disconnectAgent(qint64 agentId);
+    // Signed out: close the sockets opened with that token.
+    void disconnectToken(const QByteArray &tokenHash);
+
+    int connectionCount() const { return static_cast<int>(m_sockets.size()); }
+
+    static constexpr int CloseUnauthorized = 4401;
+    static constexpr int CloseForbiddenOrigin = 4403;
+    static constexpr int CloseNotFound = 4404;
+
+private:
+    struct Connection
+    {
+        qint64 agentId = 0;
+        QByteArray tokenHash;
+    };
+    void send(QWebSocket *socket, const QJsonObject &message);
+    void closeWhere(const std::function<bool(const Connection &)> &predicate);
+    void flushPokes();
+    void queuePoke(QWebSocket *socket, qint64 seq);
+
+    AccountStore &m_accounts;
+    QStringList m_allowedOrigins;
+    QHash<QWebSocket *, Connection> m_sockets;
+    QHash<qint64, AccessScope> m_scopes;
+    QHash<QWebSocket *, qint64> m_pendingPokes;
+    QTimer m_pokeTimer;
+};
+
+} // namespace Signpost

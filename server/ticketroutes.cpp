@@ -1,0 +1,80 @@
+// Tickets in the API: queues, the full ticket view, the agents' command
+// batches and the sync feed.
+#include "server/apiserver.h"
+
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+namespace {
+
+constexpr qsizetype MaxCommandsPerBatch = 100;
+
+} // namespace
+
+void ApiServer::addTicketRoutes()
+{
+    using Method = QHttpServerRequest::Method;
+
+    route(Method::Get, u"/api/v1/departments/{id}/tickets"_s, Access::Agent, [this](Call &call) {
+        Expected<TicketStore::ListFilter> filter =
+            TicketStore::parseFilter(call.request.query().queryItems(QUrl::FullyDecoded));
+        if (!filter)
+            return HttpReply::error(filter.error());
+        Expected<QJsonObject> page = m_tickets.list(call.scope, call.id(), *filter);
+        return page ? HttpReply::json(*page) : HttpReply::error(page.error());
+    });
+
+    route(Method::Get, u"/api/v1/tickets/{id}"_s, Access::Agent, [this](Call &call) {
+        Expected<QJsonObject> view = m_tickets.ticketView(call.scope, call.id());
+        return view ? HttpReply::json(*view) : HttpReply::error(view.error());
+    });
+
+    route(Method::Post, u"/api/v1/commands"_s, Access::Agent, [this](Call &call) {
+        Expected<QJsonObject> body = jsonBody(call);
+        if (!body)
+            return HttpReply::error(body.error());
+        const QJsonValue commands = body->value(u"commands"_s);
+        if (!commands.isArray() || commands.toArray().isEmpty())
+            return HttpReply::error(Error::invalid(u"commands"_s, u"commands must be a non-empty list."_s));
+        if (commands.toArray().size() > MaxCommandsPerBatch)
+            return HttpReply::error(Error::invalid(
+                u"commands"_s, u"Send at most %1 commands in one batch."_s.arg(MaxCommandsPerBatch)));
+
+        // Each command stands alone: a rejected one never blocks the ones
+        // behind it.
+        QJsonArray results;
+        for (const QJsonValue &entry : commands.toArray()) {
+            Expected<Command> command = Command::fromJson(entry.toObject());
+            if (!command) {
+                QJsonObject rejected{{u"id"_s, entry.toObject().value(u"id"_s)},
+                                     {u"outcome"_s, u"rejected"_s},
+                                     {u"reason"_s, errorCodeName(command.error().code)},
+                                     {u"message"_s, command.error().message},
+                                     {u"field"_s, command.error().field}};
+                results.append(rejected);
+                continue;
+            }
+            results.append(m_tickets.run(call.scope, call.agentName, *command));
+        }
+        return HttpReply::json(QJsonObject{{u"results"_s, results}});
+    });
+
+    route(Method::Get, u"/api/v1/sync"_s, Access::Agent, [this](Call &call) {
+        const QUrlQuery query = call.request.query();
+        int limit = SyncFeed::DefaultPageSize;
+        if (query.hasQueryItem(u"limit"_s)) {
+            bool numeric = false;
+            limit = query.queryItemValue(u"limit"_s).toInt(&numeric);
+            if (!numeric || limit < 1 || limit > SyncFeed::MaxPageSize)
+                return HttpReply::error(Error::invalid(
+                    u"limit"_s, u"limit must be 1 to %1."_s.arg(SyncFeed::MaxPageSize)));
+        }
+        Expected<QByteArray> page = m_sync.pull(call.scope, query.queryItemValue(u"cursor"_s), limit);
+        return page ? HttpReply::raw(std::move(*page)) : HttpReply::error(page.error());
+    });
+}
+
+} // namespace Signpost

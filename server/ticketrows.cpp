@@ -1,0 +1,67 @@
+#include "server/ticketrows.h"
+
+#include <QJsonDocument>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost::TicketRows {
+
+const QString ticketColumns = u"t.id, t.subject, t.department_id, t.customer_name, t.customer_email, t.shop_id,"
+                              " t.order_number, t.channel, t.status, t.priority, t.assignee_id, t.version, t.seq,"
+                              " t.created_at, t.updated_at"_s;
+const QString messageColumns = u"m.id, m.ticket_id, m.kind, m.author_agent_id, m.author_name, m.body,"
+                               " m.sender_name, m.signature, m.created_at, m.seq"_s;
+const QString eventColumns = u"e.id, e.ticket_id, e.kind, e.actor_agent_id, e.data, e.created_at, e.seq"_s;
+
+Ticket readTicket(const QSqlQuery &q)
+{
+    Ticket t;
+    t.id = q.value(0).toLongLong();
+    t.subject = q.value(1).toString();
+    t.departmentId = q.value(2).toLongLong();
+    t.customer.name = q.value(3).toString();
+    t.customer.email = q.value(4).toString();
+    t.customer.shopId = q.value(5).toLongLong();
+    t.customer.orderNumber = q.value(6).toString();
+    t.channel = channelFromString(q.value(7).toString()).value_or(Channel::Web);
+    t.status = ticketStatusFromString(q.value(8).toString()).value_or(TicketStatus::New);
+    t.priority = priorityFromString(q.value(9).toString()).value_or(Priority::Normal);
+    t.assigneeId = q.value(10).toLongLong();
+    t.version = q.value(11).toLongLong();
+    t.seq = q.value(12).toLongLong();
+    t.createdAt = q.value(13).toLongLong();
+    t.updatedAt = q.value(14).toLongLong();
+    return t;
+}
+
+Message readMessage(const QSqlQuery &q)
+{
+    Message m;
+    m.id = q.value(0).toLongLong();
+    m.ticketId = q.value(1).toLongLong();
+    m.kind = messageKindFromString(q.value(2).toString()).value_or(MessageKind::Customer);
+    m.authorAgentId = q.value(3).toLongLong();
+    m.authorName = q.value(4).toString();
+    m.body = q.value(5).toString();
+    m.senderName = q.value(6).toString();
+    m.signature = q.value(7).toString();
+    m.createdAt = q.value(8).toLongLong();
+    m.seq = q.value(9).toLongLong();
+    return m;
+}
+
+TicketEvent readEvent(const QSqlQuery &q)
+{
+    TicketEvent e;
+    e.id = q.value(0).toLongLong();
+    e.ticketId = q.value(1).toLongLong();
+    e.kind = q.value(2).toString();
+    e.actorAgentId = q.value(3).toLongLong();
+    e.data = QJsonDocument::fromJson(q.value(4).toByteArray()).object();
+    e.createdAt = q.value(5).toLongLong();
+    e.seq = q.value(6).toLongLong();
+    return e;
+}
+
+} // namespace Signpost::TicketRows

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "core/ticket.h"
+
+#include <QSqlQuery>
+#include <QString>
+
+namespace Signpost::TicketRows {
+
+// The column lists the stores select, and the readers that turn a row into
+// a domain value; one place, so every reader agrees with the schema.
+extern const QString ticketColumns;  // prefix "t."
+extern const QString messageColumns; // prefix "m."
+extern const QString eventColumns;   // prefix "e."
+
+Ticket readTicket(const QSqlQuery &query);
+Message readMessage(const QSqlQuery &query);
+TicketEvent readEvent(const QSqlQuery &query);
+
+} // namespace Signpost::TicketRows

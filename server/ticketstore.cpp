@@ -1,0 +1,615 @@
+#include "server/ticketstore.h"
+
+#include "core/timestamps.h"
+#include "server/database.h"
+#include "server/departmentstore.h"
+#include "server/secrets.h"
+#include "server/ticketrows.h"
+#include "server/transaction.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+namespace {
+
+QJsonValue idOrNull(qint64 id)
+{
+    return id > 0 ? QJsonValue(id) : QJsonValue(QJsonValue::Null);
+}
+
+QByteArray commandHash(const Command &command)
+{
+    return QCryptographicHash::hash(QJsonDocument(command.toJson()).toJson(QJsonDocument::Compact),
+                                    QCryptographicHash::Sha256);
+}
+
+} // namespace
+
+QString toString(ChangeNotice::Event event)
+{
+    switch (event) {
+    case ChangeNotice::Event::None: return {};
+    case ChangeNotice::Event::NewTicket: return u"new_ticket"_s;
+    case ChangeNotice::Event::CustomerReply: return u"customer_reply"_s;
+    case ChangeNotice::Event::TransferredIn: return u"transferred_in"_s;
+    case ChangeNotice::Event::Assigned: return u"assigned"_s;
+    }
+    return {};
+}
+
+TicketStore::TicketStore(Database &db, DepartmentStore &departments)
+    : m_db(db)
+    , m_departments(departments)
+    , m_clock(&nowMs)
+{
+}
+
+void TicketStore::notify(const ChangeNotice &notice)
+{
+    if (m_listener)
+        m_listener(notice);
+}
+
+Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request)
+{
+    if (const QList<Error> errors = request.validate(); !errors.isEmpty())
+        return errors.first();
+    Expected<RoutingDecision> routed = m_departments.routingTable().route(request.inquiry());
+    if (!routed)
+        return routed.error();
+
+    const qint64 at = now();
+    const QString secret = Secrets::newToken();
+    Transaction tx(m_db.connection());
+    const qint64 seq = m_db.nextSeq();
+    QSqlQuery &insert = m_db.prepared(
+        u"INSERT INTO tickets (subject, department_id, customer_name, customer_email, shop_id, order_number, channel,"
+        " status, priority, version, seq, entered_seq, created_at, updated_at, customer_secret_hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 'new', 'normal', 1, ?, ?, ?, ?, ?)"_s);
+    insert.addBindValue(request.subject.trimmed());
+    insert.addBindValue(routed->departmentId);
+    insert.addBindValue(request.name.trimmed());
+    insert.addBindValue(request.email.trimmed());
+    insert.addBindValue(request.shopId > 0 ? QVariant(request.shopId) : QVariant());
+    insert.addBindValue(request.orderNumber.trimmed());
+    insert.addBindValue(toString(request.channel));
+    insert.addBindValue(seq);
+    insert.addBindValue(seq);
+    insert.addBindValue(at);
+    insert.addBindValue(at);
+    insert.addBindValue(Secrets::tokenHash(secret));
+    if (!insert.exec())
+        return storageError(insert);
+    const qint64 ticketId = insert.lastInsertId().toLongLong();
+
+    if (Expected<qint64> message = addMessage(ticketId, MessageKind::Customer, 0, request.name.trimmed(),
+                                              request.message, {}, {}, seq, at);
+        !message)
+        return message.error();
+    QJsonObject created{{u"channel"_s, toString(request.channel)}, {u"shop"_s, idOrNull(request.shopId)}};
+    if (!request.toAddress.isEmpty())
+        created.insert(u"to_address"_s, request.toAddress);
+    if (Status event = addEvent(ticketId, QString::fromUtf16(EventKind::Created), 0, created, seq, at); !event)
+        return event.error();
+    if (Status event = addEvent(ticketId, QString::fromUtf16(EventKind::Routed), 0, routed->toJson(), seq, at); !event)
+        return event.error();
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
+
+    ChangeNotice notice;
+    notice.seq = seq;
+    notice.ticketId = ticketId;
+    notice.subject = request.subject.trimmed();
+    notice.departments = {routed->departmentId};
+    notice.event = ChangeNotice::Event::NewTicket;
+    notice.eventDepartment = routed->departmentId;
+    notify(notice);
+    return IntakeResult{ticketId, secret, *routed};
+}
+
+Expected<qint64> TicketStore::addMessage(qint64 ticketId, MessageKind kind, qint64 agentId, const QString &authorName,
+                                         const QString &body, const QString &senderName, const QString &signature,
+                                         qint64 seq, qint64 at)
+{
+    QSqlQuery &insert = m_db.prepared(
+        u"INSERT INTO messages (ticket_id, kind, author_agent_id, author_name, body, sender_name, signature,"
+        " created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    insert.addBindValue(ticketId);
+    insert.addBindValue(toString(kind));
+    insert.addBindValue(agentId > 0 ? QVariant(agentId) : QVariant());
+    insert.addBindValue(authorName);
+    insert.addBindValue(body);
+    insert.addBindValue(kind == MessageKind::Reply ? QVariant(senderName) : QVariant());
+    insert.addBindValue(kind == MessageKind::Reply ? QVariant(signature) : QVariant());
+    insert.addBindValue(at);
+    insert.addBindValue(seq);
+    if (!insert.exec())
+        return storageError(insert);
+    return insert.lastInsertId().toLongLong();
+}
+
+Status TicketStore::addEvent(qint64 ticketId, const QString &kind, qint64 actorId, const QJsonObject &data,
+                             qint64 seq, qint64 at)
+{
+    QSqlQuery &insert = m_db.prepared(
+        u"INSERT INTO events (ticket_id, kind, actor_agent_id, data, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    insert.addBindValue(ticketId);
+    insert.addBindValue(kind);
+    insert.addBindValue(actorId > 0 ? QVariant(actorId) : QVariant());
+    insert.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(at);
+    insert.addBindValue(seq);
+    return m_db.exec(insert);
+}
+
+Status TicketStore::saveTicket(const Ticket &t)
+{
+    QSqlQuery &update = m_db.prepared(
+        u"UPDATE tickets SET department_id = ?, status = ?, priority = ?, assignee_id = ?, version = ?, seq = ?,"
+        " updated_at = ? WHERE id = ?"_s);
+    update.addBindValue(t.departmentId);
+    update.addBindValue(toString(t.status));
+    update.addBindValue(toString(t.priority));
+    update.addBindValue(t.assigneeId > 0 ? QVariant(t.assigneeId) : QVariant());
+    update.addBindValue(t.version);
+    update.addBindValue(t.seq);
+    update.addBindValue(t.updatedAt);
+    update.addBindValue(t.id);
+    return m_db.exec(update);
+}
+
+Expected<Ticket> TicketStore::ticket(qint64 id, bool withThread)
+{
+    QSqlQuery &query = m_db.prepared(u"SELECT %1 FROM tickets t WHERE t.id = ?"_s.arg(TicketRows::ticketColumns));
+    query.addBindValue(id);
+    if (!query.exec())
+        return storageError(query);
+    if (!query.next())
+        return Error::notFound(u"No such ticket."_s);
+    Ticket t = TicketRows::readTicket(query);
+    query.finish();
+    if (!withThread)
+        return t;
+
+    QSqlQuery &messages = m_db.prepared(
+        u"SELECT %1 FROM messages m WHERE m.ticket_id = ? ORDER BY m.id"_s.arg(TicketRows::messageColumns));
+    messages.addBindValue(id);
+    if (!messages.exec())
+        return storageError(messages);
+    while (messages.next())
+        t.messages.append(TicketRows::readMessage(messages));
+    QSqlQuery &events = m_db.prepared(
+        u"SELECT %1 FROM events e WHERE e.ticket_id = ? ORDER BY e.id"_s.arg(TicketRows::eventColumns));
+    events.addBindValue(id);
+    if (!events.exec())
+        return storageError(events);
+    while (events.next())
+        t.events.append(TicketRows::readEvent(events));
+    return t;
+}
+
+Expected<QJsonObject> TicketStore::ticketView(const AccessScope &scope, qint64 id)
+{
+    Expected<Ticket> found = ticket(id, true);
+    if (!found || !scope.canSee(found->departmentId))
+        return Error::notFound(u"No such ticket."_s);
+    QJsonObject view = found->toJson(true);
+
+    QSqlQuery &others = m_db.prepared(
+        u"SELECT id, subject, department_id, status, updated_at FROM tickets"
+        " WHERE customer_email = ? AND id <> ? ORDER BY updated_at DESC LIMIT 200"_s);
+    others.addBindValue(found->customer.email);
+    others.addBindValue(id);
+    if (!others.exec())
+        return storageError(others);
+    QJsonArray list;
+    while (others.next()) {
+        if (!scope.canSee(others.value(2).toLongLong()))
+            continue;
+        list.append(QJsonObject{
+            {u"id"_s, others.value(0).toLongLong()},
+            {u"subject"_s, others.value(1).toString()},
+            {u"department"_s, others.value(2).toLongLong()},
+            {u"status"_s, others.value(3).toString()},
+            {u"updated_at"_s, isoFromMs(others.value(4).toLongLong())},
+        });
+    }
+    view.insert(u"other_tickets"_s, list);
+    return view;
+}
+
+Status TicketStore::checkAssignee(qint64 agentId, qint64 departmentId)
+{
+    QSqlQuery &query = m_db.prepared(
+        u"SELECT a.disabled FROM memberships m JOIN agents a ON a.id = m.agent_id"
+        " WHERE m.agent_id = ? AND m.department_id = ?"_s);
+    query.addBindValue(agentId);
+    query.addBindValue(departmentId);
+    if (!query.exec())
+        return storageError(query);
+    const bool member = query.next() && !query.value(0).toBool();
+    query.finish();
+    if (!member)
+        return Error::invalid(u"assignee"_s, u"The assignee must be an active agent of the ticket's department."_s);
+    return ok();
+}
+
+QJsonObject TicketStore::rejection(const Command &command, const Error &error, const Ticket *current) const
+{
+    QJsonObject result{
+        {u"id"_s, command.id},
+        {u"outcome"_s, u"rejected"_s},
+        {u"reason"_s, errorCodeName(error.code)},
+        {u"message"_s, error.message},
+    };
+    if (!error.field.isEmpty())
+        result.insert(u"field"_s, error.field);
+    if (current)
+        result.insert(u"ticket"_s, current->toJson());
+    return result;
+}
+
+QJsonObject TicketStore::run(const AccessScope &scope, const QString &agentName, const Command &command)
+{
+    const QByteArray hash = commandHash(command);
+    QSqlQuery &stored = m_db.prepared(
+        u"SELECT request_hash, result FROM applied_commands WHERE agent_id = ? AND command_id = ?"_s);
+    stored.addBindValue(scope.agentId);
+    stored.addBindValue(command.id);
+    if (!stored.exec())
+        return rejection(command, storageError(stored), nullptr);
+    if (stored.next()) {
+        const bool same = stored.value(0).toByteArray() == hash;
+        QJsonObject result = QJsonDocument::fromJson(stored.value(1).toByteArray()).object();
+        stored.finish();
+        if (!same)
+            return rejection(command,
+                             Error::invalid(u"id"_s, u"This command id was used before for a different command."_s),
+                             nullptr);
+        result.insert(u"outcome"_s, u"duplicate"_s);
+        return result;
+    }
+    stored.finish();
+
+    Expected<Ticket> found = ticket(command.ticketId, false);
+    if (!found || !scope.canSee(found->departmentId))
+        return rejection(command, Error::notFound(u"No such ticket."_s), nullptr);
+    const Ticket before = *found;
+    Ticket t = *found;
+
+    Transaction tx(m_db.connection());
+    ChangeNotice notice;
+    Expected<QJsonObject> applied = apply(scope, agentName, command, t, notice);
+    if (!applied)
+        return rejection(command, applied.error(), &before);
+
+    QJsonObject result = *applied;
+    result.insert(u"id"_s, command.id);
+    result.insert(u"outcome"_s, u"applied"_s);
+    result.insert(u"ticket"_s, t.toJson());
+    QSqlQuery &remember = m_db.prepared(
+        u"INSERT INTO applied_commands (agent_id, command_id, request_hash, result, created_at) VALUES (?, ?, ?, ?, ?)"_s);
+    remember.addBindValue(scope.agentId);
+    remember.addBindValue(command.id);
+    remember.addBindValue(hash);
+    remember.addBindValue(QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)));
+    remember.addBindValue(now());
+    if (!remember.exec())
+        return rejection(command, storageError(remember), &before);
+    if (Status committed = tx.commit(); !committed)
+        return rejection(command, committed.error(), &before);
+    if (notice.seq > 0)
+        notify(notice);
+    return result;
+}
+
+Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString &agentName, const Command &command,
+                                         Ticket &t, ChangeNotice &notice)
+{
+    const qint64 at = now();
+    const qint64 actor = scope.agentId;
+    QJsonObject extra;
+
+    // Transfer and assignment are decided on what the agent saw: if the
+    // ticket changed since, they are refused and the agent is shown both.
+    const bool conditional = command.type == Command::Type::Transfer || command.type == Command::Type::Assign;
+    if (conditional && command.baseVersion != t.version)
+        return Error{ErrorCode::Conflict,
+                     u"The ticket changed since you saw it (version %1, now %2)."_s.arg(command.baseVersion).arg(t.version),
+                     {}};
+
+    const qint64 seq = m_db.nextSeq();
+    auto setStatus = [&](TicketStatus to) -> Status {
+        if (to == t.status)
+            return ok();
+        if (!isAllowedTransition(t.status, to))
+            return Error::invalid(u"status"_s, u"A %1 ticket cannot be set to %2."_s.arg(toString(t.status), toString(to)));
+        const QJsonObject data{{u"from"_s, toString(t.status)}, {u"to"_s, toString(to)}};
+        t.status = to;
+        return addEvent(t.id, QString::fromUtf16(EventKind::StatusChanged), actor, data, seq, at);
+    };
+
+    notice.departments = {t.departmentId};
+    notice.actorAgent = actor;
+
+    switch (command.type) {
+    case Command::Type::Reply: {
+        Expected<Department> department = m_departments.department(t.departmentId);
+        if (!department)
+            return department.error();
+        Expected<qint64> message = addMessage(t.id, MessageKind::Reply, actor, agentName, command.body,
+                                              department->senderName, department->signature, seq, at);
+        if (!message)
+            return message.error();
+        extra.insert(u"message"_s, *message);
+        const TicketStatus next = command.status.value_or(t.status == TicketStatus::New ? TicketStatus::Open : t.status);
+        if (Status changed = setStatus(next); !changed)
+            return changed.error();
+        break;
+    }
+    case Command::Type::Note: {
+        Expected<qint64> message = addMessage(t.id, MessageKind::Note, actor, agentName, command.body, {}, {}, seq, at);
+        if (!message)
+            return message.error();
+        extra.insert(u"message"_s, *message);
+        break;
+    }
+    case Command::Type::Transfer: {
+        if (command.departmentId == t.departmentId)
+            return Error::invalid(u"department"_s, u"The ticket is already in this department."_s);
+        Expected<Department> target = m_departments.department(command.departmentId);
+        if (!target || target->archived)
+            return Error::invalid(u"department"_s, u"Choose an active department to transfer to."_s);
+        if (command.assigneeId > 0) {
+            if (Status valid = checkAssignee(command.assigneeId, target->id); !valid)
+                return valid.error();
+        }
+        const qint64 from = t.departmentId;
+        QSqlQuery &move = m_db.prepared(
+            u"INSERT INTO ticket_moves (ticket_id, from_department, to_department, seq) VALUES (?, ?, ?, ?)"_s);
+        move.addBindValue(t.id);
+        move.addBindValue(from);
+        move.addBindValue(target->id);
+        move.addBindValue(seq);
+        if (!move.exec())
+            return storageError(move);
+        QSqlQuery &entered = m_db.prepared(u"UPDATE tickets SET entered_seq = ? WHERE id = ?"_s);
+        entered.addBindValue(seq);
+        entered.addBindValue(t.id);
+        if (!entered.exec())
+            return storageError(entered);
+        const QJsonObject data{{u"from"_s, from},
+                               {u"to"_s, target->id},
+                               {u"note"_s, command.note},
+                               {u"assignee"_s, idOrNull(command.assigneeId)},
+                               {u"previous_assignee"_s, idOrNull(t.assigneeId)}};
+        if (Status event = addEvent(t.id, QString::fromUtf16(EventKind::Transferred), actor, data, seq, at); !event)
+            return event.error();
+        t.departmentId = target->id;
+        t.assigneeId = command.assigneeId;
+        notice.departments = {from, target->id};
+        notice.event = ChangeNotice::Event::TransferredIn;
+        notice.eventDepartment = target->id;
+        if (command.assigneeId > 0) {
+            notice.eventAgent = command.assigneeId;
+            notice.event = ChangeNotice::Event::Assigned;
+        }
+        break;
+    }
+    case Command::Type::Assign: {
+        if (command.assigneeId == t.assigneeId)
+            break;
+        if (command.assigneeId > 0) {
+            if (Status valid = checkAssignee(command.assigneeId, t.departmentId); !valid)
+                return valid.error();
+        }
+        const QJsonObject data{{u"from"_s, idOrNull(t.assigneeId)}, {u"to"_s, idOrNull(command.assigneeId)}};
+        if (Status event = addEvent(t.id, QString::fromUtf16(EventKind::Assigned), actor, data, seq, at); !event)
+            return event.error();
+        if (t.assigneeId > 0)
+            notice.agents = {t.assigneeId};
+        t.assigneeId = command.assigneeId;
+        if (t.assigneeId > 0) {
+            notice.event = ChangeNotice::Event::Assigned;
+            notice.eventAgent = t.assigneeId;
+        }
+        break;
+    }
+    case Command::Type::SetStatus:
+        if (Status changed = setStatus(*command.status); !changed)
+            return changed.error();
+        break;
+    case Command::Type::SetPriority: {
+        if (*command.priority == t.priority)
+            break;
+        const QJsonObject data{{u"from"_s, toString(t.priority)}, {u"to"_s, toString(*command.priority)}};
+        if (Status event = addEvent(t.id, QString::fromUtf16(EventKind::PriorityChanged), actor, data, seq, at); !event)
+            return event.error();
+        t.priority = *command.priority;
+        break;
+    }
+    }
+
+    t.version += 1;
+    t.seq = seq;
+    t.updatedAt = at;
+    if (Status saved = saveTicket(t); !saved)
+        return saved.error();
+    notice.seq = seq;
+    notice.ticketId = t.id;
+    notice.subject = t.subject;
+    return extra;
+}
+
+Expected<TicketStore::CustomerThread> TicketStore::customerThread(const QString &secret)
+{
+    QSqlQuery &query = m_db.prepared(
+        u"SELECT t.id, s.name FROM tickets t LEFT JOIN shops s ON s.id = t.shop_id WHERE t.customer_secret_hash = ?"_s);
+    query.addBindValue(Secrets::tokenHash(secret));
+    if (!query.exec())
+        return storageError(query);
+    if (!query.next())
+        return Error::notFound(u"This link is not valid. Use the link from your confirmation."_s);
+    const qint64 id = query.value(0).toLongLong();
+    const QString shopName = query.value(1).toString();
+    query.finish();
+    Expected<Ticket> found = ticket(id, true);
+    if (!found)
+        return found.error();
+    // Customers see their messages and the replies, never internal notes.
+    found->messages.removeIf([](const Message &m) { return m.kind == MessageKind::Note; });
+    found->events.clear();
+    return CustomerThread{*found, shopName};
+}
+
+Expected<qint64> TicketStore::customerReply(const QString &secret, const QString &body)
+{
+    if (body.trimmed().isEmpty())
+        return Error::invalid(u"message"_s, u"Please enter your message."_s);
+    if (body.size() > IntakeLimits::Message)
+        return Error::invalid(u"message"_s,
+                              u"Your message can be at most %1 characters long."_s.arg(IntakeLimits::Message));
+    Expected<CustomerThread> thread = customerThread(secret);
+    if (!thread)
+        return thread.error();
+    Ticket t = thread->ticket;
+    const qint64 at = now();
+
+    Transaction tx(m_db.connection());
+    const qint64 seq = m_db.nextSeq();
+    Expected<qint64> message = addMessage(t.id, MessageKind::Customer, 0, t.customer.name, body, {}, {}, seq, at);
+    if (!message)
+        return message.error();
+    // A customer writing back reopens the ticket.
+    if (t.status != TicketStatus::Open && t.status != TicketStatus::New) {
+        const QJsonObject data{{u"from"_s, toString(t.status)}, {u"to"_s, u"open"_s}, {u"by"_s, u"customer"_s}};
+        if (Status event = addEvent(t.id, QString::fromUtf16(EventKind::StatusChanged), 0, data, seq, at); !event)
+            return event.error();
+        t.status = TicketStatus::Open;
+    }
+    t.version += 1;
+    t.seq = seq;
+    t.updatedAt = at;
+    if (Status saved = saveTicket(t); !saved)
+        return saved.error();
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
+
+    ChangeNotice notice;
+    notice.seq = seq;
+    notice.ticketId = t.id;
+    notice.subject = t.subject;
+    notice.departments = {t.departmentId};
+    notice.event = ChangeNotice::Event::CustomerReply;
+    notice.eventDepartment = t.departmentId;
+    notify(notice);
+    return t.id;
+}
+
+Expected<TicketStore::ListFilter> TicketStore::parseFilter(const QList<std::pair<QString, QString>> &query)
+{
+    ListFilter filter;
+    for (const auto &[key, value] : query) {
+        if (key == u"status") {
+            for (const QString &name : value.split(u',', Qt::SkipEmptyParts)) {
+                const auto status = ticketStatusFromString(name);
+                if (!status)
+                    return Error::invalid(u"status"_s, u"Unknown status \u201c%1\u201d."_s.arg(name));
+                filter.statuses.append(*status);
+            }
+        } else if (key == u"assignee") {
+            bool numeric = false;
+            const qint64 id = value.toLongLong(&numeric);
+            if (value == u"me")
+                filter.assignee = ListFilter::Assignee::Me;
+            else if (value == u"none")
+                filter.assignee = ListFilter::Assignee::Nobody;
+            else if (numeric && id > 0) {
+                filter.assignee = ListFilter::Assignee::Agent;
+                filter.assigneeId = id;
+            } else
+                return Error::invalid(u"assignee"_s, u"assignee must be me, none or an agent id."_s);
+        } else if (key == u"sort") {
+            static const QStringList sorts{u"updated_at"_s, u"-updated_at"_s, u"created_at"_s, u"-created_at"_s,
+                                           u"priority"_s, u"-priority"_s, u"id"_s, u"-id"_s};
+            if (!sorts.contains(value))
+                return Error::invalid(u"sort"_s, u"sort must be one of %1."_s.arg(sorts.join(u", "_s)));
+            filter.sort = value;
+        } else if (key == u"limit" || key == u"offset") {
+            bool numeric = false;
+            const int number = value.toInt(&numeric);
+            if (!numeric || number < 0 || (key == u"limit" && (number < 1 || number > 200)))
+                return Error::invalid(key, key == u"limit" ? u"limit must be 1 to 200."_s
+                                                           : u"offset must be 0 or more."_s);
+            (key == u"limit" ? filter.limit : filter.offset) = number;
+        } else {
+            return Error::invalid(key, u"Unknown parameter \u201c%1\u201d."_s.arg(key));
+        }
+    }
+    return filter;
+}
+
+Expected<QJsonObject> TicketStore::list(const AccessScope &scope, qint64 departmentId, const ListFilter &filter)
+{
+    if (!scope.canSee(departmentId))
+        return Error::notFound(u"No such department."_s);
+    QString where = u"t.department_id = ?"_s;
+    QVariantList binds{departmentId};
+    if (!filter.statuses.isEmpty()) {
+        QStringList marks;
+        for (TicketStatus status : filter.statuses) {
+            marks.append(u"?"_s);
+            binds.append(toString(status));
+        }
+        where += u" AND t.status IN (%1)"_s.arg(marks.join(u", "_s));
+    }
+    switch (filter.assignee) {
+    case ListFilter::Assignee::Any: break;
+    case ListFilter::Assignee::Me:
+        where += u" AND t.assignee_id = ?"_s;
+        binds.append(scope.agentId);
+        break;
+    case ListFilter::Assignee::Nobody: where += u" AND t.assignee_id IS NULL"_s; break;
+    case ListFilter::Assignee::Agent:
+        where += u" AND t.assignee_id = ?"_s;
+        binds.append(filter.assigneeId);
+        break;
+    }
+    const bool descending = filter.sort.startsWith(u'-');
+    QString column = descending ? filter.sort.mid(1) : filter.sort;
+    if (column == u"priority")
+        column = u"CASE t.priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END"_s;
+    else
+        column = u"t."_s + column;
+    const QString direction = descending ? u"DESC"_s : u"ASC"_s;
+
+    QSqlQuery &count = m_db.prepared(u"SELECT COUNT(*) FROM tickets t WHERE %1"_s.arg(where));
+    for (const QVariant &bind : binds)
+        count.addBindValue(bind);
+    if (!count.exec() || !count.next())
+        return storageError(count);
+    const qint64 total = count.value(0).toLongLong();
+    count.finish();
+
+    QSqlQuery &page = m_db.prepared(u"SELECT %1 FROM tickets t WHERE %2 ORDER BY %3 %4, t.id %4 LIMIT ? OFFSET ?"_s.arg(
+        TicketRows::ticketColumns, where, column, direction));
+    for (const QVariant &bind : binds)
+        page.addBindValue(bind);
+    page.addBindValue(filter.limit);
+    page.addBindValue(filter.offset);
+    if (!page.exec())
+        return storageError(page);
+    QJsonArray tickets;
+    while (page.next())
+        tickets.append(TicketRows::readTicket(page).toJson());
+    return QJsonObject{{u"tickets"_s, tickets}, {u"total"_s, total}, {u"limit"_s, filter.limit},
+                       {u"offset"_s, filter.offset}};
+}
+
+} // namespace Signpost

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/accessscope.h"
+#include "core/command.h"
+#include "core/expected.h"
+#include "core/ticket.h"
+#include "server/changenotice.h"
+#include "server/intake.h"
+
+#include <QJsonObject>
+
+#include <functional>
+
+namespace Signpost {
+
+class Database;
+class DepartmentStore;
+
+// Tickets: intake at first contact, the agents' commands, the customer's
+// replies, and the views agents read.
+class TicketStore
+{
+public:
+    TicketStore(Database &db, DepartmentStore &departments);
+
+    using ChangeListener = std::function<void(const ChangeNotice &)>;
+    void setChangeListener(ChangeListener listener) { m_listener = std::move(listener); }
+    // For demo data and tests of time: where "now" comes from.
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+
+    Expected<IntakeResult> intake(const IntakeRequest &request);
+
+    // One command, in its own transaction: {id, outcome, …} as the API
+    // answers it. `agentName` signs replies and notes.
+    QJsonObject run(const AccessScope &scope, const QString &agentName, const Command &command);
+
+    struct CustomerThread
+    {
+        Ticket ticket;
+        QString shopName;
+    };
+    Expected<CustomerThread> customerThread(const QString &secret);
+    Expected<qint64> customerReply(const QString &secret, const QString &body);
+
+    Expected<Ticket> ticket(qint64 id, bool withThread);
+    // The full view for an agent: thread, history and the customer's other
+    // tickets the agent may see. Not found when outside their departments.
+    Expected<QJsonObject> ticketView(const AccessScope &scope, qint64 id);
+
+    struct ListFilter
+    {
+        QList<TicketStatus> statuses;
+        enum class Assignee { Any, Me, Nobody, Agent } assignee = Assignee::Any;
+        qint64 assigneeId = 0;
+        QString sort = QStringLiteral("-updated_at");
+        int limit = 50;
+        int offset = 0;
+    };
+    static Expected<ListFilter> parseFilter(const QList<std::pair<QString, QString>> &query);
+    Expected<QJsonObject> list(const AccessScope &scope, qint64 departmentId, const ListFilter &filter);
+
+private:
+    Expected<QJsonObject> apply(const AccessScope &scope, const QString &agentName, const Command &command,
+                                Ticket &ticket, ChangeNotice &notice);
+    Status saveTicket(const Ticket &ticket);
+    Expected<qint64> addMessage(qint64 ticketId, MessageKind kind, qint64 agentId, const QString &authorName,
+                                const QString &body, const QString &senderName, const QString &signature,
+                                qint64 seq, qint64 at);
+    Status addEvent(qint64 ticketId, const QString &kind, qint64 actorId, const QJsonObject &data, qint64 seq,
+                    qint64 at);
+    Status checkAssignee(qint64 agentId, qint64 departmentId);
+    QJsonObject rejection(const Command &command, const Error &error, const Ticket *current) const;
+    void notify(const ChangeNotice &notice);
+    qint64 now() const { return m_clock(); }
+
+    Database &m_db;
+    DepartmentStore &m_departments;
+    ChangeListener m_listener;
+    std::function<qint64()> m_clock;
+};
+
+} // namespace Signpost
