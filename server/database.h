@@ -55,4 +55,10 @@ private:
 
 Error storageError(const QSqlQuery &query);
 
+// Text for a NOT NULL column: a null QString would bind as SQL NULL.
+inline QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 } // namespace Signpost

@@ -218,7 +218,7 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         insert.addBindValue(department.name);
         insert.addBindValue(department.publicLabel);
         insert.addBindValue(department.senderName);
-        insert.addBindValue(department.signature);
+        insert.addBindValue(notNull(department.signature));
         insert.addBindValue(department.isDefault);
         insert.addBindValue(department.archived);
         if (!insert.exec())
@@ -231,7 +231,7 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         update.addBindValue(department.name);
         update.addBindValue(department.publicLabel);
         update.addBindValue(department.senderName);
-        update.addBindValue(department.signature);
+        update.addBindValue(notNull(department.signature));
         update.addBindValue(department.isDefault);
         update.addBindValue(department.archived);
         update.addBindValue(id);

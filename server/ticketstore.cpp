@@ -77,7 +77,7 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request)
     insert.addBindValue(request.name.trimmed());
     insert.addBindValue(request.email.trimmed());
     insert.addBindValue(request.shopId > 0 ? QVariant(request.shopId) : QVariant());
-    insert.addBindValue(request.orderNumber.trimmed());
+    insert.addBindValue(notNull(request.orderNumber.trimmed()));
     insert.addBindValue(toString(request.channel));
     insert.addBindValue(seq);
     insert.addBindValue(seq);

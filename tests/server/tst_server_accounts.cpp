@@ -1,0 +1,229 @@
+// Accounts: sign-in, tokens, the admin's management of agents, departments,
+// shops and memberships, and the errors for bad input.
+#include "tests/support/apiclient.h"
+#include "tests/support/testserver.h"
+#include "tests/support/testworld.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Signpost::Test;
+
+class TestServerAccounts : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorOutput()));
+        m_api = std::make_unique<ApiClient>(m_server->baseUrl());
+        QString error;
+        m_world = TestWorld::create(*m_api, &error);
+        QVERIFY2(m_world.shop > 0, qPrintable(error));
+    }
+    void cleanup()
+    {
+        QVERIFY(m_server->stop());
+    }
+
+    void healthAndVersion()
+    {
+        QCOMPARE(m_api->get(u"/healthz"_s).status, 200);
+        QCOMPARE(m_api->get(u"/api/v1"_s).json().value(u"name"_s).toString(), u"signpost"_s);
+    }
+
+    void loginGivesTokenAndLogoutRevokesIt()
+    {
+        const QString token = m_api->login(u"sam@acme.example"_s, QString::fromLatin1(TestWorld::Password));
+        QVERIFY(token.size() >= 40);
+        const Response me = m_api->get(u"/api/v1/me"_s, token);
+        QCOMPARE(me.status, 200);
+        QCOMPARE(me.json().value(u"email"_s).toString(), u"sam@acme.example"_s);
+        QCOMPARE(me.json().value(u"memberships"_s).toArray().size(), 1);
+
+        QCOMPARE(m_api->post(u"/api/v1/auth/logout"_s, {}, token).status, 204);
+        const Response after = m_api->get(u"/api/v1/me"_s, token);
+        QCOMPARE(after.status, 401);
+        QCOMPARE(after.errorCode(), u"unauthorized"_s);
+        // Other sessions of the same agent are untouched.
+        QCOMPARE(m_api->get(u"/api/v1/me"_s, m_world.token(u"sam"_s)).status, 200);
+    }
+
+    void wrongPasswordOrUnknownEmailIsRefusedAlike()
+    {
+        const Response wrong = m_api->post(u"/api/v1/auth/login"_s,
+                                           {{u"email"_s, u"sam@acme.example"_s}, {u"password"_s, u"nope-nope"_s}});
+        const Response unknown = m_api->post(u"/api/v1/auth/login"_s,
+                                             {{u"email"_s, u"who@acme.example"_s}, {u"password"_s, u"nope-nope"_s}});
+        QCOMPARE(wrong.status, 401);
+        QCOMPARE(unknown.status, 401);
+        QCOMPARE(wrong.json().value(u"error"_s).toObject().value(u"message"_s),
+                 unknown.json().value(u"error"_s).toObject().value(u"message"_s));
+    }
+
+    void passwordsAreStoredHashed()
+    {
+        QByteArray bytes;
+        for (const QString &file : {u"/signpost.sqlite3"_s, u"/signpost.sqlite3-wal"_s}) {
+            QFile store(m_server->dataDir() + file);
+            if (store.open(QIODevice::ReadOnly))
+                bytes += store.readAll();
+        }
+        QVERIFY(!bytes.isEmpty());
+        QVERIFY(!bytes.contains(TestWorld::Password));
+        QVERIFY(bytes.contains("$argon2id$"));
+    }
+
+    void adminOnlyEndpointsRefuseAgents_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("list agents") << QByteArray("GET") << u"/api/v1/agents"_s;
+        QTest::newRow("create agent") << QByteArray("POST") << u"/api/v1/agents"_s;
+        QTest::newRow("create department") << QByteArray("POST") << u"/api/v1/departments"_s;
+        QTest::newRow("create shop") << QByteArray("POST") << u"/api/v1/shops"_s;
+        QTest::newRow("list rules") << QByteArray("GET") << u"/api/v1/routing-rules"_s;
+        QTest::newRow("create rule") << QByteArray("POST") << u"/api/v1/routing-rules"_s;
+    }
+    void adminOnlyEndpointsRefuseAgents()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        const Response asLead = m_api->send(method, path, "{}", "application/json", m_world.token(u"sue"_s));
+        QCOMPARE(asLead.status, 403);
+        QCOMPARE(asLead.errorCode(), u"forbidden"_s);
+        const Response anonymous = m_api->send(method, path, "{}", "application/json");
+        QCOMPARE(anonymous.status, 401);
+    }
+
+    void createAgentValidatesEveryField_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("field");
+        const QJsonObject good{{u"email"_s, u"new@acme.example"_s}, {u"name"_s, u"New"_s},
+                               {u"password"_s, u"long-enough-1"_s}};
+        QJsonObject badEmail = good;
+        badEmail[u"email"_s] = u"not-an-email"_s;
+        QJsonObject noName = good;
+        noName.remove(u"name"_s);
+        QJsonObject shortPassword = good;
+        shortPassword[u"password"_s] = u"short"_s;
+        QJsonObject duplicate = good;
+        duplicate[u"email"_s] = u"SAM@acme.example"_s;
+        QTest::newRow("bad email") << badEmail << u"email"_s;
+        QTest::newRow("no name") << noName << u"name"_s;
+        QTest::newRow("short password") << shortPassword << u"password"_s;
+        QTest::newRow("duplicate email, other case") << duplicate << u"email"_s;
+    }
+    void createAgentValidatesEveryField()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, field);
+        const int before = m_api->get(u"/api/v1/agents"_s, m_world.token(u"admin"_s)).json()
+                               .value(u"agents"_s).toArray().size();
+        const Response response = m_api->post(u"/api/v1/agents"_s, body, m_world.token(u"admin"_s));
+        QVERIFY2(response.status == 422 || response.status == 409, response.body.constData());
+        QCOMPARE(response.json().value(u"error"_s).toObject().value(u"field"_s).toString(), field);
+        QVERIFY(!response.json().value(u"error"_s).toObject().value(u"message"_s).toString().isEmpty());
+        const int after = m_api->get(u"/api/v1/agents"_s, m_world.token(u"admin"_s)).json()
+                              .value(u"agents"_s).toArray().size();
+        QCOMPARE(after, before);
+    }
+
+    void malformedJsonIsRejectedClearly()
+    {
+        const Response response = m_api->send("POST", u"/api/v1/agents"_s, "{\"email\": ", "application/json",
+                                              m_world.token(u"admin"_s));
+        QCOMPARE(response.status, 400);
+        QCOMPARE(response.errorCode(), u"malformed"_s);
+        const Response array = m_api->send("POST", u"/api/v1/departments"_s, "[1,2]", "application/json",
+                                           m_world.token(u"admin"_s));
+        QCOMPARE(array.status, 400);
+    }
+
+    void disablingAnAgentSignsThemOut()
+    {
+        const QString admin = m_world.token(u"admin"_s);
+        const Response disabled = m_api->patch(u"/api/v1/agents/%1"_s.arg(m_world.agent(u"sam"_s)),
+                                               {{u"disabled"_s, true}}, admin);
+        QCOMPARE(disabled.status, 200);
+        QCOMPARE(m_api->get(u"/api/v1/me"_s, m_world.token(u"sam"_s)).status, 401);
+        QVERIFY(m_api->login(u"sam@acme.example"_s, QString::fromLatin1(TestWorld::Password)).isEmpty());
+    }
+
+    void departmentsCrudAndDefaultRules()
+    {
+        const QString admin = m_world.token(u"admin"_s);
+        const Response created = m_api->post(u"/api/v1/departments"_s,
+                                             {{u"name"_s, u"Wholesale"_s},
+                                              {u"sender_name"_s, u"Trade desk"_s},
+                                              {u"signature"_s, u"Regards"_s},
+                                              {u"shops"_s, QJsonArray{m_world.shop}}},
+                                             admin);
+        QCOMPARE(created.status, 201);
+        const qint64 id = created.json().value(u"id"_s).toInteger();
+        QCOMPARE(created.json().value(u"public_label"_s).toString(), u"Wholesale"_s);
+
+        const Response renamed = m_api->patch(u"/api/v1/departments/%1"_s.arg(id),
+                                              {{u"public_label"_s, u"Business orders"_s}}, admin);
+        QCOMPARE(renamed.status, 200);
+        QCOMPARE(renamed.json().value(u"public_label"_s).toString(), u"Business orders"_s);
+        QCOMPARE(renamed.json().value(u"sender_name"_s).toString(), u"Trade desk"_s);
+
+        // Exactly one default: making Wholesale the default unsets Triage.
+        QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(id), {{u"is_default"_s, true}}, admin).status, 200);
+        QCOMPARE(m_api->get(u"/api/v1/departments/%1"_s.arg(m_world.triage), admin).json()
+                     .value(u"is_default"_s).toBool(), false);
+        const Response unset = m_api->patch(u"/api/v1/departments/%1"_s.arg(id), {{u"is_default"_s, false}}, admin);
+        QCOMPARE(unset.status, 422);
+        const Response archiveDefault = m_api->patch(u"/api/v1/departments/%1"_s.arg(id), {{u"archived"_s, true}}, admin);
+        QCOMPARE(archiveDefault.status, 422);
+
+        const Response duplicate = m_api->post(u"/api/v1/departments"_s, {{u"name"_s, u"support"_s}}, admin);
+        QCOMPARE(duplicate.status, 409);
+        const Response unknownShop = m_api->post(u"/api/v1/departments"_s,
+                                                 {{u"name"_s, u"Else"_s}, {u"shops"_s, QJsonArray{999}}}, admin);
+        QCOMPARE(unknownShop.status, 422);
+        QCOMPARE(unknownShop.json().value(u"error"_s).toObject().value(u"field"_s).toString(), u"shops"_s);
+
+        // A department with tickets cannot be deleted, only archived.
+        QVERIFY(m_world.intake(*m_api, m_world.sales) > 0);
+        QCOMPARE(m_api->del(u"/api/v1/departments/%1"_s.arg(m_world.sales), admin).status, 409);
+        QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.sales), {{u"archived"_s, true}}, admin).status,
+                 200);
+    }
+
+    void membershipsGrantAndRemove()
+    {
+        const QString admin = m_world.token(u"admin"_s);
+        const qint64 sal = m_world.agent(u"sal"_s);
+        const Response lead = m_api->put(u"/api/v1/agents/%1/memberships/%2"_s.arg(sal).arg(m_world.returns),
+                                         {{u"role"_s, u"lead"_s}}, admin);
+        QCOMPARE(lead.status, 200);
+        QCOMPARE(lead.json().value(u"memberships"_s).toArray().size(), 2);
+        const Response badRole = m_api->put(u"/api/v1/agents/%1/memberships/%2"_s.arg(sal).arg(m_world.returns),
+                                            {{u"role"_s, u"boss"_s}}, admin);
+        QCOMPARE(badRole.status, 422);
+        const Response unknownDepartment = m_api->put(u"/api/v1/agents/%1/memberships/999"_s.arg(sal),
+                                                      {{u"role"_s, u"member"_s}}, admin);
+        QCOMPARE(unknownDepartment.status, 404);
+        QCOMPARE(m_api->del(u"/api/v1/agents/%1/memberships/%2"_s.arg(sal).arg(m_world.returns), admin).status, 200);
+        QCOMPARE(m_api->del(u"/api/v1/agents/%1/memberships/%2"_s.arg(sal).arg(m_world.returns), admin).status, 404);
+    }
+
+    void unknownPathsAndMethods()
+    {
+        QCOMPARE(m_api->get(u"/api/v1/nothing"_s).status, 404);
+        QCOMPARE(m_api->del(u"/api/v1/auth/login"_s).status, 405);
+    }
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<ApiClient> m_api;
+    TestWorld m_world;
+};
+
+QTEST_GUILESS_MAIN(TestServerAccounts)
+#include "tst_server_accounts.moc"
