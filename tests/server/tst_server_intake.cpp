@@ -1,0 +1,272 @@
+// First contact: the contact form, the JSON intake, routing through the real
+// server, and what bad or hostile input gets.
+#include "tests/support/apiclient.h"
+#include "tests/support/testserver.h"
+#include "tests/support/testworld.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Signpost::Test;
+
+class TestServerIntake : public QObject
+{
+    Q_OBJECT
+
+    int ticketCount()
+    {
+        int total = 0;
+        for (qint64 department : {m_world.triage, m_world.support, m_world.returns, m_world.sales})
+            total += m_api->get(u"/api/v1/departments/%1/tickets"_s.arg(department), m_world.token(u"admin"_s))
+                         .json().value(u"total"_s).toInt();
+        return total;
+    }
+    QJsonObject routedEvent(qint64 ticket)
+    {
+        const QJsonArray events = m_api->get(u"/api/v1/tickets/%1"_s.arg(ticket), m_world.token(u"admin"_s))
+                                      .json().value(u"events"_s).toArray();
+        for (const QJsonValue &event : events) {
+            if (event.toObject().value(u"kind"_s).toString() == u"routed")
+                return event.toObject().value(u"data"_s).toObject();
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QFETCH_GLOBAL(QStringList, serverArguments);
+        QVERIFY2(m_server->start(serverArguments), qPrintable(m_server->errorOutput()));
+        m_api = std::make_unique<ApiClient>(m_server->baseUrl());
+        QString error;
+        m_world = TestWorld::create(*m_api, &error);
+        QVERIFY2(m_world.shop > 0, qPrintable(error));
+        const Response rule = m_api->post(u"/api/v1/routing-rules"_s,
+                                          {{u"name"_s, u"Refunds"_s},
+                                           {u"department"_s, m_world.returns},
+                                           {u"pattern"_s, u"refund, money back"_s}},
+                                          m_world.token(u"admin"_s));
+        QCOMPARE(rule.status, 201);
+    }
+    void cleanup() { QVERIFY(m_server->stop()); }
+    void initTestCase_data()
+    {
+        QTest::addColumn<QStringList>("serverArguments");
+        QTest::newRow("embedded store") << QStringList{};
+    }
+
+    void formListsOnlyThatShopsPublicDepartments()
+    {
+        const Response page = m_api->get(u"/contact/acme"_s);
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.header("Content-Type").startsWith("text/html"));
+        const QString html = QString::fromUtf8(page.body);
+        QVERIFY(html.contains(u"<select id=\"department\" name=\"department\""_s));
+        for (qint64 id : {m_world.support, m_world.returns, m_world.sales})
+            QVERIFY2(html.contains(u"<option value=\"%1\">"_s.arg(id)), qPrintable(html));
+        QVERIFY(!html.contains(u"<option value=\"%1\">"_s.arg(m_world.triage))); // not public
+        QVERIFY(html.contains(u"<label for=\"email\">"_s));
+        QVERIFY(html.contains(u"name=\"website\""_s)); // the honeypot
+
+        // One shop: /contact is its form.
+        QVERIFY(QString::fromUtf8(m_api->get(u"/contact"_s).body).contains(u"Contact Acme Outdoor"_s));
+        QCOMPARE(m_api->get(u"/contact/nope"_s).status, 404);
+    }
+
+    void formPostCreatesTicketInChosenDepartment()
+    {
+        const Response response = m_api->postForm(u"/contact/acme"_s,
+                                                  {{u"department"_s, QString::number(m_world.sales)},
+                                                   {u"name"_s, u"Dana"_s},
+                                                   {u"email"_s, u"dana@example.com"_s},
+                                                   {u"order_number"_s, u"A-1 + 2"_s},
+                                                   {u"subject"_s, u"Refund?"_s},
+                                                   {u"message"_s, u"Line one\nline two & more"_s},
+                                                   {u"website"_s, u""_s}});
+        QCOMPARE(response.status, 200);
+        const QString html = QString::fromUtf8(response.body);
+        QVERIFY(html.contains(u"Your ticket number is <strong>#1001</strong>"_s));
+        QVERIFY(html.contains(u"/ticket/"_s));
+
+        const QJsonObject ticket = m_api->get(u"/api/v1/tickets/1001"_s, m_world.token(u"admin"_s)).json();
+        QCOMPARE(ticket.value(u"department"_s).toInteger(), m_world.sales); // chosen beats the refund rule
+        QCOMPARE(ticket.value(u"customer"_s).toObject().value(u"order_number"_s).toString(), u"A-1 + 2"_s);
+        QCOMPARE(ticket.value(u"messages"_s).toArray().first().toObject().value(u"body"_s).toString(),
+                 u"Line one\nline two & more"_s);
+        QCOMPARE(routedEvent(1001).value(u"reason"_s).toString(), u"form"_s);
+    }
+
+    void routingReasonIsKept_data()
+    {
+        QTest::addColumn<QJsonObject>("extra");
+        QTest::addColumn<QString>("expectedDepartment");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("receiving address") << QJsonObject{{u"to_address"_s, u"support@acme.example"_s}}
+                                           << u"support"_s << u"address"_s;
+        QTest::newRow("rule") << QJsonObject{{u"subject"_s, u"I want my money back"_s}} << u"returns"_s << u"rule"_s;
+        QTest::newRow("default") << QJsonObject{{u"subject"_s, u"Hello there"_s}} << u"triage"_s << u"default"_s;
+    }
+    void routingReasonIsKept()
+    {
+        QFETCH(QJsonObject, extra);
+        QFETCH(QString, expectedDepartment);
+        QFETCH(QString, reason);
+        QJsonObject body{{u"shop"_s, m_world.shop}, {u"name"_s, u"Eli"_s}, {u"email"_s, u"eli@example.com"_s},
+                         {u"subject"_s, u"Question"_s}, {u"message"_s, u"Text"_s}};
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            body.insert(it.key(), it.value());
+        const Response response = m_api->post(u"/api/v1/public/intake"_s, body);
+        QCOMPARE(response.status, 201);
+        const qint64 expected = expectedDepartment == u"support" ? m_world.support
+                                : expectedDepartment == u"returns" ? m_world.returns
+                                                                   : m_world.triage;
+        QCOMPARE(response.json().value(u"routing"_s).toObject().value(u"department"_s).toInteger(), expected);
+        const QJsonObject routed = routedEvent(response.json().value(u"ticket"_s).toInteger());
+        QCOMPARE(routed.value(u"reason"_s).toString(), reason);
+        QVERIFY(!routed.value(u"detail"_s).toString().isEmpty());
+    }
+
+    void formErrorsArePerFieldAndWriteNothing()
+    {
+        const Response response = m_api->postForm(u"/contact/acme"_s, {{u"department"_s, QString::number(m_world.triage)},
+                                                                       {u"name"_s, u""_s},
+                                                                       {u"email"_s, u"not-an-address"_s},
+                                                                       {u"subject"_s, u"<script>alert(1)</script>"_s},
+                                                                       {u"message"_s, u""_s}});
+        QCOMPARE(response.status, 422);
+        const QString html = QString::fromUtf8(response.body);
+        QVERIFY(html.contains(u"id=\"department-error\""_s)); // triage is not offered on the form
+        QVERIFY(html.contains(u"id=\"name-error\""_s));
+        QVERIFY(html.contains(u"id=\"email-error\""_s));
+        QVERIFY(html.contains(u"id=\"message-error\""_s));
+        QVERIFY(!html.contains(u"id=\"subject-error\""_s));
+        QVERIFY(html.contains(u"role=\"alert\""_s));
+        // What the customer typed is kept, as text.
+        QVERIFY(html.contains(u"value=\"&lt;script&gt;alert(1)&lt;/script&gt;\""_s));
+        QVERIFY(!html.contains(u"<script>"_s));
+        QCOMPARE(ticketCount(), 0);
+    }
+
+    void jsonIntakeValidation_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<int>("status");
+        const QJsonObject good{{u"name"_s, u"Eli"_s}, {u"email"_s, u"eli@example.com"_s},
+                               {u"subject"_s, u"Q"_s}, {u"message"_s, u"T"_s}};
+        auto without = [&](const QString &key) { QJsonObject b = good; b.remove(key); return b; };
+        auto with = [&](const QString &key, const QJsonValue &value) { QJsonObject b = good; b.insert(key, value); return b; };
+        QTest::newRow("missing name") << without(u"name"_s) << u"name"_s << 422;
+        QTest::newRow("missing email") << without(u"email"_s) << u"email"_s << 422;
+        QTest::newRow("missing subject") << without(u"subject"_s) << u"subject"_s << 422;
+        QTest::newRow("missing message") << without(u"message"_s) << u"message"_s << 422;
+        QTest::newRow("subject too long") << with(u"subject"_s, QString(201, u'x')) << u"subject"_s << 422;
+        QTest::newRow("unknown department") << with(u"department"_s, 9999) << u"department"_s << 422;
+        QTest::newRow("department as text") << with(u"department"_s, u"sales"_s) << u"department"_s << 422;
+        QTest::newRow("unknown shop") << with(u"shop"_s, 9999) << u"shop"_s << 422;
+        QTest::newRow("name not text") << with(u"name"_s, 12) << u"name"_s << 422;
+    }
+    void jsonIntakeValidation()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, field);
+        QFETCH(int, status);
+        const Response response = m_api->post(u"/api/v1/public/intake"_s, body);
+        QCOMPARE(response.status, status);
+        QCOMPARE(response.json().value(u"error"_s).toObject().value(u"field"_s).toString(), field);
+        QVERIFY(!response.json().value(u"errors"_s).toArray().isEmpty());
+        QCOMPARE(ticketCount(), 0);
+    }
+
+    void malformedAndOversizeBodiesWriteNothing()
+    {
+        const Response malformed = m_api->send("POST", u"/api/v1/public/intake"_s, "{\"name\": \"x\",", "application/json");
+        QCOMPARE(malformed.status, 400);
+        QCOMPARE(malformed.errorCode(), u"malformed"_s);
+        const QByteArray huge = "{\"name\":\"x\",\"message\":\"" + QByteArray(2 * 1024 * 1024, 'a') + "\"}";
+        const Response oversize = m_api->send("POST", u"/api/v1/public/intake"_s, huge, "application/json");
+        QCOMPARE(oversize.status, 413);
+        QCOMPARE(oversize.errorCode(), u"payload_too_large"_s);
+        QCOMPARE(ticketCount(), 0);
+    }
+
+    void honeypotKeepsNothing()
+    {
+        const Response response = m_api->postForm(u"/contact/acme"_s, {{u"name"_s, u"Bot"_s},
+                                                                       {u"email"_s, u"bot@example.com"_s},
+                                                                       {u"subject"_s, u"Buy"_s},
+                                                                       {u"message"_s, u"Spam"_s},
+                                                                       {u"website"_s, u"http://spam.example"_s}});
+        QCOMPARE(response.status, 200);
+        QCOMPARE(ticketCount(), 0);
+    }
+
+    void customerLinkShowsThreadWithoutNotesAndReplyReopens()
+    {
+        QString secret;
+        const qint64 ticket = m_world.intake(*m_api, m_world.support, u"Zip broken"_s, u"c@example.com"_s, &secret);
+        QVERIFY(ticket > 0);
+        QVERIFY(!secret.isEmpty());
+        QCOMPARE(m_world.command(*m_api, u"sam"_s, {{u"ticket"_s, ticket}, {u"base_version"_s, 1}, {u"type"_s, u"note"_s},
+                                                     {u"body"_s, u"Internal: check stock"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QCOMPARE(m_world.command(*m_api, u"sam"_s, {{u"ticket"_s, ticket}, {u"base_version"_s, 2}, {u"type"_s, u"reply"_s},
+                                                     {u"body"_s, u"We will send a new one <b>today</b>"_s},
+                                                     {u"status"_s, u"solved"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+
+        const Response page = m_api->get(u"/ticket/"_s + secret);
+        QCOMPARE(page.status, 200);
+        const QString html = QString::fromUtf8(page.body);
+        QVERIFY(html.contains(u"Support at Acme"_s));          // the department's sender name
+        QVERIFY(html.contains(u"Support desk"_s));             // and its signature
+        QVERIFY(html.contains(u"&lt;b&gt;today&lt;/b&gt;"_s)); // text, not markup
+        QVERIFY(!html.contains(u"Internal: check stock"_s));
+        QCOMPARE(m_api->get(u"/ticket/not-a-secret"_s).status, 404);
+
+        const Response reply = m_api->postForm(u"/ticket/"_s + secret, {{u"message"_s, u"It broke again"_s}});
+        QCOMPARE(reply.status, 200);
+        const QJsonObject after = m_api->get(u"/api/v1/tickets/%1"_s.arg(ticket), m_world.token(u"admin"_s)).json();
+        QCOMPARE(after.value(u"status"_s).toString(), u"open"_s);
+        QCOMPARE(after.value(u"messages"_s).toArray().last().toObject().value(u"body"_s).toString(), u"It broke again"_s);
+
+        const Response empty = m_api->post(u"/api/v1/public/replies"_s, {{u"secret"_s, secret}, {u"message"_s, u" "_s}});
+        QCOMPARE(empty.status, 422);
+        const Response wrong = m_api->post(u"/api/v1/public/replies"_s, {{u"secret"_s, u"nope"_s}, {u"message"_s, u"x"_s}});
+        QCOMPARE(wrong.status, 404);
+    }
+
+    void contactFormIsRateLimitedPerAddress()
+    {
+        // A second server with a tight limit: three posts a minute, burst three.
+        TestServer limited;
+        QVERIFY(limited.start({u"--contact-rate"_s, u"3"_s}));
+        ApiClient api(limited.baseUrl());
+        QString error;
+        const TestWorld world = TestWorld::create(api, &error);
+        QVERIFY2(world.shop > 0, qPrintable(error));
+        // The limit allows a burst of up to five; count what gets through.
+        int accepted = 0, refused = 0;
+        for (int i = 0; i < 8; ++i) {
+            const int status = api.postForm(u"/contact/acme"_s, {{u"name"_s, u"N"_s}, {u"email"_s, u"n@example.com"_s},
+                                                                 {u"subject"_s, u"S"_s}, {u"message"_s, u"M"_s}})
+                                   .status;
+            (status == 200 ? accepted : refused) += 1;
+            if (status != 200)
+                QCOMPARE(status, 429);
+        }
+        QVERIFY2(accepted >= 3 && accepted <= 5, qPrintable(QString::number(accepted)));
+        QCOMPARE(accepted + refused, 8);
+        QCOMPARE(api.post(u"/api/v1/public/intake"_s, {{u"name"_s, u"N"_s}}).status, 429);
+        QVERIFY(limited.stop());
+    }
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<ApiClient> m_api;
+    TestWorld m_world;
+};
+
+QTEST_GUILESS_MAIN(TestServerIntake)
+#include "tst_server_intake.moc"
