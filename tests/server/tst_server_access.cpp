@@ -1,0 +1,172 @@
+// Access by department: every agent × department × action, through the API.
+// Outside an agent's departments everything answers as if it did not exist.
+#include "tests/support/apiclient.h"
+#include "tests/support/testserver.h"
+#include "tests/support/testworld.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Signpost::Test;
+
+class TestServerAccess : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // One world for the whole matrix: every row only reads, or writes a
+        // note that other rows do not look at.
+        m_server = std::make_unique<TestServer>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorOutput()));
+        m_api = std::make_unique<ApiClient>(m_server->baseUrl());
+        QString error;
+        m_world = TestWorld::create(*m_api, &error);
+        QVERIFY2(m_world.shop > 0, qPrintable(error));
+        for (const auto &[name, id] : {std::pair{u"triage"_s, m_world.triage}, std::pair{u"support"_s, m_world.support},
+                                       std::pair{u"returns"_s, m_world.returns}, std::pair{u"sales"_s, m_world.sales}}) {
+            // Triage is not on the form: its ticket gets there by default routing.
+            const qint64 ticket = m_world.intake(*m_api, name == u"triage" ? 0 : id, u"Ticket in "_s + name,
+                                                 name + u"@example.com"_s);
+            QVERIFY(ticket > 0);
+            m_departments.insert(name, id);
+            m_tickets.insert(name, ticket);
+        }
+    }
+    void cleanupTestCase() { QVERIFY(m_server->stop()); }
+
+    void matrix_data()
+    {
+        QTest::addColumn<QString>("agent");
+        QTest::addColumn<QString>("department");
+        QTest::addColumn<bool>("visible");
+        const QHash<QString, QStringList> memberOf{
+            {u"admin"_s, {u"triage"_s, u"support"_s, u"returns"_s, u"sales"_s}},
+            {u"sue"_s, {u"support"_s}},
+            {u"sam"_s, {u"support"_s}},
+            {u"rob"_s, {u"returns"_s}},
+            {u"two"_s, {u"support"_s, u"returns"_s}},
+            {u"sal"_s, {u"sales"_s}},
+        };
+        for (const QString &agent : {u"admin"_s, u"sue"_s, u"sam"_s, u"rob"_s, u"two"_s, u"sal"_s}) {
+            for (const QString &department : {u"triage"_s, u"support"_s, u"returns"_s, u"sales"_s}) {
+                const bool visible = memberOf.value(agent).contains(department);
+                QTest::addRow("%s in %s", qPrintable(agent), qPrintable(department)) << agent << department << visible;
+            }
+        }
+    }
+    void matrix()
+    {
+        QFETCH(QString, agent);
+        QFETCH(QString, department);
+        QFETCH(bool, visible);
+        const QString token = m_world.token(agent);
+        const qint64 departmentId = m_departments.value(department);
+        const qint64 ticket = m_tickets.value(department);
+        const int expected = visible ? 200 : 404;
+
+        // Reading.
+        QCOMPARE(m_api->get(u"/api/v1/tickets/%1"_s.arg(ticket), token).status, expected);
+        QCOMPARE(m_api->get(u"/api/v1/departments/%1"_s.arg(departmentId), token).status, expected);
+        QCOMPARE(m_api->get(u"/api/v1/departments/%1/tickets"_s.arg(departmentId), token).status, expected);
+        QCOMPARE(m_api->get(u"/api/v1/departments/%1/agents"_s.arg(departmentId), token).status, expected);
+        const QJsonArray listed = m_api->get(u"/api/v1/departments"_s, token).json().value(u"departments"_s).toArray();
+        const bool inList = std::any_of(listed.begin(), listed.end(), [&](const QJsonValue &d) {
+            return d.toObject().value(u"id"_s).toInteger() == departmentId;
+        });
+        QCOMPARE(inList, visible);
+
+        // Acting: every command type answers the same for an invisible ticket.
+        const qint64 version = m_world.version(*m_api, ticket);
+        const QList<QJsonObject> commands{
+            {{u"type"_s, u"note"_s}, {u"body"_s, u"n"_s}},
+            {{u"type"_s, u"status"_s}, {u"status"_s, u"open"_s}},
+            {{u"type"_s, u"priority"_s}, {u"priority"_s, u"normal"_s}},
+        };
+        for (QJsonObject command : commands) {
+            command.insert(u"ticket"_s, ticket);
+            command.insert(u"base_version"_s, version);
+            const QJsonObject result = m_world.command(*m_api, agent, command);
+            if (visible) {
+                QCOMPARE(result.value(u"outcome"_s).toString(), u"applied"_s);
+            } else {
+                QCOMPARE(result.value(u"outcome"_s).toString(), u"rejected"_s);
+                QCOMPARE(result.value(u"reason"_s).toString(), u"not_found"_s);
+                QVERIFY(!result.contains(u"ticket"_s)); // nothing about it leaks
+            }
+        }
+        if (!visible) {
+            // Transfer and assign too, even with the right version.
+            const qint64 now = m_world.version(*m_api, ticket);
+            const QJsonObject transfer = m_world.command(*m_api, agent, {{u"ticket"_s, ticket}, {u"base_version"_s, now},
+                                                                         {u"type"_s, u"transfer"_s},
+                                                                         {u"department"_s, m_world.triage}});
+            QCOMPARE(transfer.value(u"reason"_s).toString(), u"not_found"_s);
+            const QJsonObject assign = m_world.command(*m_api, agent, {{u"ticket"_s, ticket}, {u"base_version"_s, now},
+                                                                       {u"type"_s, u"assign"_s},
+                                                                       {u"assignee"_s, m_world.agent(agent)}});
+            QCOMPARE(assign.value(u"reason"_s).toString(), u"not_found"_s);
+            QCOMPARE(m_world.version(*m_api, ticket), now); // nothing changed
+        }
+
+        // The sync feed holds exactly the visible tickets.
+        QSet<qint64> pulled;
+        QString cursor;
+        for (bool more = true; more;) {
+            const QJsonObject page = m_api->get(u"/api/v1/sync?limit=2&cursor="_s + cursor, token).json();
+            for (const QJsonValue &t : page.value(u"tickets"_s).toArray())
+                pulled.insert(t.toObject().value(u"id"_s).toInteger());
+            cursor = page.value(u"cursor"_s).toString();
+            more = page.value(u"has_more"_s).toBool();
+            QVERIFY(!cursor.isEmpty());
+        }
+        QCOMPARE(pulled.contains(ticket), visible);
+    }
+
+    void otherTicketsOfTheCustomerOnlyFromVisibleDepartments()
+    {
+        // The same customer wrote to Support and to Sales.
+        const qint64 support = m_world.intake(*m_api, m_world.support, u"First"_s, u"same@example.com"_s);
+        const qint64 sales = m_world.intake(*m_api, m_world.sales, u"Second"_s, u"same@example.com"_s);
+        const qint64 returns = m_world.intake(*m_api, m_world.returns, u"Third"_s, u"SAME@example.com"_s);
+        QVERIFY(support && sales && returns);
+        auto others = [&](const QString &agent) {
+            QSet<qint64> ids;
+            const QJsonArray list = m_api->get(u"/api/v1/tickets/%1"_s.arg(support), m_world.token(agent)).json()
+                                        .value(u"other_tickets"_s).toArray();
+            for (const QJsonValue &t : list)
+                ids.insert(t.toObject().value(u"id"_s).toInteger());
+            return ids;
+        };
+        QCOMPARE(others(u"sam"_s), QSet<qint64>{});
+        QCOMPARE(others(u"two"_s), QSet<qint64>{returns});
+        QCOMPARE(others(u"admin"_s), (QSet<qint64>{sales, returns}));
+    }
+
+    void unauthenticatedGetsNothing_data()
+    {
+        QTest::addColumn<QString>("path");
+        for (const QString &path : {u"/api/v1/me"_s, u"/api/v1/departments"_s, u"/api/v1/tickets/1001"_s,
+                                    u"/api/v1/departments/1/tickets"_s, u"/api/v1/sync"_s, u"/api/v1/shops"_s})
+            QTest::newRow(qPrintable(path)) << path;
+    }
+    void unauthenticatedGetsNothing()
+    {
+        QFETCH(QString, path);
+        const Response anonymous = m_api->get(path);
+        QCOMPARE(anonymous.status, 401);
+        QCOMPARE(anonymous.header("WWW-Authenticate"), QByteArray("Bearer"));
+        QCOMPARE(m_api->get(path, u"forged-token"_s).status, 401);
+    }
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<ApiClient> m_api;
+    TestWorld m_world;
+    QHash<QString, qint64> m_departments;
+    QHash<QString, qint64> m_tickets;
+};
+
+QTEST_GUILESS_MAIN(TestServerAccess)
+#include "tst_server_access.moc"
