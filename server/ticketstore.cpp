@@ -325,6 +325,8 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
                      {}};
 
     const qint64 seq = m_db.nextSeq();
+    // A command that would change nothing is applied without a new version.
+    bool changed = true;
     auto setStatus = [&](TicketStatus to) -> Status {
         if (to == t.status)
             return ok();
@@ -349,8 +351,8 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
             return message.error();
         extra.insert(u"message"_s, *message);
         const TicketStatus next = command.status.value_or(t.status == TicketStatus::New ? TicketStatus::Open : t.status);
-        if (Status changed = setStatus(next); !changed)
-            return changed.error();
+        if (Status set = setStatus(next); !set)
+            return set.error();
         break;
     }
     case Command::Type::Note: {
@@ -403,8 +405,10 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         break;
     }
     case Command::Type::Assign: {
-        if (command.assigneeId == t.assigneeId)
+        if (command.assigneeId == t.assigneeId) {
+            changed = false;
             break;
+        }
         if (command.assigneeId > 0) {
             if (Status valid = checkAssignee(command.assigneeId, t.departmentId); !valid)
                 return valid.error();
@@ -422,12 +426,15 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         break;
     }
     case Command::Type::SetStatus:
-        if (Status changed = setStatus(*command.status); !changed)
-            return changed.error();
+        changed = *command.status != t.status;
+        if (Status set = setStatus(*command.status); !set)
+            return set.error();
         break;
     case Command::Type::SetPriority: {
-        if (*command.priority == t.priority)
+        if (*command.priority == t.priority) {
+            changed = false;
             break;
+        }
         const QJsonObject data{{u"from"_s, toString(t.priority)}, {u"to"_s, toString(*command.priority)}};
         if (Status event = addEvent(t.id, QString::fromUtf16(EventKind::PriorityChanged), actor, data, seq, at); !event)
             return event.error();
@@ -436,6 +443,8 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
     }
     }
 
+    if (!changed)
+        return extra;
     t.version += 1;
     t.seq = seq;
     t.updatedAt = at;
