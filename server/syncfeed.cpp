@@ -50,7 +50,8 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
     if (cursor.phase == SyncCursor::Phase::Idle) {
         cursor.head = m_db.headSeq();
         if (cursor.since >= cursor.head && !reset) {
-            // Nothing changed: the cheap answer.
+            // Nothing changed: the cheap answer, with the same cursor.
+            cursor.head = 0;
             return QJsonDocument(QJsonObject{{u"cursor"_s, cursor.encode()},
                                              {u"has_more"_s, false},
                                              {u"reset"_s, false},

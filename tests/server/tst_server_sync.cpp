@@ -1,0 +1,286 @@
+// The change feed: first sync, deltas, paging under concurrent changes,
+// revocation after a transfer out or a membership removed, grant backfill.
+#include "tests/support/apiclient.h"
+#include "tests/support/testserver.h"
+#include "tests/support/testworld.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Signpost::Test;
+
+namespace {
+
+// What a client would hold after applying pages.
+struct Mirror
+{
+    QString cursor;
+    QHash<qint64, QJsonObject> tickets;
+    QSet<qint64> revokedTickets;
+    QSet<qint64> revokedDepartments;
+    QSet<qint64> grantedDepartments;
+    int pages = 0;
+    bool reset = false;
+};
+
+} // namespace
+
+class TestServerSync : public QObject
+{
+    Q_OBJECT
+
+    QJsonObject page(const QString &agent, const QString &cursor, int limit = 500)
+    {
+        const Response response = m_api->get(u"/api/v1/sync?limit=%1&cursor=%2"_s.arg(limit).arg(cursor),
+                                              m_world.token(agent));
+        return response.status == 200 ? response.json() : QJsonObject{};
+    }
+    // Pulls until has_more is false, applying each page like a client.
+    void pull(const QString &agent, Mirror &mirror, int limit = 500)
+    {
+        mirror.revokedTickets.clear();
+        mirror.revokedDepartments.clear();
+        mirror.grantedDepartments.clear();
+        mirror.pages = 0;
+        for (bool more = true; more && mirror.pages < 1000;) {
+            const QJsonObject json = page(agent, mirror.cursor, limit);
+            QVERIFY(json.contains(u"cursor"_s));
+            ++mirror.pages;
+            mirror.reset = mirror.reset || json.value(u"reset"_s).toBool();
+            for (const QJsonValue &value : json.value(u"tickets"_s).toArray()) {
+                QJsonObject ticket = value.toObject();
+                const qint64 id = ticket.value(u"id"_s).toInteger();
+                if (!ticket.value(u"full"_s).toBool()) {
+                    // A delta: merge the thread entries by id into what we had
+                    // (an entry may come again if the ticket was sent whole
+                    // while it changed).
+                    QVERIFY2(mirror.tickets.contains(id), "a delta for a ticket the client never had");
+                    for (const QString &list : {u"messages"_s, u"events"_s}) {
+                        QMap<qint64, QJsonValue> merged;
+                        for (const QJsonValue &entry : mirror.tickets[id].value(list).toArray())
+                            merged.insert(entry.toObject().value(u"id"_s).toInteger(), entry);
+                        for (const QJsonValue &entry : ticket.value(list).toArray())
+                            merged.insert(entry.toObject().value(u"id"_s).toInteger(), entry);
+                        QJsonArray ordered;
+                        for (const QJsonValue &entry : std::as_const(merged))
+                            ordered.append(entry);
+                        ticket.insert(list, ordered);
+                    }
+                }
+                mirror.tickets.insert(id, ticket);
+            }
+            for (const QJsonValue &id : json.value(u"revoked_tickets"_s).toArray()) {
+                mirror.revokedTickets.insert(id.toInteger());
+                mirror.tickets.remove(id.toInteger());
+            }
+            for (const QJsonValue &id : json.value(u"revoked_departments"_s).toArray()) {
+                mirror.revokedDepartments.insert(id.toInteger());
+                mirror.tickets.removeIf([&](auto it) {
+                    return it.value().value(u"department"_s).toInteger() == id.toInteger();
+                });
+            }
+            for (const QJsonValue &id : json.value(u"granted_departments"_s).toArray())
+                mirror.grantedDepartments.insert(id.toInteger());
+            mirror.cursor = json.value(u"cursor"_s).toString();
+            more = json.value(u"has_more"_s).toBool();
+        }
+    }
+    // The mirror must equal what the ticket endpoint says, ticket by ticket.
+    void compareWithServer(const QString &agent, const Mirror &mirror)
+    {
+        QSet<qint64> expected;
+        for (qint64 department : {m_world.triage, m_world.support, m_world.returns, m_world.sales}) {
+            const QJsonObject list = m_api->get(u"/api/v1/departments/%1/tickets?limit=200"_s.arg(department),
+                                                m_world.token(agent)).json();
+            for (const QJsonValue &t : list.value(u"tickets"_s).toArray())
+                expected.insert(t.toObject().value(u"id"_s).toInteger());
+        }
+        QCOMPARE(QSet<qint64>(mirror.tickets.keyBegin(), mirror.tickets.keyEnd()), expected);
+        for (qint64 id : expected) {
+            const QJsonObject truth = m_api->get(u"/api/v1/tickets/%1"_s.arg(id), m_world.token(agent)).json();
+            QJsonObject mine = mirror.tickets.value(id);
+            mine.remove(u"full"_s);
+            QJsonObject theirs = truth;
+            theirs.remove(u"other_tickets"_s);
+            QCOMPARE(mine, theirs);
+        }
+    }
+    QJsonObject act(const QString &agent, qint64 ticket, QJsonObject command)
+    {
+        command.insert(u"ticket"_s, ticket);
+        command.insert(u"base_version"_s, m_world.version(*m_api, ticket));
+        return m_world.command(*m_api, agent, command);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorOutput()));
+        m_api = std::make_unique<ApiClient>(m_server->baseUrl());
+        QString error;
+        m_world = TestWorld::create(*m_api, &error);
+        QVERIFY2(m_world.shop > 0, qPrintable(error));
+        m_support.clear();
+        for (int i = 0; i < 7; ++i)
+            m_support.append(m_world.intake(*m_api, m_world.support, u"Support %1"_s.arg(i)));
+        m_returns = m_world.intake(*m_api, m_world.returns, u"Returns"_s);
+        m_sales = m_world.intake(*m_api, m_world.sales, u"Sales"_s);
+        QVERIFY(!m_support.contains(0) && m_returns && m_sales);
+    }
+    void cleanup() { QVERIFY(m_server->stop()); }
+
+    void firstSyncInPagesHasEverythingVisible()
+    {
+        Mirror sam;
+        pull(u"sam"_s, sam, 3);
+        QCOMPARE(sam.pages, 3); // 7 tickets, 3 a page
+        QCOMPARE(sam.tickets.size(), 7);
+        QCOMPARE(sam.grantedDepartments, QSet<qint64>{m_world.support});
+        for (const QJsonObject &ticket : std::as_const(sam.tickets)) {
+            QVERIFY(ticket.value(u"full"_s).toBool());
+            QCOMPARE(ticket.value(u"messages"_s).toArray().size(), 1);
+            QCOMPARE(ticket.value(u"events"_s).toArray().size(), 2);
+        }
+        compareWithServer(u"sam"_s, sam);
+
+        Mirror admin;
+        pull(u"admin"_s, admin, 4);
+        QCOMPARE(admin.tickets.size(), 9);
+    }
+
+    void nothingChangedIsCheapAndStable()
+    {
+        Mirror sam;
+        pull(u"sam"_s, sam);
+        const QJsonObject again = page(u"sam"_s, sam.cursor);
+        QCOMPARE(again.value(u"cursor"_s).toString(), sam.cursor);
+        QVERIFY(again.value(u"tickets"_s).toArray().isEmpty());
+        QCOMPARE(again.value(u"has_more"_s).toBool(), false);
+        // A change sam cannot see does not show up either.
+        QCOMPARE(act(u"sal"_s, m_sales, {{u"type"_s, u"note"_s}, {u"body"_s, u"x"_s}}).value(u"outcome"_s).toString(),
+                 u"applied"_s);
+        pull(u"sam"_s, sam);
+        QCOMPARE(sam.tickets.size(), 7);
+        compareWithServer(u"sam"_s, sam);
+    }
+
+    void deltaCarriesOnlyWhatChanged()
+    {
+        Mirror sam;
+        pull(u"sam"_s, sam);
+        QCOMPARE(act(u"sue"_s, m_support[2], {{u"type"_s, u"reply"_s}, {u"body"_s, u"Hi"_s}}).value(u"outcome"_s).toString(),
+                 u"applied"_s);
+        const QJsonObject delta = page(u"sam"_s, sam.cursor);
+        const QJsonArray tickets = delta.value(u"tickets"_s).toArray();
+        QCOMPARE(tickets.size(), 1);
+        const QJsonObject changed = tickets.first().toObject();
+        QCOMPARE(changed.value(u"id"_s).toInteger(), m_support[2]);
+        QCOMPARE(changed.value(u"full"_s).toBool(), false);
+        QCOMPARE(changed.value(u"messages"_s).toArray().size(), 1); // only the reply
+        QCOMPARE(changed.value(u"status"_s).toString(), u"open"_s);
+        pull(u"sam"_s, sam);
+        compareWithServer(u"sam"_s, sam);
+    }
+
+    void changesDuringPagingAreNotLost()
+    {
+        Mirror sam;
+        const QJsonObject first = page(u"sam"_s, {}, 3);
+        QVERIFY(first.value(u"has_more"_s).toBool());
+        for (const QJsonValue &value : first.value(u"tickets"_s).toArray())
+            sam.tickets.insert(value.toObject().value(u"id"_s).toInteger(), value.toObject());
+        sam.cursor = first.value(u"cursor"_s).toString();
+
+        // One ticket already sent and one not yet sent change; a new one arrives.
+        QCOMPARE(act(u"sue"_s, m_support[0], {{u"type"_s, u"note"_s}, {u"body"_s, u"sent already"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QCOMPARE(act(u"sue"_s, m_support[6], {{u"type"_s, u"priority"_s}, {u"priority"_s, u"urgent"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        const qint64 fresh = m_world.intake(*m_api, m_world.support, u"Arrived meanwhile"_s);
+        pull(u"sam"_s, sam, 3);
+        pull(u"sam"_s, sam, 3);
+        QVERIFY(sam.tickets.contains(fresh));
+        QCOMPARE(sam.tickets.value(m_support[6]).value(u"priority"_s).toString(), u"urgent"_s);
+        compareWithServer(u"sam"_s, sam);
+    }
+
+    void transferOutRevokesAndTransferInArrivesWhole()
+    {
+        Mirror sam, rob;
+        pull(u"sam"_s, sam);
+        pull(u"rob"_s, rob);
+        QCOMPARE(act(u"sam"_s, m_support[1], {{u"type"_s, u"note"_s}, {u"body"_s, u"context for returns"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QCOMPARE(act(u"sam"_s, m_support[1], {{u"type"_s, u"transfer"_s}, {u"department"_s, m_world.returns},
+                                              {u"note"_s, u"yours"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+
+        pull(u"sam"_s, sam);
+        QCOMPARE(sam.revokedTickets, QSet<qint64>{m_support[1]});
+        QVERIFY(!sam.tickets.contains(m_support[1]));
+        compareWithServer(u"sam"_s, sam);
+
+        pull(u"rob"_s, rob);
+        QVERIFY(rob.revokedTickets.isEmpty());
+        const QJsonObject arrived = rob.tickets.value(m_support[1]);
+        QCOMPARE(arrived.value(u"full"_s).toBool(), true); // the whole thread, notes and history
+        QCOMPARE(arrived.value(u"messages"_s).toArray().size(), 2);
+        compareWithServer(u"rob"_s, rob);
+
+        // "two" is in both departments: the ticket stays, as a change.
+        Mirror two;
+        pull(u"two"_s, two);
+        QVERIFY(two.tickets.contains(m_support[1]));
+    }
+
+    void membershipRemovedRevokesGrantBackfills()
+    {
+        Mirror two;
+        pull(u"two"_s, two);
+        QCOMPARE(two.tickets.size(), 8);
+        const QString admin = m_world.token(u"admin"_s);
+        const qint64 agent = m_world.agent(u"two"_s);
+        QCOMPARE(m_api->del(u"/api/v1/agents/%1/memberships/%2"_s.arg(agent).arg(m_world.support), admin).status, 200);
+        pull(u"two"_s, two);
+        QCOMPARE(two.revokedDepartments, QSet<qint64>{m_world.support});
+        QCOMPARE(two.tickets.size(), 1);
+        compareWithServer(u"two"_s, two);
+        // Access is checked at read time, at once.
+        QCOMPARE(m_api->get(u"/api/v1/tickets/%1"_s.arg(m_support[0]), m_world.token(u"two"_s)).status, 404);
+
+        QCOMPARE(m_api->put(u"/api/v1/agents/%1/memberships/%2"_s.arg(agent).arg(m_world.sales),
+                            {{u"role"_s, u"member"_s}}, admin).status, 200);
+        pull(u"two"_s, two);
+        QCOMPARE(two.grantedDepartments, QSet<qint64>{m_world.sales});
+        QVERIFY(two.tickets.contains(m_sales));
+        QVERIFY(two.tickets.value(m_sales).value(u"full"_s).toBool());
+        compareWithServer(u"two"_s, two);
+    }
+
+    void badAndForeignCursors()
+    {
+        const Response bad = m_api->get(u"/api/v1/sync?cursor=nonsense"_s, m_world.token(u"sam"_s));
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(bad.json().value(u"error"_s).toObject().value(u"field"_s).toString(), u"cursor"_s);
+        QCOMPARE(m_api->get(u"/api/v1/sync?limit=0"_s, m_world.token(u"sam"_s)).status, 422);
+
+        // A cursor from another store (another epoch): the client rebuilds.
+        Mirror sam;
+        sam.cursor = u"otherepoch.5.5.0.0"_s;
+        pull(u"sam"_s, sam);
+        QVERIFY(sam.reset);
+        QCOMPARE(sam.tickets.size(), 7);
+    }
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<ApiClient> m_api;
+    TestWorld m_world;
+    QList<qint64> m_support;
+    qint64 m_returns = 0;
+    qint64 m_sales = 0;
+};
+
+QTEST_GUILESS_MAIN(TestServerSync)
+#include "tst_server_sync.moc"
