@@ -139,7 +139,21 @@ HttpReply ApiServer::dispatch(const QHttpServerRequest &request)
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    const HttpReply reply = dispatch(request);
+    if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0) {
+        // Answering true lets QtHttpServer complete the WebSocket handshake;
+        // false makes it call missingHandler, which tells the client why not.
+        const Expected<AccountStore::Session> allowed =
+            m_push.checkUpgrade(request.url().path(), request.value("Origin"), request.value("Authorization"));
+        if (!allowed)
+            m_refusedUpgrade = allowed.error();
+        return allowed.has_value();
+    }
+    write(request, socket, dispatch(request));
+    return true;
+}
+
+void ApiServer::write(const QHttpServerRequest &request, QTcpSocket *socket, const HttpReply &reply)
+{
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
     responder.writeHeader("Content-Type", reply.contentType);
@@ -152,14 +166,13 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     for (const auto &[name, value] : std::as_const(reply.headers))
         responder.writeHeader(name, value);
     responder.writeBody(reply.body);
-    return true;
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    QHttpServerResponder responder = makeResponder(request, socket);
-    responder.write(QJsonDocument(Error::notFound(u"Not found."_s).toJson()),
-                    QHttpServerResponder::StatusCode::NotFound);
+    const Error error = m_refusedUpgrade.value_or(Error::notFound(u"Not found."_s));
+    m_refusedUpgrade.reset();
+    write(request, socket, HttpReply::error(error));
 }
 
 } // namespace Signpost

@@ -81,6 +81,7 @@ private:
     void addPublicRoutes();
 
     HttpReply dispatch(const QHttpServerRequest &request);
+    void write(const QHttpServerRequest &request, QTcpSocket *socket, const HttpReply &reply);
     QString clientAddress(const QHttpServerRequest &request) const;
     static Expected<QJsonObject> jsonBody(const Call &call);
     HttpReply contactForm(Call &call, const Shop &shop);
@@ -96,6 +97,8 @@ private:
     RateLimiter m_contactLimiter;
     RateLimiter m_loginLimiter;
     QList<Route> m_routes;
+    // Why the upgrade request being handled was refused, for missingHandler.
+    std::optional<Error> m_refusedUpgrade;
 };
 
 } // namespace Signpost

@@ -42,35 +42,35 @@ void PushHub::adopt(std::unique_ptr<QWebSocket> owned)
     });
 
     const QNetworkRequest request = socket->request();
-    auto refuse = [&](int code, const QString &reason) {
-        qCInfo(lcServer) << "Push connection refused:" << reason;
-        socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
-    };
-    if (request.url().path() != u"/api/v1/push") {
-        refuse(CloseNotFound, u"No push channel at this path"_s);
-        return;
-    }
-    const QString origin = QString::fromUtf8(request.rawHeader("Origin"));
-    if (!origin.isEmpty() && !m_allowedOrigins.contains(origin)) {
-        refuse(CloseForbiddenOrigin, u"Origin not allowed"_s);
-        return;
-    }
-    const QByteArray authorization = request.rawHeader("Authorization");
-    const QString token = authorization.startsWith("Bearer ") ? QString::fromLatin1(authorization.mid(7).trimmed())
-                                                              : QString();
-    const std::optional<AccountStore::Session> session = m_accounts.authenticate(token);
-    if (!session) {
-        refuse(CloseUnauthorized, u"Sign in first"_s);
-        return;
-    }
-    Expected<AccessScope> scope = m_accounts.scope(session->agentId);
+    const Expected<AccountStore::Session> session =
+        checkUpgrade(request.url().path(), request.rawHeader("Origin"), request.rawHeader("Authorization"));
+    Expected<AccessScope> scope = session ? m_accounts.scope(session->agentId) : Expected<AccessScope>(session.error());
     if (!scope) {
-        refuse(CloseUnauthorized, u"Sign in first"_s);
+        const int code = scope.error().code == ErrorCode::NotFound    ? CloseNotFound
+                         : scope.error().code == ErrorCode::Forbidden ? CloseForbiddenOrigin
+                                                                      : CloseUnauthorized;
+        qCInfo(lcServer) << "Push connection refused:" << scope.error().message;
+        socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), scope.error().message);
         return;
     }
     m_scopes.insert(session->agentId, *scope);
     m_sockets.insert(socket, Connection{session->agentId, session->tokenHash});
     send(socket, QJsonObject{{u"type"_s, u"hello"_s}, {u"agent"_s, session->agentId}});
+}
+
+Expected<AccountStore::Session> PushHub::checkUpgrade(const QString &path, const QByteArray &origin,
+                                                     const QByteArray &authorization) const
+{
+    if (path != u"/api/v1/push")
+        return Error::notFound(u"There is no push channel at %1."_s.arg(path));
+    if (!origin.isEmpty() && !m_allowedOrigins.contains(QString::fromUtf8(origin)))
+        return Error{ErrorCode::Forbidden, u"Pages from this origin may not open the push channel."_s, {}};
+    const QString token = authorization.startsWith("Bearer ") ? QString::fromLatin1(authorization.mid(7).trimmed())
+                                                              : QString();
+    const std::optional<AccountStore::Session> session = m_accounts.authenticate(token);
+    if (!session)
+        return Error{ErrorCode::Unauthorized, u"Sign in first: the token is missing or no longer valid."_s, {}};
+    return *session;
 }
 
 void PushHub::send(QWebSocket *socket, const QJsonObject &message)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/accessscope.h"
+#include "core/expected.h"
+#include "server/accountstore.h"
 #include "server/changenotice.h"
 
 #include <QHash>
@@ -14,8 +16,6 @@
 class QWebSocket;
 
 namespace Signpost {
-
-class AccountStore;
 
 // The push channel: agents' WebSockets, authenticated like any request. Each
 // committed change pokes the agents who can see it ("changed up to N"; pokes
@@ -31,7 +31,13 @@ public:
     // no Origin (desktop) are not affected.
     void setAllowedOrigins(const QStringList &origins) { m_allowedOrigins = origins; }
 
-    // Takes a new socket: checks path, origin and token, or closes it.
+    // Whether an upgrade request may open the push channel: the right path,
+    // an allowed origin (or none) and a live token. Checked before the
+    // handshake, so a refused client gets a plain HTTP error.
+    Expected<AccountStore::Session> checkUpgrade(const QString &path, const QByteArray &origin,
+                                                 const QByteArray &authorization) const;
+
+    // Takes a new socket, checked again from its handshake, or closes it.
     void adopt(std::unique_ptr<QWebSocket> socket);
 
     void publish(const ChangeNotice &notice);

@@ -1,0 +1,245 @@
+// The push channel: authenticated WebSockets, pokes and notifications that
+// reach the agents of the departments concerned and nobody else.
+#include "tests/support/apiclient.h"
+#include "tests/support/testserver.h"
+#include "tests/support/testworld.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTcpSocket>
+#include <QWebSocket>
+
+using namespace Qt::StringLiterals;
+using namespace Signpost::Test;
+
+namespace {
+
+// One agent's push connection and everything it received.
+class Listener : public QObject
+{
+public:
+    Listener(const QUrl &base, const QString &token, const QByteArray &origin = {}, const QString &path = u"/api/v1/push"_s)
+    {
+        connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+            messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
+        });
+        connect(&socket, &QWebSocket::disconnected, this, [this]() { closeCode = socket.closeCode(); });
+        QUrl url = base;
+        url.setScheme(u"ws"_s);
+        url.setPath(path);
+        QNetworkRequest request(url);
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        if (!origin.isEmpty())
+            request.setRawHeader("Origin", origin);
+        socket.open(request);
+    }
+    bool hello() const { return !messages.isEmpty() && messages.first().value(u"type"_s).toString() == u"hello"; }
+    QList<QJsonObject> notifications(const QString &event = {}) const
+    {
+        QList<QJsonObject> found;
+        for (const QJsonObject &m : messages) {
+            if (m.value(u"type"_s).toString() == u"notification" && (event.isEmpty() || m.value(u"event"_s).toString() == event))
+                found.append(m);
+        }
+        return found;
+    }
+    qint64 pokedUpTo() const
+    {
+        qint64 seq = 0;
+        for (const QJsonObject &m : messages) {
+            if (m.value(u"type"_s).toString() == u"poke")
+                seq = std::max(seq, m.value(u"seq"_s).toInteger());
+        }
+        return seq;
+    }
+
+    QWebSocket socket;
+    QList<QJsonObject> messages;
+    int closeCode = -1;
+};
+
+} // namespace
+
+class TestServerPush : public QObject
+{
+    Q_OBJECT
+
+    std::shared_ptr<Listener> listen(const QString &agent)
+    {
+        return std::make_shared<Listener>(m_server->baseUrl(), m_world.token(agent));
+    }
+    qint64 headSeq() { return m_api->get(u"/api/v1/me"_s, m_world.token(u"admin"_s)).json().value(u"change_seq"_s).toInteger(); }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorOutput()));
+        m_api = std::make_unique<ApiClient>(m_server->baseUrl());
+        QString error;
+        m_world = TestWorld::create(*m_api, &error);
+        QVERIFY2(m_world.shop > 0, qPrintable(error));
+        m_listeners.clear();
+        for (const QString &agent : {u"sam"_s, u"sue"_s, u"rob"_s, u"two"_s, u"sal"_s})
+            m_listeners.insert(agent, listen(agent));
+        for (auto &listener : m_listeners)
+            QTRY_VERIFY_WITH_TIMEOUT(listener->hello(), 10'000);
+    }
+    void cleanup()
+    {
+        m_listeners.clear();
+        QVERIFY(m_server->stop());
+    }
+
+    void newTicketReachesItsDepartmentOnly()
+    {
+        const qint64 ticket = m_world.intake(*m_api, m_world.support, u"Where is my parcel"_s);
+        QVERIFY(ticket > 0);
+        const qint64 seq = headSeq();
+        for (const QString &agent : {u"sam"_s, u"sue"_s, u"two"_s}) {
+            Listener &l = *m_listeners.value(agent);
+            QTRY_COMPARE_WITH_TIMEOUT(l.notifications(u"new_ticket"_s).size(), 1, 10'000);
+            const QJsonObject n = l.notifications().first();
+            QCOMPARE(n.value(u"ticket"_s).toInteger(), ticket);
+            QCOMPARE(n.value(u"department"_s).toInteger(), m_world.support);
+            QCOMPARE(n.value(u"subject"_s).toString(), u"Where is my parcel"_s);
+            QTRY_COMPARE_WITH_TIMEOUT(l.pokedUpTo(), seq, 10'000);
+        }
+        // A ticket for Sales afterwards: once Sal has that notification, Rob and
+        // Sal have provably not been told about the Support ticket.
+        const qint64 sentinel = m_world.intake(*m_api, m_world.sales, u"Sentinel"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"sal"_s)->notifications().size(), 1, 10'000);
+        QCOMPARE(m_listeners.value(u"sal"_s)->notifications().first().value(u"ticket"_s).toInteger(), sentinel);
+        QVERIFY(m_listeners.value(u"rob"_s)->notifications().isEmpty());
+        QCOMPARE(m_listeners.value(u"rob"_s)->pokedUpTo(), 0);
+        QCOMPARE(m_listeners.value(u"sam"_s)->notifications().size(), 1);
+    }
+
+    void transferNotifiesTheReceivingDepartmentAndPokesTheOldOne()
+    {
+        const qint64 ticket = m_world.intake(*m_api, m_world.support, u"Wrong team"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"sam"_s)->notifications().size(), 1, 10'000);
+        const QJsonObject result = m_world.command(*m_api, u"sam"_s, {{u"ticket"_s, ticket}, {u"base_version"_s, 1},
+                                                                      {u"type"_s, u"transfer"_s},
+                                                                      {u"department"_s, m_world.returns},
+                                                                      {u"note"_s, u"for you"_s}});
+        QCOMPARE(result.value(u"outcome"_s).toString(), u"applied"_s);
+        const qint64 seq = result.value(u"ticket"_s).toObject().value(u"seq"_s).toInteger();
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"rob"_s)->notifications(u"transferred_in"_s).size(), 1, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"two"_s)->notifications(u"transferred_in"_s).size(), 1, 10'000);
+        // Support's agents are poked, so their clients pull the revocation.
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"sue"_s)->pokedUpTo(), seq, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"sam"_s)->pokedUpTo(), seq, 10'000);
+        QVERIFY(m_listeners.value(u"sue"_s)->notifications(u"transferred_in"_s).isEmpty());
+        QVERIFY(m_listeners.value(u"sam"_s)->notifications(u"transferred_in"_s).isEmpty());
+    }
+
+    void assignmentNotifiesTheAssigneeOnly()
+    {
+        const qint64 ticket = m_world.intake(*m_api, m_world.support, u"Assign me"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"sam"_s)->notifications().size(), 1, 10'000);
+        const QJsonObject result = m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, ticket}, {u"base_version"_s, 1},
+                                                                      {u"type"_s, u"assign"_s},
+                                                                      {u"assignee"_s, m_world.agent(u"sam"_s)}});
+        QCOMPARE(result.value(u"outcome"_s).toString(), u"applied"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"sam"_s)->notifications(u"assigned"_s).size(), 1, 10'000);
+        // The assigner is not told of their own action, the others not at all.
+        const qint64 sentinel = m_world.intake(*m_api, m_world.support, u"Sentinel"_s);
+        for (const QString &agent : {u"sue"_s, u"two"_s}) {
+            QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(agent)->notifications(u"new_ticket"_s).size(), 2, 10'000);
+            QCOMPARE(m_listeners.value(agent)->notifications(u"new_ticket"_s).last().value(u"ticket"_s).toInteger(),
+                     sentinel);
+            QVERIFY(m_listeners.value(agent)->notifications(u"assigned"_s).isEmpty());
+        }
+    }
+
+    void customerReplyNotifiesTheDepartment()
+    {
+        QString secret;
+        const qint64 ticket = m_world.intake(*m_api, m_world.returns, u"Label?"_s, u"c@example.com"_s, &secret);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"rob"_s)->notifications().size(), 1, 10'000);
+        QCOMPARE(m_api->post(u"/api/v1/public/replies"_s, {{u"secret"_s, secret}, {u"message"_s, u"Any news?"_s}}).status,
+                 201);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"rob"_s)->notifications(u"customer_reply"_s).size(), 1, 10'000);
+        QCOMPARE(m_listeners.value(u"rob"_s)->notifications(u"customer_reply"_s).first().value(u"ticket"_s).toInteger(),
+                 ticket);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"two"_s)->notifications(u"customer_reply"_s).size(), 1, 10'000);
+    }
+
+    void membershipChangePokesTheAgent()
+    {
+        const qint64 before = m_listeners.value(u"sal"_s)->pokedUpTo();
+        QCOMPARE(m_api->put(u"/api/v1/agents/%1/memberships/%2"_s.arg(m_world.agent(u"sal"_s)).arg(m_world.support),
+                            {{u"role"_s, u"member"_s}}, m_world.token(u"admin"_s)).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(m_listeners.value(u"sal"_s)->pokedUpTo() > before, 10'000);
+        // From now on Sal hears about Support.
+        m_world.intake(*m_api, m_world.support, u"Now Sal too"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"sal"_s)->notifications(u"new_ticket"_s).size(), 1, 10'000);
+    }
+
+    void refusedConnections_data()
+    {
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<QByteArray>("origin");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::newRow("no token") << QString() << QByteArray() << u"/api/v1/push"_s << 401;
+        QTest::newRow("forged token") << u"forged"_s << QByteArray() << u"/api/v1/push"_s << 401;
+        QTest::newRow("foreign origin") << u"sam"_s << QByteArray("https://evil.example") << u"/api/v1/push"_s << 403;
+        QTest::newRow("wrong path") << u"sam"_s << QByteArray() << u"/api/v1/other"_s << 404;
+    }
+    void refusedConnections()
+    {
+        QFETCH(QString, token);
+        QFETCH(QByteArray, origin);
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        const QString real = token == u"sam" ? m_world.token(u"sam"_s) : token;
+
+        // Refused before the handshake, with a plain HTTP answer.
+        QTcpSocket raw;
+        raw.connectToHost(m_server->baseUrl().host(), quint16(m_server->baseUrl().port()));
+        QVERIFY(raw.waitForConnected(10'000));
+        QByteArray request = "GET " + path.toUtf8() + " HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+                             "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                             "Sec-WebSocket-Version: 13\r\n";
+        if (!real.isEmpty())
+            request += "Authorization: Bearer " + real.toLatin1() + "\r\n";
+        if (!origin.isEmpty())
+            request += "Origin: " + origin + "\r\n";
+        raw.write(request + "\r\n");
+        while (!raw.canReadLine())
+            QVERIFY(raw.waitForReadyRead(10'000));
+        const QByteArray statusLine = raw.readLine();
+        QVERIFY2(statusLine.startsWith("HTTP/1.1 " + QByteArray::number(status)), statusLine.constData());
+
+        // And a real WebSocket client never gets in.
+        Listener refused(m_server->baseUrl(), real, origin, path);
+        QSignalSpy disconnected(&refused.socket, &QWebSocket::disconnected);
+        QVERIFY(disconnected.wait(10'000));
+        QVERIFY(!refused.hello());
+    }
+
+    void logoutClosesThatSessionsSocket()
+    {
+        const QString token = m_api->login(u"rob@acme.example"_s, QString::fromLatin1(TestWorld::Password));
+        Listener second(m_server->baseUrl(), token);
+        QTRY_VERIFY_WITH_TIMEOUT(second.hello(), 10'000);
+        QCOMPARE(m_api->post(u"/api/v1/auth/logout"_s, {}, token).status, 204);
+        QTRY_COMPARE_WITH_TIMEOUT(second.closeCode, 4401, 10'000);
+        // Rob's other session is still connected and hears news.
+        m_world.intake(*m_api, m_world.returns, u"Still here"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"rob"_s)->notifications().size(), 1, 10'000);
+    }
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<ApiClient> m_api;
+    TestWorld m_world;
+    QHash<QString, std::shared_ptr<Listener>> m_listeners;
+};
+
+QTEST_GUILESS_MAIN(TestServerPush)
+#include "tst_server_push.moc"
