@@ -100,7 +100,11 @@ Expected<RoutingRule> RoutingRule::fromJson(const QJsonObject &json, const Routi
         rule.pattern = json.value(u"pattern"_s).toString();
     if (rule.pattern.trimmed().isEmpty() || rule.pattern.size() > 2000)
         return Error::invalid(u"pattern"_s, u"A rule needs a pattern of 1 to 2000 characters."_s);
-    if (rule.isRegex) {
+    if (!rule.isRegex) {
+        const QStringList keywords = rule.pattern.split(u',', Qt::SkipEmptyParts);
+        if (std::none_of(keywords.cbegin(), keywords.cend(), [](const QString &k) { return !k.trimmed().isEmpty(); }))
+            return Error::invalid(u"pattern"_s, u"Give at least one keyword, separated by commas."_s);
+    } else {
         const QRegularExpression expression(rule.pattern);
         if (!expression.isValid())
             return Error::invalid(u"pattern"_s, u"The regular expression is not valid: "_s + expression.errorString());

@@ -173,7 +173,7 @@ Expected<Agent> AccountStore::createAgent(const QJsonObject &json)
     if (name.isEmpty() || name.size() > 200)
         return Error::invalid(u"name"_s, u"Give a name of 1 to 200 characters."_s);
     if (password.size() < MinPasswordLength || password.size() > 1000)
-        return Error::invalid(u"password"_s, u"The password needs at least 8 characters."_s);
+        return Error::invalid(u"password"_s, u"The password needs 8 to 1000 characters."_s);
     if (json.contains(u"is_admin"_s) && !json.value(u"is_admin"_s).isBool())
         return Error::invalid(u"is_admin"_s, u"is_admin must be true or false."_s);
 
@@ -224,7 +224,7 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
     if (json.contains(u"password"_s)) {
         const QString password = json.value(u"password"_s).toString();
         if (password.size() < MinPasswordLength || password.size() > 1000)
-            return Error::invalid(u"password"_s, u"The password needs at least 8 characters."_s);
+            return Error::invalid(u"password"_s, u"The password needs 8 to 1000 characters."_s);
         passwordHash = Secrets::hashPassword(password);
     }
 
@@ -237,7 +237,7 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
         return Error{ErrorCode::Conflict, u"An agent with this email exists already."_s, u"email"_s};
     clash.finish();
 
-    Transaction tx(m_db.connection());
+    Transaction tx(m_db);
     QSqlQuery &update = m_db.prepared(
         u"UPDATE agents SET email = ?, name = ?, is_admin = ?, disabled = ?,"
         " password_hash = COALESCE(?, password_hash) WHERE id = ?"_s);
@@ -281,7 +281,7 @@ Expected<Agent> AccountStore::setMembership(qint64 agentId, qint64 departmentId,
 
     const bool alreadyMember = std::any_of(current->memberships.cbegin(), current->memberships.cend(),
                                            [&](const Membership &m) { return m.departmentId == departmentId; });
-    Transaction tx(m_db.connection());
+    Transaction tx(m_db);
     if (alreadyMember) {
         QSqlQuery &update = m_db.prepared(u"UPDATE memberships SET role = ? WHERE agent_id = ? AND department_id = ?"_s);
         update.addBindValue(toString(role));
@@ -308,7 +308,7 @@ Expected<Agent> AccountStore::setMembership(qint64 agentId, qint64 departmentId,
 
 Expected<Agent> AccountStore::removeMembership(qint64 agentId, qint64 departmentId)
 {
-    Transaction tx(m_db.connection());
+    Transaction tx(m_db);
     QSqlQuery &remove = m_db.prepared(u"DELETE FROM memberships WHERE agent_id = ? AND department_id = ?"_s);
     remove.addBindValue(agentId);
     remove.addBindValue(departmentId);

@@ -145,7 +145,7 @@ Status Database::migrate()
                          .arg(migrations().size()),
                      {}};
     for (int version = current + 1; version <= migrations().size(); ++version) {
-        Transaction tx(m_db);
+        Transaction tx(*this);
         QSqlQuery query(m_db);
         for (const QString &statement : migrations().at(version - 1)) {
             if (!query.exec(statement))
@@ -168,7 +168,7 @@ Status Database::loadMeta()
         if (query.value(0).toString() == u"epoch")
             m_epoch = query.value(1).toString();
         else if (query.value(0).toString() == u"change_seq")
-            m_seq = query.value(1).toLongLong();
+            m_seq = m_committedSeq = query.value(1).toLongLong();
     }
     if (m_epoch.isEmpty()) {
         m_epoch = newEpoch();
@@ -202,8 +202,6 @@ Status Database::exec(QSqlQuery &query)
 
 qint64 Database::nextSeq()
 {
-    // Values of a rolled-back change are simply skipped: the sequence only
-    // has to grow, not to be dense.
     ++m_seq;
     QSqlQuery &update = prepared(u"UPDATE meta SET value = ? WHERE key = 'change_seq'"_s);
     update.addBindValue(m_seq);

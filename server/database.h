@@ -34,9 +34,12 @@ public:
     QSqlDatabase &connection() { return m_db; }
 
     // The change sequence: nextSeq() inside the transaction of the change;
-    // headSeq() is the last value handed out.
+    // headSeq() is the last value of a committed change. Transaction calls
+    // publishSeq() on commit and discardSeq() on rollback.
     qint64 nextSeq();
-    qint64 headSeq() const { return m_seq; }
+    qint64 headSeq() const { return m_committedSeq; }
+    void publishSeq() { m_committedSeq = m_seq; }
+    void discardSeq() { m_seq = m_committedSeq; }
     QString epoch() const { return m_epoch; }
 
     int schemaVersion() const;
@@ -50,6 +53,7 @@ private:
     QSqlDatabase m_db;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     qint64 m_seq = 0;
+    qint64 m_committedSeq = 0;
     QString m_epoch;
 };
 

@@ -203,7 +203,7 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         taken.finish();
     }
 
-    Transaction tx(m_db.connection());
+    Transaction tx(m_db);
     if (department.isDefault) {
         QSqlQuery &unset = m_db.prepared(u"UPDATE departments SET is_default = 0 WHERE id <> ?"_s);
         unset.addBindValue(department.id);

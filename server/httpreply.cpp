@@ -24,6 +24,8 @@ HttpReply HttpReply::error(const Error &error)
     HttpReply reply = json(error.toJson(), error.httpStatus());
     if (error.code == ErrorCode::Unauthorized)
         reply.headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer")));
+    if (error.code == ErrorCode::RateLimited)
+        reply.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("60")));
     return reply;
 }
 

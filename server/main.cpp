@@ -132,17 +132,18 @@ int main(int argc, char *argv[])
 
     ApiServer server(**db, config);
     QTextStream err(stderr);
-    if (parser.isSet(bootstrapAdmin)) {
-        const QString password = qEnvironmentVariable("SIGNPOST_ADMIN_PASSWORD");
-        if (Status created = server.accounts().bootstrapAdmin(parser.value(bootstrapAdmin), password); !created)
-            return fail(u"Cannot create the admin: "_s + created.error().message);
-    }
     QStringList logins;
     if (parser.isSet(demo)) {
         Expected<QStringList> seeded = DemoData::seed(server);
         if (!seeded)
             return fail(u"Cannot seed demo data: "_s + seeded.error().message);
         logins = *seeded;
+    }
+
+    if (parser.isSet(bootstrapAdmin)) {
+        const QString password = qEnvironmentVariable("SIGNPOST_ADMIN_PASSWORD");
+        if (Status created = server.accounts().bootstrapAdmin(parser.value(bootstrapAdmin), password); !created)
+            return fail(u"Cannot create the admin: "_s + created.error().message);
     }
 
     const quint16 bound = server.listen(address, static_cast<quint16>(portNumber));

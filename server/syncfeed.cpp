@@ -291,7 +291,7 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
     }
 
     // One read transaction: every query of the page sees the same state.
-    Transaction snapshot(m_db.connection());
+    Transaction snapshot(m_db);
 
     QJsonArray grantedDepartments;
     if (cursor.phase == SyncCursor::Phase::Idle) {

@@ -66,7 +66,7 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request)
 
     const qint64 at = now();
     const QString secret = Secrets::newToken();
-    Transaction tx(m_db.connection());
+    Transaction tx(m_db);
     const qint64 seq = m_db.nextSeq();
     QSqlQuery &insert = m_db.prepared(
         u"INSERT INTO tickets (subject, department_id, customer_name, customer_email, shop_id, order_number, channel,"
@@ -283,7 +283,7 @@ QJsonObject TicketStore::run(const AccessScope &scope, const QString &agentName,
     const Ticket before = *found;
     Ticket t = *found;
 
-    Transaction tx(m_db.connection());
+    Transaction tx(m_db);
     ChangeNotice notice;
     Expected<QJsonObject> applied = apply(scope, agentName, command, t, notice);
     if (!applied)
@@ -331,7 +331,7 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         if (to == t.status)
             return ok();
         if (!isAllowedTransition(t.status, to))
-            return Error::invalid(u"status"_s, u"A %1 ticket cannot be set to %2."_s.arg(toString(t.status), toString(to)));
+            return Error::invalid(u"status"_s, u"A ticket that is %1 cannot be set to %2."_s.arg(toString(t.status), toString(to)));
         const QJsonObject data{{u"from"_s, toString(t.status)}, {u"to"_s, toString(to)}};
         t.status = to;
         return addEvent(t.id, QString::fromUtf16(EventKind::StatusChanged), actor, data, seq, at);
@@ -398,10 +398,6 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         notice.departments = {from, target->id};
         notice.event = ChangeNotice::Event::TransferredIn;
         notice.eventDepartment = target->id;
-        if (command.assigneeId > 0) {
-            notice.eventAgent = command.assigneeId;
-            notice.event = ChangeNotice::Event::Assigned;
-        }
         break;
     }
     case Command::Type::Assign: {
@@ -422,6 +418,7 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         if (t.assigneeId > 0) {
             notice.event = ChangeNotice::Event::Assigned;
             notice.eventAgent = t.assigneeId;
+            notice.eventDepartment = t.departmentId;
         }
         break;
     }
@@ -490,7 +487,7 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
     Ticket t = thread->ticket;
     const qint64 at = now();
 
-    Transaction tx(m_db.connection());
+    Transaction tx(m_db);
     const qint64 seq = m_db.nextSeq();
     Expected<qint64> message = addMessage(t.id, MessageKind::Customer, 0, t.customer.name, body, {}, {}, seq, at);
     if (!message)
@@ -566,7 +563,7 @@ Expected<TicketStore::ListFilter> TicketStore::parseFilter(const QList<std::pair
 
 Expected<QJsonObject> TicketStore::list(const AccessScope &scope, qint64 departmentId, const ListFilter &filter)
 {
-    if (!scope.canSee(departmentId))
+    if (!scope.canSee(departmentId) || !m_departments.department(departmentId))
         return Error::notFound(u"No such department."_s);
     QString where = u"t.department_id = ?"_s;
     QVariantList binds{departmentId};

@@ -1,20 +1,23 @@
 #pragma once
 
 #include "core/expected.h"
-
-#include <QSqlDatabase>
+#include "server/database.h"
 
 namespace Signpost {
 
-// Rolls back unless committed: every multi-row change runs inside one.
+// Rolls back unless committed: every multi-row change runs inside one. The
+// change sequence values a rolled-back change took are given back, so no
+// cursor ever points past what is stored.
 class Transaction
 {
 public:
-    explicit Transaction(QSqlDatabase &db) : m_db(db), m_open(db.transaction()) {}
+    explicit Transaction(Database &db) : m_db(db), m_open(db.connection().transaction()) {}
     ~Transaction()
     {
-        if (m_open)
-            m_db.rollback();
+        if (m_open) {
+            m_db.connection().rollback();
+            m_db.discardSeq();
+        }
     }
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
@@ -23,14 +26,15 @@ public:
 
     Status commit()
     {
-        if (!m_open || !m_db.commit())
+        if (!m_open || !m_db.connection().commit())
             return Error{ErrorCode::Internal, QStringLiteral("The change could not be saved."), {}};
         m_open = false;
+        m_db.publishSeq();
         return ok();
     }
 
 private:
-    QSqlDatabase &m_db;
+    Database &m_db;
     bool m_open;
 };
 
