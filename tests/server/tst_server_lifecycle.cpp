@@ -1,0 +1,145 @@
+// The server process itself: options, demo data, clean stop on SIGTERM, and
+// what survives a restart.
+#include "tests/support/apiclient.h"
+#include "tests/support/testserver.h"
+#include "tests/support/testworld.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Signpost::Test;
+
+class TestServerLifecycle : public QObject
+{
+    Q_OBJECT
+
+    static QProcess *run(const QStringList &arguments)
+    {
+        auto *process = new QProcess;
+        process->start(QStringLiteral(SIGNPOST_SERVER_BINARY), arguments);
+        process->waitForFinished(30'000);
+        return process;
+    }
+
+private Q_SLOTS:
+    void helpAndVersion()
+    {
+        std::unique_ptr<QProcess> help(run({u"--help"_s}));
+        QCOMPARE(help->exitCode(), 0);
+        const QString text = QString::fromUtf8(help->readAllStandardOutput());
+        for (const QString &option : {u"--data-dir"_s, u"--listen"_s, u"--port"_s, u"--demo"_s})
+            QVERIFY2(text.contains(option), qPrintable(option));
+        std::unique_ptr<QProcess> version(run({u"--version"_s}));
+        QCOMPARE(version->exitCode(), 0);
+        QVERIFY(QString::fromUtf8(version->readAllStandardOutput()).contains(QStringLiteral(SIGNPOST_VERSION)));
+    }
+
+    void badOptionsFailClearly_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("port") << QStringList{u"--port"_s, u"99999"_s} << u"--port"_s;
+        QTest::newRow("listen") << QStringList{u"--listen"_s, u"not-an-ip"_s} << u"--listen"_s;
+        QTest::newRow("contact rate") << QStringList{u"--contact-rate"_s, u"-1"_s} << u"--contact-rate"_s;
+        QTest::newRow("unknown") << QStringList{u"--frobnicate"_s} << u"frobnicate"_s;
+    }
+    void badOptionsFailClearly()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        std::unique_ptr<QProcess> process(run(QStringList{u"--data-dir"_s, dir.path()} + arguments));
+        QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+        QVERIFY(process->exitCode() != 0);
+        QVERIFY(QString::fromUtf8(process->readAllStandardError()).contains(message));
+    }
+
+    void demoDataIsALivedInHelpdesk()
+    {
+        TestServer server;
+        QVERIFY2(server.start({u"--demo"_s}), qPrintable(server.errorOutput()));
+        QVERIFY(server.errorOutput().contains(u"lars@signpost.example"_s));
+        ApiClient api(server.baseUrl());
+        const QString lars = api.login(u"lars@signpost.example"_s, u"signpost-demo"_s);
+        QVERIFY(!lars.isEmpty());
+        const QJsonArray departments = api.get(u"/api/v1/departments"_s, lars).json().value(u"departments"_s).toArray();
+        QCOMPARE(departments.size(), 2); // Support and Returns
+
+        const QString admin = api.login(u"admin@signpost.example"_s, u"signpost-demo"_s);
+        QSet<QString> statuses, eventKinds;
+        int tickets = 0;
+        QString cursor;
+        for (bool more = true; more;) {
+            const QJsonObject page = api.get(u"/api/v1/sync?cursor="_s + cursor, admin).json();
+            for (const QJsonValue &t : page.value(u"tickets"_s).toArray()) {
+                ++tickets;
+                statuses.insert(t.toObject().value(u"status"_s).toString());
+                for (const QJsonValue &e : t.toObject().value(u"events"_s).toArray())
+                    eventKinds.insert(e.toObject().value(u"kind"_s).toString());
+            }
+            cursor = page.value(u"cursor"_s).toString();
+            more = page.value(u"has_more"_s).toBool();
+        }
+        QVERIFY(tickets >= 24);
+        QVERIFY(statuses.contains(u"new"_s) && statuses.contains(u"open"_s) && statuses.contains(u"pending"_s)
+                && statuses.contains(u"solved"_s));
+        for (const QString &kind : {u"routed"_s, u"transferred"_s, u"assigned"_s, u"status_changed"_s})
+            QVERIFY2(eventKinds.contains(kind), qPrintable(kind));
+        QCOMPARE(api.get(u"/api/v1/shops"_s, admin).json().value(u"shops"_s).toArray().size(), 2);
+        QVERIFY(server.stop());
+    }
+
+    void sigtermKeepsCommittedDataAndNoChangeIsMissedAfterRestart()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        ApiClient api(server.baseUrl());
+        QString error;
+        TestWorld world = TestWorld::create(api, &error);
+        QVERIFY2(world.shop > 0, qPrintable(error));
+        const qint64 ticket = world.intake(api, world.support, u"Before the restart"_s);
+        QVERIFY(ticket > 0);
+
+        // A rejected command must not move the feed's head past what is stored.
+        QCOMPARE(world.command(api, u"sam"_s, {{u"ticket"_s, ticket}, {u"base_version"_s, 1}, {u"type"_s, u"transfer"_s},
+                                               {u"department"_s, 999}})
+                     .value(u"reason"_s).toString(), u"invalid"_s);
+        QString cursor;
+        for (bool more = true; more;) {
+            const QJsonObject page = api.get(u"/api/v1/sync?cursor="_s + cursor, world.token(u"sam"_s)).json();
+            cursor = page.value(u"cursor"_s).toString();
+            more = page.value(u"has_more"_s).toBool();
+        }
+
+        QVERIFY(server.stop()); // SIGTERM: a clean exit
+        QCOMPARE(server.exitCode(), 0);
+        QVERIFY(server.start());
+        ApiClient after(server.baseUrl());
+        // Tokens and data survived.
+        QCOMPARE(after.get(u"/api/v1/tickets/%1"_s.arg(ticket), world.token(u"sam"_s)).json()
+                     .value(u"subject"_s).toString(), u"Before the restart"_s);
+        const qint64 fresh = world.intake(after, world.support, u"After the restart"_s);
+        const QJsonObject page = after.get(u"/api/v1/sync?cursor="_s + cursor, world.token(u"sam"_s)).json();
+        QCOMPARE(page.value(u"reset"_s).toBool(), false);
+        QCOMPARE(page.value(u"tickets"_s).toArray().size(), 1);
+        QCOMPARE(page.value(u"tickets"_s).toArray().first().toObject().value(u"id"_s).toInteger(), fresh);
+        QVERIFY(server.stop());
+    }
+
+    void aSecondServerOnTheSamePortFailsClearly()
+    {
+        TestServer first;
+        QVERIFY(first.start());
+        QTemporaryDir dir;
+        std::unique_ptr<QProcess> second(run({u"--data-dir"_s, dir.path(), u"--port"_s,
+                                              QString::number(first.baseUrl().port())}));
+        QVERIFY(second->exitCode() != 0);
+        QVERIFY(QString::fromUtf8(second->readAllStandardError()).contains(u"Cannot listen"_s));
+        QVERIFY(first.stop());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerLifecycle)
+#include "tst_server_lifecycle.moc"
