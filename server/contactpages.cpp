@@ -33,7 +33,9 @@ button { margin-top: 1.5rem; font: inherit; padding: .6rem 1.4rem; background: #
 .error { color: #b00020; font-weight: 600; }
 .summary { border: 2px solid #b00020; padding: .5rem 1rem; border-radius: 4px; }
 .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
-.message { border-left: 4px solid #8a94a6; padding: .25rem 1rem; margin: 1rem 0; white-space: pre-wrap; }
+.message { border-left: 4px solid #8a94a6; padding: .25rem 1rem; margin: 1rem 0; }
+.message h2 { font-size: 1.1rem; margin: .25rem 0 0; }
+.message div { white-space: pre-wrap; }
 .message.reply { border-color: #1f5fbf; }
 </style>
 </head>
@@ -177,8 +179,11 @@ QByteArray thread(const Ticket &ticket, const QString &shopName, const QString &
         QString text = message.body;
         if (reply && !message.signature.isEmpty())
             text += u"\n\n"_s + message.signature;
-        body += u"<section class=\"message%1\"><h2>%2</h2><p class=\"hint\">%3</p><div>%4</div></section>\n"_s.arg(
-            reply ? u" reply"_s : QString(), esc(author), esc(isoFromMs(message.createdAt)), esc(text));
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(message.createdAt, Qt::UTC);
+        body += u"<section class=\"message%1\"><h2>%2</h2><p class=\"hint\"><time datetime=\"%3\">%4</time></p>"
+                "<div>%5</div></section>\n"_s.arg(reply ? u" reply"_s : QString(), esc(author),
+                                                     isoFromMs(message.createdAt),
+                                                     at.toString(u"d MMM yyyy, HH:mm 'UTC'"_s), esc(text));
     }
     body += summary(errors);
     body += u"<form method=\"post\" action=\"%1\">\n"_s.arg(esc(threadPath));

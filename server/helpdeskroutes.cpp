@@ -62,7 +62,7 @@ void ApiServer::addHelpdeskRoutes()
     });
 
     route(Method::Get, u"/api/v1/departments/{id}/agents"_s, Access::Agent, [this](Call &call) {
-        if (!call.scope.canSee(call.id()))
+        if (!call.scope.canSee(call.id()) || !m_departments.department(call.id()))
             return HttpReply::error(Error::notFound(u"No such department."_s));
         Expected<QList<Agent>> agents = m_accounts.agents(call.id());
         if (!agents)
