@@ -3,13 +3,14 @@
 #include "tests/support/apiclient.h"
 #include "tests/support/testserver.h"
 #include "tests/support/testworld.h"
+#include "tests/support/worldtest.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace Signpost::Test;
 
-class TestServerAccess : public QObject
+class TestServerAccess : public WorldTest
 {
     Q_OBJECT
 
@@ -18,12 +19,7 @@ private Q_SLOTS:
     {
         // One world for the whole matrix: every row only reads, or writes a
         // note that other rows do not look at.
-        m_server = std::make_unique<TestServer>();
-        QVERIFY2(m_server->start(), qPrintable(m_server->errorOutput()));
-        m_api = std::make_unique<ApiClient>(m_server->baseUrl());
-        QString error;
-        m_world = TestWorld::create(*m_api, &error);
-        QVERIFY2(m_world.shop > 0, qPrintable(error));
+        QVERIFY2(startWorld(), qPrintable(m_error));
         for (const auto &[name, id] : {std::pair{u"triage"_s, m_world.triage}, std::pair{u"support"_s, m_world.support},
                                        std::pair{u"returns"_s, m_world.returns}, std::pair{u"sales"_s, m_world.sales}}) {
             // Triage is not on the form: its ticket gets there by default routing.
@@ -34,7 +30,7 @@ private Q_SLOTS:
             m_tickets.insert(name, ticket);
         }
     }
-    void cleanupTestCase() { QVERIFY(m_server->stop()); }
+    void cleanupTestCase() { QVERIFY(stopWorld()); }
 
     void matrix_data()
     {
@@ -161,9 +157,6 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<ApiClient> m_api;
-    TestWorld m_world;
     QHash<QString, qint64> m_departments;
     QHash<QString, qint64> m_tickets;
 };

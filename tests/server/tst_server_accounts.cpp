@@ -3,29 +3,25 @@
 #include "tests/support/apiclient.h"
 #include "tests/support/testserver.h"
 #include "tests/support/testworld.h"
+#include "tests/support/worldtest.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace Signpost::Test;
 
-class TestServerAccounts : public QObject
+class TestServerAccounts : public WorldTest
 {
     Q_OBJECT
 
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY2(m_server->start(), qPrintable(m_server->errorOutput()));
-        m_api = std::make_unique<ApiClient>(m_server->baseUrl());
-        QString error;
-        m_world = TestWorld::create(*m_api, &error);
-        QVERIFY2(m_world.shop > 0, qPrintable(error));
+        QVERIFY2(startWorld(), qPrintable(m_error));
     }
     void cleanup()
     {
-        QVERIFY(m_server->stop());
+        QVERIFY(stopWorld());
     }
 
     void healthAndVersion()
@@ -220,9 +216,6 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<ApiClient> m_api;
-    TestWorld m_world;
 };
 
 QTEST_GUILESS_MAIN(TestServerAccounts)

@@ -3,13 +3,14 @@
 #include "tests/support/apiclient.h"
 #include "tests/support/testserver.h"
 #include "tests/support/testworld.h"
+#include "tests/support/worldtest.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace Signpost::Test;
 
-class TestServerCommands : public QObject
+class TestServerCommands : public WorldTest
 {
     Q_OBJECT
 
@@ -28,16 +29,11 @@ class TestServerCommands : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY2(m_server->start(), qPrintable(m_server->errorOutput()));
-        m_api = std::make_unique<ApiClient>(m_server->baseUrl());
-        QString error;
-        m_world = TestWorld::create(*m_api, &error);
-        QVERIFY2(m_world.shop > 0, qPrintable(error));
+        QVERIFY2(startWorld(), qPrintable(m_error));
         m_ticket = m_world.intake(*m_api, m_world.support, u"Broken zip"_s, u"kim@example.com"_s);
         QVERIFY(m_ticket > 0);
     }
-    void cleanup() { QVERIFY(m_server->stop()); }
+    void cleanup() { QVERIFY(stopWorld()); }
 
     void replyIsStampedWithTheDepartmentsVoiceAtTheTime()
     {
@@ -300,9 +296,6 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<ApiClient> m_api;
-    TestWorld m_world;
     qint64 m_ticket = 0;
 };
 

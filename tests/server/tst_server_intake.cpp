@@ -3,13 +3,14 @@
 #include "tests/support/apiclient.h"
 #include "tests/support/testserver.h"
 #include "tests/support/testworld.h"
+#include "tests/support/worldtest.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace Signpost::Test;
 
-class TestServerIntake : public QObject
+class TestServerIntake : public WorldTest
 {
     Q_OBJECT
 
@@ -35,13 +36,8 @@ class TestServerIntake : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<TestServer>();
         QFETCH_GLOBAL(QStringList, serverArguments);
-        QVERIFY2(m_server->start(serverArguments), qPrintable(m_server->errorOutput()));
-        m_api = std::make_unique<ApiClient>(m_server->baseUrl());
-        QString error;
-        m_world = TestWorld::create(*m_api, &error);
-        QVERIFY2(m_world.shop > 0, qPrintable(error));
+        QVERIFY2(startWorld(serverArguments), qPrintable(m_error));
         const Response rule = m_api->post(u"/api/v1/routing-rules"_s,
                                           {{u"name"_s, u"Refunds"_s},
                                            {u"department"_s, m_world.returns},
@@ -49,7 +45,7 @@ private Q_SLOTS:
                                           m_world.token(u"admin"_s));
         QCOMPARE(rule.status, 201);
     }
-    void cleanup() { QVERIFY(m_server->stop()); }
+    void cleanup() { QVERIFY(stopWorld()); }
     void initTestCase_data()
     {
         QTest::addColumn<QStringList>("serverArguments");
@@ -263,9 +259,6 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<ApiClient> m_api;
-    TestWorld m_world;
 };
 
 QTEST_GUILESS_MAIN(TestServerIntake)

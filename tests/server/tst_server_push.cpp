@@ -3,6 +3,7 @@
 #include "tests/support/apiclient.h"
 #include "tests/support/testserver.h"
 #include "tests/support/testworld.h"
+#include "tests/support/worldtest.h"
 
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -62,7 +63,7 @@ public:
 
 } // namespace
 
-class TestServerPush : public QObject
+class TestServerPush : public WorldTest
 {
     Q_OBJECT
 
@@ -75,12 +76,7 @@ class TestServerPush : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY2(m_server->start(), qPrintable(m_server->errorOutput()));
-        m_api = std::make_unique<ApiClient>(m_server->baseUrl());
-        QString error;
-        m_world = TestWorld::create(*m_api, &error);
-        QVERIFY2(m_world.shop > 0, qPrintable(error));
+        QVERIFY2(startWorld(), qPrintable(m_error));
         m_listeners.clear();
         for (const QString &agent : {u"sam"_s, u"sue"_s, u"rob"_s, u"two"_s, u"sal"_s})
             m_listeners.insert(agent, listen(agent));
@@ -90,7 +86,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_listeners.clear();
-        QVERIFY(m_server->stop());
+        QVERIFY(stopWorld());
     }
 
     void newTicketReachesItsDepartmentOnly()
@@ -235,9 +231,6 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<ApiClient> m_api;
-    TestWorld m_world;
     QHash<QString, std::shared_ptr<Listener>> m_listeners;
 };
 

@@ -3,6 +3,7 @@
 #include "tests/support/apiclient.h"
 #include "tests/support/testserver.h"
 #include "tests/support/testworld.h"
+#include "tests/support/worldtest.h"
 
 #include <QTest>
 
@@ -25,7 +26,7 @@ struct Mirror
 
 } // namespace
 
-class TestServerSync : public QObject
+class TestServerSync : public WorldTest
 {
     Q_OBJECT
 
@@ -115,12 +116,7 @@ class TestServerSync : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY2(m_server->start(), qPrintable(m_server->errorOutput()));
-        m_api = std::make_unique<ApiClient>(m_server->baseUrl());
-        QString error;
-        m_world = TestWorld::create(*m_api, &error);
-        QVERIFY2(m_world.shop > 0, qPrintable(error));
+        QVERIFY2(startWorld(), qPrintable(m_error));
         m_support.clear();
         for (int i = 0; i < 7; ++i)
             m_support.append(m_world.intake(*m_api, m_world.support, u"Support %1"_s.arg(i)));
@@ -128,7 +124,7 @@ private Q_SLOTS:
         m_sales = m_world.intake(*m_api, m_world.sales, u"Sales"_s);
         QVERIFY(!m_support.contains(0) && m_returns && m_sales);
     }
-    void cleanup() { QVERIFY(m_server->stop()); }
+    void cleanup() { QVERIFY(stopWorld()); }
 
     void firstSyncInPagesHasEverythingVisible()
     {
@@ -274,9 +270,6 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<ApiClient> m_api;
-    TestWorld m_world;
     QList<qint64> m_support;
     qint64 m_returns = 0;
     qint64 m_sales = 0;
