@@ -4,6 +4,24 @@ using namespace Qt::StringLiterals;
 
 namespace Signpost {
 
+ErrorCode errorCodeFromName(const QString &name)
+{
+    for (ErrorCode code : {ErrorCode::InvalidInput, ErrorCode::MalformedRequest, ErrorCode::Unauthorized,
+                           ErrorCode::Forbidden, ErrorCode::NotFound, ErrorCode::MethodNotAllowed, ErrorCode::Conflict,
+                           ErrorCode::PayloadTooLarge, ErrorCode::RateLimited, ErrorCode::Unavailable}) {
+        if (errorCodeName(code) == name)
+            return code;
+    }
+    return ErrorCode::Internal;
+}
+
+Error Error::fromJson(const QJsonObject &json)
+{
+    const QJsonObject error = json.value(u"error"_s).toObject();
+    return Error{errorCodeFromName(error.value(u"code"_s).toString()), error.value(u"message"_s).toString(),
+                 error.value(u"field"_s).toString()};
+}
+
 QString errorCodeName(ErrorCode code)
 {
     switch (code) {
@@ -17,6 +35,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::PayloadTooLarge: return u"payload_too_large"_s;
     case ErrorCode::RateLimited: return u"rate_limited"_s;
     case ErrorCode::Internal: return u"internal"_s;
+    case ErrorCode::Unavailable: return u"unavailable"_s;
     }
     return u"internal"_s;
 }
@@ -34,6 +53,7 @@ int Error::httpStatus() const
     case ErrorCode::PayloadTooLarge: return 413;
     case ErrorCode::RateLimited: return 429;
     case ErrorCode::Internal: return 500;
+    case ErrorCode::Unavailable: return 503;
     }
     return 500;
 }

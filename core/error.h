@@ -16,6 +16,7 @@ enum class ErrorCode {
     PayloadTooLarge,
     RateLimited,
     Internal,
+    Unavailable,      // client side: the server could not be reached
 };
 
 // What went wrong, for whom: a machine-readable code, the offending field
@@ -34,8 +35,11 @@ struct Error
 
     int httpStatus() const;
     QJsonObject toJson() const;
+    // Reads {"error": {...}} as the server sends it.
+    static Error fromJson(const QJsonObject &json);
 };
 
 QString errorCodeName(ErrorCode code);
+ErrorCode errorCodeFromName(const QString &name);
 
 } // namespace Signpost

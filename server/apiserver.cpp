@@ -42,6 +42,20 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     addHelpdeskRoutes();
     addTicketRoutes();
     addPublicRoutes();
+    if (config.testHooks)
+        addTestRoutes();
+}
+
+void ApiServer::addTestRoutes()
+{
+    qCWarning(lcServer) << "Test hooks are on: never run like this in production";
+    route(QHttpServerRequest::Method::Post, u"/api/v1/test/drop-next-answer"_s, Access::Public, [this](Call &call) {
+        Expected<QJsonObject> body = jsonBody(call);
+        if (!body)
+            return HttpReply::error(body.error());
+        m_dropNextAnswerTo = body->value(u"path"_s).toString();
+        return HttpReply::noContent();
+    });
 }
 
 ApiServer::~ApiServer() = default;
@@ -148,7 +162,13 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
             m_refusedUpgrade = allowed.error();
         return allowed.has_value();
     }
-    write(request, socket, dispatch(request));
+    const HttpReply reply = dispatch(request);
+    if (!m_dropNextAnswerTo.isEmpty() && request.url().path() == m_dropNextAnswerTo) {
+        m_dropNextAnswerTo.clear();
+        socket->abort();
+        return true;
+    }
+    write(request, socket, reply);
     return true;
 }
 

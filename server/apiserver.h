@@ -30,6 +30,7 @@ struct ServerConfig
     int loginBurst = 20;
     QList<QHostAddress> trustedProxies; // whose X-Forwarded-For is believed
     QStringList allowedOrigins;         // for the push WebSocket
+    bool testHooks = false;             // /api/v1/test/…: fault injection for tests
 };
 
 // The HTTP face of the server: one router for the JSON API, the public
@@ -79,6 +80,7 @@ private:
     void addHelpdeskRoutes();
     void addTicketRoutes();
     void addPublicRoutes();
+    void addTestRoutes();
 
     HttpReply dispatch(const QHttpServerRequest &request);
     void write(const QHttpServerRequest &request, QTcpSocket *socket, const HttpReply &reply);
@@ -97,6 +99,9 @@ private:
     RateLimiter m_contactLimiter;
     RateLimiter m_loginLimiter;
     QList<Route> m_routes;
+    // Test hooks: the path whose next answer is dropped after the work is
+    // done, as if the connection failed on the way back.
+    QString m_dropNextAnswerTo;
     // Why the upgrade request being handled was refused, for missingHandler.
     std::optional<Error> m_refusedUpgrade;
 };

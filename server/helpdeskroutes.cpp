@@ -81,6 +81,30 @@ void ApiServer::addHelpdeskRoutes()
         return HttpReply::json(QJsonObject{{u"agents"_s, list}});
     });
 
+    // Where an agent may send a ticket: every active department, with its
+    // agents for an optional assignee there.
+    route(Method::Get, u"/api/v1/transfer-targets"_s, Access::Agent, [this](Call &) {
+        Expected<QList<Department>> all = m_departments.departments();
+        if (!all)
+            return HttpReply::error(all.error());
+        QJsonArray list;
+        for (const Department &department : *all) {
+            if (department.archived)
+                continue;
+            Expected<QList<Agent>> agents = m_accounts.agents(department.id);
+            QJsonArray members;
+            for (const Agent &agent : agents ? *agents : QList<Agent>{}) {
+                if (!agent.disabled)
+                    members.append(QJsonObject{{u"id"_s, agent.id}, {u"name"_s, agent.name}});
+            }
+            list.append(QJsonObject{{u"id"_s, department.id},
+                                    {u"name"_s, department.name},
+                                    {u"public_label"_s, department.publicLabel},
+                                    {u"agents"_s, members}});
+        }
+        return HttpReply::json(QJsonObject{{u"departments"_s, list}});
+    });
+
     route(Method::Post, u"/api/v1/departments"_s, Access::Admin, [this](Call &call) {
         Expected<QJsonObject> body = jsonBody(call);
         return body ? replyWith(m_departments.createDepartment(*body), 201) : HttpReply::error(body.error());

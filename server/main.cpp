@@ -90,8 +90,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption allowedOrigin(u"allowed-origin"_s,
                                            u"A web origin allowed to open the push channel (repeatable)."_s,
                                            u"origin"_s);
+    const QCommandLineOption testHooks(u"test-hooks"_s, u"Enable fault injection under /api/v1/test (tests only)."_s);
     parser.addOptions({dataDir, listen, port, demo, bootstrapAdmin, contactRate, loginRate, maxBody, trustedProxy,
-                       allowedOrigin});
+                       allowedOrigin, testHooks});
     parser.process(app);
 
     bool ok = false;
@@ -119,6 +120,7 @@ int main(int argc, char *argv[])
         config.trustedProxies.append(proxyAddress);
     }
     config.allowedOrigins = parser.values(allowedOrigin);
+    config.testHooks = parser.isSet(testHooks);
 
     if (!Secrets::initialise())
         return fail(u"libsodium could not be initialised."_s);

@@ -1,0 +1,119 @@
+#include "sync/apiclient.h"
+
+#include "sync/logging.h"
+
+#include <QCoroNetworkReply>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+namespace ApiPath {
+QString login() { return u"/api/v1/auth/login"_s; }
+QString logout() { return u"/api/v1/auth/logout"_s; }
+QString me() { return u"/api/v1/me"_s; }
+QString departments() { return u"/api/v1/departments"_s; }
+QString departmentAgents(qint64 departmentId) { return u"/api/v1/departments/%1/agents"_s.arg(departmentId); }
+QString transferTargets() { return u"/api/v1/transfer-targets"_s; }
+QString commands() { return u"/api/v1/commands"_s; }
+QString sync(const QString &cursor, int limit)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"limit"_s, QString::number(limit));
+    query.addQueryItem(u"cursor"_s, cursor);
+    return u"/api/v1/sync?"_s + query.toString(QUrl::FullyEncoded);
+}
+} // namespace ApiPath
+
+ApiClient::ApiClient(QObject *parent)
+    : QObject(parent)
+{
+    m_network.setAutoDeleteReplies(false);
+}
+
+QUrl ApiClient::url(const QString &path) const
+{
+    QUrl url = m_server;
+    const qsizetype question = path.indexOf(u'?');
+    url.setPath(question < 0 ? path : path.left(question));
+    if (question >= 0)
+        url.setQuery(path.mid(question + 1));
+    return url;
+}
+
+QCoro::Task<Expected<QJsonObject>> ApiClient::send(QByteArray method, QString path, QByteArray body)
+{
+    QNetworkRequest request(url(path));
+    request.setTransferTimeout(int(m_timeout.count()));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+    std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, method, body));
+    m_inFlight.insert(reply.get());
+    co_await reply.get();
+    m_inFlight.remove(reply.get());
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray data = reply->readAll();
+    if (status == 0) {
+        qCDebug(lcSync) << method << path << "failed:" << reply->errorString();
+        co_return Error{ErrorCode::Unavailable, reply->errorString(), {}};
+    }
+    const QJsonObject json = QJsonDocument::fromJson(data).object();
+    if (status >= 400) {
+        Error error = Error::fromJson(json);
+        if (error.message.isEmpty())
+            error = Error{status == 401 ? ErrorCode::Unauthorized : ErrorCode::Internal,
+                          u"The server answered %1."_s.arg(status), {}};
+        co_return error;
+    }
+    co_return json;
+}
+
+void ApiClient::abortAll()
+{
+    const auto replies = m_inFlight;
+    for (QNetworkReply *reply : replies)
+        reply->abort();
+}
+
+QCoro::Task<Expected<QJsonObject>> ApiClient::get(QString path)
+{
+    return send(QByteArray("GET"), std::move(path), QByteArray());
+}
+
+QCoro::Task<Expected<QJsonObject>> ApiClient::post(QString path, QJsonObject body)
+{
+    return send(QByteArray("POST"), std::move(path), QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+namespace {
+
+// GCC 12 cannot keep string-literal temporaries in a coroutine frame, so the
+// coroutines below get their literals from plain functions.
+QJsonObject credentials(const QString &email, const QString &password)
+{
+    return QJsonObject{{u"email"_s, email}, {u"password"_s, password}};
+}
+
+QString tokenOf(const QJsonObject &answer)
+{
+    return answer.value(u"token"_s).toString();
+}
+
+} // namespace
+
+QCoro::Task<Expected<QJsonObject>> ApiClient::login(QUrl server, QString email, QString password)
+{
+    m_server = server;
+    m_token.clear();
+    Expected<QJsonObject> answer = co_await post(ApiPath::login(), credentials(email, password));
+    if (answer)
+        m_token = tokenOf(*answer);
+    co_return answer;
+}
+
+} // namespace Signpost

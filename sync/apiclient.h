@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/expected.h"
+
+#include <QCoroTask>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QSet>
+#include <QUrl>
+
+#include <chrono>
+
+namespace Signpost {
+
+// The API's paths, for coroutines (which cannot hold string literals).
+namespace ApiPath {
+QString login();
+QString logout();
+QString me();
+QString departments();
+QString departmentAgents(qint64 departmentId);
+QString transferTargets();
+QString commands();
+QString sync(const QString &cursor, int limit);
+} // namespace ApiPath
+
+// The client's side of the HTTP API: one long-lived network manager, bearer
+// authentication, JSON in and out, a transfer timeout on every request.
+// Failures come back as values: `Unavailable` when the server could not be
+// reached, otherwise the server's own error.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ApiClient(QObject *parent = nullptr);
+
+    void setServer(const QUrl &server) { m_server = server; }
+    QUrl server() const { return m_server; }
+    void setToken(const QString &token) { m_token = token; }
+    QString token() const { return m_token; }
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+
+    // Parameters by value: the coroutine outlives the caller's arguments.
+    QCoro::Task<Expected<QJsonObject>> get(QString path);
+    QCoro::Task<Expected<QJsonObject>> post(QString path, QJsonObject body);
+
+    // Signs in; on success the token is kept for the following requests.
+    QCoro::Task<Expected<QJsonObject>> login(QUrl server, QString email, QString password);
+
+    QUrl url(const QString &path) const;
+
+    // Aborts every request in flight: their coroutines resume with
+    // `Unavailable`. The owner calls this before it goes away.
+    void abortAll();
+
+private:
+    QCoro::Task<Expected<QJsonObject>> send(QByteArray method, QString path, QByteArray body);
+
+    QNetworkAccessManager m_network;
+    QSet<QNetworkReply *> m_inFlight;
+    QUrl m_server;
+    QString m_token;
+    std::chrono::milliseconds m_timeout{30'000};
+};
+
+} // namespace Signpost

@@ -1,0 +1,908 @@
+#include "sync/localstore.h"
+
+#include "core/timestamps.h"
+#include "sync/logging.h"
+
+#include <QAtomicInteger>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QUuid>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+namespace {
+
+// Migrations of the cache, numbered by PRAGMA user_version.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> steps = {
+        {
+            u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+            u"CREATE TABLE departments (id INTEGER PRIMARY KEY, json TEXT NOT NULL, name TEXT NOT NULL)"_s,
+            u"CREATE TABLE colleagues (department_id INTEGER NOT NULL, agent_id INTEGER NOT NULL, name TEXT NOT NULL,"
+            " role TEXT NOT NULL, PRIMARY KEY (department_id, agent_id))"_s,
+            u"CREATE TABLE tickets (id INTEGER PRIMARY KEY, subject TEXT NOT NULL, department_id INTEGER NOT NULL,"
+            " customer_name TEXT NOT NULL, customer_email TEXT NOT NULL, shop_id INTEGER, order_number TEXT NOT NULL,"
+            " channel TEXT NOT NULL, status TEXT NOT NULL, priority TEXT NOT NULL, priority_rank INTEGER NOT NULL,"
+            " assignee_id INTEGER, version INTEGER NOT NULL, seq INTEGER NOT NULL, created_at INTEGER NOT NULL,"
+            " updated_at INTEGER NOT NULL)"_s,
+            u"CREATE INDEX tickets_queue_updated ON tickets (department_id, updated_at, id)"_s,
+            u"CREATE INDEX tickets_queue_created ON tickets (department_id, created_at, id)"_s,
+            u"CREATE INDEX tickets_queue_status ON tickets (department_id, status)"_s,
+            u"CREATE INDEX tickets_customer ON tickets (customer_email)"_s,
+            u"CREATE TABLE messages (id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL, kind TEXT NOT NULL,"
+            " author_agent_id INTEGER, author_name TEXT NOT NULL, body TEXT NOT NULL, sender_name TEXT,"
+            " signature TEXT, created_at INTEGER NOT NULL, seq INTEGER NOT NULL, outbox_id INTEGER)"_s,
+            u"CREATE INDEX messages_ticket ON messages (ticket_id, id)"_s,
+            u"CREATE TABLE events (id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL, kind TEXT NOT NULL,"
+            " actor_agent_id INTEGER, data TEXT NOT NULL, created_at INTEGER NOT NULL, seq INTEGER NOT NULL)"_s,
+            u"CREATE INDEX events_ticket ON events (ticket_id, id)"_s,
+            u"CREATE VIRTUAL TABLE ticket_search USING fts5 (subject, customer, body, tokenize = 'unicode61')"_s,
+            u"CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, command_id TEXT NOT NULL UNIQUE,"
+            " ticket_id INTEGER NOT NULL, command TEXT NOT NULL, state TEXT NOT NULL, reason TEXT, message TEXT,"
+            " server_ticket TEXT, created_at INTEGER NOT NULL)"_s,
+            u"CREATE INDEX outbox_ticket ON outbox (ticket_id, id)"_s,
+        },
+    };
+    return steps;
+}
+
+int priorityRank(Priority priority)
+{
+    return static_cast<int>(priority);
+}
+
+// Words typed into the search box, as an FTS5 query of prefixes that must
+// all match. Quotes keep FTS5 syntax out of what people type.
+QString searchExpression(const QString &text)
+{
+    QStringList terms;
+    for (QString word : text.split(u' ', Qt::SkipEmptyParts)) {
+        word.remove(u'"');
+        if (!word.isEmpty())
+            terms.append(u"\"%1\"*"_s.arg(word));
+    }
+    return terms.join(u' ');
+}
+
+// RAII: rolls back unless committed.
+class CacheTransaction
+{
+public:
+    explicit CacheTransaction(QSqlDatabase &db) : m_db(db), m_open(db.transaction()) {}
+    ~CacheTransaction()
+    {
+        if (m_open)
+            m_db.rollback();
+    }
+    Status commit()
+    {
+        if (!m_open || !m_db.commit())
+            return Error{ErrorCode::Internal, u"The local cache could not save the change."_s, {}};
+        m_open = false;
+        return ok();
+    }
+
+private:
+    QSqlDatabase &m_db;
+    bool m_open;
+};
+
+Error cacheError(const QSqlQuery &query)
+{
+    qCWarning(lcCache) << "SQL failed:" << query.lastError().text() << "in" << query.lastQuery();
+    return Error{ErrorCode::Internal, u"The local cache could not be read or written."_s, {}};
+}
+
+#define SIGNPOST_EXEC(query)                                                                                           \
+    do {                                                                                                               \
+        if (!(query).exec())                                                                                           \
+            return cacheError(query);                                                                                  \
+    } while (false)
+
+} // namespace
+
+LocalStore::LocalStore(const QString &connectionName)
+    : m_connectionName(connectionName)
+    , m_db(QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName))
+{
+}
+
+LocalStore::~LocalStore()
+{
+    m_statements.clear();
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Expected<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path)
+{
+    static QAtomicInteger<int> counter;
+    std::unique_ptr<LocalStore> store(new LocalStore(u"signpost-cache-%1"_s.arg(counter.fetchAndAddRelaxed(1))));
+    store->m_db.setDatabaseName(path);
+    if (!store->m_db.open())
+        return Error{ErrorCode::Internal, u"Cannot open the local cache at %1."_s.arg(path), {}};
+    QSqlQuery pragma(store->m_db);
+    for (const QString &statement : {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
+                                     u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA cache_size = -32000"_s}) {
+        if (!pragma.exec(statement))
+            return cacheError(pragma);
+    }
+    if (Status migrated = store->migrate(); !migrated)
+        return migrated.error();
+    return store;
+}
+
+Status LocalStore::migrate()
+{
+    QSqlQuery query(m_db);
+    query.exec(u"PRAGMA user_version"_s);
+    const int current = query.next() ? query.value(0).toInt() : 0;
+    if (current > migrations().size())
+        return Error{ErrorCode::Internal, u"The local cache is from a newer Signpost; remove it to rebuild."_s, {}};
+    for (int version = current + 1; version <= migrations().size(); ++version) {
+        CacheTransaction tx(m_db);
+        for (const QString &statement : migrations().at(version - 1)) {
+            if (!query.exec(statement))
+                return cacheError(query);
+        }
+        if (!query.exec(u"PRAGMA user_version = %1"_s.arg(version)))
+            return cacheError(query);
+        if (Status committed = tx.commit(); !committed)
+            return committed;
+    }
+    return ok();
+}
+
+QSqlQuery &LocalStore::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto query = std::make_unique<QSqlQuery>(m_db);
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            qCWarning(lcCache) << "Cannot prepare" << sql << query->lastError().text();
+        it = m_statements.emplace(sql, std::move(query)).first;
+    }
+    return *it->second;
+}
+
+QString LocalStore::meta(const QString &key)
+{
+    QSqlQuery &query = prepared(u"SELECT value FROM meta WHERE key = ?"_s);
+    query.addBindValue(key);
+    const QString value = query.exec() && query.next() ? query.value(0).toString() : QString();
+    query.finish();
+    return value;
+}
+
+Status LocalStore::setMeta(const QString &key, const QString &value)
+{
+    QSqlQuery &query = prepared(u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s);
+    query.addBindValue(key);
+    query.addBindValue(value.isNull() ? u""_s : value);
+    SIGNPOST_EXEC(query);
+    return ok();
+}
+
+std::optional<Agent> LocalStore::me()
+{
+    const QString json = meta(u"me"_s);
+    if (json.isEmpty())
+        return std::nullopt;
+    return Agent::fromJson(QJsonDocument::fromJson(json.toUtf8()).object());
+}
+
+Status LocalStore::setMe(const Agent &agent)
+{
+    return setMeta(u"me"_s, QString::fromUtf8(QJsonDocument(agent.toJson()).toJson(QJsonDocument::Compact)));
+}
+
+Status LocalStore::setDepartments(const QList<Department> &departments)
+{
+    CacheTransaction tx(m_db);
+    QSqlQuery &clear = prepared(u"DELETE FROM departments"_s);
+    SIGNPOST_EXEC(clear);
+    for (const Department &department : departments) {
+        QSqlQuery &insert = prepared(u"INSERT INTO departments (id, json, name) VALUES (?, ?, ?)"_s);
+        insert.addBindValue(department.id);
+        insert.addBindValue(QString::fromUtf8(QJsonDocument(department.toJson()).toJson(QJsonDocument::Compact)));
+        insert.addBindValue(department.name);
+        SIGNPOST_EXEC(insert);
+    }
+    return tx.commit();
+}
+
+QList<Department> LocalStore::departments()
+{
+    QSqlQuery &query = prepared(u"SELECT json FROM departments ORDER BY name COLLATE NOCASE"_s);
+    QList<Department> list;
+    if (!query.exec())
+        return list;
+    while (query.next())
+        list.append(Department::fromJson(QJsonDocument::fromJson(query.value(0).toByteArray()).object()));
+    return list;
+}
+
+Status LocalStore::setColleagues(qint64 departmentId, const QList<Agent> &agents)
+{
+    CacheTransaction tx(m_db);
+    QSqlQuery &clear = prepared(u"DELETE FROM colleagues WHERE department_id = ?"_s);
+    clear.addBindValue(departmentId);
+    SIGNPOST_EXEC(clear);
+    for (const Agent &agent : agents) {
+        QSqlQuery &insert = prepared(u"INSERT INTO colleagues (department_id, agent_id, name, role) VALUES (?, ?, ?, ?)"_s);
+        insert.addBindValue(departmentId);
+        insert.addBindValue(agent.id);
+        insert.addBindValue(agent.name);
+        insert.addBindValue(agent.memberships.isEmpty() ? u"member"_s : toString(agent.memberships.first().role));
+        SIGNPOST_EXEC(insert);
+    }
+    return tx.commit();
+}
+
+QList<Agent> LocalStore::colleagues(qint64 departmentId)
+{
+    QSqlQuery &query = prepared(
+        u"SELECT agent_id, name, role FROM colleagues WHERE department_id = ? ORDER BY name COLLATE NOCASE"_s);
+    query.addBindValue(departmentId);
+    QList<Agent> list;
+    if (!query.exec())
+        return list;
+    while (query.next()) {
+        Agent agent;
+        agent.id = query.value(0).toLongLong();
+        agent.name = query.value(1).toString();
+        agent.memberships.append({departmentId, roleFromString(query.value(2).toString()).value_or(Role::Member)});
+        list.append(agent);
+    }
+    return list;
+}
+
+QString LocalStore::agentName(qint64 agentId)
+{
+    QSqlQuery &query = prepared(u"SELECT name FROM colleagues WHERE agent_id = ? LIMIT 1"_s);
+    query.addBindValue(agentId);
+    const QString name = query.exec() && query.next() ? query.value(0).toString() : QString();
+    query.finish();
+    return name;
+}
+
+Status LocalStore::setTransferTargets(const QJsonArray &targets)
+{
+    return setMeta(u"transfer_targets"_s, QString::fromUtf8(QJsonDocument(targets).toJson(QJsonDocument::Compact)));
+}
+
+QJsonArray LocalStore::transferTargets()
+{
+    return QJsonDocument::fromJson(meta(u"transfer_targets"_s).toUtf8()).array();
+}
+
+Status LocalStore::upsertTicket(const Ticket &t, bool full)
+{
+    QSqlQuery &upsert = prepared(
+        u"INSERT OR REPLACE INTO tickets (id, subject, department_id, customer_name, customer_email, shop_id,"
+        " order_number, channel, status, priority, priority_rank, assignee_id, version, seq, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    upsert.addBindValue(t.id);
+    upsert.addBindValue(t.subject);
+    upsert.addBindValue(t.departmentId);
+    upsert.addBindValue(t.customer.name.isNull() ? u""_s : t.customer.name);
+    upsert.addBindValue(t.customer.email.isNull() ? u""_s : t.customer.email);
+    upsert.addBindValue(t.customer.shopId > 0 ? QVariant(t.customer.shopId) : QVariant());
+    upsert.addBindValue(t.customer.orderNumber.isNull() ? u""_s : t.customer.orderNumber);
+    upsert.addBindValue(toString(t.channel));
+    upsert.addBindValue(toString(t.status));
+    upsert.addBindValue(toString(t.priority));
+    upsert.addBindValue(priorityRank(t.priority));
+    upsert.addBindValue(t.assigneeId > 0 ? QVariant(t.assigneeId) : QVariant());
+    upsert.addBindValue(t.version);
+    upsert.addBindValue(t.seq);
+    upsert.addBindValue(t.createdAt);
+    upsert.addBindValue(t.updatedAt);
+    SIGNPOST_EXEC(upsert);
+
+    if (full) {
+        // The whole thread came: what the cache had of it is replaced.
+        QSqlQuery &messages = prepared(u"DELETE FROM messages WHERE ticket_id = ? AND id > 0"_s);
+        messages.addBindValue(t.id);
+        SIGNPOST_EXEC(messages);
+        QSqlQuery &events = prepared(u"DELETE FROM events WHERE ticket_id = ?"_s);
+        events.addBindValue(t.id);
+        SIGNPOST_EXEC(events);
+    }
+    for (const Message &m : t.messages) {
+        QSqlQuery &insert = prepared(
+            u"INSERT OR REPLACE INTO messages (id, ticket_id, kind, author_agent_id, author_name, body, sender_name,"
+            " signature, created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        insert.addBindValue(m.id);
+        insert.addBindValue(m.ticketId);
+        insert.addBindValue(toString(m.kind));
+        insert.addBindValue(m.authorAgentId > 0 ? QVariant(m.authorAgentId) : QVariant());
+        insert.addBindValue(m.authorName.isNull() ? u""_s : m.authorName);
+        insert.addBindValue(m.body.isNull() ? u""_s : m.body);
+        insert.addBindValue(m.senderName);
+        insert.addBindValue(m.signature);
+        insert.addBindValue(m.createdAt);
+        insert.addBindValue(m.seq);
+        SIGNPOST_EXEC(insert);
+    }
+    for (const TicketEvent &e : t.events) {
+        QSqlQuery &insert = prepared(
+            u"INSERT OR REPLACE INTO events (id, ticket_id, kind, actor_agent_id, data, created_at, seq)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+        insert.addBindValue(e.id);
+        insert.addBindValue(e.ticketId);
+        insert.addBindValue(e.kind);
+        insert.addBindValue(e.actorAgentId > 0 ? QVariant(e.actorAgentId) : QVariant());
+        insert.addBindValue(QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)));
+        insert.addBindValue(e.createdAt);
+        insert.addBindValue(e.seq);
+        SIGNPOST_EXEC(insert);
+    }
+    return refreshSearchIndex(t.id);
+}
+
+Status LocalStore::refreshSearchIndex(qint64 ticketId)
+{
+    QSqlQuery &remove = prepared(u"DELETE FROM ticket_search WHERE rowid = ?"_s);
+    remove.addBindValue(ticketId);
+    SIGNPOST_EXEC(remove);
+    QSqlQuery &insert = prepared(
+        u"INSERT INTO ticket_search (rowid, subject, customer, body)"
+        " SELECT t.id, t.subject, t.customer_name || ' ' || t.customer_email || ' ' || t.order_number || ' #' || t.id,"
+        " (SELECT COALESCE(group_concat(m.body, ' '), '') FROM messages m WHERE m.ticket_id = t.id)"
+        " FROM tickets t WHERE t.id = ?"_s);
+    insert.addBindValue(ticketId);
+    SIGNPOST_EXEC(insert);
+    return ok();
+}
+
+Status LocalStore::removeTicket(qint64 ticketId)
+{
+    for (const QString &sql : {u"DELETE FROM tickets WHERE id = ?"_s, u"DELETE FROM messages WHERE ticket_id = ?"_s,
+                               u"DELETE FROM events WHERE ticket_id = ?"_s,
+                               u"DELETE FROM ticket_search WHERE rowid = ?"_s}) {
+        QSqlQuery &query = prepared(sql);
+        query.addBindValue(ticketId);
+        SIGNPOST_EXEC(query);
+    }
+    return ok();
+}
+
+Status LocalStore::applyPage(const QJsonObject &page)
+{
+    CacheTransaction tx(m_db);
+    if (page.value(u"reset"_s).toBool()) {
+        // The server's store is not the one this cache mirrors: start over.
+        for (const QString &sql : {u"DELETE FROM tickets"_s, u"DELETE FROM messages WHERE id > 0"_s,
+                                   u"DELETE FROM events"_s, u"DELETE FROM ticket_search"_s}) {
+            QSqlQuery &query = prepared(sql);
+            SIGNPOST_EXEC(query);
+        }
+    }
+    const QJsonArray tickets = page.value(u"tickets"_s).toArray();
+    for (const QJsonValue &value : tickets) {
+        const QJsonObject json = value.toObject();
+        const Ticket ticket = Ticket::fromJson(json);
+        if (Status done = upsertTicket(ticket, json.value(u"full"_s).toBool()); !done)
+            return done;
+        if (Status done = overlayOutbox(ticket.id); !done)
+            return done;
+    }
+    for (const QJsonValue &id : page.value(u"revoked_tickets"_s).toArray()) {
+        if (Status done = removeTicket(id.toInteger()); !done)
+            return done;
+    }
+    for (const QJsonValue &department : page.value(u"revoked_departments"_s).toArray()) {
+        QSqlQuery &ids = prepared(u"SELECT id FROM tickets WHERE department_id = ?"_s);
+        ids.addBindValue(department.toInteger());
+        SIGNPOST_EXEC(ids);
+        QList<qint64> gone;
+        while (ids.next())
+            gone.append(ids.value(0).toLongLong());
+        for (qint64 ticketId : gone) {
+            if (Status done = removeTicket(ticketId); !done)
+                return done;
+        }
+    }
+    if (Status done = setMeta(u"cursor"_s, page.value(u"cursor"_s).toString()); !done)
+        return done;
+    return tx.commit();
+}
+
+Status LocalStore::overlayOutbox(qint64 ticketId)
+{
+    // The server's state came in; the agent's unconfirmed changes go on top.
+    for (const OutboxEntry &entry : outboxFor(ticketId)) {
+        if (entry.state == OutboxEntry::State::Rejected)
+            continue;
+        if (Status done = applyOptimistic(entry); !done)
+            return done;
+    }
+    return ok();
+}
+
+Status LocalStore::applyOptimistic(const OutboxEntry &entry)
+{
+    const Command &c = entry.command;
+    auto setColumn = [&](const QString &column, const QVariant &value) -> Status {
+        QSqlQuery &update = prepared(u"UPDATE tickets SET %1 = ? WHERE id = ?"_s.arg(column));
+        update.addBindValue(value);
+        update.addBindValue(c.ticketId);
+        SIGNPOST_EXEC(update);
+        return ok();
+    };
+    switch (c.type) {
+    case Command::Type::Reply:
+    case Command::Type::Note: {
+        // A placeholder in the thread until the server's message arrives.
+        const std::optional<Agent> agent = me();
+        QString sender, signature;
+        if (c.type == Command::Type::Reply) {
+            QSqlQuery &department = prepared(
+                u"SELECT d.json FROM departments d JOIN tickets t ON t.department_id = d.id WHERE t.id = ?"_s);
+            department.addBindValue(c.ticketId);
+            if (department.exec() && department.next()) {
+                const Department d = Department::fromJson(QJsonDocument::fromJson(department.value(0).toByteArray()).object());
+                sender = d.senderName;
+                signature = d.signature;
+            }
+            department.finish();
+        }
+        QSqlQuery &insert = prepared(
+            u"INSERT OR REPLACE INTO messages (id, ticket_id, kind, author_agent_id, author_name, body, sender_name,"
+            " signature, created_at, seq, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)"_s);
+        insert.addBindValue(-entry.id);
+        insert.addBindValue(c.ticketId);
+        insert.addBindValue(toString(c.type == Command::Type::Reply ? MessageKind::Reply : MessageKind::Note));
+        insert.addBindValue(agent ? QVariant(agent->id) : QVariant());
+        insert.addBindValue(agent ? agent->name : u""_s);
+        insert.addBindValue(c.body);
+        insert.addBindValue(sender);
+        insert.addBindValue(signature);
+        insert.addBindValue(entry.createdAt);
+        insert.addBindValue(entry.id);
+        SIGNPOST_EXEC(insert);
+        if (c.status)
+            return setColumn(u"status"_s, toString(*c.status));
+        if (c.type == Command::Type::Reply) {
+            QSqlQuery &open = prepared(u"UPDATE tickets SET status = 'open' WHERE id = ? AND status = 'new'"_s);
+            open.addBindValue(c.ticketId);
+            SIGNPOST_EXEC(open);
+        }
+        return ok();
+    }
+    case Command::Type::Transfer:
+        if (Status done = setColumn(u"department_id"_s, c.departmentId); !done)
+            return done;
+        return setColumn(u"assignee_id"_s, c.assigneeId > 0 ? QVariant(c.assigneeId) : QVariant());
+    case Command::Type::Assign:
+        return setColumn(u"assignee_id"_s, c.assigneeId > 0 ? QVariant(c.assigneeId) : QVariant());
+    case Command::Type::SetStatus:
+        return setColumn(u"status"_s, toString(*c.status));
+    case Command::Type::SetPriority:
+        if (Status done = setColumn(u"priority"_s, toString(*c.priority)); !done)
+            return done;
+        return setColumn(u"priority_rank"_s, priorityRank(*c.priority));
+    }
+    return ok();
+}
+
+OutboxEntry LocalStore::readEntry(const QSqlQuery &query)
+{
+    OutboxEntry entry;
+    entry.id = query.value(0).toLongLong();
+    const Expected<Command> command = Command::fromJson(QJsonDocument::fromJson(query.value(1).toByteArray()).object());
+    if (command)
+        entry.command = *command;
+    const QString state = query.value(2).toString();
+    entry.state = state == u"rejected" ? OutboxEntry::State::Rejected
+                  : state == u"sent"   ? OutboxEntry::State::Sent
+                                       : OutboxEntry::State::Pending;
+    entry.reason = query.value(3).toString();
+    entry.message = query.value(4).toString();
+    entry.serverTicket = QJsonDocument::fromJson(query.value(5).toByteArray()).object();
+    entry.createdAt = query.value(6).toLongLong();
+    return entry;
+}
+
+QList<OutboxEntry> LocalStore::outboxFor(qint64 ticketId)
+{
+    QSqlQuery &query = prepared(
+        u"SELECT id, command, state, reason, message, server_ticket, created_at FROM outbox WHERE ticket_id = ?"
+        " ORDER BY id"_s);
+    query.addBindValue(ticketId);
+    QList<OutboxEntry> list;
+    if (!query.exec())
+        return list;
+    while (query.next())
+        list.append(readEntry(query));
+    return list;
+}
+
+Expected<OutboxEntry> LocalStore::enqueue(Command command)
+{
+    QSqlQuery &version = prepared(u"SELECT version FROM tickets WHERE id = ?"_s);
+    version.addBindValue(command.ticketId);
+    if (!version.exec())
+        return cacheError(version);
+    if (!version.next())
+        return Error::notFound(u"This ticket is not in your departments any more."_s);
+    if (command.id.isEmpty())
+        command.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (command.baseVersion <= 0)
+        command.baseVersion = version.value(0).toLongLong();
+    version.finish();
+    // Validate as the server will, so a bad command never enters the outbox.
+    if (Expected<Command> valid = Command::fromJson(command.toJson()); !valid)
+        return valid.error();
+
+    CacheTransaction tx(m_db);
+    OutboxEntry entry;
+    entry.command = command;
+    entry.createdAt = nowMs();
+    QSqlQuery &insert = prepared(
+        u"INSERT INTO outbox (command_id, ticket_id, command, state, created_at) VALUES (?, ?, ?, 'pending', ?)"_s);
+    insert.addBindValue(command.id);
+    insert.addBindValue(command.ticketId);
+    insert.addBindValue(QString::fromUtf8(QJsonDocument(command.toJson()).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(entry.createdAt);
+    SIGNPOST_EXEC(insert);
+    entry.id = insert.lastInsertId().toLongLong();
+    if (Status done = applyOptimistic(entry); !done)
+        return done.error();
+    if (Status done = refreshSearchIndex(command.ticketId); !done)
+        return done.error();
+    if (Status done = tx.commit(); !done)
+        return done.error();
+    return entry;
+}
+
+QList<OutboxEntry> LocalStore::sendable()
+{
+    QSqlQuery &query = prepared(
+        u"SELECT id, command, state, reason, message, server_ticket, created_at FROM outbox o"
+        " WHERE state <> 'rejected' AND id = (SELECT MIN(id) FROM outbox p WHERE p.ticket_id = o.ticket_id"
+        " AND p.state <> 'rejected') ORDER BY id LIMIT 100"_s);
+    QList<OutboxEntry> list;
+    if (!query.exec())
+        return list;
+    while (query.next())
+        list.append(readEntry(query));
+    return list;
+}
+
+Status LocalStore::markSent(const QList<qint64> &entryIds)
+{
+    CacheTransaction tx(m_db);
+    for (qint64 id : entryIds) {
+        QSqlQuery &update = prepared(u"UPDATE outbox SET state = 'sent' WHERE id = ? AND state = 'pending'"_s);
+        update.addBindValue(id);
+        SIGNPOST_EXEC(update);
+    }
+    return tx.commit();
+}
+
+Status LocalStore::recordResult(const OutboxEntry &entry, const QJsonObject &result)
+{
+    const QString outcome = result.value(u"outcome"_s).toString();
+    const QJsonObject serverTicket = result.value(u"ticket"_s).toObject();
+    CacheTransaction tx(m_db);
+    if (outcome == u"applied" || outcome == u"duplicate") {
+        QSqlQuery &remove = prepared(u"DELETE FROM outbox WHERE id = ?"_s);
+        remove.addBindValue(entry.id);
+        SIGNPOST_EXEC(remove);
+        QSqlQuery &placeholder = prepared(u"DELETE FROM messages WHERE outbox_id = ?"_s);
+        placeholder.addBindValue(entry.id);
+        SIGNPOST_EXEC(placeholder);
+        // The commands queued behind this one were based on the state it
+        // produced: they carry the version the server gave it.
+        const qint64 newVersion = serverTicket.value(u"version"_s).toInteger();
+        if (newVersion > 0) {
+            for (const OutboxEntry &next : outboxFor(entry.command.ticketId)) {
+                if (next.state != OutboxEntry::State::Pending || next.command.baseVersion != entry.command.baseVersion)
+                    continue;
+                Command rebased = next.command;
+                rebased.baseVersion = newVersion;
+                QSqlQuery &update = prepared(u"UPDATE outbox SET command = ? WHERE id = ?"_s);
+                update.addBindValue(QString::fromUtf8(QJsonDocument(rebased.toJson()).toJson(QJsonDocument::Compact)));
+                update.addBindValue(next.id);
+                SIGNPOST_EXEC(update);
+            }
+        }
+    } else {
+        QSqlQuery &update = prepared(
+            u"UPDATE outbox SET state = 'rejected', reason = ?, message = ?, server_ticket = ? WHERE id = ?"_s);
+        update.addBindValue(result.value(u"reason"_s).toString());
+        update.addBindValue(result.value(u"message"_s).toString());
+        update.addBindValue(QString::fromUtf8(QJsonDocument(serverTicket).toJson(QJsonDocument::Compact)));
+        update.addBindValue(entry.id);
+        SIGNPOST_EXEC(update);
+        if (result.value(u"reason"_s).toString() == u"not_found") {
+            // Gone from the agent's departments: the next pull revokes it.
+        } else if (!serverTicket.isEmpty()) {
+            // Back to what the server has, with the other changes on top.
+            Ticket current = Ticket::fromJson(serverTicket);
+            QSqlQuery &restore = prepared(
+                u"UPDATE tickets SET department_id = ?, status = ?, priority = ?, priority_rank = ?, assignee_id = ?,"
+                " version = ?, updated_at = ? WHERE id = ?"_s);
+            restore.addBindValue(current.departmentId);
+            restore.addBindValue(toString(current.status));
+            restore.addBindValue(toString(current.priority));
+            restore.addBindValue(priorityRank(current.priority));
+            restore.addBindValue(current.assigneeId > 0 ? QVariant(current.assigneeId) : QVariant());
+            restore.addBindValue(current.version);
+            restore.addBindValue(current.updatedAt);
+            restore.addBindValue(current.id);
+            SIGNPOST_EXEC(restore);
+            if (Status done = overlayOutbox(current.id); !done)
+                return done;
+        }
+    }
+    return tx.commit();
+}
+
+Status LocalStore::discard(qint64 entryId)
+{
+    CacheTransaction tx(m_db);
+    for (const QString &sql : {u"DELETE FROM outbox WHERE id = ?"_s, u"DELETE FROM messages WHERE outbox_id = ?"_s}) {
+        QSqlQuery &query = prepared(sql);
+        query.addBindValue(entryId);
+        SIGNPOST_EXEC(query);
+    }
+    return tx.commit();
+}
+
+QList<OutboxEntry> LocalStore::rejected()
+{
+    QSqlQuery &query = prepared(
+        u"SELECT id, command, state, reason, message, server_ticket, created_at FROM outbox WHERE state = 'rejected'"
+        " ORDER BY id"_s);
+    QList<OutboxEntry> list;
+    if (!query.exec())
+        return list;
+    while (query.next())
+        list.append(readEntry(query));
+    return list;
+}
+
+int LocalStore::pendingCount()
+{
+    QSqlQuery &query = prepared(u"SELECT COUNT(*) FROM outbox WHERE state <> 'rejected'"_s);
+    const int count = query.exec() && query.next() ? query.value(0).toInt() : 0;
+    query.finish();
+    return count;
+}
+
+int LocalStore::ticketCount()
+{
+    QSqlQuery &query = prepared(u"SELECT COUNT(*) FROM tickets"_s);
+    const int count = query.exec() && query.next() ? query.value(0).toInt() : 0;
+    query.finish();
+    return count;
+}
+
+QList<DepartmentSummary> LocalStore::departmentSummaries()
+{
+    const std::optional<Agent> agent = me();
+    const qint64 myId = agent ? agent->id : 0;
+    QList<DepartmentSummary> list;
+    for (const Department &department : departments()) {
+        DepartmentSummary summary;
+        summary.department = department;
+        if (agent) {
+            for (const Membership &membership : agent->memberships) {
+                if (membership.departmentId == department.id)
+                    summary.role = membership.role;
+            }
+        }
+        QSqlQuery &counts = prepared(
+            u"SELECT COALESCE(SUM(status = 'new'), 0), COALESCE(SUM(status IN ('new', 'open')), 0),"
+            " COALESCE(SUM(assignee_id IS NULL AND status IN ('new', 'open', 'pending')), 0),"
+            " COALESCE(SUM(assignee_id = ? AND status IN ('new', 'open', 'pending')), 0)"
+            " FROM tickets WHERE department_id = ?"_s);
+        counts.addBindValue(myId);
+        counts.addBindValue(department.id);
+        if (counts.exec() && counts.next()) {
+            summary.newCount = counts.value(0).toInt();
+            summary.openCount = counts.value(1).toInt();
+            summary.unassigned = counts.value(2).toInt();
+            summary.mine = counts.value(3).toInt();
+        }
+        counts.finish();
+        list.append(summary);
+    }
+    return list;
+}
+
+namespace {
+
+struct QueueSql
+{
+    QString where;
+    QVariantList binds;
+};
+
+QueueSql queueWhere(const QueueQuery &query)
+{
+    QueueSql sql{u"t.department_id = ?"_s, {query.departmentId}};
+    if (!query.statuses.isEmpty()) {
+        QStringList marks;
+        for (TicketStatus status : query.statuses) {
+            marks.append(u"?"_s);
+            sql.binds.append(toString(status));
+        }
+        sql.where += u" AND t.status IN (%1)"_s.arg(marks.join(u", "_s));
+    }
+    if (query.assignee == QueueQuery::Assignee::Me) {
+        sql.where += u" AND t.assignee_id = ?"_s;
+        sql.binds.append(query.me);
+    } else if (query.assignee == QueueQuery::Assignee::Nobody) {
+        sql.where += u" AND t.assignee_id IS NULL"_s;
+    }
+    const QString expression = searchExpression(query.search);
+    if (!expression.isEmpty()) {
+        sql.where += u" AND t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)"_s;
+        sql.binds.append(expression);
+    }
+    return sql;
+}
+
+QString orderBy(const QueueQuery &query)
+{
+    QString column;
+    switch (query.sortColumn) {
+    case QueueQuery::Column::Id: column = u"t.id"_s; break;
+    case QueueQuery::Column::Subject: column = u"t.subject COLLATE NOCASE"_s; break;
+    case QueueQuery::Column::Customer: column = u"t.customer_name COLLATE NOCASE"_s; break;
+    case QueueQuery::Column::Status:
+        column = u"CASE t.status WHEN 'new' THEN 0 WHEN 'open' THEN 1 WHEN 'pending' THEN 2 WHEN 'solved' THEN 3 ELSE 4 END"_s;
+        break;
+    case QueueQuery::Column::Priority: column = u"t.priority_rank"_s; break;
+    case QueueQuery::Column::Assignee: column = u"assignee_name COLLATE NOCASE"_s; break;
+    case QueueQuery::Column::Created: column = u"t.created_at"_s; break;
+    case QueueQuery::Column::Updated: column = u"t.updated_at"_s; break;
+    }
+    const QString direction = query.descending ? u"DESC"_s : u"ASC"_s;
+    return u"%1 %2, t.id %2"_s.arg(column, direction);
+}
+
+} // namespace
+
+int LocalStore::queueCount(const QueueQuery &query)
+{
+    const QueueSql sql = queueWhere(query);
+    QSqlQuery &count = prepared(u"SELECT COUNT(*) FROM tickets t WHERE %1"_s.arg(sql.where));
+    for (const QVariant &bind : sql.binds)
+        count.addBindValue(bind);
+    const int total = count.exec() && count.next() ? count.value(0).toInt() : 0;
+    count.finish();
+    return total;
+}
+
+QList<QueueRow> LocalStore::queueRows(const QueueQuery &query, int offset, int limit)
+{
+    const QueueSql sql = queueWhere(query);
+    QSqlQuery &rows = prepared(
+        u"SELECT t.id, t.subject, t.customer_name, t.status, t.priority, t.assignee_id,"
+        " (SELECT c.name FROM colleagues c WHERE c.agent_id = t.assignee_id LIMIT 1) AS assignee_name,"
+        " t.created_at, t.updated_at,"
+        " (SELECT COUNT(*) FROM outbox o WHERE o.ticket_id = t.id AND o.state <> 'rejected')"
+        " FROM tickets t WHERE %1 ORDER BY %2 LIMIT ? OFFSET ?"_s.arg(sql.where, orderBy(query)));
+    for (const QVariant &bind : sql.binds)
+        rows.addBindValue(bind);
+    rows.addBindValue(limit);
+    rows.addBindValue(offset);
+    QList<QueueRow> list;
+    if (!rows.exec()) {
+        cacheError(rows);
+        return list;
+    }
+    while (rows.next()) {
+        QueueRow row;
+        row.id = rows.value(0).toLongLong();
+        row.subject = rows.value(1).toString();
+        row.customer = rows.value(2).toString();
+        row.status = ticketStatusFromString(rows.value(3).toString()).value_or(TicketStatus::New);
+        row.priority = priorityFromString(rows.value(4).toString()).value_or(Priority::Normal);
+        row.assigneeId = rows.value(5).toLongLong();
+        row.assigneeName = rows.value(6).toString();
+        row.createdAt = rows.value(7).toLongLong();
+        row.updatedAt = rows.value(8).toLongLong();
+        row.pendingChanges = rows.value(9).toInt();
+        list.append(row);
+    }
+    return list;
+}
+
+std::optional<Ticket> LocalStore::ticket(qint64 ticketId)
+{
+    QSqlQuery &query = prepared(
+        u"SELECT id, subject, department_id, customer_name, customer_email, shop_id, order_number, channel, status,"
+        " priority, assignee_id, version, seq, created_at, updated_at FROM tickets WHERE id = ?"_s);
+    query.addBindValue(ticketId);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    Ticket t;
+    t.id = query.value(0).toLongLong();
+    t.subject = query.value(1).toString();
+    t.departmentId = query.value(2).toLongLong();
+    t.customer = {query.value(3).toString(), query.value(4).toString(), query.value(5).toLongLong(),
+                  query.value(6).toString()};
+    t.channel = channelFromString(query.value(7).toString()).value_or(Channel::Web);
+    t.status = ticketStatusFromString(query.value(8).toString()).value_or(TicketStatus::New);
+    t.priority = priorityFromString(query.value(9).toString()).value_or(Priority::Normal);
+    t.assigneeId = query.value(10).toLongLong();
+    t.version = query.value(11).toLongLong();
+    t.seq = query.value(12).toLongLong();
+    t.createdAt = query.value(13).toLongLong();
+    t.updatedAt = query.value(14).toLongLong();
+    query.finish();
+
+    // Server messages in order, then the agent's unconfirmed ones.
+    QSqlQuery &messages = prepared(
+        u"SELECT id, ticket_id, kind, author_agent_id, author_name, body, sender_name, signature, created_at, seq"
+        " FROM messages WHERE ticket_id = ? ORDER BY id < 0, CASE WHEN id < 0 THEN -id ELSE id END"_s);
+    messages.addBindValue(ticketId);
+    if (messages.exec()) {
+        while (messages.next()) {
+            Message m;
+            m.id = messages.value(0).toLongLong();
+            m.ticketId = messages.value(1).toLongLong();
+            m.kind = messageKindFromString(messages.value(2).toString()).value_or(MessageKind::Customer);
+            m.authorAgentId = messages.value(3).toLongLong();
+            m.authorName = messages.value(4).toString();
+            m.body = messages.value(5).toString();
+            m.senderName = messages.value(6).toString();
+            m.signature = messages.value(7).toString();
+            m.createdAt = messages.value(8).toLongLong();
+            m.seq = messages.value(9).toLongLong();
+            t.messages.append(m);
+        }
+    }
+    QSqlQuery &events = prepared(
+        u"SELECT id, ticket_id, kind, actor_agent_id, data, created_at, seq FROM events WHERE ticket_id = ? ORDER BY id"_s);
+    events.addBindValue(ticketId);
+    if (events.exec()) {
+        while (events.next()) {
+            TicketEvent e;
+            e.id = events.value(0).toLongLong();
+            e.ticketId = events.value(1).toLongLong();
+            e.kind = events.value(2).toString();
+            e.actorAgentId = events.value(3).toLongLong();
+            e.data = QJsonDocument::fromJson(events.value(4).toByteArray()).object();
+            e.createdAt = events.value(5).toLongLong();
+            e.seq = events.value(6).toLongLong();
+            t.events.append(e);
+        }
+    }
+    return t;
+}
+
+QList<QueueRow> LocalStore::customerTickets(const QString &email, qint64 exceptTicket)
+{
+    QSqlQuery &query = prepared(
+        u"SELECT id, subject, status, updated_at FROM tickets WHERE customer_email = ? AND id <> ?"
+        " ORDER BY updated_at DESC LIMIT 50"_s);
+    query.addBindValue(email);
+    query.addBindValue(exceptTicket);
+    QList<QueueRow> list;
+    if (!query.exec())
+        return list;
+    while (query.next()) {
+        QueueRow row;
+        row.id = query.value(0).toLongLong();
+        row.subject = query.value(1).toString();
+        row.status = ticketStatusFromString(query.value(2).toString()).value_or(TicketStatus::New);
+        row.updatedAt = query.value(3).toLongLong();
+        list.append(row);
+    }
+    return list;
+}
+
+} // namespace Signpost

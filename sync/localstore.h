@@ -1,0 +1,144 @@
+#pragma once
+
+#include "core/agent.h"
+#include "core/command.h"
+#include "core/department.h"
+#include "core/expected.h"
+#include "core/ticket.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+namespace Signpost {
+
+// One row of a department's queue, as compact as a view needs it.
+struct QueueRow
+{
+    qint64 id = 0;
+    QString subject;
+    QString customer;
+    TicketStatus status = TicketStatus::New;
+    Priority priority = Priority::Normal;
+    qint64 assigneeId = 0;
+    QString assigneeName;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    int pendingChanges = 0; // queued in the outbox, not yet confirmed
+};
+
+// Which rows of which department, in which order.
+struct QueueQuery
+{
+    enum class Assignee { Any, Me, Nobody };
+    enum class Column { Id, Subject, Customer, Status, Priority, Assignee, Created, Updated };
+
+    qint64 departmentId = 0;
+    QList<TicketStatus> statuses; // empty: all
+    Assignee assignee = Assignee::Any;
+    qint64 me = 0;
+    QString search; // full-text over subject, customer and thread
+    Column sortColumn = Column::Updated;
+    bool descending = true;
+};
+
+struct DepartmentSummary
+{
+    Department department;
+    std::optional<Role> role; // unset for admins who are not members
+    int newCount = 0;
+    int openCount = 0;
+    int unassigned = 0;
+    int mine = 0;
+};
+
+// A command waiting in the outbox, or what became of it.
+struct OutboxEntry
+{
+    enum class State { Pending, Sent, Rejected };
+
+    qint64 id = 0;
+    Command command;
+    State state = State::Pending;
+    QString reason;       // rejected: conflict, invalid, not_found, …
+    QString message;      // rejected: the server's sentence
+    QJsonObject serverTicket; // rejected: the ticket as the server has it
+    qint64 createdAt = 0;
+};
+
+// The client's cache: only the tickets the agent may see, plus the outbox of
+// changes made offline. The cache can always be rebuilt from the server; the
+// outbox cannot, so it survives everything but an explicit discard.
+class LocalStore
+{
+public:
+    ~LocalStore();
+    LocalStore(const LocalStore &) = delete;
+    LocalStore &operator=(const LocalStore &) = delete;
+
+    static Expected<std::unique_ptr<LocalStore>> open(const QString &path);
+
+    // Session and directory.
+    QString meta(const QString &key);
+    Status setMeta(const QString &key, const QString &value);
+    QString cursor() { return meta(QStringLiteral("cursor")); }
+    std::optional<Agent> me();
+    Status setMe(const Agent &agent);
+    Status setDepartments(const QList<Department> &departments);
+    QList<Department> departments();
+    Status setColleagues(qint64 departmentId, const QList<Agent> &agents);
+    QList<Agent> colleagues(qint64 departmentId);
+    QString agentName(qint64 agentId);
+    Status setTransferTargets(const QJsonArray &targets);
+    QJsonArray transferTargets();
+
+    // The one apply path for a page of the change feed: tickets (whole or
+    // as deltas), revocations and the new cursor, in one transaction, with
+    // the outbox's optimistic changes laid over the server's state again.
+    Status applyPage(const QJsonObject &page);
+
+    // Reads for the models; never touch the network.
+    QList<DepartmentSummary> departmentSummaries();
+    int queueCount(const QueueQuery &query);
+    QList<QueueRow> queueRows(const QueueQuery &query, int offset, int limit);
+    std::optional<Ticket> ticket(qint64 ticketId);
+    QList<QueueRow> customerTickets(const QString &email, qint64 exceptTicket);
+    int ticketCount();
+
+    // The outbox. enqueue() fills in the id and base version, applies the
+    // change to the cached ticket and queues it, in one transaction.
+    Expected<OutboxEntry> enqueue(Command command);
+    // What to send next: the oldest unconfirmed command of each ticket.
+    QList<OutboxEntry> sendable();
+    Status markSent(const QList<qint64> &entryIds);
+    // Applied or duplicate: the entry is done. Rejected: it stays, visible,
+    // with the server's reason and state, until the agent resolves it.
+    Status recordResult(const OutboxEntry &entry, const QJsonObject &result);
+    Status discard(qint64 entryId);
+    QList<OutboxEntry> rejected();
+    QList<OutboxEntry> outboxFor(qint64 ticketId);
+    int pendingCount();
+
+private:
+    explicit LocalStore(const QString &connectionName);
+    Status migrate();
+    QSqlQuery &prepared(const QString &sql);
+    Status upsertTicket(const Ticket &ticket, bool full);
+    Status removeTicket(qint64 ticketId);
+    Status refreshSearchIndex(qint64 ticketId);
+    Status overlayOutbox(qint64 ticketId);
+    Status applyOptimistic(const OutboxEntry &entry);
+    OutboxEntry readEntry(const QSqlQuery &query);
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+};
+
+} // namespace Signpost

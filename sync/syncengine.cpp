@@ -1,0 +1,384 @@
+#include "sync/syncengine.h"
+
+#include "sync/logging.h"
+
+#include <QCoroSignal>
+#include <QJsonArray>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+SyncEngine::SyncEngine(LocalStore &store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+    connect(&m_push, &PushChannel::poked, this, [this]() {
+        m_dirty = true;
+        Q_EMIT wake();
+    });
+    connect(&m_push, &PushChannel::connectedChanged, this, [this](bool connected) {
+        // Pull on every (re)connect: pokes may have been missed meanwhile.
+        m_dirty = true;
+        if (connected && m_state == State::Offline)
+            setState(State::Syncing);
+        Q_EMIT wake();
+    });
+    connect(&m_push, &PushChannel::notificationReceived, this, [this](const QJsonObject &notification) {
+        m_dirty = true;
+        Q_EMIT notificationReceived(notification);
+        Q_EMIT wake();
+    });
+    connect(&m_push, &PushChannel::unauthorized, this, [this]() {
+        m_running = false;
+        setState(State::SignedOut);
+        Q_EMIT signedOut(tr("You were signed out on the server."));
+        Q_EMIT wake();
+    });
+    updatePending();
+}
+
+SyncEngine::~SyncEngine()
+{
+    // Let suspended coroutines finish while the engine is still whole.
+    m_running = false;
+    m_push.stop();
+    m_api.abortAll();
+    Q_EMIT wake();
+}
+
+void SyncEngine::setState(State state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void SyncEngine::updatePending()
+{
+    const int pending = m_store.pendingCount();
+    if (pending != m_pending) {
+        m_pending = pending;
+        Q_EMIT pendingCountChanged(pending);
+    }
+}
+
+QCoro::Task<Status> SyncEngine::signIn(QUrl server, QString email, QString password)
+{
+    QPointer<SyncEngine> self(this);
+    Expected<QJsonObject> answer = co_await m_api.login(server, email, password);
+    if (!self)
+        co_return stopped();
+    if (!answer)
+        co_return answer.error();
+    if (Status saved = rememberSignIn(server, *answer); !saved)
+        co_return saved;
+    resume(server, m_api.token());
+    co_return ok();
+}
+
+Status SyncEngine::rememberSignIn(const QUrl &server, const QJsonObject &answer)
+{
+    if (Status saved = m_store.setMeta(u"server"_s, server.toString()); !saved)
+        return saved;
+    return m_store.setMe(Agent::fromJson(answer.value(u"agent"_s).toObject()));
+}
+
+Error SyncEngine::stopped()
+{
+    return Error{ErrorCode::Unavailable, u"Synchronisation stopped."_s, {}};
+}
+
+void SyncEngine::resume(const QUrl &server, const QString &token)
+{
+    m_api.setServer(server);
+    m_api.setToken(token);
+    m_directoryStale = true;
+    m_push.start(server, token);
+    setState(State::Syncing);
+    start();
+}
+
+QCoro::Task<Status> SyncEngine::signOut()
+{
+    QPointer<SyncEngine> self(this);
+    m_running = false;
+    m_push.stop();
+    Q_EMIT wake();
+    const Expected<QJsonObject> answer = co_await m_api.post(ApiPath::logout(), QJsonObject());
+    if (!self)
+        co_return ok();
+    finishSignOut();
+    if (!answer && answer.error().code != ErrorCode::Unauthorized)
+        co_return answer.error();
+    co_return ok();
+}
+
+void SyncEngine::finishSignOut()
+{
+    m_api.setToken({});
+    setState(State::SignedOut);
+    Q_EMIT signedOut(tr("Signed out."));
+}
+
+void SyncEngine::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_dirty = true;
+    // The loop lives as long as the engine runs; it is not awaited, so it
+    // logs its own failures.
+    QCoro::connect(loop(), this, []() {});
+}
+
+Expected<OutboxEntry> SyncEngine::act(Command command)
+{
+    Expected<OutboxEntry> entry = m_store.enqueue(std::move(command));
+    if (entry) {
+        updatePending();
+        Q_EMIT ticketsChanged();
+        m_dirty = true;
+        Q_EMIT wake();
+    }
+    return entry;
+}
+
+Status SyncEngine::discard(qint64 outboxEntryId)
+{
+    Status done = m_store.discard(outboxEntryId);
+    updatePending();
+    Q_EMIT ticketsChanged();
+    return done;
+}
+
+void SyncEngine::syncNow()
+{
+    m_dirty = true;
+    Q_EMIT wake();
+}
+
+QCoro::Task<> SyncEngine::loop()
+{
+    QPointer<SyncEngine> self(this);
+    int failures = 0;
+    while (self && m_running) {
+        m_dirty = false;
+        if (m_state != State::Live)
+            setState(State::Syncing);
+        Status done = co_await flushOutbox();
+        if (!self || !m_running)
+            co_return;
+        if (done && m_directoryStale) {
+            done = co_await refreshDirectory();
+            if (!self || !m_running)
+                co_return;
+        }
+        if (done) {
+            done = co_await pullAll();
+            if (!self || !m_running)
+                co_return;
+        }
+        if (!settle(done, failures))
+            co_return;
+        if (m_dirty && done)
+            continue;
+        co_await qCoro(this, &SyncEngine::wake, nextWait(done, failures));
+    }
+}
+
+bool SyncEngine::settle(const Status &done, int &failures)
+{
+    if (done) {
+        failures = 0;
+        m_lastError.clear();
+        setState(State::Live);
+        return true;
+    }
+    if (done.error().code == ErrorCode::Unauthorized) {
+        m_running = false;
+        m_push.stop();
+        setState(State::SignedOut);
+        Q_EMIT signedOut(done.error().message);
+        return false;
+    }
+    ++failures;
+    m_lastError = done.error().message;
+    qCInfo(lcSync) << "Offline:" << m_lastError;
+    setState(State::Offline);
+    return true;
+}
+
+std::chrono::milliseconds SyncEngine::nextWait(const Status &done, int failures) const
+{
+    // Offline: back off, with jitter, up to a minute. Live with push: wait
+    // for a poke, polling now and then anyway; without push: poll.
+    if (!done) {
+        const int base = std::min(60'000, 1000 << std::min(failures - 1, 6));
+        return std::chrono::milliseconds(base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1));
+    }
+    if (m_push.isConnected())
+        return std::max(m_pollInterval, std::chrono::milliseconds(60'000));
+    return m_pollInterval;
+}
+
+QJsonObject SyncEngine::batchOf(const QList<OutboxEntry> &entries)
+{
+    QJsonArray commands;
+    for (const OutboxEntry &entry : entries)
+        commands.append(entry.command.toJson());
+    return QJsonObject{{u"commands"_s, commands}};
+}
+
+void SyncEngine::recordResults(const QList<OutboxEntry> &batch, const QJsonObject &answer)
+{
+    const QJsonArray results = answer.value(u"results"_s).toArray();
+    for (const QJsonValue &value : results) {
+        const QJsonObject result = value.toObject();
+        for (const OutboxEntry &entry : batch) {
+            if (entry.command.id != result.value(u"id"_s).toString())
+                continue;
+            m_store.recordResult(entry, result);
+            if (result.value(u"outcome"_s).toString() == u"rejected") {
+                OutboxEntry rejected = entry;
+                rejected.state = OutboxEntry::State::Rejected;
+                rejected.reason = result.value(u"reason"_s).toString();
+                rejected.message = result.value(u"message"_s).toString();
+                rejected.serverTicket = result.value(u"ticket"_s).toObject();
+                Q_EMIT commandRejected(rejected);
+            }
+        }
+    }
+    updatePending();
+    Q_EMIT ticketsChanged();
+}
+
+QCoro::Task<Status> SyncEngine::flushOutbox()
+{
+    QPointer<SyncEngine> self(this);
+    for (;;) {
+        const QList<OutboxEntry> batch = m_store.sendable();
+        if (batch.isEmpty())
+            co_return ok();
+        QList<qint64> ids;
+        for (const OutboxEntry &entry : batch)
+            ids.append(entry.id);
+        m_store.markSent(ids);
+        const Expected<QJsonObject> answer = co_await m_api.post(ApiPath::commands(), batchOf(batch));
+        if (!self || !m_running)
+            co_return stopped();
+        if (!answer)
+            co_return answer.error(); // stays "sent": resent later under the same id
+        recordResults(batch, *answer);
+    }
+}
+
+SyncEngine::PageEffect SyncEngine::applyPulled(const QJsonObject &page)
+{
+    PageEffect effect;
+    effect.applied = m_store.applyPage(page);
+    if (!effect.applied)
+        return effect;
+    effect.more = page.value(u"has_more"_s).toBool();
+    effect.accessChanged = !page.value(u"granted_departments"_s).toArray().isEmpty()
+                           || !page.value(u"revoked_departments"_s).toArray().isEmpty();
+    if (!page.value(u"tickets"_s).toArray().isEmpty() || effect.accessChanged
+        || !page.value(u"revoked_tickets"_s).toArray().isEmpty())
+        Q_EMIT ticketsChanged();
+    return effect;
+}
+
+QCoro::Task<Status> SyncEngine::pullAll()
+{
+    QPointer<SyncEngine> self(this);
+    for (bool more = true; more;) {
+        const Expected<QJsonObject> page = co_await m_api.get(ApiPath::sync(m_store.cursor(), PageSize));
+        if (!self || !m_running)
+            co_return stopped();
+        if (!page)
+            co_return page.error();
+        const PageEffect effect = applyPulled(*page);
+        if (!effect.applied)
+            co_return effect.applied;
+        more = effect.more;
+        if (effect.accessChanged && !more) {
+            Status refreshed = co_await refreshDirectory();
+            if (!self || !m_running)
+                co_return stopped();
+            if (!refreshed)
+                co_return refreshed;
+        }
+    }
+    co_return ok();
+}
+
+QList<Department> SyncEngine::storeDepartments(const QJsonObject &answer)
+{
+    QList<Department> list;
+    for (const QJsonValue &value : answer.value(u"departments"_s).toArray())
+        list.append(Department::fromJson(value.toObject()));
+    m_store.setDepartments(list);
+    return list;
+}
+
+void SyncEngine::storeColleagues(qint64 departmentId, const QJsonObject &answer)
+{
+    QList<Agent> colleagues;
+    for (const QJsonValue &value : answer.value(u"agents"_s).toArray()) {
+        const QJsonObject json = value.toObject();
+        Agent agent;
+        agent.id = json.value(u"id"_s).toInteger();
+        agent.name = json.value(u"name"_s).toString();
+        agent.memberships.append({departmentId, roleFromString(json.value(u"role"_s).toString()).value_or(Role::Member)});
+        colleagues.append(agent);
+    }
+    m_store.setColleagues(departmentId, colleagues);
+}
+
+void SyncEngine::storeTransferTargets(const QJsonObject &answer)
+{
+    m_store.setTransferTargets(answer.value(u"departments"_s).toArray());
+    m_directoryStale = false;
+    Q_EMIT directoryChanged();
+}
+
+QCoro::Task<Status> SyncEngine::refreshDirectory()
+{
+    QPointer<SyncEngine> self(this);
+    const Expected<QJsonObject> me = co_await m_api.get(ApiPath::me());
+    if (!self || !m_running)
+        co_return stopped();
+    if (!me)
+        co_return me.error();
+    m_store.setMe(Agent::fromJson(*me));
+
+    const Expected<QJsonObject> departments = co_await m_api.get(ApiPath::departments());
+    if (!self || !m_running)
+        co_return stopped();
+    if (!departments)
+        co_return departments.error();
+    const QList<Department> list = storeDepartments(*departments);
+
+    for (const Department &department : list) {
+        const Expected<QJsonObject> agents = co_await m_api.get(ApiPath::departmentAgents(department.id));
+        if (!self || !m_running)
+            co_return stopped();
+        if (!agents)
+            co_return agents.error();
+        storeColleagues(department.id, *agents);
+    }
+
+    const Expected<QJsonObject> targets = co_await m_api.get(ApiPath::transferTargets());
+    if (!self || !m_running)
+        co_return stopped();
+    if (!targets)
+        co_return targets.error();
+    storeTransferTargets(*targets);
+    co_return ok();
+}
+
+} // namespace Signpost

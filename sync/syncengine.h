@@ -1,0 +1,104 @@
+#pragma once
+
+#include "core/command.h"
+#include "core/expected.h"
+#include "sync/apiclient.h"
+#include "sync/localstore.h"
+#include "sync/pushchannel.h"
+
+#include <QCoroTask>
+#include <QObject>
+
+#include <chrono>
+
+namespace Signpost {
+
+// Keeps the local cache in step with the server: one loop that sends the
+// outbox in order, pulls the change feed until it is current, and then waits
+// for a poke, an action of the agent, or the polling interval. It owns the
+// network objects and outlives every widget; widgets start its coroutines
+// through QCoro::connect with themselves as context.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { SignedOut, Offline, Syncing, Live };
+    Q_ENUM(State)
+
+    explicit SyncEngine(LocalStore &store, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    LocalStore &store() { return m_store; }
+    ApiClient &api() { return m_api; }
+    State state() const { return m_state; }
+    int pendingCount() const { return m_pending; }
+    QString lastError() const { return m_lastError; }
+
+    // Signs in with a password; the token can then be kept by the caller.
+    QCoro::Task<Status> signIn(QUrl server, QString email, QString password);
+    // Starts with a token kept from before (works offline from the cache).
+    void resume(const QUrl &server, const QString &token);
+    // Revokes the token on the server if it can be reached; the outbox stays.
+    QCoro::Task<Status> signOut();
+
+    // An agent action: into the outbox and the cached ticket at once, then
+    // sent when the server can be reached.
+    Expected<OutboxEntry> act(Command command);
+    Status discard(qint64 outboxEntryId);
+    void syncNow();
+
+    void setPollInterval(std::chrono::milliseconds interval) { m_pollInterval = interval; }
+
+Q_SIGNALS:
+    void stateChanged(Signpost::SyncEngine::State state);
+    void pendingCountChanged(int count);
+    void ticketsChanged();
+    void directoryChanged();
+    void notificationReceived(const QJsonObject &notification);
+    void commandRejected(const Signpost::OutboxEntry &entry);
+    void signedOut(const QString &reason);
+    void wake(); // internal: something to do
+
+private:
+    // Coroutines: they hold no string literals (GCC 12 cannot keep them in a
+    // coroutine frame), so the JSON handling lives in the plain helpers.
+    QCoro::Task<> loop();
+    QCoro::Task<Status> flushOutbox();
+    QCoro::Task<Status> pullAll();
+    QCoro::Task<Status> refreshDirectory();
+    struct PageEffect
+    {
+        Status applied = ok();
+        bool more = false;
+        bool accessChanged = false;
+    };
+    PageEffect applyPulled(const QJsonObject &page);
+    static QJsonObject batchOf(const QList<OutboxEntry> &entries);
+    void recordResults(const QList<OutboxEntry> &batch, const QJsonObject &answer);
+    QList<Department> storeDepartments(const QJsonObject &answer);
+    void storeColleagues(qint64 departmentId, const QJsonObject &answer);
+    void storeTransferTargets(const QJsonObject &answer);
+    Status rememberSignIn(const QUrl &server, const QJsonObject &answer);
+    void finishSignOut();
+    bool settle(const Status &done, int &failures);
+    std::chrono::milliseconds nextWait(const Status &done, int failures) const;
+    static Error stopped();
+    static constexpr int PageSize = 1000;
+
+    void setState(State state);
+    void updatePending();
+    void start();
+
+    LocalStore &m_store;
+    ApiClient m_api;
+    PushChannel m_push;
+    State m_state = State::SignedOut;
+    int m_pending = 0;
+    bool m_running = false;
+    bool m_dirty = false;
+    bool m_directoryStale = true;
+    QString m_lastError;
+    std::chrono::milliseconds m_pollInterval{15'000};
+};
+
+} // namespace Signpost
