@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -12,6 +13,8 @@ template<typename T, typename E = Error>
 class Expected
 {
 public:
+    // Some awaiting helpers need a default; it holds a default value.
+    Expected() requires std::is_default_constructible_v<T> : m_data(std::in_place_index<0>) {}
     Expected(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
     Expected(E error) : m_data(std::in_place_index<1>, std::move(error)) {}
 

@@ -17,27 +17,25 @@ SyncEngine::SyncEngine(LocalStore &store, QObject *parent)
     , m_store(store)
 {
     connect(&m_push, &PushChannel::poked, this, [this]() {
-        m_dirty = true;
-        Q_EMIT wake();
+        requestWake();
     });
     connect(&m_push, &PushChannel::connectedChanged, this, [this](bool connected) {
         // Pull on every (re)connect: pokes may have been missed meanwhile.
-        m_dirty = true;
         if (connected && m_state == State::Offline)
             setState(State::Syncing);
-        Q_EMIT wake();
+        requestWake();
     });
     connect(&m_push, &PushChannel::notificationReceived, this, [this](const QJsonObject &notification) {
-        m_dirty = true;
         Q_EMIT notificationReceived(notification);
-        Q_EMIT wake();
+        requestWake();
     });
     connect(&m_push, &PushChannel::unauthorized, this, [this]() {
         m_running = false;
         setState(State::SignedOut);
         Q_EMIT signedOut(tr("You were signed out on the server."));
-        Q_EMIT wake();
+        requestWake();
     });
+    m_wakeTimer.setSingleShot(true);
     updatePending();
 }
 
@@ -47,7 +45,12 @@ SyncEngine::~SyncEngine()
     m_running = false;
     m_push.stop();
     m_api.abortAll();
-    Q_EMIT wake();
+}
+
+void SyncEngine::requestWake()
+{
+    m_dirty = true;
+    m_wakeTimer.start(0);
 }
 
 void SyncEngine::setState(State state)
@@ -108,7 +111,7 @@ QCoro::Task<Status> SyncEngine::signOut()
     QPointer<SyncEngine> self(this);
     m_running = false;
     m_push.stop();
-    Q_EMIT wake();
+    requestWake();
     const Expected<QJsonObject> answer = co_await m_api.post(ApiPath::logout(), QJsonObject());
     if (!self)
         co_return ok();
@@ -142,8 +145,7 @@ Expected<OutboxEntry> SyncEngine::act(Command command)
     if (entry) {
         updatePending();
         Q_EMIT ticketsChanged();
-        m_dirty = true;
-        Q_EMIT wake();
+        requestWake();
     }
     return entry;
 }
@@ -158,8 +160,7 @@ Status SyncEngine::discard(qint64 outboxEntryId)
 
 void SyncEngine::syncNow()
 {
-    m_dirty = true;
-    Q_EMIT wake();
+    requestWake();
 }
 
 QCoro::Task<> SyncEngine::loop()
@@ -187,7 +188,10 @@ QCoro::Task<> SyncEngine::loop()
             co_return;
         if (m_dirty && done)
             continue;
-        co_await qCoro(this, &SyncEngine::wake, nextWait(done, failures));
+        // One single-shot timer for both the wait and a wake-up: each start
+        // fires once, however many wake-ups came meanwhile.
+        m_wakeTimer.start(nextWait(done, failures));
+        co_await qCoro(&m_wakeTimer, &QTimer::timeout);
     }
 }
 

@@ -8,6 +8,7 @@
 
 #include <QCoroTask>
 #include <QObject>
+#include <QTimer>
 
 #include <chrono>
 
@@ -57,7 +58,6 @@ Q_SIGNALS:
     void notificationReceived(const QJsonObject &notification);
     void commandRejected(const Signpost::OutboxEntry &entry);
     void signedOut(const QString &reason);
-    void wake(); // internal: something to do
 
 private:
     // Coroutines: they hold no string literals (GCC 12 cannot keep them in a
@@ -86,12 +86,14 @@ private:
     static constexpr int PageSize = 1000;
 
     void setState(State state);
+    void requestWake();
     void updatePending();
     void start();
 
     LocalStore &m_store;
     ApiClient m_api;
     PushChannel m_push;
+    QTimer m_wakeTimer;
     State m_state = State::SignedOut;
     int m_pending = 0;
     bool m_running = false;

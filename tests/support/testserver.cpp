@@ -15,8 +15,16 @@ TestServer::~TestServer()
         kill();
 }
 
+bool TestServer::restart()
+{
+    QStringList arguments = m_arguments;
+    arguments << u"--port"_s << QString::number(m_baseUrl.port());
+    return start(arguments);
+}
+
 bool TestServer::start(const QStringList &extraArguments)
 {
+    m_arguments = extraArguments;
     m_process = std::make_unique<QProcess>();
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"SIGNPOST_ADMIN_PASSWORD"_s, QString::fromLatin1(AdminPassword));

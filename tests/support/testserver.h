@@ -23,6 +23,8 @@ public:
     // Starts the server and waits for its base URL on stdout. Extra
     // arguments go after the defaults (a later option wins).
     bool start(const QStringList &extraArguments = {});
+    // Starts again on the same port and data directory (after stop or kill).
+    bool restart();
     // SIGTERM, and wait for a clean exit.
     bool stop();
     // SIGKILL: the process dies mid-whatever.
@@ -39,6 +41,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     QUrl m_baseUrl;
     QString m_stderr;
+    QStringList m_arguments;
 };
 
 } // namespace Signpost::Test

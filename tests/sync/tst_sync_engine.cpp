@@ -1,0 +1,304 @@
+// The client's sync engine against a real signpost-server: first sync,
+// deltas by push, revocation, outages, restarts with a pending outbox,
+// conflicting transfers and a lost answer.
+#include "sync/localstore.h"
+#include "sync/syncengine.h"
+#include "tests/support/worldtest.h"
+
+#include <QCoroTask>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Signpost;
+using namespace Signpost::Test;
+
+namespace {
+
+// One agent's client: a cache file and an engine over it.
+struct Client
+{
+    std::unique_ptr<LocalStore> store;
+    std::unique_ptr<SyncEngine> engine;
+
+    bool open(const QString &path)
+    {
+        Expected<std::unique_ptr<LocalStore>> opened = LocalStore::open(path);
+        if (!opened)
+            return false;
+        store = std::move(*opened);
+        engine = std::make_unique<SyncEngine>(*store);
+        // Prove that changes arrive by push: polling alone would be too slow.
+        engine->setPollInterval(std::chrono::minutes(10));
+        return true;
+    }
+    void close()
+    {
+        engine.reset();
+        store.reset();
+    }
+    Command command(Command::Type type, qint64 ticket)
+    {
+        Command c;
+        c.type = type;
+        c.ticketId = ticket;
+        return c;
+    }
+};
+
+} // namespace
+
+class TestSyncEngine : public WorldTest
+{
+    Q_OBJECT
+
+    bool signIn(Client &client, const QString &agent)
+    {
+        const Status done = QCoro::waitFor(client.engine->signIn(
+            m_server->baseUrl(), agent + u"@acme.example"_s, QString::fromLatin1(TestWorld::Password)));
+        return done.has_value();
+    }
+    QJsonObject serverTicket(qint64 id)
+    {
+        return m_api->get(u"/api/v1/tickets/%1"_s.arg(id), m_world.token(u"admin"_s)).json();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY2(startWorld({u"--test-hooks"_s}), qPrintable(m_error));
+        m_tickets.clear();
+        for (int i = 0; i < 5; ++i)
+            m_tickets.append(m_world.intake(*m_api, m_world.support, u"Support %1"_s.arg(i)));
+        m_returns = m_world.intake(*m_api, m_world.returns, u"Returns"_s);
+        QVERIFY(!m_tickets.contains(0) && m_returns > 0);
+    }
+    void cleanup() { QVERIFY(stopWorld()); }
+
+    void initialSyncFillsTheCacheWithVisibleTicketsOnly()
+    {
+        QTemporaryDir dir;
+        Client sam;
+        QVERIFY(sam.open(dir.filePath(u"sam.sqlite"_s)));
+        QVERIFY(signIn(sam, u"sam"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
+        QCOMPARE(sam.store->ticketCount(), 5);
+        QVERIFY(!sam.store->ticket(m_returns));
+        const std::optional<Ticket> first = sam.store->ticket(m_tickets.first());
+        QVERIFY(first);
+        QCOMPARE(first->messages.size(), 1);
+        QCOMPARE(first->events.size(), 2);
+        // The directory came too: departments, colleagues, transfer targets.
+        QCOMPARE(sam.store->departments().size(), 1);
+        QVERIFY(!sam.store->colleagues(m_world.support).isEmpty());
+        QCOMPARE(sam.store->transferTargets().size(), 4);
+        QCOMPARE(sam.store->me()->id, m_world.agent(u"sam"_s));
+    }
+
+    void changesArriveByPushAndTransferOutRevokes()
+    {
+        QTemporaryDir dir;
+        Client sam;
+        QVERIFY(sam.open(dir.filePath(u"sam.sqlite"_s)));
+        QVERIFY(signIn(sam, u"sam"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
+        QSignalSpy notified(sam.engine.get(), &SyncEngine::notificationReceived);
+
+        const qint64 fresh = m_world.intake(*m_api, m_world.support, u"New by push"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(sam.store->ticket(fresh).has_value(), 15'000);
+        QVERIFY(!notified.isEmpty());
+        QCOMPARE(notified.first().first().toJsonObject().value(u"event"_s).toString(), u"new_ticket"_s);
+
+        // Sue replies: the delta lands in Sam's cache.
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, fresh}, {u"base_version"_s, 1},
+                                                    {u"type"_s, u"reply"_s}, {u"body"_s, u"On it"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(sam.store->ticket(fresh)->messages.size(), 2, 15'000);
+
+        // Sue transfers it to Returns: it leaves Sam's cache.
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, fresh}, {u"base_version"_s, 2},
+                                                    {u"type"_s, u"transfer"_s}, {u"department"_s, m_world.returns}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!sam.store->ticket(fresh).has_value(), 15'000);
+    }
+
+    void actionsWorkOfflineAndReplayInOrderAfterAnOutage()
+    {
+        QTemporaryDir dir;
+        Client sam;
+        QVERIFY(sam.open(dir.filePath(u"sam.sqlite"_s)));
+        QVERIFY(signIn(sam, u"sam"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
+
+        m_server->kill(); // the server dies mid-whatever
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Offline, 15'000);
+
+        const qint64 ticket = m_tickets[1];
+        Command note = sam.command(Command::Type::Note, ticket);
+        note.body = u"Written offline"_s;
+        QVERIFY(sam.engine->act(note));
+        Command reply = sam.command(Command::Type::Reply, ticket);
+        reply.body = u"Also offline"_s;
+        reply.status = TicketStatus::Pending;
+        QVERIFY(sam.engine->act(reply));
+        Command assign = sam.command(Command::Type::Assign, ticket);
+        assign.assigneeId = m_world.agent(u"sam"_s);
+        QVERIFY(sam.engine->act(assign));
+        QCOMPARE(sam.engine->pendingCount(), 3);
+        // The cache shows the changes at once.
+        const std::optional<Ticket> local = sam.store->ticket(ticket);
+        QCOMPARE(local->messages.size(), 3);
+        QVERIFY(local->status == TicketStatus::Pending);
+        QCOMPARE(local->assigneeId, m_world.agent(u"sam"_s));
+
+        QVERIFY(m_server->restart());
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->pendingCount(), 0, 60'000);
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
+        m_api = std::make_unique<Test::ApiClient>(m_server->baseUrl());
+        const QJsonObject server = serverTicket(ticket);
+        const QJsonArray messages = server.value(u"messages"_s).toArray();
+        QCOMPARE(messages.size(), 3);
+        QCOMPARE(messages[1].toObject().value(u"body"_s).toString(), u"Written offline"_s);
+        QCOMPARE(messages[2].toObject().value(u"body"_s).toString(), u"Also offline"_s);
+        QCOMPARE(server.value(u"status"_s).toString(), u"pending"_s);
+        QCOMPARE(server.value(u"assignee"_s).toInteger(), m_world.agent(u"sam"_s));
+        // And the cache agrees with the server, placeholders replaced.
+        QTRY_COMPARE_WITH_TIMEOUT(sam.store->ticket(ticket)->messages.last().id,
+                                  messages[2].toObject().value(u"id"_s).toInteger(), 15'000);
+    }
+
+    void clientRestartWithPendingOutboxLosesNothingAndSendsNothingTwice()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"sam.sqlite"_s);
+        QString token;
+        {
+            Client sam;
+            QVERIFY(sam.open(path));
+            QVERIFY(signIn(sam, u"sam"_s));
+            QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
+            token = sam.engine->api().token();
+            QVERIFY(m_server->stop());
+            QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Offline, 15'000);
+            Command reply = sam.command(Command::Type::Reply, m_tickets[2]);
+            reply.body = u"Typed before the crash"_s;
+            QVERIFY(sam.engine->act(reply));
+            sam.close(); // the client goes away with the change queued
+        }
+        QVERIFY(m_server->restart());
+        Client again;
+        QVERIFY(again.open(path));
+        QCOMPARE(again.store->pendingCount(), 1);
+        again.engine->resume(m_server->baseUrl(), token);
+        QTRY_COMPARE_WITH_TIMEOUT(again.engine->pendingCount(), 0, 30'000);
+        m_api = std::make_unique<Test::ApiClient>(m_server->baseUrl());
+        const QJsonArray messages = serverTicket(m_tickets[2]).value(u"messages"_s).toArray();
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages.last().toObject().value(u"body"_s).toString(), u"Typed before the crash"_s);
+    }
+
+    void conflictingTransfersFromTwoClients()
+    {
+        // The admin's client decides offline; "two" decides meanwhile online.
+        QTemporaryDir dir;
+        const QString adminPath = dir.filePath(u"admin.sqlite"_s);
+        QString adminToken;
+        const qint64 ticket = m_tickets[3];
+        {
+            Client admin;
+            QVERIFY(admin.open(adminPath));
+            const Status signedIn = QCoro::waitFor(admin.engine->signIn(
+                m_server->baseUrl(), QString::fromLatin1(TestServer::AdminEmail),
+                QString::fromLatin1(TestServer::AdminPassword)));
+            QVERIFY(signedIn.has_value());
+            QTRY_COMPARE_WITH_TIMEOUT(admin.engine->state(), SyncEngine::State::Live, 15'000);
+            adminToken = admin.engine->api().token();
+            admin.engine.reset(); // offline from here
+            Command toSales = admin.command(Command::Type::Transfer, ticket);
+            toSales.departmentId = m_world.sales;
+            toSales.note = u"Admin says: a sales question"_s;
+            QVERIFY(admin.store->enqueue(toSales));
+        }
+        Client two;
+        QVERIFY(two.open(dir.filePath(u"two.sqlite"_s)));
+        QVERIFY(signIn(two, u"two"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(two.engine->state(), SyncEngine::State::Live, 15'000);
+        Command toReturns = two.command(Command::Type::Transfer, ticket);
+        toReturns.departmentId = m_world.returns;
+        toReturns.note = u"Two says: a return"_s;
+        QVERIFY(two.engine->act(toReturns));
+        QTRY_COMPARE_WITH_TIMEOUT(two.engine->pendingCount(), 0, 15'000);
+        QCOMPARE(serverTicket(ticket).value(u"department"_s).toInteger(), m_world.returns);
+
+        // The admin comes back online: the transfer is refused, not applied.
+        Client admin;
+        QVERIFY(admin.open(adminPath));
+        QSignalSpy rejected(admin.engine.get(), &SyncEngine::commandRejected);
+        admin.engine->resume(m_server->baseUrl(), adminToken);
+        QTRY_COMPARE_WITH_TIMEOUT(rejected.size(), 1, 15'000);
+        QCOMPARE(admin.engine->pendingCount(), 0); // a rejection never blocks the outbox
+        const QList<OutboxEntry> refused = admin.store->rejected();
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.first().reason, u"conflict"_s);
+        // Both versions: the server's, and what the admin wrote, kept.
+        QCOMPARE(refused.first().serverTicket.value(u"department"_s).toInteger(), m_world.returns);
+        QCOMPARE(refused.first().command.note, u"Admin says: a sales question"_s);
+        QCOMPARE(serverTicket(ticket).value(u"department"_s).toInteger(), m_world.returns);
+        QTRY_COMPARE_WITH_TIMEOUT(admin.store->ticket(ticket)->departmentId, m_world.returns, 15'000);
+        QVERIFY(admin.engine->discard(refused.first().id));
+        QCOMPARE(admin.store->rejected().size(), 0);
+    }
+
+    void lostAnswerIsReplayedAsDuplicate()
+    {
+        QTemporaryDir dir;
+        Client sam;
+        QVERIFY(sam.open(dir.filePath(u"sam.sqlite"_s)));
+        QVERIFY(signIn(sam, u"sam"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
+        // The server will do the work and then drop the connection.
+        QCOMPARE(m_api->post(u"/api/v1/test/drop-next-answer"_s, {{u"path"_s, u"/api/v1/commands"_s}}).status, 204);
+
+        Command reply = sam.command(Command::Type::Reply, m_tickets[4]);
+        reply.body = u"Exactly once"_s;
+        QVERIFY(sam.engine->act(reply));
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->pendingCount(), 0, 60'000);
+        const QJsonArray messages = serverTicket(m_tickets[4]).value(u"messages"_s).toArray();
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages.last().toObject().value(u"body"_s).toString(), u"Exactly once"_s);
+    }
+
+    void startsFromTheCacheWithNoServerAtAll()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"sam.sqlite"_s);
+        QString token;
+        {
+            Client sam;
+            QVERIFY(sam.open(path));
+            QVERIFY(signIn(sam, u"sam"_s));
+            QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
+            token = sam.engine->api().token();
+        }
+        QVERIFY(m_server->stop());
+        Client offline;
+        QVERIFY(offline.open(path));
+        offline.engine->resume(m_server->baseUrl(), token);
+        QTRY_COMPARE_WITH_TIMEOUT(offline.engine->state(), SyncEngine::State::Offline, 15'000);
+        QCOMPARE(offline.store->ticketCount(), 5);
+        QueueQuery query;
+        query.departmentId = m_world.support;
+        QCOMPARE(offline.store->queueCount(query), 5);
+        query.search = u"Support 3"_s;
+        QCOMPARE(offline.store->queueRows(query, 0, 10).first().id, m_tickets[3]);
+        QVERIFY(m_server->restart());
+    }
+
+private:
+    QList<qint64> m_tickets;
+    qint64 m_returns = 0;
+};
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_sync_engine.moc"
