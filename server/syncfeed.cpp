@@ -345,8 +345,10 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
         while (query.next())
             page.append({TicketRows::readTicket(query), true});
         if (page.size() < limit) {
+            // An admin's backfill was every department: nothing is left for
+            // the changes phase, which would send every ticket again.
             cursor.phase = SyncCursor::Phase::Changes;
-            cursor.position = cursor.since;
+            cursor.position = scope.isAdmin ? cursor.head : cursor.since;
         } else {
             cursor.position = page.last().ticket.id;
         }

@@ -764,7 +764,9 @@ QString orderBy(const QueueQuery &query)
         column = u"CASE t.status WHEN 'new' THEN 0 WHEN 'open' THEN 1 WHEN 'pending' THEN 2 WHEN 'solved' THEN 3 ELSE 4 END"_s;
         break;
     case QueueQuery::Column::Priority: column = u"t.priority_rank"_s; break;
-    case QueueQuery::Column::Assignee: column = u"assignee_name COLLATE NOCASE"_s; break;
+    case QueueQuery::Column::Assignee:
+        column = u"(SELECT c.name FROM colleagues c WHERE c.agent_id = t.assignee_id LIMIT 1) COLLATE NOCASE"_s;
+        break;
     case QueueQuery::Column::Created: column = u"t.created_at"_s; break;
     case QueueQuery::Column::Updated: column = u"t.updated_at"_s; break;
     }
@@ -783,6 +785,22 @@ int LocalStore::queueCount(const QueueQuery &query)
     const int total = count.exec() && count.next() ? count.value(0).toInt() : 0;
     count.finish();
     return total;
+}
+
+QList<qint64> LocalStore::queueIds(const QueueQuery &query)
+{
+    const QueueSql sql = queueWhere(query);
+    QSqlQuery &rows = prepared(u"SELECT t.id FROM tickets t WHERE %1 ORDER BY %2"_s.arg(sql.where, orderBy(query)));
+    for (const QVariant &bind : sql.binds)
+        rows.addBindValue(bind);
+    QList<qint64> ids;
+    if (!rows.exec()) {
+        cacheError(rows);
+        return ids;
+    }
+    while (rows.next())
+        ids.append(rows.value(0).toLongLong());
+    return ids;
 }
 
 QList<QueueRow> LocalStore::queueRows(const QueueQuery &query, int offset, int limit)

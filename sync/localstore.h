@@ -107,6 +107,8 @@ public:
     QList<DepartmentSummary> departmentSummaries();
     int queueCount(const QueueQuery &query);
     QList<QueueRow> queueRows(const QueueQuery &query, int offset, int limit);
+    // The whole queue's ticket ids, in order: cheap, for windowed models.
+    QList<qint64> queueIds(const QueueQuery &query);
     std::optional<Ticket> ticket(qint64 ticketId);
     QList<QueueRow> customerTickets(const QString &email, qint64 exceptTicket);
     int ticketCount();

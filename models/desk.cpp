@@ -1,0 +1,147 @@
+#include "models/desk.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+Desk::Desk(SyncEngine &engine, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_departments(engine.store())
+    , m_queue(engine.store())
+    , m_notifications(engine.store())
+{
+    // Many changes in a burst (pages of a sync) make one refresh.
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(30);
+    connect(&m_refresh, &QTimer::timeout, this, &Desk::refresh);
+    connect(&engine, &SyncEngine::ticketsChanged, this, &Desk::scheduleRefresh);
+    connect(&engine, &SyncEngine::directoryChanged, this, &Desk::scheduleRefresh);
+    connect(&engine, &SyncEngine::notificationReceived, &m_notifications, &NotificationCentre::notify);
+}
+
+void Desk::scheduleRefresh()
+{
+    if (!m_refresh.isActive())
+        m_refresh.start();
+}
+
+void Desk::refresh()
+{
+    m_departments.refresh();
+    m_queue.refresh();
+    Q_EMIT ticketsChanged();
+}
+
+std::optional<Department> Desk::department(qint64 id)
+{
+    for (const Department &department : m_engine.store().departments()) {
+        if (department.id == id)
+            return department;
+    }
+    return std::nullopt;
+}
+
+QList<QueueRow> Desk::customerTickets(const Ticket &ticket)
+{
+    return m_engine.store().customerTickets(ticket.customer.email, ticket.id);
+}
+
+QString Desk::agentName(qint64 agentId)
+{
+    if (agentId <= 0)
+        return {};
+    const QString name = m_engine.store().agentName(agentId);
+    if (!name.isEmpty())
+        return name;
+    for (const TransferTarget &target : transferTargets()) {
+        for (const auto &[id, agentName] : target.agents) {
+            if (id == agentId)
+                return agentName;
+        }
+    }
+    return tr("Agent %1").arg(agentId);
+}
+
+QList<Desk::TransferTarget> Desk::transferTargets()
+{
+    QList<TransferTarget> list;
+    for (const QJsonValue &value : m_engine.store().transferTargets()) {
+        const QJsonObject json = value.toObject();
+        TransferTarget target{json.value(u"id"_s).toInteger(), json.value(u"name"_s).toString(), {}};
+        for (const QJsonValue &agent : json.value(u"agents"_s).toArray())
+            target.agents.append({agent.toObject().value(u"id"_s).toInteger(),
+                                  agent.toObject().value(u"name"_s).toString()});
+        list.append(target);
+    }
+    return list;
+}
+
+Status Desk::act(Command command)
+{
+    Expected<OutboxEntry> entry = m_engine.act(std::move(command));
+    if (!entry)
+        return entry.error();
+    return ok();
+}
+
+Status Desk::reply(qint64 ticketId, const QString &body, std::optional<TicketStatus> status)
+{
+    Command command;
+    command.type = Command::Type::Reply;
+    command.ticketId = ticketId;
+    command.body = body;
+    command.status = status;
+    return act(command);
+}
+
+Status Desk::note(qint64 ticketId, const QString &body)
+{
+    Command command;
+    command.type = Command::Type::Note;
+    command.ticketId = ticketId;
+    command.body = body;
+    return act(command);
+}
+
+Status Desk::transfer(qint64 ticketId, qint64 departmentId, qint64 assigneeId, const QString &note)
+{
+    Command command;
+    command.type = Command::Type::Transfer;
+    command.ticketId = ticketId;
+    command.departmentId = departmentId;
+    command.assigneeId = assigneeId;
+    command.note = note;
+    return act(command);
+}
+
+Status Desk::assign(qint64 ticketId, qint64 agentId)
+{
+    Command command;
+    command.type = Command::Type::Assign;
+    command.ticketId = ticketId;
+    command.assigneeId = agentId;
+    return act(command);
+}
+
+Status Desk::setStatus(qint64 ticketId, TicketStatus status)
+{
+    Command command;
+    command.type = Command::Type::SetStatus;
+    command.ticketId = ticketId;
+    command.status = status;
+    return act(command);
+}
+
+Status Desk::setPriority(qint64 ticketId, Priority priority)
+{
+    Command command;
+    command.type = Command::Type::SetPriority;
+    command.ticketId = ticketId;
+    command.priority = priority;
+    return act(command);
+}
+
+} // namespace Signpost

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "models/departmentlistmodel.h"
+#include "models/notificationcentre.h"
+#include "models/ticketqueuemodel.h"
+#include "sync/syncengine.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace Signpost {
+
+// The small application facade the widgets see: the models, the actions an
+// agent takes, and the state of the connection. It never blocks on the
+// network: actions go to the outbox and the models read the cache.
+class Desk : public QObject
+{
+    Q_OBJECT
+public:
+    Desk(SyncEngine &engine, QObject *parent = nullptr);
+
+    DepartmentListModel &departments() { return m_departments; }
+    TicketQueueModel &queue() { return m_queue; }
+    NotificationCentre &notifications() { return m_notifications; }
+    SyncEngine &engine() { return m_engine; }
+
+    std::optional<Agent> me() { return m_engine.store().me(); }
+    std::optional<Ticket> ticket(qint64 id) { return m_engine.store().ticket(id); }
+    std::optional<Department> department(qint64 id);
+    QList<QueueRow> customerTickets(const Ticket &ticket);
+    QList<Agent> colleagues(qint64 departmentId) { return m_engine.store().colleagues(departmentId); }
+    QString agentName(qint64 agentId);
+
+    struct TransferTarget
+    {
+        qint64 id = 0;
+        QString name;
+        QList<std::pair<qint64, QString>> agents;
+    };
+    QList<TransferTarget> transferTargets();
+
+    // Agent actions. Each answers at once; the result of sending comes later
+    // (rejections through commandRejected).
+    Status reply(qint64 ticketId, const QString &body, std::optional<TicketStatus> status = std::nullopt);
+    Status note(qint64 ticketId, const QString &body);
+    Status transfer(qint64 ticketId, qint64 departmentId, qint64 assigneeId, const QString &note);
+    Status assign(qint64 ticketId, qint64 agentId);
+    Status setStatus(qint64 ticketId, TicketStatus status);
+    Status setPriority(qint64 ticketId, Priority priority);
+    QList<OutboxEntry> rejected() { return m_engine.store().rejected(); }
+    Status discard(qint64 outboxEntryId) { return m_engine.discard(outboxEntryId); }
+
+Q_SIGNALS:
+    // The cached tickets changed: views of one ticket re-read it.
+    void ticketsChanged();
+
+private:
+    Status act(Command command);
+    void scheduleRefresh();
+    void refresh();
+
+    SyncEngine &m_engine;
+    DepartmentListModel m_departments;
+    TicketQueueModel m_queue;
+    NotificationCentre m_notifications;
+    QTimer m_refresh;
+};
+
+} // namespace Signpost

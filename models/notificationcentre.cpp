@@ -1,0 +1,79 @@
+#include "models/notificationcentre.h"
+
+#include "sync/localstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+NotificationCentre::NotificationCentre(LocalStore &store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+    m_window.setSingleShot(true);
+    m_window.setInterval(1500);
+    connect(&m_window, &QTimer::timeout, this, &NotificationCentre::flush);
+    const QJsonArray muted = QJsonDocument::fromJson(m_store.meta(u"muted_departments"_s).toUtf8()).array();
+    for (const QJsonValue &id : muted)
+        m_muted.insert(id.toInteger());
+}
+
+void NotificationCentre::setMuted(qint64 departmentId, bool muted)
+{
+    if (muted)
+        m_muted.insert(departmentId);
+    else
+        m_muted.remove(departmentId);
+    QJsonArray list;
+    for (qint64 id : std::as_const(m_muted))
+        list.append(id);
+    m_store.setMeta(u"muted_departments"_s, QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));
+}
+
+void NotificationCentre::notify(const QJsonObject &notification)
+{
+    if (isMuted(notification.value(u"department"_s).toInteger()))
+        return;
+    // The first of a burst waits a moment, so what follows joins it.
+    m_pending.append(notification);
+    if (!m_window.isActive())
+        m_window.start();
+}
+
+QString NotificationCentre::describe(const QJsonObject &notification) const
+{
+    const QString event = notification.value(u"event"_s).toString();
+    if (event == u"new_ticket")
+        return tr("New ticket");
+    if (event == u"customer_reply")
+        return tr("Customer replied");
+    if (event == u"transferred_in")
+        return tr("Transferred to your department");
+    if (event == u"assigned")
+        return tr("Assigned to you");
+    return tr("Ticket updated");
+}
+
+void NotificationCentre::flush()
+{
+    const QList<QJsonObject> pending = std::exchange(m_pending, {});
+    if (pending.isEmpty())
+        return;
+    QSet<qint64> tickets;
+    for (const QJsonObject &n : pending)
+        tickets.insert(n.value(u"ticket"_s).toInteger());
+    if (tickets.size() == 1) {
+        const QJsonObject &last = pending.last();
+        Q_EMIT toast(Toast{describe(last),
+                           u"#%1 %2"_s.arg(last.value(u"ticket"_s).toInteger()).arg(last.value(u"subject"_s).toString()),
+                           last.value(u"ticket"_s).toInteger(), 1});
+        return;
+    }
+    Q_EMIT toast(Toast{tr("%n tickets need attention", nullptr, int(tickets.size())),
+                       tr("New tickets, replies and transfers in your departments."), 0, int(tickets.size())});
+}
+
+} // namespace Signpost

@@ -1,0 +1,176 @@
+// The client's models over a cache synced from the real server, checked by
+// QAbstractItemModelTester: live changes arrive by id, never by a reset.
+#include "models/departmentlistmodel.h"
+#include "models/desk.h"
+#include "models/roles.h"
+#include "models/ticketqueuemodel.h"
+#include "sync/syncengine.h"
+#include "tests/support/worldtest.h"
+
+#include <QAbstractItemModelTester>
+#include <QCoroTask>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Signpost;
+using namespace Signpost::Test;
+
+class TestModels : public WorldTest
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY2(startWorld(), qPrintable(m_error));
+        m_tickets.clear();
+        for (int i = 0; i < 6; ++i)
+            m_tickets.append(m_world.intake(*m_api, m_world.support, u"Ticket %1 about parcels"_s.arg(i)));
+        m_tickets.append(m_world.intake(*m_api, m_world.returns, u"Refund for boots"_s));
+        QVERIFY(!m_tickets.contains(0));
+        m_dir = std::make_unique<QTemporaryDir>();
+        Expected<std::unique_ptr<LocalStore>> store = LocalStore::open(m_dir->filePath(u"cache.sqlite"_s));
+        QVERIFY(store);
+        m_store = std::move(*store);
+        m_engine = std::make_unique<SyncEngine>(*m_store);
+        const Status signedIn = QCoro::waitFor(m_engine->signIn(m_server->baseUrl(), u"two@acme.example"_s,
+                                                                QString::fromLatin1(TestWorld::Password)));
+        QVERIFY(signedIn.has_value());
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->state(), SyncEngine::State::Live, 15'000);
+        m_desk = std::make_unique<Desk>(*m_engine);
+    }
+    void cleanup()
+    {
+        m_desk.reset();
+        m_engine.reset();
+        m_store.reset();
+        QVERIFY(stopWorld());
+    }
+
+    void departmentsWithCounts()
+    {
+        DepartmentListModel &model = m_desk->departments();
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 2); // Returns and Support, by name
+        const int support = model.rowOf(m_world.support);
+        QVERIFY(support >= 0);
+        QCOMPARE(model.index(support).data(NewCountRole).toInt(), 6);
+        QCOMPARE(model.index(support).data(UnassignedCountRole).toInt(), 6);
+        QCOMPARE(model.index(support).data(MineCountRole).toInt(), 0);
+
+        QVERIFY(m_desk->assign(m_tickets[0], m_world.agent(u"two"_s)));
+        QTRY_COMPARE_WITH_TIMEOUT(model.index(model.rowOf(m_world.support)).data(MineCountRole).toInt(), 1, 10'000);
+        QCOMPARE(model.index(model.rowOf(m_world.support)).data(UnassignedCountRole).toInt(), 5);
+    }
+
+    void queueFollowsLiveChangesWithoutReset()
+    {
+        TicketQueueModel &model = m_desk->queue();
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QueueQuery query;
+        query.departmentId = m_world.support;
+        query.sortColumn = QueueQuery::Column::Id;
+        query.descending = false;
+        model.setQuery(query);
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.index(0, TicketQueueModel::Number).data().toString(), u"#%1"_s.arg(m_tickets[0]));
+        QCOMPARE(model.index(2, TicketQueueModel::Subject).data().toString(), u"Ticket 2 about parcels"_s);
+        QCOMPARE(model.index(2, TicketQueueModel::Status).data().toString(), u"New"_s);
+
+        // A selection on ticket 3 survives everything below.
+        QPersistentModelIndex selected = model.index(3, 0);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+
+        // A new ticket arrives (push), one leaves (transfer by a colleague),
+        // one changes in place.
+        const qint64 fresh = m_world.intake(*m_api, m_world.support, u"Brand new"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 7, 10'000);
+        QCOMPARE(model.rowOf(fresh), 6);
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, m_tickets[1]}, {u"base_version"_s, 1},
+                                                    {u"type"_s, u"transfer"_s}, {u"department"_s, m_world.sales}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 6, 10'000);
+        QCOMPARE(model.rowOf(m_tickets[1]), -1);
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, m_tickets[3]}, {u"base_version"_s, 1},
+                                                    {u"type"_s, u"status"_s}, {u"status"_s, u"pending"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(model.index(model.rowOf(m_tickets[3]), TicketQueueModel::Status).data().toString(),
+                                  u"Pending"_s, 10'000);
+        QCOMPARE(resets.size(), 0);
+        QVERIFY(selected.isValid());
+        QCOMPARE(selected.data(TicketIdRole).toLongLong(), m_tickets[3]);
+        QCOMPARE(selected.row(), 2); // moved up when ticket 1 left
+    }
+
+    void queueSortFilterAndSearchInSql()
+    {
+        TicketQueueModel &model = m_desk->queue();
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QueueQuery query;
+        query.departmentId = m_world.support;
+        model.setQuery(query);
+        model.sort(TicketQueueModel::Number, Qt::DescendingOrder);
+        QCOMPARE(model.ticketAt(0), m_tickets[5]);
+        QVERIFY(m_desk->setPriority(m_tickets[2], Priority::Urgent));
+        model.sort(TicketQueueModel::Priority, Qt::DescendingOrder);
+        QCOMPARE(model.ticketAt(0), m_tickets[2]);
+        // A change made offline-first shows at once, marked as waiting.
+        QVERIFY(model.index(0, 0).data(PendingChangesRole).toInt() >= 0);
+
+        query = model.query();
+        query.search = QString::number(m_tickets[4]); // the ticket number
+        model.setQuery(query);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.ticketAt(0), m_tickets[4]);
+        query.search = u"parc"_s; // prefixes match
+        model.setQuery(query);
+        QCOMPARE(model.rowCount(), 6);
+        query.search = u"\"unbalanced AND ("_s; // typed text is never FTS syntax
+        model.setQuery(query);
+        QCOMPARE(model.rowCount(), 0);
+
+        query.search.clear();
+        query.statuses = {TicketStatus::Pending};
+        model.setQuery(query);
+        QCOMPARE(model.rowCount(), 0);
+        query.statuses.clear();
+        query.assignee = QueueQuery::Assignee::Nobody;
+        model.setQuery(query);
+        QCOMPARE(model.rowCount(), 6);
+    }
+
+    void groupedNotifications()
+    {
+        NotificationCentre &centre = m_desk->notifications();
+        centre.setGroupingWindow(200);
+        QSignalSpy toasts(&centre, &NotificationCentre::toast);
+        m_world.intake(*m_api, m_world.support, u"One"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(toasts.size(), 1, 10'000);
+        QCOMPARE(toasts.first().first().value<NotificationCentre::Toast>().count, 1);
+        // A burst of five: one grouped toast, not five.
+        for (int i = 0; i < 5; ++i)
+            m_world.intake(*m_api, m_world.returns, u"Burst %1"_s.arg(i));
+        QTRY_COMPARE_WITH_TIMEOUT(toasts.size(), 2, 10'000);
+        const auto grouped = toasts.last().first().value<NotificationCentre::Toast>();
+        QVERIFY(grouped.count >= 2);
+        QCOMPARE(grouped.ticketId, 0);
+        // Muted departments stay quiet.
+        centre.setMuted(m_world.returns, true);
+        m_world.intake(*m_api, m_world.returns, u"Muted"_s);
+        const qint64 loud = m_world.intake(*m_api, m_world.support, u"Loud"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(toasts.size(), 3, 10'000);
+        QCOMPARE(toasts.last().first().value<NotificationCentre::Toast>().ticketId, loud);
+    }
+
+private:
+    QList<qint64> m_tickets;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<SyncEngine> m_engine;
+    std::unique_ptr<Desk> m_desk;
+};
+
+QTEST_GUILESS_MAIN(TestModels)
+#include "tst_models.moc"

@@ -1,0 +1,195 @@
+// signpost-desk's widgets driven like an agent would, against a real server:
+// sign in, open a queue, reply, transfer through the dialog, a popup on push
+// that opens its ticket, and the offline banner with the pending count.
+#include "app/deskapplication.h"
+#include "models/roles.h"
+#include "sync/syncengine.h"
+#include "tests/support/worldtest.h"
+#include "ui/mainwindow.h"
+#include "ui/signindialog.h"
+#include "ui/ticketview.h"
+#include "ui/toastpopup.h"
+#include "ui/transferdialog.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace Signpost;
+using namespace Signpost::Test;
+
+class TestDeskUi : public WorldTest
+{
+    Q_OBJECT
+
+    QPushButton *button(QWidget *parent, const QString &text)
+    {
+        const auto buttons = parent->findChildren<QPushButton *>();
+        for (QPushButton *b : buttons) {
+            if (b->text().remove(u'&') == text)
+                return b;
+        }
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+    void init()
+    {
+        QVERIFY2(startWorld(), qPrintable(m_error));
+        m_tickets.clear();
+        for (int i = 0; i < 3; ++i)
+            m_tickets.append(m_world.intake(*m_api, m_world.support, u"Question %1"_s.arg(i), u"c%1@example.com"_s.arg(i)));
+        QVERIFY(!m_tickets.contains(0));
+        QSettings().clear(); // no account remembered from the last test
+        m_app = std::make_unique<DeskApplication>();
+        m_app->start(m_server->baseUrl());
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->signInDialog() && m_app->signInDialog()->isVisible(), 10'000);
+
+        // Sign in as Sam, with the keyboard.
+        SignInDialog *dialog = m_app->signInDialog();
+        const auto edits = dialog->findChildren<QLineEdit *>();
+        QCOMPARE(edits.size(), 3);
+        QCOMPARE(edits[0]->text(), m_server->baseUrl().toString());
+        edits[1]->clear();
+        QTest::keyClicks(edits[1], u"sam@acme.example"_s);
+        QTest::keyClicks(edits[2], QString::fromLatin1(TestWorld::Password));
+        QTest::keyClick(edits[2], Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->mainWindow() != nullptr, 15'000);
+        m_window = m_app->mainWindow();
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->state(), SyncEngine::State::Live, 15'000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->queueView()->model()->rowCount(), 3, 15'000);
+    }
+    void cleanup()
+    {
+        m_app.reset();
+        QVERIFY(stopWorld());
+    }
+
+    void signInShowsTheDepartmentsQueue()
+    {
+        QCOMPARE(m_window->departmentList()->model()->rowCount(), 1);
+        QCOMPARE(m_window->departmentList()->currentIndex().data().toString(), u"Support"_s);
+        QCOMPARE(m_window->departmentList()->currentIndex().data(NewCountRole).toInt(), 3);
+        QVERIFY(m_window->connectionLabel()->text().contains(u"Live"_s));
+        QVERIFY(!m_window->connectionBanner()->isVisible());
+    }
+
+    void wrongPasswordIsSaidPlainly()
+    {
+        DeskApplication other;
+        other.start(m_server->baseUrl());
+        QTRY_VERIFY_WITH_TIMEOUT(other.signInDialog() && other.signInDialog()->isVisible(), 10'000);
+        const auto edits = other.signInDialog()->findChildren<QLineEdit *>();
+        edits[1]->clear();
+        QTest::keyClicks(edits[1], u"sam@acme.example"_s);
+        QTest::keyClicks(edits[2], u"wrong-password"_s);
+        QTest::keyClick(edits[2], Qt::Key_Return);
+        const auto labels = other.signInDialog()->findChildren<QLabel *>();
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(labels.begin(), labels.end(), [](QLabel *l) {
+                                     return l->isVisible() && l->text().contains(u"not right"_s);
+                                 }),
+                                 10'000);
+        QVERIFY(other.mainWindow() == nullptr);
+    }
+
+    void replyFromTheTicketView()
+    {
+        m_window->openTicket(m_tickets[1]);
+        TicketView *view = m_window->ticketView();
+        QCOMPARE(view->ticketId(), m_tickets[1]);
+        QVERIFY(view->thread()->toPlainText().contains(u"Please help with order 42."_s));
+        QCOMPARE(view->senderPreview()->text(), u"From: Support at Acme"_s);
+        QTest::keyClicks(view->editor(), u"We are on it."_s);
+        QPushButton *send = button(view, u"Send reply"_s);
+        QVERIFY(send);
+        QTest::mouseClick(send, Qt::LeftButton);
+        QVERIFY(view->editor()->toPlainText().isEmpty());
+        // Shown at once, sent in the background.
+        QVERIFY(view->thread()->toPlainText().contains(u"We are on it."_s));
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->pendingCount(), 0, 15'000);
+        const QJsonArray messages = m_api->get(u"/api/v1/tickets/%1"_s.arg(m_tickets[1]), m_world.token(u"sue"_s))
+                                        .json().value(u"messages"_s).toArray();
+        QCOMPARE(messages.last().toObject().value(u"body"_s).toString(), u"We are on it."_s);
+        QCOMPARE(messages.last().toObject().value(u"sender_name"_s).toString(), u"Support at Acme"_s);
+    }
+
+    void transferThroughTheDialogWithTheKeyboard()
+    {
+        m_window->openTicket(m_tickets[2]);
+        bool sawDialog = false;
+        QTimer::singleShot(0, this, [&]() {
+            auto *dialog = qobject_cast<TransferDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            sawDialog = true;
+            dialog->departmentBox()->setCurrentIndex(dialog->departmentBox()->findText(u"Returns"_s));
+            QCOMPARE(dialog->assigneeBox()->itemText(0), u"Anyone in the department"_s);
+            QVERIFY(dialog->assigneeBox()->findText(u"rob"_s) >= 0);
+            QTest::keyClicks(dialog->noteEdit(), u"A return, label needed"_s);
+            QTest::keyClick(dialog->departmentBox(), Qt::Key_Return);
+        });
+        m_window->ticketView()->openTransferDialog();
+        QVERIFY(sawDialog);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->pendingCount(), 0, 15'000);
+        const QJsonObject moved = m_api->get(u"/api/v1/tickets/%1"_s.arg(m_tickets[2]), m_world.token(u"rob"_s)).json();
+        QCOMPARE(moved.value(u"department"_s).toInteger(), m_world.returns);
+        QCOMPARE(moved.value(u"events"_s).toArray().last().toObject().value(u"data"_s).toObject()
+                     .value(u"note"_s).toString(), u"A return, label needed"_s);
+        // It left Sam's departments, so his queue no longer has it.
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->queueView()->model()->rowCount(), 2, 15'000);
+    }
+
+    void popupOnPushOpensTheTicket()
+    {
+        const qint64 fresh = m_world.intake(*m_api, m_world.support, u"Urgent: wrong size"_s);
+        ToastPopup *toast = m_window->toast();
+        QTRY_VERIFY_WITH_TIMEOUT(toast->isVisible(), 15'000);
+        QCOMPARE(toast->title(), u"New ticket"_s);
+        QCOMPARE(toast->ticketId(), fresh);
+        QTest::mouseClick(toast, Qt::LeftButton);
+        QVERIFY(!toast->isVisible());
+        QCOMPARE(m_window->ticketView()->ticketId(), fresh);
+        QCOMPARE(m_window->queueView()->currentIndex().data(TicketIdRole).toLongLong(), fresh);
+    }
+
+    void offlineBannerAndPendingCount()
+    {
+        m_server->kill();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->connectionBanner()->isVisible(), 15'000);
+        QVERIFY(m_window->connectionLabel()->text().contains(u"Offline"_s));
+        m_window->openTicket(m_tickets[0]);
+        QTest::keyClicks(m_window->ticketView()->editor(), u"Noted while offline"_s);
+        QTest::mouseClick(button(m_window->ticketView(), u"Add internal note"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->connectionLabel()->text().contains(u"1 change"_s), 5'000);
+        QVERIFY(m_window->connectionBanner()->text().contains(u"1 change"_s));
+        QVERIFY(m_window->ticketView()->thread()->toPlainText().contains(u"waiting to be sent"_s));
+
+        QVERIFY(m_server->restart());
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->pendingCount(), 0, 60'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->connectionBanner()->isVisible(), 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->ticketView()->thread()->toPlainText().contains(u"waiting to be sent"_s),
+                                 15'000);
+    }
+
+private:
+    QList<qint64> m_tickets;
+    std::unique_ptr<DeskApplication> m_app;
+    MainWindow *m_window = nullptr;
+};
+
+QTEST_MAIN(TestDeskUi)
+#include "tst_desk_ui.moc"

@@ -1,0 +1,289 @@
+#include "ui/mainwindow.h"
+
+#include "models/roles.h"
+#include "ui/departmentdelegate.h"
+#include "ui/ticketview.h"
+#include "ui/toastpopup.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+MainWindow::MainWindow(Desk &desk, QWidget *parent)
+    : QMainWindow(parent)
+    , m_desk(desk)
+    , m_departments(new QListView(this))
+    , m_statusFilter(new QComboBox(this))
+    , m_mine(new QCheckBox(tr("&Mine"), this))
+    , m_unassigned(new QCheckBox(tr("&Unassigned"), this))
+    , m_search(new QLineEdit(this))
+    , m_queue(new QTableView(this))
+    , m_ticket(new TicketView(desk, this))
+    , m_banner(new QLabel(this))
+    , m_connection(new QLabel(this))
+    , m_toast(new ToastPopup(this))
+{
+    setWindowTitle(tr("Signpost"));
+    resize(1440, 860);
+
+    m_departments->setModel(&desk.departments());
+    m_departments->setItemDelegate(new DepartmentDelegate(m_departments));
+    m_departments->setMinimumWidth(230);
+
+    m_statusFilter->addItem(tr("Open work"), u"new,open,pending"_s);
+    m_statusFilter->addItem(tr("New"), u"new"_s);
+    m_statusFilter->addItem(tr("Open"), u"open"_s);
+    m_statusFilter->addItem(tr("Pending"), u"pending"_s);
+    m_statusFilter->addItem(tr("Solved"), u"solved"_s);
+    m_statusFilter->addItem(tr("Closed"), u"closed"_s);
+    m_statusFilter->addItem(tr("All"), QString());
+    m_search->setPlaceholderText(tr("Search this department (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+
+    m_queue->setModel(&desk.queue());
+    m_queue->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_queue->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_queue->setSortingEnabled(true);
+    m_queue->sortByColumn(TicketQueueModel::Updated, Qt::DescendingOrder);
+    m_queue->verticalHeader()->hide();
+    m_queue->verticalHeader()->setDefaultSectionSize(m_queue->fontMetrics().height() + 10);
+    m_queue->horizontalHeader()->setSectionResizeMode(TicketQueueModel::Subject, QHeaderView::Stretch);
+    m_queue->setAlternatingRowColors(true);
+    m_queue->setWordWrap(false);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_statusFilter);
+    filters->addWidget(m_mine);
+    filters->addWidget(m_unassigned);
+    filters->addWidget(m_search, 1);
+    auto *middle = new QWidget(this);
+    auto *middleLayout = new QVBoxLayout(middle);
+    middleLayout->setContentsMargins(0, 0, 0, 0);
+    middleLayout->addLayout(filters);
+    middleLayout->addWidget(m_queue, 1);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_departments);
+    split->addWidget(middle);
+    split->addWidget(m_ticket);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 4);
+    split->setSizes({240, 560, 640});
+
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setStyleSheet(u"background: #fff4ce; color: #5c4400; padding: 6px 10px;"_s);
+    m_banner->hide();
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(6, 0, 6, 0);
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(split, 1);
+    setCentralWidget(central);
+    statusBar()->addPermanentWidget(m_connection);
+
+    connect(m_departments->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                m_department = current.data(DepartmentIdRole).toLongLong();
+                applyFilter();
+            });
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+    connect(m_mine, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            m_unassigned->setChecked(false);
+        applyFilter();
+    });
+    connect(m_unassigned, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            m_mine->setChecked(false);
+        applyFilter();
+    });
+    connect(m_search, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
+    connect(m_queue->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_ticket->showTicket(current.data(TicketIdRole).toLongLong());
+            });
+    connect(m_ticket, &TicketView::ticketRequested, this, &MainWindow::openTicket);
+    connect(m_ticket, &TicketView::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 5000);
+    });
+    connect(&desk.engine(), &SyncEngine::stateChanged, this, &MainWindow::updateConnection);
+    connect(&desk.engine(), &SyncEngine::pendingCountChanged, this, &MainWindow::updateConnection);
+    connect(&desk.engine(), &SyncEngine::commandRejected, this, [this](const OutboxEntry &entry) {
+        statusBar()->showMessage(tr("A change to #%1 was not applied: %2").arg(entry.command.ticketId).arg(entry.message),
+                                 10'000);
+    });
+    connect(&desk.notifications(), &NotificationCentre::toast, m_toast, &ToastPopup::present);
+    connect(m_toast, &ToastPopup::activated, this, [this](qint64 ticketId) {
+        if (ticketId > 0)
+            openTicket(ticketId);
+        raise();
+        activateWindow();
+    });
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        auto *tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+        tray->show();
+        connect(&desk.notifications(), &NotificationCentre::toast, tray,
+                [tray](const NotificationCentre::Toast &toast) { tray->showMessage(toast.title, toast.text); });
+    }
+
+    buildMenus();
+    updateConnection();
+    if (desk.departments().rowCount() > 0)
+        m_departments->setCurrentIndex(desk.departments().index(0));
+    connect(&desk.departments(), &QAbstractItemModel::rowsInserted, this, [this]() {
+        if (!m_departments->currentIndex().isValid())
+            m_departments->setCurrentIndex(m_desk.departments().index(0));
+    });
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *syncNow = file->addAction(tr("Sync now"), this, [this]() { m_desk.engine().syncNow(); });
+    syncNow->setShortcut(QKeySequence::Refresh);
+    file->addAction(tr("Sign out"), this, &MainWindow::signOutRequested);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *ticket = menuBar()->addMenu(tr("&Ticket"));
+    auto add = [&](const QString &text, const QKeySequence &keys, auto slot) {
+        QAction *action = ticket->addAction(text, this, slot);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        return action;
+    };
+    add(tr("Next ticket"), QKeySequence(Qt::CTRL | Qt::Key_J), [this]() { step(1); });
+    add(tr("Previous ticket"), QKeySequence(Qt::CTRL | Qt::Key_K), [this]() { step(-1); });
+    ticket->addSeparator();
+    add(tr("Reply"), QKeySequence(Qt::CTRL | Qt::Key_R), [this]() { m_ticket->focusReply(); });
+    add(tr("Send reply"), QKeySequence(Qt::CTRL | Qt::Key_Return), [this]() { m_ticket->sendReply(); });
+    add(tr("Add internal note"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), [this]() { m_ticket->addNote(); });
+    add(tr("Assign to me"), QKeySequence(Qt::CTRL | Qt::Key_M), [this]() { m_ticket->assignToMe(); });
+    add(tr("Transfer…"), QKeySequence(Qt::CTRL | Qt::Key_T), [this]() { m_ticket->openTransferDialog(); });
+    ticket->addSeparator();
+    add(tr("Search"), QKeySequence::Find, [this]() {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+
+    QMenu *notifications = menuBar()->addMenu(tr("&Notifications"));
+    connect(notifications, &QMenu::aboutToShow, this, [this, notifications]() {
+        notifications->clear();
+        for (int row = 0; row < m_desk.departments().rowCount(); ++row) {
+            const qint64 id = m_desk.departments().departmentAt(row);
+            QAction *action = notifications->addAction(
+                tr("Popups for %1").arg(m_desk.departments().index(row).data().toString()));
+            action->setCheckable(true);
+            action->setChecked(!m_desk.notifications().isMuted(id));
+            connect(action, &QAction::toggled, this, [this, id](bool on) { m_desk.notifications().setMuted(id, !on); });
+        }
+    });
+}
+
+void MainWindow::applyFilter()
+{
+    QueueQuery query = m_desk.queue().query();
+    query.departmentId = m_department;
+    query.statuses.clear();
+    for (const QString &name : m_statusFilter->currentData().toString().split(u',', Qt::SkipEmptyParts)) {
+        if (const auto status = ticketStatusFromString(name))
+            query.statuses.append(*status);
+    }
+    query.assignee = m_mine->isChecked()         ? QueueQuery::Assignee::Me
+                     : m_unassigned->isChecked() ? QueueQuery::Assignee::Nobody
+                                                 : QueueQuery::Assignee::Any;
+    const std::optional<Agent> me = m_desk.me();
+    query.me = me ? me->id : 0;
+    query.search = m_search->text();
+    const qint64 selected = m_ticket->ticketId();
+    m_desk.queue().setQuery(query);
+    const int row = m_desk.queue().rowOf(selected);
+    if (row >= 0)
+        m_queue->setCurrentIndex(m_desk.queue().index(row, 0));
+}
+
+void MainWindow::selectDepartment(qint64 departmentId)
+{
+    const int row = m_desk.departments().rowOf(departmentId);
+    if (row >= 0)
+        m_departments->setCurrentIndex(m_desk.departments().index(row));
+}
+
+void MainWindow::openTicket(qint64 ticketId)
+{
+    const std::optional<Ticket> ticket = m_desk.ticket(ticketId);
+    if (!ticket)
+        return;
+    if (ticket->departmentId != m_department)
+        selectDepartment(ticket->departmentId);
+    int row = m_desk.queue().rowOf(ticketId);
+    if (row < 0) {
+        // Hidden by the filters: show the whole department.
+        m_statusFilter->setCurrentIndex(m_statusFilter->count() - 1);
+        m_mine->setChecked(false);
+        m_unassigned->setChecked(false);
+        m_search->clear();
+        row = m_desk.queue().rowOf(ticketId);
+    }
+    if (row >= 0) {
+        m_queue->setCurrentIndex(m_desk.queue().index(row, 0));
+        m_queue->scrollTo(m_queue->currentIndex());
+    }
+    m_ticket->showTicket(ticketId);
+}
+
+void MainWindow::step(int delta)
+{
+    const int rows = m_desk.queue().rowCount();
+    if (rows == 0)
+        return;
+    const int current = m_queue->currentIndex().isValid() ? m_queue->currentIndex().row() : -1;
+    const int next = std::clamp(current + delta, 0, rows - 1);
+    m_queue->setCurrentIndex(m_desk.queue().index(next, 0));
+}
+
+void MainWindow::updateConnection()
+{
+    const int pending = m_desk.engine().pendingCount();
+    QString text;
+    switch (m_desk.engine().state()) {
+    case SyncEngine::State::Live: text = tr("● Live"); break;
+    case SyncEngine::State::Syncing: text = tr("◌ Syncing…"); break;
+    case SyncEngine::State::Offline: text = tr("○ Offline"); break;
+    case SyncEngine::State::SignedOut: text = tr("Signed out"); break;
+    }
+    if (pending > 0)
+        text += tr(" — %n change(s) waiting", nullptr, pending);
+    m_connection->setText(text);
+
+    const bool offline = m_desk.engine().state() == SyncEngine::State::Offline;
+    m_banner->setVisible(offline);
+    if (offline)
+        m_banner->setText(pending > 0 ? tr("Offline: the server cannot be reached. You can keep working; %n change(s) "
+                                           "will be sent when the connection is back.",
+                                           nullptr, pending)
+                                      : tr("Offline: the server cannot be reached. You can keep working from the "
+                                           "cache; changes will be sent when the connection is back."));
+}
+
+} // namespace Signpost

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "models/desk.h"
+
+#include <QMainWindow>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QTableView;
+
+namespace Signpost {
+
+class TicketView;
+class ToastPopup;
+
+// The agent's desk: departments with live counts on the left, the selected
+// department's queue in the middle, the selected ticket on the right, and
+// the connection state always in view.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Desk &desk, QWidget *parent = nullptr);
+
+    void openTicket(qint64 ticketId);
+    void selectDepartment(qint64 departmentId);
+
+    QListView *departmentList() const { return m_departments; }
+    QTableView *queueView() const { return m_queue; }
+    QLineEdit *searchBox() const { return m_search; }
+    TicketView *ticketView() const { return m_ticket; }
+    ToastPopup *toast() const { return m_toast; }
+    QLabel *connectionBanner() const { return m_banner; }
+    QLabel *connectionLabel() const { return m_connection; }
+
+Q_SIGNALS:
+    void signOutRequested();
+
+private:
+    void buildMenus();
+    void applyFilter();
+    void updateConnection();
+    void step(int delta);
+
+    Desk &m_desk;
+    QListView *m_departments;
+    QComboBox *m_statusFilter;
+    QCheckBox *m_mine;
+    QCheckBox *m_unassigned;
+    QLineEdit *m_search;
+    QTableView *m_queue;
+    TicketView *m_ticket;
+    QLabel *m_banner;
+    QLabel *m_connection;
+    ToastPopup *m_toast;
+    qint64 m_department = 0;
+};
+
+} // namespace Signpost

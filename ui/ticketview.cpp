@@ -1,0 +1,399 @@
+#include "ui/ticketview.h"
+
+#include "core/timestamps.h"
+#include "ui/transferdialog.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+namespace {
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped().replace(u'\n', u"<br>"_s);
+}
+
+QString when(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(u"d MMM, HH:mm"_s);
+}
+
+} // namespace
+
+TicketView::TicketView(Desk &desk, QWidget *parent)
+    : QWidget(parent)
+    , m_desk(desk)
+    , m_title(new QLabel(this))
+    , m_meta(new QLabel(this))
+    , m_status(new QComboBox(this))
+    , m_priority(new QComboBox(this))
+    , m_assignee(new QComboBox(this))
+    , m_assignToMe(new QPushButton(tr("Assign to &me"), this))
+    , m_transfer(new QPushButton(tr("&Transfer…"), this))
+    , m_rejection(new QLabel(this))
+    , m_discard(new QPushButton(tr("Discard"), this))
+    , m_thread(new QTextBrowser(this))
+    , m_customer(new QLabel(this))
+    , m_otherTickets(new QListWidget(this))
+    , m_sender(new QLabel(this))
+    , m_editor(new QPlainTextEdit(this))
+    , m_signature(new QLabel(this))
+    , m_sendReply(new QPushButton(tr("Send reply"), this))
+    , m_sendPending(new QPushButton(tr("Send && set pending"), this))
+    , m_addNote(new QPushButton(tr("Add internal note"), this))
+    , m_body(new QWidget(this))
+    , m_placeholder(new QLabel(tr("Choose a ticket from the queue."), this))
+{
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::PlainText);
+    m_meta->setTextFormat(Qt::PlainText);
+    m_meta->setStyleSheet(u"color: palette(placeholder-text);"_s);
+
+    for (const auto &[status, label] : {std::pair{TicketStatus::New, tr("New")}, {TicketStatus::Open, tr("Open")},
+                                        {TicketStatus::Pending, tr("Pending")}, {TicketStatus::Solved, tr("Solved")},
+                                        {TicketStatus::Closed, tr("Closed")}})
+        m_status->addItem(label, toString(status));
+    for (const auto &[priority, label] : {std::pair{Priority::Low, tr("Low")}, {Priority::Normal, tr("Normal")},
+                                          {Priority::High, tr("High")}, {Priority::Urgent, tr("Urgent")}})
+        m_priority->addItem(label, toString(priority));
+    m_status->setToolTip(tr("Status"));
+    m_priority->setToolTip(tr("Priority"));
+    m_assignee->setToolTip(tr("Assignee"));
+
+    m_rejection->setWordWrap(true);
+    m_rejection->setTextFormat(Qt::PlainText);
+    m_rejection->setStyleSheet(u"background: #fdecea; color: #7a1c14; padding: 8px; border-radius: 4px;"_s);
+
+    m_thread->setOpenLinks(false);
+    m_thread->setOpenExternalLinks(false);
+    m_customer->setWordWrap(true);
+    m_customer->setTextFormat(Qt::RichText);
+    m_customer->setAlignment(Qt::AlignTop);
+    m_sender->setTextFormat(Qt::PlainText);
+    m_signature->setTextFormat(Qt::PlainText);
+    m_signature->setStyleSheet(u"color: palette(placeholder-text);"_s);
+    m_editor->setPlaceholderText(tr("Write a reply to the customer, or an internal note for your team…"));
+    m_editor->setTabChangesFocus(true);
+    m_editor->setMaximumHeight(150);
+    m_sendReply->setToolTip(tr("Ctrl+Return"));
+    m_addNote->setToolTip(tr("Ctrl+Shift+Return"));
+
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_status);
+    actions->addWidget(m_priority);
+    actions->addWidget(m_assignee, 1);
+    actions->addWidget(m_assignToMe);
+    actions->addWidget(m_transfer);
+
+    auto *rejection = new QHBoxLayout;
+    rejection->addWidget(m_rejection, 1);
+    rejection->addWidget(m_discard);
+
+    auto *customerPanel = new QWidget(this);
+    auto *customerLayout = new QVBoxLayout(customerPanel);
+    customerLayout->setContentsMargins(0, 0, 0, 0);
+    customerLayout->addWidget(m_customer);
+    customerLayout->addWidget(new QLabel(tr("Their other tickets"), customerPanel));
+    customerLayout->addWidget(m_otherTickets, 1);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_thread);
+    split->addWidget(customerPanel);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_sender, 1);
+    buttons->addWidget(m_addNote);
+    buttons->addWidget(m_sendPending);
+    buttons->addWidget(m_sendReply);
+
+    auto *body = new QVBoxLayout(m_body);
+    body->setContentsMargins(0, 0, 0, 0);
+    body->addWidget(m_title);
+    body->addWidget(m_meta);
+    body->addLayout(actions);
+    body->addLayout(rejection);
+    body->addWidget(split, 1);
+    body->addWidget(m_editor);
+    body->addWidget(m_signature);
+    body->addLayout(buttons);
+
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setStyleSheet(u"color: palette(placeholder-text);"_s);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_placeholder);
+    layout->addWidget(m_body);
+    m_body->hide();
+
+    connect(m_sendReply, &QPushButton::clicked, this, [this]() { sendReply(); });
+    connect(m_sendPending, &QPushButton::clicked, this, [this]() { sendReply(TicketStatus::Pending); });
+    connect(m_addNote, &QPushButton::clicked, this, &TicketView::addNote);
+    connect(m_assignToMe, &QPushButton::clicked, this, &TicketView::assignToMe);
+    connect(m_transfer, &QPushButton::clicked, this, &TicketView::openTransferDialog);
+    connect(m_status, &QComboBox::activated, this, [this]() {
+        const auto status = ticketStatusFromString(m_status->currentData().toString());
+        if (status)
+            report(m_desk.setStatus(m_ticketId, *status), tr("Status changed."));
+    });
+    connect(m_priority, &QComboBox::activated, this, [this]() {
+        const auto priority = priorityFromString(m_priority->currentData().toString());
+        if (priority)
+            report(m_desk.setPriority(m_ticketId, *priority), tr("Priority changed."));
+    });
+    connect(m_assignee, &QComboBox::activated, this, [this]() {
+        report(m_desk.assign(m_ticketId, m_assignee->currentData().toLongLong()), tr("Assigned."));
+    });
+    connect(m_discard, &QPushButton::clicked, this, [this]() {
+        report(m_desk.discard(m_rejectedEntry), tr("Discarded."));
+    });
+    connect(m_otherTickets, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        Q_EMIT ticketRequested(item->data(Qt::UserRole).toLongLong());
+    });
+    connect(&m_desk, &Desk::ticketsChanged, this, &TicketView::reload);
+}
+
+void TicketView::showTicket(qint64 ticketId)
+{
+    if (ticketId != m_ticketId)
+        m_editor->clear();
+    m_ticketId = ticketId;
+    reload();
+}
+
+void TicketView::report(const Status &done, const QString &success)
+{
+    Q_EMIT statusMessage(done ? success : done.error().message);
+    reload();
+}
+
+void TicketView::fillActions(const Ticket &ticket)
+{
+    const QSignalBlocker statusBlock(m_status), priorityBlock(m_priority), assigneeBlock(m_assignee);
+    m_status->setCurrentIndex(m_status->findData(toString(ticket.status)));
+    m_priority->setCurrentIndex(m_priority->findData(toString(ticket.priority)));
+    m_assignee->clear();
+    m_assignee->addItem(tr("Unassigned"), qint64(0));
+    for (const Agent &agent : m_desk.colleagues(ticket.departmentId))
+        m_assignee->addItem(agent.name, agent.id);
+    int current = m_assignee->findData(ticket.assigneeId);
+    if (current < 0) {
+        m_assignee->addItem(m_desk.agentName(ticket.assigneeId), ticket.assigneeId);
+        current = m_assignee->count() - 1;
+    }
+    m_assignee->setCurrentIndex(current);
+}
+
+void TicketView::reload()
+{
+    const std::optional<Ticket> ticket = m_ticketId > 0 ? m_desk.ticket(m_ticketId) : std::nullopt;
+    m_body->setVisible(ticket.has_value());
+    m_placeholder->setVisible(!ticket.has_value());
+    if (!ticket) {
+        if (m_ticketId > 0)
+            m_placeholder->setText(tr("This ticket is no longer in your departments."));
+        return;
+    }
+    const std::optional<Department> department = m_desk.department(ticket->departmentId);
+    m_title->setText(ticket->subject);
+    m_meta->setText(tr("#%1 · %2 · via %3 · opened %4")
+                        .arg(ticket->id)
+                        .arg(department ? department->name : tr("another department"), toString(ticket->channel),
+                             when(ticket->createdAt)));
+    fillActions(*ticket);
+
+    m_rejectedEntry = 0;
+    QString rejection;
+    for (const OutboxEntry &entry : m_desk.rejected()) {
+        if (entry.command.ticketId != ticket->id)
+            continue;
+        m_rejectedEntry = entry.id;
+        rejection = entry.reason == u"conflict"
+                        ? tr("Your %1 was not applied: the ticket changed before it reached the server. "
+                             "It now shows the server's state.")
+                              .arg(toString(entry.command.type))
+                        : tr("Your %1 was refused: %2").arg(toString(entry.command.type), entry.message);
+        const QString typed = entry.command.type == Command::Type::Transfer ? entry.command.note : entry.command.body;
+        if (!typed.isEmpty())
+            rejection += tr("\nWhat you wrote: “%1”").arg(typed);
+    }
+    m_rejection->setText(rejection);
+    m_rejection->setVisible(m_rejectedEntry > 0);
+    m_discard->setVisible(m_rejectedEntry > 0);
+
+    m_thread->setHtml(renderThread(*ticket));
+
+    m_customer->setText(tr("<b>%1</b><br>%2%3")
+                            .arg(ticket->customer.name.toHtmlEscaped(), ticket->customer.email.toHtmlEscaped(),
+                                 ticket->customer.orderNumber.isEmpty()
+                                     ? QString()
+                                     : tr("<br>Order %1").arg(ticket->customer.orderNumber.toHtmlEscaped())));
+    m_otherTickets->clear();
+    for (const QueueRow &row : m_desk.customerTickets(*ticket)) {
+        auto *item = new QListWidgetItem(u"#%1 %2"_s.arg(row.id).arg(row.subject), m_otherTickets);
+        item->setData(Qt::UserRole, row.id);
+    }
+
+    m_sender->setText(department ? tr("From: %1").arg(department->senderName) : QString());
+    m_signature->setText(department && !department->signature.isEmpty() ? department->signature : QString());
+    m_signature->setVisible(!m_signature->text().isEmpty());
+}
+
+QString TicketView::describeEvent(const TicketEvent &event)
+{
+    const QJsonObject &d = event.data;
+    const QString who = event.actorAgentId > 0 ? m_desk.agentName(event.actorAgentId) : tr("Signpost");
+    auto departmentName = [&](const QJsonValue &id) {
+        const std::optional<Department> department = m_desk.department(id.toInteger());
+        if (department)
+            return department->name;
+        for (const Desk::TransferTarget &target : m_desk.transferTargets()) {
+            if (target.id == id.toInteger())
+                return target.name;
+        }
+        return tr("department %1").arg(id.toInteger());
+    };
+    if (event.kind == u"created")
+        return tr("Created via %1").arg(d.value(u"channel"_s).toString());
+    if (event.kind == u"routed")
+        return tr("Routed to %1 — %2").arg(departmentName(d.value(u"department"_s)), d.value(u"detail"_s).toString());
+    if (event.kind == u"transferred") {
+        QString text = tr("%1 transferred it from %2 to %3")
+                           .arg(who, departmentName(d.value(u"from"_s)), departmentName(d.value(u"to"_s)));
+        if (!d.value(u"note"_s).toString().isEmpty())
+            text += tr(": “%1”").arg(d.value(u"note"_s).toString());
+        return text;
+    }
+    if (event.kind == u"assigned") {
+        const qint64 to = d.value(u"to"_s).toInteger();
+        return to > 0 ? tr("%1 assigned it to %2").arg(who, m_desk.agentName(to)) : tr("%1 unassigned it").arg(who);
+    }
+    if (event.kind == u"status_changed")
+        return tr("%1 set the status from %2 to %3")
+            .arg(d.value(u"by"_s).toString() == u"customer" ? tr("The customer's reply") : who,
+                 d.value(u"from"_s).toString(), d.value(u"to"_s).toString());
+    if (event.kind == u"priority_changed")
+        return tr("%1 set the priority from %2 to %3")
+            .arg(who, d.value(u"from"_s).toString(), d.value(u"to"_s).toString());
+    return event.kind;
+}
+
+QString TicketView::renderThread(const Ticket &ticket)
+{
+    // Messages and history in time order; customers' text is always escaped
+    // here and never loaded as remote content.
+    struct Item
+    {
+        qint64 at;
+        int order;
+        QString html;
+    };
+    QList<Item> items;
+    int order = 0;
+    for (const Message &m : ticket.messages) {
+        QString style, label;
+        switch (m.kind) {
+        case MessageKind::Customer:
+            style = u"border-left: 4px solid #9ca3af; background: #f9fafb;"_s;
+            label = tr("%1 wrote").arg(m.authorName);
+            break;
+        case MessageKind::Reply:
+            style = u"border-left: 4px solid #2563eb; background: #eff6ff;"_s;
+            label = tr("%1 replied as %2").arg(m.authorName, m.senderName);
+            break;
+        case MessageKind::Note:
+            style = u"border-left: 4px solid #d97706; background: #fffbeb;"_s;
+            label = tr("Internal note by %1").arg(m.authorName);
+            break;
+        }
+        QString body = esc(m.body);
+        if (m.kind == MessageKind::Reply && !m.signature.isEmpty())
+            body += u"<br><br><span style=\"color:#6b7280\">"_s + esc(m.signature) + u"</span>"_s;
+        const QString pending = m.id < 0 ? tr(" · waiting to be sent") : QString();
+        items.append({m.createdAt, order++,
+                      u"<table width=\"100%\" cellpadding=\"8\" style=\"margin-bottom:10px; %1\"><tr><td>"
+                      "<b>%2</b> <span style=\"color:#6b7280\">%3%4</span><br>%5</td></tr></table>"_s.arg(
+                          style, esc(label), when(m.createdAt), pending, body)});
+    }
+    for (const TicketEvent &e : ticket.events) {
+        items.append({e.createdAt, order++,
+                      u"<p style=\"color:#6b7280; margin: 2px 0 8px 0\">● %1 <span style=\"font-size:small\">%2</span></p>"_s
+                          .arg(esc(describeEvent(e)), when(e.createdAt))});
+    }
+    std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
+        return a.at != b.at ? a.at < b.at : a.order < b.order;
+    });
+    QString html;
+    for (const Item &item : std::as_const(items))
+        html += item.html;
+    return html;
+}
+
+void TicketView::focusReply()
+{
+    m_editor->setFocus();
+}
+
+void TicketView::sendReply(std::optional<TicketStatus> status)
+{
+    const QString text = m_editor->toPlainText().trimmed();
+    if (text.isEmpty() || m_ticketId <= 0) {
+        Q_EMIT statusMessage(tr("Write the reply first."));
+        return;
+    }
+    const Status done = m_desk.reply(m_ticketId, text, status);
+    if (done)
+        m_editor->clear();
+    report(done, tr("Reply queued."));
+}
+
+void TicketView::addNote()
+{
+    const QString text = m_editor->toPlainText().trimmed();
+    if (text.isEmpty() || m_ticketId <= 0) {
+        Q_EMIT statusMessage(tr("Write the note first."));
+        return;
+    }
+    const Status done = m_desk.note(m_ticketId, text);
+    if (done)
+        m_editor->clear();
+    report(done, tr("Note added."));
+}
+
+void TicketView::assignToMe()
+{
+    const std::optional<Agent> me = m_desk.me();
+    if (me && m_ticketId > 0)
+        report(m_desk.assign(m_ticketId, me->id), tr("Assigned to you."));
+}
+
+void TicketView::openTransferDialog()
+{
+    const std::optional<Ticket> ticket = m_ticketId > 0 ? m_desk.ticket(m_ticketId) : std::nullopt;
+    if (!ticket)
+        return;
+    TransferDialog dialog(m_desk, *ticket, this);
+    dialog.setObjectName(u"transferDialog"_s);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    report(m_desk.transfer(ticket->id, dialog.departmentId(), dialog.assigneeId(), dialog.note()),
+           tr("Transfer queued."));
+}
+
+} // namespace Signpost
