@@ -14,6 +14,11 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace Signpost {
@@ -212,10 +217,16 @@ void DeskApplication::startDemo()
     m_demoServer.setProgram(binary);
     m_demoServer.setArguments({u"--data-dir"_s, m_demoDir->filePath(u"server"_s), u"--port"_s, u"0"_s, u"--demo"_s});
     m_demoServer.setProcessChannelMode(QProcess::SeparateChannels);
+#ifdef Q_OS_LINUX
+    // The demo server goes when the desk goes, however it goes.
+    m_demoServer.setChildProcessModifier([]() { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     connect(&m_demoServer, &QProcess::readyReadStandardOutput, this, [this]() {
         if (!m_demoServer.canReadLine() || m_engine)
             return;
         const QUrl server(QString::fromUtf8(m_demoServer.readLine()).trimmed());
+        fprintf(stderr, "signpost-desk: demo server at %s, signed in as %s (password \"%s\")\n",
+                qPrintable(server.toString()), DemoAgent, DemoPassword);
         signIn(server, QString::fromLatin1(DemoAgent), QString::fromLatin1(DemoPassword));
     });
     connect(&m_demoServer, &QProcess::errorOccurred, this, [this](QProcess::ProcessError) {

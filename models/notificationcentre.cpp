@@ -72,7 +72,7 @@ void NotificationCentre::flush()
                            last.value(u"ticket"_s).toInteger(), 1});
         return;
     }
-    Q_EMIT toast(Toast{tr("%n tickets need attention", nullptr, int(tickets.size())),
+    Q_EMIT toast(Toast{tr("%1 tickets need attention").arg(tickets.size()),
                        tr("New tickets, replies and transfers in your departments."), 0, int(tickets.size())});
 }
 

@@ -110,7 +110,8 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (row->pendingChanges > 0)
-            return tr("%n change(s) waiting to be sent", nullptr, row->pendingChanges);
+            return row->pendingChanges == 1 ? tr("1 change waiting to be sent")
+                                            : tr("%1 changes waiting to be sent").arg(row->pendingChanges);
         return index.column() == Subject ? row->subject : QVariant();
     case Qt::FontRole:
         if (row->status == TicketStatus::New || row->pendingChanges > 0) {

@@ -40,11 +40,12 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
     , m_toast(new ToastPopup(this))
 {
     setWindowTitle(tr("Signpost"));
-    resize(1440, 860);
+    resize(1560, 900);
 
     m_departments->setModel(&desk.departments());
     m_departments->setItemDelegate(new DepartmentDelegate(m_departments));
     m_departments->setMinimumWidth(230);
+    m_departments->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     m_statusFilter->addItem(tr("Open work"), u"new,open,pending"_s);
     m_statusFilter->addItem(tr("New"), u"new"_s);
@@ -63,7 +64,14 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
     m_queue->sortByColumn(TicketQueueModel::Updated, Qt::DescendingOrder);
     m_queue->verticalHeader()->hide();
     m_queue->verticalHeader()->setDefaultSectionSize(m_queue->fontMetrics().height() + 10);
-    m_queue->horizontalHeader()->setSectionResizeMode(TicketQueueModel::Subject, QHeaderView::Stretch);
+    QHeaderView *header = m_queue->horizontalHeader();
+    header->setSectionResizeMode(TicketQueueModel::Subject, QHeaderView::Stretch);
+    const int digit = m_queue->fontMetrics().horizontalAdvance(u'0');
+    for (const auto &[column, width] : {std::pair{TicketQueueModel::Number, 5}, {TicketQueueModel::Customer, 13},
+                                        {TicketQueueModel::Status, 7}, {TicketQueueModel::Priority, 7},
+                                        {TicketQueueModel::Assignee, 11}, {TicketQueueModel::Age, 5},
+                                        {TicketQueueModel::Updated, 8}})
+        header->resizeSection(column, width * digit + 14);
     m_queue->setAlternatingRowColors(true);
     m_queue->setWordWrap(false);
 
@@ -85,7 +93,7 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 3);
     split->setStretchFactor(2, 4);
-    split->setSizes({240, 560, 640});
+    split->setSizes({230, 820, 510});
 
     m_banner->setWordWrap(true);
     m_banner->setTextFormat(Qt::PlainText);
@@ -217,7 +225,10 @@ void MainWindow::applyFilter()
     query.search = m_search->text();
     const qint64 selected = m_ticket->ticketId();
     m_desk.queue().setQuery(query);
-    const int row = m_desk.queue().rowOf(selected);
+    // Keep the open ticket selected if it is still listed; else the first.
+    int row = m_desk.queue().rowOf(selected);
+    if (row < 0 && m_desk.queue().rowCount() > 0)
+        row = 0;
     if (row >= 0)
         m_queue->setCurrentIndex(m_desk.queue().index(row, 0));
 }
@@ -272,16 +283,17 @@ void MainWindow::updateConnection()
     case SyncEngine::State::Offline: text = tr("○ Offline"); break;
     case SyncEngine::State::SignedOut: text = tr("Signed out"); break;
     }
+    const QString changes = pending == 1 ? tr("1 change") : tr("%1 changes").arg(pending);
     if (pending > 0)
-        text += tr(" — %n change(s) waiting", nullptr, pending);
+        text += tr(" — %1 waiting").arg(changes);
     m_connection->setText(text);
 
     const bool offline = m_desk.engine().state() == SyncEngine::State::Offline;
     m_banner->setVisible(offline);
     if (offline)
-        m_banner->setText(pending > 0 ? tr("Offline: the server cannot be reached. You can keep working; %n change(s) "
-                                           "will be sent when the connection is back.",
-                                           nullptr, pending)
+        m_banner->setText(pending > 0 ? tr("Offline: the server cannot be reached. You can keep working; %1 will be "
+                                           "sent when the connection is back.")
+                                            .arg(changes)
                                       : tr("Offline: the server cannot be reached. You can keep working from the "
                                            "cache; changes will be sent when the connection is back."));
 }

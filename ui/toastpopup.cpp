@@ -55,7 +55,8 @@ void ToastPopup::present(const NotificationCentre::Toast &toast)
 void ToastPopup::place()
 {
     const QWidget *window = parentWidget();
-    move(window->width() - width() - 16, window->height() - height() - 40);
+    // Top right, under the menu bar: clear of the reply buttons.
+    move(window->width() - width() - 16, 36);
 }
 
 void ToastPopup::mousePressEvent(QMouseEvent *event)

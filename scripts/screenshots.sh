@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Takes the README's screenshots of signpost-desk with demo data under Xvfb.
+# Needs: xvfb x11-apps xdotool imagemagick; a build in ./build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=docs/screenshots
+display=:97
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+Xvfb $display -screen 0 1600x960x24 >/dev/null 2>&1 &
+export DISPLAY=$display
+sleep 1
+SIGNPOST_SERVER=./build/server/signpost-server ./build/app/signpost-desk --demo 2>"$work/desk.log" &
+for _ in $(seq 50); do grep -q "demo server at" "$work/desk.log" && break; sleep 0.2; done
+url=$(sed -n 's/.*demo server at \([^,]*\),.*/\1/p' "$work/desk.log")
+window=""
+for _ in $(seq 50); do window=$(xdotool search --name "^Signpost$" 2>/dev/null | head -1) && [ -n "$window" ] && break; sleep 0.2; done
+sleep 2 # the first sync fills the queues
+
+shot() { xwd -id "$1" -display $display | convert xwd:- "png:$out/$2.png"; echo "$out/$2.png"; }
+key() { xdotool windowfocus --sync "$window" 2>/dev/null; xdotool key "$@"; sleep 0.8; }
+
+shot "$window" desk-main
+key ctrl+j ctrl+j
+shot "$window" desk-ticket
+
+key ctrl+t
+dialog=$(xdotool search --name "^Transfer #" | head -1)
+xdotool windowfocus --sync "$dialog" 2>/dev/null
+xdotool key Tab Tab
+xdotool type "Customer wants a refund, not a repair: label is on its way."
+sleep 0.5
+shot "$dialog" desk-transfer
+xdotool key Escape
+sleep 0.5
+
+# A customer writes in: the popup.
+curl -s -X POST "$url/api/v1/public/intake" -H 'Content-Type: application/json' \
+  -d '{"shop":1,"department":2,"name":"Ines Duarte","email":"ines@example.pt","order_number":"NW-10733","subject":"Zip broke on the first hike","message":"The main zip of the Fjell jacket broke after one day."}' >/dev/null
+sleep 2.5
+shot "$window" desk-popup
+
+# The server goes away: the desk keeps working and says so.
+pkill -f "signpost-server --data-dir /tmp/signpost-desk-.*/server" || true
+sleep 3
+key ctrl+r
+xdotool type "Checked the batch: all jackets from week 41 have this zip."
+key ctrl+shift+Return
+sleep 1
+shot "$window" desk-offline
