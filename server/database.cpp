@@ -1,9 +1,7 @@
 #include "server/database.h"
 
 #include "server/logging.h"
-#include "server/transaction.h"
 
-#include <QAtomicInteger>
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QVariant>
@@ -92,77 +90,33 @@ Error storageError(const QSqlQuery &query)
     return Error{ErrorCode::Internal, u"The store could not complete the request."_s, {}};
 }
 
-Database::Database(const QString &connectionName)
-    : m_connectionName(connectionName)
-    , m_db(QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName))
+Database::Database()
+    : m_sql(lcStore(), u"store"_s)
 {
-}
-
-Database::~Database()
-{
-    m_statements.clear();
-    m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_connectionName);
 }
 
 Expected<std::unique_ptr<Database>> Database::open(const QString &path)
 {
-    static QAtomicInteger<int> counter;
-    std::unique_ptr<Database> db(new Database(u"signpost-%1"_s.arg(counter.fetchAndAddRelaxed(1))));
-    db->m_db.setDatabaseName(path);
-    db->m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-    if (!db->m_db.open())
-        return Error{ErrorCode::Internal, u"Cannot open the store at %1: %2"_s.arg(path, db->m_db.lastError().text()), {}};
-
-    QSqlQuery pragma(db->m_db);
-    for (const QString &statement : {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
-                                     u"PRAGMA foreign_keys = ON"_s, u"PRAGMA temp_store = MEMORY"_s}) {
-        if (!pragma.exec(statement))
-            return storageError(pragma);
-    }
-    if (Status migrated = db->migrate(); !migrated)
+    std::unique_ptr<Database> db(new Database);
+    const QStringList pragmas{u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
+                              u"PRAGMA foreign_keys = ON"_s, u"PRAGMA temp_store = MEMORY"_s};
+    if (Status opened = db->m_sql.open(path, pragmas, u"QSQLITE_BUSY_TIMEOUT=5000"_s); !opened)
+        return opened.error();
+    if (Status migrated = db->m_sql.migrate(
+            migrations(),
+            u"The store has schema version %1, newer than this server knows (%2). Upgrade the server."_s
+                .arg(db->m_sql.userVersion())
+                .arg(migrations().size()));
+        !migrated)
         return migrated.error();
     if (Status loaded = db->loadMeta(); !loaded)
         return loaded.error();
     return db;
 }
 
-int Database::schemaVersion() const
-{
-    QSqlQuery query(m_db);
-    query.exec(u"PRAGMA user_version"_s);
-    return query.next() ? query.value(0).toInt() : -1;
-}
-
-Status Database::migrate()
-{
-    const int current = schemaVersion();
-    if (current > migrations().size())
-        return Error{ErrorCode::Internal,
-                     u"The store has schema version %1, newer than this server knows (%2). Upgrade the server."_s
-                         .arg(current)
-                         .arg(migrations().size()),
-                     {}};
-    for (int version = current + 1; version <= migrations().size(); ++version) {
-        Transaction tx(*this);
-        QSqlQuery query(m_db);
-        for (const QString &statement : migrations().at(version - 1)) {
-            if (!query.exec(statement))
-                return storageError(query);
-        }
-        if (!query.exec(u"PRAGMA user_version = %1"_s.arg(version)))
-            return storageError(query);
-        if (Status committed = tx.commit(); !committed)
-            return committed;
-        qCInfo(lcStore) << "Store migrated to schema version" << version;
-    }
-    return ok();
-}
-
 Status Database::loadMeta()
 {
-    QSqlQuery query(m_db);
+    QSqlQuery query(m_sql.database());
     query.exec(u"SELECT key, value FROM meta"_s);
     while (query.next()) {
         if (query.value(0).toString() == u"epoch")
@@ -177,26 +131,6 @@ Status Database::loadMeta()
         if (!query.exec())
             return storageError(query);
     }
-    return ok();
-}
-
-QSqlQuery &Database::prepared(const QString &sql)
-{
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        auto query = std::make_unique<QSqlQuery>(m_db);
-        query->setForwardOnly(true);
-        if (!query->prepare(sql))
-            qCWarning(lcStore) << "Cannot prepare" << sql << query->lastError().text();
-        it = m_statements.emplace(sql, std::move(query)).first;
-    }
-    return *it->second;
-}
-
-Status Database::exec(QSqlQuery &query)
-{
-    if (!query.exec())
-        return storageError(query);
     return ok();
 }
 

@@ -2,13 +2,11 @@
 
 #include "core/expected.h"
 
-#include <QHash>
-#include <QSqlDatabase>
-#include <QSqlQuery>
+#include "storage/sqlconnection.h"
+
 #include <QString>
 
 #include <memory>
-#include <unordered_map>
 
 namespace Signpost {
 
@@ -18,20 +16,14 @@ namespace Signpost {
 class Database
 {
 public:
-    ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
     static Expected<std::unique_ptr<Database>> open(const QString &path);
 
-    // A prepared statement for `sql`, prepared once per connection. Bind and
-    // exec it; do not hold it across another use of the same text.
-    QSqlQuery &prepared(const QString &sql);
-
-    // Runs a prepared statement, logging and translating a failure.
-    Status exec(QSqlQuery &query);
-
-    QSqlDatabase &connection() { return m_db; }
+    QSqlQuery &prepared(const QString &sql) { return m_sql.prepared(sql); }
+    Status exec(QSqlQuery &query) { return m_sql.exec(query); }
+    SqlConnection &sql() { return m_sql; }
 
     // The change sequence: nextSeq() inside the transaction of the change;
     // headSeq() is the last value of a committed change. Transaction calls
@@ -42,16 +34,11 @@ public:
     void discardSeq() { m_seq = m_committedSeq; }
     QString epoch() const { return m_epoch; }
 
-    int schemaVersion() const;
-
 private:
-    explicit Database(const QString &connectionName);
-    Status migrate();
+    Database();
     Status loadMeta();
 
-    QString m_connectionName;
-    QSqlDatabase m_db;
-    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    SqlConnection m_sql;
     qint64 m_seq = 0;
     qint64 m_committedSeq = 0;
     QString m_epoch;

@@ -3,7 +3,6 @@
 #include "core/timestamps.h"
 #include "sync/logging.h"
 
-#include <QAtomicInteger>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QUuid>
@@ -68,107 +67,38 @@ QString searchExpression(const QString &text)
     return terms.join(u' ');
 }
 
-// RAII: rolls back unless committed.
-class CacheTransaction
-{
-public:
-    explicit CacheTransaction(QSqlDatabase &db) : m_db(db), m_open(db.transaction()) {}
-    ~CacheTransaction()
-    {
-        if (m_open)
-            m_db.rollback();
-    }
-    Status commit()
-    {
-        if (!m_open || !m_db.commit())
-            return Error{ErrorCode::Internal, u"The local cache could not save the change."_s, {}};
-        m_open = false;
-        return ok();
-    }
-
-private:
-    QSqlDatabase &m_db;
-    bool m_open;
-};
-
-Error cacheError(const QSqlQuery &query)
-{
-    qCWarning(lcCache) << "SQL failed:" << query.lastError().text() << "in" << query.lastQuery();
-    return Error{ErrorCode::Internal, u"The local cache could not be read or written."_s, {}};
-}
-
 #define SIGNPOST_EXEC(query)                                                                                           \
     do {                                                                                                               \
         if (!(query).exec())                                                                                           \
-            return cacheError(query);                                                                                  \
+            return m_sql.error(query);                                                                                 \
     } while (false)
 
 } // namespace
 
-LocalStore::LocalStore(const QString &connectionName)
-    : m_connectionName(connectionName)
-    , m_db(QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName))
+LocalStore::LocalStore()
+    : m_sql(lcCache(), u"local cache"_s)
 {
 }
 
-LocalStore::~LocalStore()
-{
-    m_statements.clear();
-    m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
+LocalStore::~LocalStore() = default;
 
 Expected<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path)
 {
-    static QAtomicInteger<int> counter;
-    std::unique_ptr<LocalStore> store(new LocalStore(u"signpost-cache-%1"_s.arg(counter.fetchAndAddRelaxed(1))));
-    store->m_db.setDatabaseName(path);
-    if (!store->m_db.open())
-        return Error{ErrorCode::Internal, u"Cannot open the local cache at %1."_s.arg(path), {}};
-    QSqlQuery pragma(store->m_db);
-    for (const QString &statement : {u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
-                                     u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA cache_size = -32000"_s}) {
-        if (!pragma.exec(statement))
-            return cacheError(pragma);
-    }
-    if (Status migrated = store->migrate(); !migrated)
+    std::unique_ptr<LocalStore> store(new LocalStore);
+    const QStringList pragmas{u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
+                              u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA cache_size = -32000"_s};
+    if (Status opened = store->m_sql.open(path, pragmas); !opened)
+        return opened.error();
+    if (Status migrated =
+            store->m_sql.migrate(migrations(), u"The local cache is from a newer Signpost; remove it to rebuild."_s);
+        !migrated)
         return migrated.error();
     return store;
 }
 
-Status LocalStore::migrate()
-{
-    QSqlQuery query(m_db);
-    query.exec(u"PRAGMA user_version"_s);
-    const int current = query.next() ? query.value(0).toInt() : 0;
-    if (current > migrations().size())
-        return Error{ErrorCode::Internal, u"The local cache is from a newer Signpost; remove it to rebuild."_s, {}};
-    for (int version = current + 1; version <= migrations().size(); ++version) {
-        CacheTransaction tx(m_db);
-        for (const QString &statement : migrations().at(version - 1)) {
-            if (!query.exec(statement))
-                return cacheError(query);
-        }
-        if (!query.exec(u"PRAGMA user_version = %1"_s.arg(version)))
-            return cacheError(query);
-        if (Status committed = tx.commit(); !committed)
-            return committed;
-    }
-    return ok();
-}
-
 QSqlQuery &LocalStore::prepared(const QString &sql)
 {
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        auto query = std::make_unique<QSqlQuery>(m_db);
-        query->setForwardOnly(true);
-        if (!query->prepare(sql))
-            qCWarning(lcCache) << "Cannot prepare" << sql << query->lastError().text();
-        it = m_statements.emplace(sql, std::move(query)).first;
-    }
-    return *it->second;
+    return m_sql.prepared(sql);
 }
 
 QString LocalStore::meta(const QString &key)
@@ -204,7 +134,7 @@ Status LocalStore::setMe(const Agent &agent)
 
 Status LocalStore::setDepartments(const QList<Department> &departments)
 {
-    CacheTransaction tx(m_db);
+    SqlTransaction tx(m_sql);
     QSqlQuery &clear = prepared(u"DELETE FROM departments"_s);
     SIGNPOST_EXEC(clear);
     for (const Department &department : departments) {
@@ -230,7 +160,7 @@ QList<Department> LocalStore::departments()
 
 Status LocalStore::setColleagues(qint64 departmentId, const QList<Agent> &agents)
 {
-    CacheTransaction tx(m_db);
+    SqlTransaction tx(m_sql);
     QSqlQuery &clear = prepared(u"DELETE FROM colleagues WHERE department_id = ?"_s);
     clear.addBindValue(departmentId);
     SIGNPOST_EXEC(clear);
@@ -376,7 +306,7 @@ Status LocalStore::removeTicket(qint64 ticketId)
 
 Status LocalStore::applyPage(const QJsonObject &page)
 {
-    CacheTransaction tx(m_db);
+    SqlTransaction tx(m_sql);
     if (page.value(u"reset"_s).toBool()) {
         // The server's store is not the one this cache mirrors: start over.
         for (const QString &sql : {u"DELETE FROM tickets"_s, u"DELETE FROM messages WHERE id > 0"_s,
@@ -530,7 +460,7 @@ Expected<OutboxEntry> LocalStore::enqueue(Command command)
     QSqlQuery &version = prepared(u"SELECT version FROM tickets WHERE id = ?"_s);
     version.addBindValue(command.ticketId);
     if (!version.exec())
-        return cacheError(version);
+        return m_sql.error(version);
     if (!version.next())
         return Error::notFound(u"This ticket is not in your departments any more."_s);
     if (command.id.isEmpty())
@@ -542,7 +472,7 @@ Expected<OutboxEntry> LocalStore::enqueue(Command command)
     if (Expected<Command> valid = Command::fromJson(command.toJson()); !valid)
         return valid.error();
 
-    CacheTransaction tx(m_db);
+    SqlTransaction tx(m_sql);
     OutboxEntry entry;
     entry.command = command;
     entry.createdAt = nowMs();
@@ -579,7 +509,7 @@ QList<OutboxEntry> LocalStore::sendable()
 
 Status LocalStore::markSent(const QList<qint64> &entryIds)
 {
-    CacheTransaction tx(m_db);
+    SqlTransaction tx(m_sql);
     for (qint64 id : entryIds) {
         QSqlQuery &update = prepared(u"UPDATE outbox SET state = 'sent' WHERE id = ? AND state = 'pending'"_s);
         update.addBindValue(id);
@@ -592,7 +522,7 @@ Status LocalStore::recordResult(const OutboxEntry &entry, const QJsonObject &res
 {
     const QString outcome = result.value(u"outcome"_s).toString();
     const QJsonObject serverTicket = result.value(u"ticket"_s).toObject();
-    CacheTransaction tx(m_db);
+    SqlTransaction tx(m_sql);
     if (outcome == u"applied" || outcome == u"duplicate") {
         QSqlQuery &remove = prepared(u"DELETE FROM outbox WHERE id = ?"_s);
         remove.addBindValue(entry.id);
@@ -649,7 +579,7 @@ Status LocalStore::recordResult(const OutboxEntry &entry, const QJsonObject &res
 
 Status LocalStore::discard(qint64 entryId)
 {
-    CacheTransaction tx(m_db);
+    SqlTransaction tx(m_sql);
     for (const QString &sql : {u"DELETE FROM outbox WHERE id = ?"_s, u"DELETE FROM messages WHERE outbox_id = ?"_s}) {
         QSqlQuery &query = prepared(sql);
         query.addBindValue(entryId);
@@ -795,7 +725,7 @@ QList<qint64> LocalStore::queueIds(const QueueQuery &query)
         rows.addBindValue(bind);
     QList<qint64> ids;
     if (!rows.exec()) {
-        cacheError(rows);
+        m_sql.error(rows);
         return ids;
     }
     while (rows.next())
@@ -818,7 +748,7 @@ QList<QueueRow> LocalStore::queueRows(const QueueQuery &query, int offset, int l
     rows.addBindValue(offset);
     QList<QueueRow> list;
     if (!rows.exec()) {
-        cacheError(rows);
+        m_sql.error(rows);
         return list;
     }
     while (rows.next()) {

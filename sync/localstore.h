@@ -5,16 +5,14 @@
 #include "core/department.h"
 #include "core/expected.h"
 #include "core/ticket.h"
+#include "storage/sqlconnection.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 
 #include <memory>
 #include <optional>
-#include <unordered_map>
 
 namespace Signpost {
 
@@ -128,8 +126,7 @@ public:
     int pendingCount();
 
 private:
-    explicit LocalStore(const QString &connectionName);
-    Status migrate();
+    LocalStore();
     QSqlQuery &prepared(const QString &sql);
     Status upsertTicket(const Ticket &ticket, bool full);
     Status removeTicket(qint64 ticketId);
@@ -138,9 +135,7 @@ private:
     Status applyOptimistic(const OutboxEntry &entry);
     OutboxEntry readEntry(const QSqlQuery &query);
 
-    QString m_connectionName;
-    QSqlDatabase m_db;
-    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    SqlConnection m_sql;
 };
 
 } // namespace Signpost

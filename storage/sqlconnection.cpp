@@ -1,0 +1,125 @@
+#include "storage/sqlconnection.h"
+
+#include <QAtomicInteger>
+#include <QSqlError>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+SqlConnection::SqlConnection(const QLoggingCategory &category, const QString &what)
+    : m_category(category)
+    , m_what(what)
+{
+    static QAtomicInteger<int> counter;
+    m_connectionName = u"signpost-sql-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+}
+
+SqlConnection::~SqlConnection()
+{
+    m_statements.clear();
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Error SqlConnection::error(const QSqlQuery &query) const
+{
+    qCWarning(m_category) << "SQL failed:" << query.lastError().text() << "in" << query.lastQuery();
+    return Error{ErrorCode::Internal, u"The %1 could not complete the request."_s.arg(m_what), {}};
+}
+
+Status SqlConnection::open(const QString &path, const QStringList &pragmas, const QString &connectOptions)
+{
+    m_db.setDatabaseName(path);
+    if (!connectOptions.isEmpty())
+        m_db.setConnectOptions(connectOptions);
+    if (!m_db.open())
+        return Error{ErrorCode::Internal, u"Cannot open the %1 at %2: %3"_s.arg(m_what, path, m_db.lastError().text()), {}};
+    QSqlQuery pragma(m_db);
+    for (const QString &statement : pragmas) {
+        if (!pragma.exec(statement))
+            return error(pragma);
+    }
+    return ok();
+}
+
+int SqlConnection::userVersion()
+{
+    QSqlQuery query(m_db);
+    query.exec(u"PRAGMA user_version"_s);
+    return query.next() ? query.value(0).toInt() : -1;
+}
+
+Status SqlConnection::migrate(const QList<QStringList> &steps, const QString &newerMessage)
+{
+    const int current = userVersion();
+    if (current > steps.size())
+        return Error{ErrorCode::Internal, newerMessage, {}};
+    for (int version = current + 1; version <= steps.size(); ++version) {
+        SqlTransaction tx(*this);
+        QSqlQuery query(m_db);
+        for (const QString &statement : steps.at(version - 1)) {
+            if (!query.exec(statement))
+                return error(query);
+        }
+        if (!query.exec(u"PRAGMA user_version = %1"_s.arg(version)))
+            return error(query);
+        if (Status committed = tx.commit(); !committed)
+            return committed;
+        qCInfo(m_category) << "The" << m_what << "is now at schema version" << version;
+    }
+    return ok();
+}
+
+QSqlQuery &SqlConnection::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto query = std::make_unique<QSqlQuery>(m_db);
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            qCWarning(m_category) << "Cannot prepare" << sql << query->lastError().text();
+        it = m_statements.emplace(sql, std::move(query)).first;
+    }
+    return *it->second;
+}
+
+Status SqlConnection::exec(QSqlQuery &query)
+{
+    if (!query.exec())
+        return error(query);
+    return ok();
+}
+
+SqlTransaction::SqlTransaction(SqlConnection &connection, std::function<void()> onCommit,
+                               std::function<void()> onRollback)
+    : m_connection(connection)
+    , m_onCommit(std::move(onCommit))
+    , m_onRollback(std::move(onRollback))
+    , m_open(connection.database().transaction())
+{
+}
+
+SqlTransaction::~SqlTransaction()
+{
+    if (!m_open)
+        return;
+    m_connection.database().rollback();
+    if (m_onRollback)
+        m_onRollback();
+}
+
+Status SqlTransaction::commit()
+{
+    if (!m_open || !m_connection.database().commit())
+        return Error{ErrorCode::Internal, u"The change could not be saved."_s, {}};
+    m_open = false;
+    if (m_onCommit)
+        m_onCommit();
+    return ok();
+}
+
+} // namespace Signpost

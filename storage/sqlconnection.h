@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/expected.h"
+
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <functional>
+
+#include <memory>
+#include <unordered_map>
+
+namespace Signpost {
+
+// One SQLite connection as both the server's store and the client's cache
+// use it: opened with pragmas, migrated by numbered steps (PRAGMA
+// user_version, each step in its own transaction), prepared statements kept
+// for reuse, and failures logged and turned into an Error.
+class SqlConnection
+{
+public:
+    // `what` names the store in messages ("store", "local cache").
+    SqlConnection(const QLoggingCategory &category, const QString &what);
+    ~SqlConnection();
+    SqlConnection(const SqlConnection &) = delete;
+    SqlConnection &operator=(const SqlConnection &) = delete;
+
+    Status open(const QString &path, const QStringList &pragmas, const QString &connectOptions = {});
+    // Applies the steps after the current user_version. A file newer than
+    // the steps is refused with `newerMessage`.
+    Status migrate(const QList<QStringList> &steps, const QString &newerMessage);
+    int userVersion();
+
+    // A prepared statement for `sql`, prepared once. Bind and exec it; do not
+    // hold it across another use of the same text.
+    QSqlQuery &prepared(const QString &sql);
+    Status exec(QSqlQuery &query);
+    Error error(const QSqlQuery &query) const;
+
+    QSqlDatabase &database() { return m_db; }
+
+private:
+    const QLoggingCategory &m_category;
+    QString m_what;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+};
+
+// Rolls back unless committed. Optional callbacks run after a commit or a
+// rollback (the server gives back change sequence values on rollback).
+class SqlTransaction
+{
+public:
+    explicit SqlTransaction(SqlConnection &connection, std::function<void()> onCommit = {},
+                            std::function<void()> onRollback = {});
+    ~SqlTransaction();
+    SqlTransaction(const SqlTransaction &) = delete;
+    SqlTransaction &operator=(const SqlTransaction &) = delete;
+
+    bool isOpen() const { return m_open; }
+    Status commit();
+
+private:
+    SqlConnection &m_connection;
+    std::function<void()> m_onCommit;
+    std::function<void()> m_onRollback;
+    bool m_open;
+};
+
+} // namespace Signpost
