@@ -17,6 +17,7 @@ QJsonObject Agent::toJson() const
         {u"name"_s, name},
         {u"is_admin"_s, isAdmin},
         {u"disabled"_s, disabled},
+        {u"available"_s, available},
         {u"memberships"_s, list},
     };
 }
@@ -29,6 +30,7 @@ Agent Agent::fromJson(const QJsonObject &json)
     agent.name = json.value(u"name"_s).toString();
     agent.isAdmin = json.value(u"is_admin"_s).toBool();
     agent.disabled = json.value(u"disabled"_s).toBool();
+    agent.available = json.value(u"available"_s).toBool(true);
     const QJsonArray list = json.value(u"memberships"_s).toArray();
     for (const QJsonValue &entry : list) {
         const QJsonObject membership = entry.toObject();

@@ -23,6 +23,7 @@ struct Agent
     QString name;
     bool isAdmin = false;
     bool disabled = false;
+    bool available = true; // takes new work; "away" agents are skipped by automation
     QList<Membership> memberships;
 
     QJsonObject toJson() const;

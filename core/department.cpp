@@ -6,6 +6,26 @@ using namespace Qt::StringLiterals;
 
 namespace Signpost {
 
+QString toString(Department::AssignmentMode mode)
+{
+    switch (mode) {
+    case Department::AssignmentMode::Manual: return u"manual"_s;
+    case Department::AssignmentMode::RoundRobin: return u"round_robin"_s;
+    case Department::AssignmentMode::LeastLoaded: return u"least_loaded"_s;
+    }
+    return u"manual"_s;
+}
+
+std::optional<Department::AssignmentMode> assignmentModeFromString(const QString &text)
+{
+    for (auto mode : {Department::AssignmentMode::Manual, Department::AssignmentMode::RoundRobin,
+                      Department::AssignmentMode::LeastLoaded}) {
+        if (toString(mode) == text)
+            return mode;
+    }
+    return std::nullopt;
+}
+
 QJsonObject Department::toJson() const
 {
     QJsonArray shops;
@@ -21,6 +41,7 @@ QJsonObject Department::toJson() const
         {u"archived"_s, archived},
         {u"shops"_s, shops},
         {u"addresses"_s, QJsonArray::fromStringList(addresses)},
+        {u"assignment"_s, QJsonObject{{u"mode"_s, toString(assignmentMode)}, {u"capacity"_s, assignmentCapacity}}},
     };
 }
 
@@ -34,6 +55,9 @@ Department Department::fromJson(const QJsonObject &json)
     d.signature = json.value(u"signature"_s).toString();
     d.isDefault = json.value(u"is_default"_s).toBool();
     d.archived = json.value(u"archived"_s).toBool();
+    const QJsonObject assignment = json.value(u"assignment"_s).toObject();
+    d.assignmentMode = assignmentModeFromString(assignment.value(u"mode"_s).toString()).value_or(AssignmentMode::Manual);
+    d.assignmentCapacity = assignment.value(u"capacity"_s).toInt();
     const QJsonArray shops = json.value(u"shops"_s).toArray();
     for (const QJsonValue &shop : shops)
         d.shopIds.append(shop.toInteger());

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace Signpost {
 
 // A function of the helpdesk (Support, Sales, Returns, …): its own queue,
@@ -18,11 +20,18 @@ struct Department
     QString signature;   // appended to every reply
     bool isDefault = false;
     bool archived = false;
+    enum class AssignmentMode { Manual, RoundRobin, LeastLoaded };
+    AssignmentMode assignmentMode = AssignmentMode::Manual;
+    int assignmentCapacity = 0;  // open tickets an agent may hold here; 0 = no cap
+
     QList<qint64> shopIds;       // shops whose contact form offers it
     QStringList addresses;       // receiving addresses routed here
 
     QJsonObject toJson() const;
     static Department fromJson(const QJsonObject &json);
 };
+
+QString toString(Department::AssignmentMode mode);
+std::optional<Department::AssignmentMode> assignmentModeFromString(const QString &text);
 
 } // namespace Signpost

@@ -177,6 +177,15 @@ RoutingTable::RoutingTable(QList<Department> departments, QList<RoutingRule> rul
     }
 }
 
+const Department *RoutingTable::department(qint64 departmentId) const
+{
+    for (const Department &d : m_departments) {
+        if (d.id == departmentId)
+            return &d;
+    }
+    return nullptr;
+}
+
 const Department *RoutingTable::active(qint64 departmentId) const
 {
     for (const Department &department : m_departments) {

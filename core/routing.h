@@ -77,6 +77,9 @@ public:
     // or there is nowhere to route to.
     Expected<RoutingDecision> route(const Inquiry &inquiry) const;
 
+    // A department as the table knows it (archived ones too), or null.
+    const Department *department(qint64 departmentId) const;
+
     // The departments a shop's contact form offers, in name order.
     QList<Department> publicDepartments(qint64 shopId) const;
 

@@ -47,6 +47,28 @@ void ApiServer::addAccountRoutes()
         return HttpReply::json(me);
     });
 
+    route(Method::Put, u"/api/v1/me/availability"_s, Access::Agent, [this](Call &call) {
+        Expected<QJsonObject> body = jsonBody(call);
+        if (!body)
+            return HttpReply::error(body.error());
+        if (!body->value(u"available"_s).isBool())
+            return HttpReply::error(Error::invalid(u"available"_s, u"available must be true or false."_s));
+        const bool available = body->value(u"available"_s).toBool();
+        Expected<Agent> agent = m_accounts.setAvailable(call.scope.agentId, available);
+        if (!agent)
+            return HttpReply::error(agent.error());
+        int reassigned = 0;
+        if (!available) {
+            Expected<int> moved = m_tickets.reassignFrom(agent->id, agent->name);
+            if (!moved)
+                return HttpReply::error(moved.error());
+            reassigned = *moved;
+        }
+        QJsonObject json = agent->toJson();
+        json.insert(u"reassigned"_s, reassigned);
+        return HttpReply::json(json);
+    });
+
     route(Method::Get, u"/api/v1/agents"_s, Access::Admin, [this](Call &) {
         Expected<QList<Agent>> agents = m_accounts.agents();
         if (!agents)

@@ -111,7 +111,7 @@ Expected<Agent> AccountStore::loadAgent(qint64 agentId)
 {
     Expected<QList<Agent>> found = [&]() -> Expected<QList<Agent>> {
         QSqlQuery &query = m_db.prepared(
-            u"SELECT a.id, a.email, a.name, a.is_admin, a.disabled, m.department_id, m.role FROM agents a"
+            u"SELECT a.id, a.email, a.name, a.is_admin, a.disabled, m.department_id, m.role, a.available FROM agents a"
             " LEFT JOIN memberships m ON m.agent_id = a.id WHERE a.id = ? ORDER BY m.department_id"_s);
         query.addBindValue(agentId);
         if (!query.exec())
@@ -120,7 +120,7 @@ Expected<Agent> AccountStore::loadAgent(qint64 agentId)
         while (query.next()) {
             if (list.isEmpty())
                 list.append(Agent{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-                                  query.value(3).toBool(), query.value(4).toBool(), {}});
+                                  query.value(3).toBool(), query.value(4).toBool(), query.value(7).toBool(), {}});
             if (!query.value(5).isNull())
                 list.first().memberships.append({query.value(5).toLongLong(),
                                                  roleFromString(query.value(6).toString()).value_or(Role::Member)});
@@ -142,7 +142,7 @@ Expected<Agent> AccountStore::agent(qint64 agentId)
 Expected<QList<Agent>> AccountStore::agents(qint64 departmentId)
 {
     QSqlQuery &query = m_db.prepared(
-        u"SELECT a.id, a.email, a.name, a.is_admin, a.disabled, m.department_id, m.role FROM agents a"
+        u"SELECT a.id, a.email, a.name, a.is_admin, a.disabled, m.department_id, m.role, a.available FROM agents a"
         " LEFT JOIN memberships m ON m.agent_id = a.id"
         " WHERE ? = 0 OR a.id IN (SELECT agent_id FROM memberships WHERE department_id = ?)"
         " ORDER BY a.name COLLATE NOCASE, a.id, m.department_id"_s);
@@ -155,7 +155,7 @@ Expected<QList<Agent>> AccountStore::agents(qint64 departmentId)
         const qint64 id = query.value(0).toLongLong();
         if (list.isEmpty() || list.last().id != id)
             list.append(Agent{id, query.value(1).toString(), query.value(2).toString(), query.value(3).toBool(),
-                              query.value(4).toBool(), {}});
+                              query.value(4).toBool(), query.value(7).toBool(), {}});
         if (!query.value(5).isNull())
             list.last().memberships.append(
                 {query.value(5).toLongLong(), roleFromString(query.value(6).toString()).value_or(Role::Member)});
@@ -325,6 +325,16 @@ Expected<Agent> AccountStore::removeMembership(qint64 agentId, qint64 department
         return storageError(record);
     if (Status committed = tx.commit(); !committed)
         return committed.error();
+    return loadAgent(agentId);
+}
+
+Expected<Agent> AccountStore::setAvailable(qint64 agentId, bool available)
+{
+    QSqlQuery &update = m_db.prepared(u"UPDATE agents SET available = ? WHERE id = ?"_s);
+    update.addBindValue(available);
+    update.addBindValue(agentId);
+    if (!update.exec())
+        return storageError(update);
     return loadAgent(agentId);
 }
 

@@ -43,6 +43,8 @@ public:
     // Adds the agent to a department or changes their role there.
     Expected<Agent> setMembership(qint64 agentId, qint64 departmentId, Role role);
     Expected<Agent> removeMembership(qint64 agentId, qint64 departmentId);
+    // Available agents take new work; away ones are skipped by automation.
+    Expected<Agent> setAvailable(qint64 agentId, bool available);
 
     // Creates the first admin on an empty store; does nothing otherwise.
     Status bootstrapAdmin(const QString &email, const QString &password);

@@ -73,6 +73,14 @@ const QList<QStringList> &migrations()
             " request_hash BLOB NOT NULL, result TEXT NOT NULL, created_at INTEGER NOT NULL,"
             " PRIMARY KEY (agent_id, command_id))"_s,
         },
+        // 2: assignment automation per department, agents' availability.
+        {
+            u"ALTER TABLE departments ADD COLUMN assignment_mode TEXT NOT NULL DEFAULT 'manual'"_s,
+            u"ALTER TABLE departments ADD COLUMN assignment_capacity INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE departments ADD COLUMN round_robin_last INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE agents ADD COLUMN available INTEGER NOT NULL DEFAULT 1"_s,
+            u"CREATE INDEX tickets_assignee ON tickets (assignee_id, department_id, status)"_s,
+        },
     };
     return steps;
 }

@@ -44,7 +44,8 @@ Status readFlag(const QJsonObject &json, const QString &key, bool &out)
 Expected<QList<Department>> DepartmentStore::departments()
 {
     QSqlQuery &query = m_db.prepared(
-        u"SELECT id, name, public_label, sender_name, signature, is_default, archived FROM departments ORDER BY name"_s);
+        u"SELECT id, name, public_label, sender_name, signature, is_default, archived, assignment_mode,"
+        " assignment_capacity FROM departments ORDER BY name"_s);
     if (!query.exec())
         return storageError(query);
     QList<Department> list;
@@ -58,6 +59,9 @@ Expected<QList<Department>> DepartmentStore::departments()
         d.signature = query.value(4).toString();
         d.isDefault = query.value(5).toBool();
         d.archived = query.value(6).toBool();
+        d.assignmentMode =
+            assignmentModeFromString(query.value(7).toString()).value_or(Department::AssignmentMode::Manual);
+        d.assignmentCapacity = query.value(8).toInt();
         index.insert(d.id, list.size());
         list.append(d);
     }
@@ -131,6 +135,21 @@ Status DepartmentStore::applyDepartmentJson(Department &department, const QJsonO
         return read;
     if (department.isDefault && department.archived)
         return Error::invalid(u"archived"_s, u"The default department cannot be archived."_s);
+    if (json.contains(u"assignment"_s)) {
+        const QJsonObject assignment = json.value(u"assignment"_s).toObject();
+        if (assignment.contains(u"mode"_s)) {
+            const auto mode = assignmentModeFromString(assignment.value(u"mode"_s).toString());
+            if (!mode)
+                return Error::invalid(u"assignment"_s, u"The assignment mode is manual, round_robin or least_loaded."_s);
+            department.assignmentMode = *mode;
+        }
+        if (assignment.contains(u"capacity"_s)) {
+            const QJsonValue capacity = assignment.value(u"capacity"_s);
+            if (!capacity.isDouble() || capacity.toInt() < 0 || capacity.toInt() > 10'000)
+                return Error::invalid(u"assignment"_s, u"The capacity is a number of open tickets, 0 for no cap."_s);
+            department.assignmentCapacity = capacity.toInt();
+        }
+    }
 
     if (json.contains(u"shops"_s)) {
         if (!json.value(u"shops"_s).isArray())
@@ -213,27 +232,31 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
     qint64 id = department.id;
     if (id == 0) {
         QSqlQuery &insert = m_db.prepared(
-            u"INSERT INTO departments (name, public_label, sender_name, signature, is_default, archived)"
-            " VALUES (?, ?, ?, ?, ?, ?)"_s);
+            u"INSERT INTO departments (name, public_label, sender_name, signature, is_default, archived,"
+            " assignment_mode, assignment_capacity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
         insert.addBindValue(department.name);
         insert.addBindValue(department.publicLabel);
         insert.addBindValue(department.senderName);
         insert.addBindValue(notNull(department.signature));
         insert.addBindValue(department.isDefault);
         insert.addBindValue(department.archived);
+        insert.addBindValue(toString(department.assignmentMode));
+        insert.addBindValue(department.assignmentCapacity);
         if (!insert.exec())
             return storageError(insert);
         id = insert.lastInsertId().toLongLong();
     } else {
         QSqlQuery &update = m_db.prepared(
             u"UPDATE departments SET name = ?, public_label = ?, sender_name = ?, signature = ?, is_default = ?,"
-            " archived = ? WHERE id = ?"_s);
+            " archived = ?, assignment_mode = ?, assignment_capacity = ? WHERE id = ?"_s);
         update.addBindValue(department.name);
         update.addBindValue(department.publicLabel);
         update.addBindValue(department.senderName);
         update.addBindValue(notNull(department.signature));
         update.addBindValue(department.isDefault);
         update.addBindValue(department.archived);
+        update.addBindValue(toString(department.assignmentMode));
+        update.addBindValue(department.assignmentCapacity);
         update.addBindValue(id);
         if (!update.exec())
             return storageError(update);

@@ -46,6 +46,7 @@ QString toString(ChangeNotice::Event event)
 TicketStore::TicketStore(Database &db, DepartmentStore &departments)
     : m_db(db)
     , m_departments(departments)
+    , m_assigner(db)
     , m_clock(&nowMs)
 {
 }
@@ -99,6 +100,19 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request)
         return event.error();
     if (Status event = addEvent(ticketId, QString::fromUtf16(EventKind::Routed), 0, routed->toJson(), seq, at); !event)
         return event.error();
+    if (const Department *department = m_departments.routingTable().department(routed->departmentId)) {
+        Ticket created;
+        created.id = ticketId;
+        if (Status assigned = autoAssign(created, *department, seq, at, QString()); !assigned)
+            return assigned.error();
+        if (created.assigneeId > 0) {
+            QSqlQuery &update = m_db.prepared(u"UPDATE tickets SET assignee_id = ? WHERE id = ?"_s);
+            update.addBindValue(created.assigneeId);
+            update.addBindValue(ticketId);
+            if (!update.exec())
+                return storageError(update);
+        }
+    }
     if (Status committed = tx.commit(); !committed)
         return committed.error();
 
@@ -222,6 +236,71 @@ Expected<QJsonObject> TicketStore::ticketView(const AccessScope &scope, qint64 i
     }
     view.insert(u"other_tickets"_s, list);
     return view;
+}
+
+Status TicketStore::autoAssign(Ticket &t, const Department &department, qint64 seq, qint64 at, const QString &context,
+                               qint64 exceptAgent)
+{
+    Expected<std::optional<Assigner::Choice>> choice = m_assigner.choose(department, exceptAgent);
+    if (!choice)
+        return choice.error();
+    if (!*choice && exceptAgent == 0)
+        return ok();
+    const qint64 to = *choice ? (*choice)->agentId : 0;
+    QString reason = *choice ? (*choice)->reason : u"nobody available"_s;
+    if (!context.isEmpty())
+        reason = context + u"; "_s + reason;
+    const QJsonObject data{{u"from"_s, idOrNull(t.assigneeId)}, {u"to"_s, idOrNull(to)}, {u"reason"_s, reason}};
+    t.assigneeId = to;
+    return addEvent(t.id, QString::fromUtf16(EventKind::Assigned), 0, data, seq, at);
+}
+
+Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName)
+{
+    QSqlQuery &held = m_db.prepared(
+        u"SELECT id FROM tickets WHERE assignee_id = ? AND status IN ('new', 'open', 'pending') ORDER BY id"_s);
+    held.addBindValue(agentId);
+    if (!held.exec())
+        return storageError(held);
+    QList<qint64> ids;
+    while (held.next())
+        ids.append(held.value(0).toLongLong());
+    int moved = 0;
+    for (qint64 id : std::as_const(ids)) {
+        Expected<Ticket> found = ticket(id, false);
+        if (!found)
+            return found.error();
+        Ticket t = *found;
+        const Department *department = m_departments.routingTable().department(t.departmentId);
+        if (!department || department->assignmentMode == Department::AssignmentMode::Manual)
+            continue;
+        const qint64 at = now();
+        Transaction tx(m_db);
+        const qint64 seq = m_db.nextSeq();
+        if (Status assigned = autoAssign(t, *department, seq, at, u"%1 is away"_s.arg(agentName), agentId); !assigned)
+            return assigned.error();
+        t.version += 1;
+        t.seq = seq;
+        t.updatedAt = at;
+        if (Status saved = saveTicket(t); !saved)
+            return saved.error();
+        if (Status committed = tx.commit(); !committed)
+            return committed.error();
+        ++moved;
+        ChangeNotice notice;
+        notice.seq = seq;
+        notice.ticketId = t.id;
+        notice.subject = t.subject;
+        notice.departments = {t.departmentId};
+        notice.agents = {agentId};
+        if (t.assigneeId > 0) {
+            notice.event = ChangeNotice::Event::Assigned;
+            notice.eventAgent = t.assigneeId;
+            notice.eventDepartment = t.departmentId;
+        }
+        notify(notice);
+    }
+    return moved;
 }
 
 Status TicketStore::checkAssignee(qint64 agentId, qint64 departmentId)
@@ -395,6 +474,10 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
             return event.error();
         t.departmentId = target->id;
         t.assigneeId = command.assigneeId;
+        if (t.assigneeId == 0) {
+            if (Status assigned = autoAssign(t, *target, seq, at, QString()); !assigned)
+                return assigned.error();
+        }
         notice.departments = {from, target->id};
         notice.event = ChangeNotice::Event::TransferredIn;
         notice.eventDepartment = target->id;

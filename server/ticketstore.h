@@ -4,6 +4,8 @@
 #include "core/command.h"
 #include "core/expected.h"
 #include "core/ticket.h"
+#include "core/department.h"
+#include "server/assigner.h"
 #include "server/changenotice.h"
 #include "server/intake.h"
 
@@ -42,6 +44,10 @@ public:
     Expected<CustomerThread> customerThread(const QString &secret);
     Expected<qint64> customerReply(const QString &secret, const QString &body);
 
+    // The agent went away: their open tickets in automated departments go to
+    // someone available (or back to unassigned). Returns how many moved.
+    Expected<int> reassignFrom(qint64 agentId, const QString &agentName);
+
     Expected<Ticket> ticket(qint64 id, bool withThread);
     // The full view for an agent: thread, history and the customer's other
     // tickets the agent may see. Not found when outside their departments.
@@ -69,12 +75,16 @@ private:
     Status addEvent(qint64 ticketId, const QString &kind, qint64 actorId, const QJsonObject &data, qint64 seq,
                     qint64 at);
     Status checkAssignee(qint64 agentId, qint64 departmentId);
+    // Assigns by the department's mode, with the reason in the history.
+    Status autoAssign(Ticket &ticket, const Department &department, qint64 seq, qint64 at,
+                      const QString &context, qint64 exceptAgent = 0);
     QJsonObject rejection(const Command &command, const Error &error, const Ticket *current) const;
     void notify(const ChangeNotice &notice);
     qint64 now() const { return m_clock(); }
 
     Database &m_db;
     DepartmentStore &m_departments;
+    Assigner m_assigner;
     ChangeListener m_listener;
     std::function<qint64()> m_clock;
 };

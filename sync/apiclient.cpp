@@ -15,6 +15,7 @@ namespace ApiPath {
 QString login() { return u"/api/v1/auth/login"_s; }
 QString logout() { return u"/api/v1/auth/logout"_s; }
 QString me() { return u"/api/v1/me"_s; }
+QString availability() { return u"/api/v1/me/availability"_s; }
 QString departments() { return u"/api/v1/departments"_s; }
 QString departmentAgents(qint64 departmentId) { return u"/api/v1/departments/%1/agents"_s.arg(departmentId); }
 QString transferTargets() { return u"/api/v1/transfer-targets"_s; }
@@ -88,6 +89,11 @@ QCoro::Task<Expected<QJsonObject>> ApiClient::get(QString path)
 QCoro::Task<Expected<QJsonObject>> ApiClient::post(QString path, QJsonObject body)
 {
     return send(QByteArray("POST"), std::move(path), QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QCoro::Task<Expected<QJsonObject>> ApiClient::put(QString path, QJsonObject body)
+{
+    return send(QByteArray("PUT"), std::move(path), QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 namespace {

@@ -18,6 +18,7 @@ namespace ApiPath {
 QString login();
 QString logout();
 QString me();
+QString availability();
 QString departments();
 QString departmentAgents(qint64 departmentId);
 QString transferTargets();
@@ -44,6 +45,7 @@ public:
     // Parameters by value: the coroutine outlives the caller's arguments.
     QCoro::Task<Expected<QJsonObject>> get(QString path);
     QCoro::Task<Expected<QJsonObject>> post(QString path, QJsonObject body);
+    QCoro::Task<Expected<QJsonObject>> put(QString path, QJsonObject body);
 
     // Signs in; on success the token is kept for the following requests.
     QCoro::Task<Expected<QJsonObject>> login(QUrl server, QString email, QString password);

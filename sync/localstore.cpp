@@ -4,6 +4,7 @@
 #include "sync/logging.h"
 
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QUuid>
 #include <QVariant>
@@ -67,6 +68,12 @@ QString searchExpression(const QString &text)
     return terms.join(u' ');
 }
 
+// A ticket's row in the search index, from what the cache holds of it.
+const QString SearchRowSql =
+    u"SELECT t.id, t.subject, t.customer_name || ' ' || t.customer_email || ' ' || t.order_number || ' #' || t.id,"
+    " (SELECT COALESCE(group_concat(m.body, ' '), '') FROM messages m WHERE m.ticket_id = t.id)"
+    " FROM tickets t WHERE t.id = ?"_s;
+
 #define SIGNPOST_EXEC(query)                                                                                           \
     do {                                                                                                               \
         if (!(query).exec())                                                                                           \
@@ -86,7 +93,8 @@ Expected<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path)
 {
     std::unique_ptr<LocalStore> store(new LocalStore);
     const QStringList pragmas{u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
-                              u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA cache_size = -32000"_s};
+                              u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA cache_size = -32000"_s,
+                              u"PRAGMA wal_autocheckpoint = 8192"_s};
     if (Status opened = store->m_sql.open(path, pragmas); !opened)
         return opened.error();
     if (Status migrated =
@@ -274,7 +282,7 @@ Status LocalStore::upsertTicket(const Ticket &t, bool full)
         insert.addBindValue(e.seq);
         SIGNPOST_EXEC(insert);
     }
-    return refreshSearchIndex(t.id);
+    return ok();
 }
 
 Status LocalStore::refreshSearchIndex(qint64 ticketId)
@@ -282,11 +290,7 @@ Status LocalStore::refreshSearchIndex(qint64 ticketId)
     QSqlQuery &remove = prepared(u"DELETE FROM ticket_search WHERE rowid = ?"_s);
     remove.addBindValue(ticketId);
     SIGNPOST_EXEC(remove);
-    QSqlQuery &insert = prepared(
-        u"INSERT INTO ticket_search (rowid, subject, customer, body)"
-        " SELECT t.id, t.subject, t.customer_name || ' ' || t.customer_email || ' ' || t.order_number || ' #' || t.id,"
-        " (SELECT COALESCE(group_concat(m.body, ' '), '') FROM messages m WHERE m.ticket_id = t.id)"
-        " FROM tickets t WHERE t.id = ?"_s);
+    QSqlQuery &insert = prepared(u"INSERT INTO ticket_search (rowid, subject, customer, body) "_s + SearchRowSql);
     insert.addBindValue(ticketId);
     SIGNPOST_EXEC(insert);
     return ok();
@@ -316,13 +320,56 @@ Status LocalStore::applyPage(const QJsonObject &page)
         }
     }
     const QJsonArray tickets = page.value(u"tickets"_s).toArray();
+    // Each ticket's row for the search index is read as soon as the ticket is
+    // stored, as refreshSearchIndex() reads it, but written only after the
+    // page's other writes. Once an FTS5 table has been written in a
+    // transaction, every later statement that runs under a statement
+    // savepoint (INSERT OR REPLACE, INSERT ... SELECT) makes FTS5 write its
+    // pending terms out as a new segment and merge segments: indexing ticket
+    // by ticket between the other writes took about 40% of a full sync.
+    struct SearchRow
+    {
+        qint64 ticketId = 0;
+        QVariantList values; // rowid, subject, customer, body; empty: none
+    };
+    QList<SearchRow> searchRows;
+    searchRows.reserve(tickets.size());
+    // Only tickets with commands in the outbox have anything to lay over.
+    QSet<qint64> queued;
+    QSqlQuery &outbox = prepared(u"SELECT DISTINCT ticket_id FROM outbox WHERE state <> 'rejected'"_s);
+    SIGNPOST_EXEC(outbox);
+    while (outbox.next())
+        queued.insert(outbox.value(0).toLongLong());
+    outbox.finish();
     for (const QJsonValue &value : tickets) {
         const QJsonObject json = value.toObject();
         const Ticket ticket = Ticket::fromJson(json);
         if (Status done = upsertTicket(ticket, json.value(u"full"_s).toBool()); !done)
             return done;
-        if (Status done = overlayOutbox(ticket.id); !done)
-            return done;
+        QSqlQuery &row = prepared(SearchRowSql);
+        row.addBindValue(ticket.id);
+        SIGNPOST_EXEC(row);
+        SearchRow search{ticket.id, {}};
+        if (row.next())
+            search.values = {row.value(0), row.value(1), row.value(2), row.value(3)};
+        row.finish();
+        searchRows.append(std::move(search));
+        if (queued.contains(ticket.id)) {
+            if (Status done = overlayOutbox(ticket.id); !done)
+                return done;
+        }
+    }
+    for (const SearchRow &search : std::as_const(searchRows)) {
+        QSqlQuery &remove = prepared(u"DELETE FROM ticket_search WHERE rowid = ?"_s);
+        remove.addBindValue(search.ticketId);
+        SIGNPOST_EXEC(remove);
+        if (search.values.isEmpty())
+            continue;
+        QSqlQuery &insert =
+            prepared(u"INSERT INTO ticket_search (rowid, subject, customer, body) VALUES (?, ?, ?, ?)"_s);
+        for (const QVariant &column : search.values)
+            insert.addBindValue(column);
+        SIGNPOST_EXEC(insert);
     }
     for (const QJsonValue &id : page.value(u"revoked_tickets"_s).toArray()) {
         if (Status done = removeTicket(id.toInteger()); !done)

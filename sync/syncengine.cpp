@@ -150,6 +150,24 @@ Expected<OutboxEntry> SyncEngine::act(Command command)
     return entry;
 }
 
+QCoro::Task<Status> SyncEngine::setAvailable(bool available)
+{
+    QPointer<SyncEngine> self(this);
+    const Expected<QJsonObject> answer = co_await m_api.put(ApiPath::availability(), availabilityBody(available));
+    if (!self)
+        co_return stopped();
+    if (!answer)
+        co_return answer.error();
+    m_store.setMe(Agent::fromJson(*answer));
+    requestWake();
+    co_return ok();
+}
+
+QJsonObject SyncEngine::availabilityBody(bool available)
+{
+    return QJsonObject{{u"available"_s, available}};
+}
+
 Status SyncEngine::discard(qint64 outboxEntryId)
 {
     Status done = m_store.discard(outboxEntryId);

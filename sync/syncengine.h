@@ -45,6 +45,9 @@ public:
     // An agent action: into the outbox and the cached ticket at once, then
     // sent when the server can be reached.
     Expected<OutboxEntry> act(Command command);
+    // Available for new work, or away (automation hands the agent's open
+    // tickets on). Needs the server: it answers at once, not via the outbox.
+    QCoro::Task<Status> setAvailable(bool available);
     Status discard(qint64 outboxEntryId);
     void syncNow();
 
@@ -79,6 +82,7 @@ private:
     void storeColleagues(qint64 departmentId, const QJsonObject &answer);
     void storeTransferTargets(const QJsonObject &answer);
     Status rememberSignIn(const QUrl &server, const QJsonObject &answer);
+    static QJsonObject availabilityBody(bool available);
     void finishSignOut();
     bool settle(const Status &done, int &failures);
     std::chrono::milliseconds nextWait(const Status &done, int failures) const;

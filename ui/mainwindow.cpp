@@ -168,6 +168,22 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *syncNow = file->addAction(tr("Sync now"), this, [this]() { m_desk.engine().syncNow(); });
     syncNow->setShortcut(QKeySequence::Refresh);
+    QAction *available = file->addAction(tr("Available for new tickets"));
+    available->setCheckable(true);
+    connect(file, &QMenu::aboutToShow, available, [this, available]() {
+        const std::optional<Agent> me = m_desk.me();
+        const QSignalBlocker block(available);
+        available->setChecked(!me || me->available);
+    });
+    connect(available, &QAction::toggled, this, [this](bool on) {
+        QCoro::connect(m_desk.engine().setAvailable(on), this, [this, on](const Status &done) {
+            statusBar()->showMessage(!done      ? tr("Could not change availability: %1").arg(done.error().message)
+                                     : on       ? tr("You are available: new tickets may be assigned to you.")
+                                                : tr("You are away: your open tickets go to colleagues where the "
+                                                     "department assigns automatically."),
+                                     8000);
+        });
+    });
     file->addAction(tr("Sign out"), this, &MainWindow::signOutRequested);
     file->addSeparator();
     QAction *quit = file->addAction(tr("Quit"), qApp, &QApplication::quit);

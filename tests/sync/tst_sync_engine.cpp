@@ -269,6 +269,23 @@ private Q_SLOTS:
         QCOMPARE(messages.last().toObject().value(u"body"_s).toString(), u"Exactly once"_s);
     }
 
+    void availabilityGoesStraightToTheServer()
+    {
+        QTemporaryDir dir;
+        Client sam;
+        QVERIFY(sam.open(dir.filePath(u"sam.sqlite"_s)));
+        QVERIFY(signIn(sam, u"sam"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
+        QVERIFY(QCoro::waitFor(sam.engine->setAvailable(false)).has_value());
+        QCOMPARE(sam.store->me()->available, false);
+        QCOMPARE(m_api->get(u"/api/v1/me"_s, m_world.token(u"sam"_s)).json().value(u"available"_s).toBool(), false);
+        m_server->kill();
+        const Status offline = QCoro::waitFor(sam.engine->setAvailable(true));
+        QVERIFY(!offline.has_value());
+        QVERIFY(offline.error().code == ErrorCode::Unavailable);
+        QVERIFY(m_server->restart());
+    }
+
     void startsFromTheCacheWithNoServerAtAll()
     {
         QTemporaryDir dir;
