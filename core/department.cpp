@@ -42,6 +42,9 @@ QJsonObject Department::toJson() const
         {u"shops"_s, shops},
         {u"addresses"_s, QJsonArray::fromStringList(addresses)},
         {u"assignment"_s, QJsonObject{{u"mode"_s, toString(assignmentMode)}, {u"capacity"_s, assignmentCapacity}}},
+        {u"notify"_s, QJsonObject{{u"new_ticket"_s, audience(u"new_ticket"_s)},
+                                  {u"customer_reply"_s, audience(u"customer_reply"_s)},
+                                  {u"transferred_in"_s, audience(u"transferred_in"_s)}}},
     };
 }
 
@@ -58,6 +61,9 @@ Department Department::fromJson(const QJsonObject &json)
     const QJsonObject assignment = json.value(u"assignment"_s).toObject();
     d.assignmentMode = assignmentModeFromString(assignment.value(u"mode"_s).toString()).value_or(AssignmentMode::Manual);
     d.assignmentCapacity = assignment.value(u"capacity"_s).toInt();
+    const QJsonObject notify = json.value(u"notify"_s).toObject();
+    for (auto it = notify.begin(); it != notify.end(); ++it)
+        d.notify.insert(it.key(), it.value().toString());
     const QJsonArray shops = json.value(u"shops"_s).toArray();
     for (const QJsonValue &shop : shops)
         d.shopIds.append(shop.toInteger());

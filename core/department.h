@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -23,6 +24,12 @@ struct Department
     enum class AssignmentMode { Manual, RoundRobin, LeastLoaded };
     AssignmentMode assignmentMode = AssignmentMode::Manual;
     int assignmentCapacity = 0;  // open tickets an agent may hold here; 0 = no cap
+
+    // Who hears of each event in the department: "members" (all of them),
+    // "leads", or "assignee" (the ticket's assignee; the members while it has
+    // none). Keys: new_ticket, customer_reply, transferred_in.
+    QHash<QString, QString> notify;
+    QString audience(const QString &event) const { return notify.value(event, QStringLiteral("members")); }
 
     QList<qint64> shopIds;       // shops whose contact form offers it
     QStringList addresses;       // receiving addresses routed here

@@ -27,6 +27,10 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     , m_loginLimiter(config.loginPerMinute, config.loginBurst)
 {
     m_push.setAllowedOrigins(config.allowedOrigins);
+    m_push.setAudience([this](qint64 departmentId, const QString &event) {
+        const Department *department = m_departments.routingTable().department(departmentId);
+        return department ? department->audience(event) : u"members"_s;
+    });
     m_tickets.setChangeListener([this](const ChangeNotice &notice) { m_push.publish(notice); });
     connect(this, &QAbstractHttpServer::newWebSocketConnection, this, [this]() {
         while (hasPendingWebSocketConnections())

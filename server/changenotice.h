@@ -20,6 +20,7 @@ struct ChangeNotice
     qint64 eventDepartment = 0; // notify this department's agents …
     qint64 eventAgent = 0;      // … or only this agent
     qint64 actorAgent = 0;      // not notified of their own action
+    qint64 ticketAssignee = 0;  // for departments that tell only the assignee
 };
 
 QString toString(ChangeNotice::Event event);

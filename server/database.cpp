@@ -81,6 +81,10 @@ const QList<QStringList> &migrations()
             u"ALTER TABLE agents ADD COLUMN available INTEGER NOT NULL DEFAULT 1"_s,
             u"CREATE INDEX tickets_assignee ON tickets (assignee_id, department_id, status)"_s,
         },
+        // 3: who hears of what, per department.
+        {
+            u"ALTER TABLE departments ADD COLUMN notify TEXT NOT NULL DEFAULT '{}'"_s,
+        },
     };
     return steps;
 }

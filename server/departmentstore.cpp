@@ -4,6 +4,7 @@
 #include "server/transaction.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 #include <QVariant>
@@ -29,6 +30,14 @@ Status readText(const QJsonObject &json, const QString &key, QString &out, qsize
     return ok();
 }
 
+QString notifyText(const Department &department)
+{
+    QJsonObject notify;
+    for (auto it = department.notify.cbegin(); it != department.notify.cend(); ++it)
+        notify.insert(it.key(), it.value());
+    return QString::fromUtf8(QJsonDocument(notify).toJson(QJsonDocument::Compact));
+}
+
 Status readFlag(const QJsonObject &json, const QString &key, bool &out)
 {
     if (!json.contains(key))
@@ -45,7 +54,7 @@ Expected<QList<Department>> DepartmentStore::departments()
 {
     QSqlQuery &query = m_db.prepared(
         u"SELECT id, name, public_label, sender_name, signature, is_default, archived, assignment_mode,"
-        " assignment_capacity FROM departments ORDER BY name"_s);
+        " assignment_capacity, notify FROM departments ORDER BY name"_s);
     if (!query.exec())
         return storageError(query);
     QList<Department> list;
@@ -62,6 +71,9 @@ Expected<QList<Department>> DepartmentStore::departments()
         d.assignmentMode =
             assignmentModeFromString(query.value(7).toString()).value_or(Department::AssignmentMode::Manual);
         d.assignmentCapacity = query.value(8).toInt();
+        const QJsonObject notify = QJsonDocument::fromJson(query.value(9).toByteArray()).object();
+        for (auto it = notify.begin(); it != notify.end(); ++it)
+            d.notify.insert(it.key(), it.value().toString());
         index.insert(d.id, list.size());
         list.append(d);
     }
@@ -135,6 +147,17 @@ Status DepartmentStore::applyDepartmentJson(Department &department, const QJsonO
         return read;
     if (department.isDefault && department.archived)
         return Error::invalid(u"archived"_s, u"The default department cannot be archived."_s);
+    if (json.contains(u"notify"_s)) {
+        static const QStringList events{u"new_ticket"_s, u"customer_reply"_s, u"transferred_in"_s};
+        static const QStringList audiences{u"members"_s, u"leads"_s, u"assignee"_s};
+        const QJsonObject notify = json.value(u"notify"_s).toObject();
+        for (auto it = notify.begin(); it != notify.end(); ++it) {
+            if (!events.contains(it.key()) || !audiences.contains(it.value().toString()))
+                return Error::invalid(u"notify"_s, u"notify maps new_ticket, customer_reply and transferred_in to "
+                                                   "members, leads or assignee."_s);
+            department.notify.insert(it.key(), it.value().toString());
+        }
+    }
     if (json.contains(u"assignment"_s)) {
         const QJsonObject assignment = json.value(u"assignment"_s).toObject();
         if (assignment.contains(u"mode"_s)) {
@@ -233,7 +256,7 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
     if (id == 0) {
         QSqlQuery &insert = m_db.prepared(
             u"INSERT INTO departments (name, public_label, sender_name, signature, is_default, archived,"
-            " assignment_mode, assignment_capacity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            " assignment_mode, assignment_capacity, notify) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         insert.addBindValue(department.name);
         insert.addBindValue(department.publicLabel);
         insert.addBindValue(department.senderName);
@@ -242,13 +265,14 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         insert.addBindValue(department.archived);
         insert.addBindValue(toString(department.assignmentMode));
         insert.addBindValue(department.assignmentCapacity);
+        insert.addBindValue(notifyText(department));
         if (!insert.exec())
             return storageError(insert);
         id = insert.lastInsertId().toLongLong();
     } else {
         QSqlQuery &update = m_db.prepared(
             u"UPDATE departments SET name = ?, public_label = ?, sender_name = ?, signature = ?, is_default = ?,"
-            " archived = ?, assignment_mode = ?, assignment_capacity = ? WHERE id = ?"_s);
+            " archived = ?, assignment_mode = ?, assignment_capacity = ?, notify = ? WHERE id = ?"_s);
         update.addBindValue(department.name);
         update.addBindValue(department.publicLabel);
         update.addBindValue(department.senderName);
@@ -257,6 +281,7 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         update.addBindValue(department.archived);
         update.addBindValue(toString(department.assignmentMode));
         update.addBindValue(department.assignmentCapacity);
+        update.addBindValue(notifyText(department));
         update.addBindValue(id);
         if (!update.exec())
             return storageError(update);

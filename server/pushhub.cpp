@@ -108,9 +108,7 @@ void PushHub::publish(const ChangeNotice &notice)
 
         if (notice.event == ChangeNotice::Event::None || agentId == notice.actorAgent)
             continue;
-        const bool notified = notice.eventAgent > 0 ? agentId == notice.eventAgent
-                                                    : scope.departments.contains(notice.eventDepartment);
-        if (!notified)
+        if (!concernsAgent(notice, agentId, scope))
             continue;
         send(it.key(), QJsonObject{
                            {u"type"_s, u"notification"_s},
@@ -121,6 +119,20 @@ void PushHub::publish(const ChangeNotice &notice)
                            {u"seq"_s, notice.seq},
                        });
     }
+}
+
+bool PushHub::concernsAgent(const ChangeNotice &notice, qint64 agentId, const AccessScope &scope) const
+{
+    if (notice.eventAgent > 0)
+        return agentId == notice.eventAgent;
+    if (!scope.departments.contains(notice.eventDepartment))
+        return false;
+    const QString audience = m_audience ? m_audience(notice.eventDepartment, toString(notice.event)) : u"members"_s;
+    if (audience == u"leads")
+        return scope.departments.value(notice.eventDepartment) == Role::Lead;
+    if (audience == u"assignee" && notice.ticketAssignee > 0)
+        return agentId == notice.ticketAssignee;
+    return true;
 }
 
 void PushHub::accessChanged(qint64 agentId, qint64 seq)

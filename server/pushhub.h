@@ -30,6 +30,9 @@ public:
     // Browsers' pages may connect only from these origins; clients that send
     // no Origin (desktop) are not affected.
     void setAllowedOrigins(const QStringList &origins) { m_allowedOrigins = origins; }
+    // Who in a department hears of an event: "members", "leads" or "assignee".
+    using AudienceOf = std::function<QString(qint64 departmentId, const QString &event)>;
+    void setAudience(AudienceOf audience) { m_audience = std::move(audience); }
 
     // Whether an upgrade request may open the push channel: the right path,
     // an allowed origin (or none) and a live token. Checked before the
@@ -62,12 +65,14 @@ private:
         QByteArray tokenHash;
     };
     void send(QWebSocket *socket, const QJsonObject &message);
+    bool concernsAgent(const ChangeNotice &notice, qint64 agentId, const AccessScope &scope) const;
     void closeWhere(const std::function<bool(const Connection &)> &predicate);
     void flushPokes();
     void queuePoke(QWebSocket *socket, qint64 seq);
 
     AccountStore &m_accounts;
     QStringList m_allowedOrigins;
+    AudienceOf m_audience;
     QHash<QWebSocket *, Connection> m_sockets;
     QHash<qint64, AccessScope> m_scopes;
     QHash<QWebSocket *, qint64> m_pendingPokes;

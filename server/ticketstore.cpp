@@ -100,14 +100,14 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request)
         return event.error();
     if (Status event = addEvent(ticketId, QString::fromUtf16(EventKind::Routed), 0, routed->toJson(), seq, at); !event)
         return event.error();
+    Ticket fresh;
+    fresh.id = ticketId;
     if (const Department *department = m_departments.routingTable().department(routed->departmentId)) {
-        Ticket created;
-        created.id = ticketId;
-        if (Status assigned = autoAssign(created, *department, seq, at, QString()); !assigned)
+        if (Status assigned = autoAssign(fresh, *department, seq, at, QString()); !assigned)
             return assigned.error();
-        if (created.assigneeId > 0) {
+        if (fresh.assigneeId > 0) {
             QSqlQuery &update = m_db.prepared(u"UPDATE tickets SET assignee_id = ? WHERE id = ?"_s);
-            update.addBindValue(created.assigneeId);
+            update.addBindValue(fresh.assigneeId);
             update.addBindValue(ticketId);
             if (!update.exec())
                 return storageError(update);
@@ -123,6 +123,7 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request)
     notice.departments = {routed->departmentId};
     notice.event = ChangeNotice::Event::NewTicket;
     notice.eventDepartment = routed->departmentId;
+    notice.ticketAssignee = fresh.assigneeId;
     notify(notice);
     return IntakeResult{ticketId, secret, *routed};
 }
@@ -523,6 +524,7 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
     }
     }
 
+    notice.ticketAssignee = t.assigneeId;
     if (!changed)
         return extra;
     t.version += 1;
@@ -597,6 +599,7 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
     notice.departments = {t.departmentId};
     notice.event = ChangeNotice::Event::CustomerReply;
     notice.eventDepartment = t.departmentId;
+    notice.ticketAssignee = t.assigneeId;
     notify(notice);
     return t.id;
 }

@@ -164,6 +164,43 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"two"_s)->notifications(u"customer_reply"_s).size(), 1, 10'000);
     }
 
+    void departmentsChooseWhoHears()
+    {
+        // Support: new tickets to the leads only, customer replies to the
+        // assignee only.
+        const Response set = m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.support),
+                                          {{u"notify"_s, QJsonObject{{u"new_ticket"_s, u"leads"_s},
+                                                                     {u"customer_reply"_s, u"assignee"_s}}}},
+                                          m_world.token(u"admin"_s));
+        QCOMPARE(set.status, 200);
+        QCOMPARE(set.json().value(u"notify"_s).toObject().value(u"transferred_in"_s).toString(), u"members"_s);
+
+        QString secret;
+        const qint64 ticket = m_world.intake(*m_api, m_world.support, u"Leads only"_s, u"c@example.com"_s, &secret);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"sue"_s)->notifications(u"new_ticket"_s).size(), 1, 10'000);
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, ticket}, {u"base_version"_s, 1}, {u"type"_s, u"assign"_s},
+                                                    {u"assignee"_s, m_world.agent(u"two"_s)}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"two"_s)->notifications(u"assigned"_s).size(), 1, 10'000);
+        QCOMPARE(m_api->post(u"/api/v1/public/replies"_s, {{u"secret"_s, secret}, {u"message"_s, u"Hello?"_s}}).status,
+                 201);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"two"_s)->notifications(u"customer_reply"_s).size(), 1, 10'000);
+        // A sentinel to Sam's department proves what he did not get.
+        m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.support), {{u"notify"_s, QJsonObject{{u"new_ticket"_s,
+                                                                                                 u"members"_s}}}},
+                     m_world.token(u"admin"_s));
+        const qint64 sentinel = m_world.intake(*m_api, m_world.support, u"Everyone"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"sam"_s)->notifications().size(), 1, 10'000);
+        QCOMPARE(m_listeners.value(u"sam"_s)->notifications().first().value(u"ticket"_s).toInteger(), sentinel);
+        QVERIFY(m_listeners.value(u"sue"_s)->notifications(u"customer_reply"_s).isEmpty());
+
+        const Response bad = m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.support),
+                                          {{u"notify"_s, QJsonObject{{u"new_ticket"_s, u"everyone"_s}}}},
+                                          m_world.token(u"admin"_s));
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(bad.json().value(u"error"_s).toObject().value(u"field"_s).toString(), u"notify"_s);
+    }
+
     void membershipChangePokesTheAgent()
     {
         const qint64 before = m_listeners.value(u"sal"_s)->pokedUpTo();
