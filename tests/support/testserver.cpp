@@ -3,6 +3,11 @@
 #include <QDeadlineTimer>
 #include <QProcessEnvironment>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace Signpost::Test {
@@ -30,6 +35,10 @@ bool TestServer::start(const QStringList &extraArguments)
     environment.insert(u"SIGNPOST_ADMIN_PASSWORD"_s, QString::fromLatin1(AdminPassword));
     m_process->setProcessEnvironment(environment);
     m_process->setProgram(QStringLiteral(SIGNPOST_SERVER_BINARY));
+#ifdef Q_OS_LINUX
+    // If the test itself crashes, its servers go with it.
+    m_process->setChildProcessModifier([]() { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#endif
     m_process->setArguments(QStringList{u"--data-dir"_s, m_dataDir.path(), u"--listen"_s, u"127.0.0.1"_s, u"--port"_s,
                                         u"0"_s, u"--bootstrap-admin"_s, QString::fromLatin1(AdminEmail),
                                         u"--contact-rate"_s, u"0"_s}
