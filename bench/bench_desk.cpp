@@ -1,0 +1,696 @@
+// bench_desk: the desk client over a large cache. Starts the real
+// signpost-server (a child process), seeds tickets through the public intake
+// endpoint (most land in Support, the rest in Returns, Billing and Shipping),
+// assigns and answers a share of them, and makes an agent who is a member of
+// all four departments. Then, as that agent, with the client's own libraries
+// (LocalStore, SyncEngine, TicketQueueModel):
+//   1. full initial sync into an empty cache, signIn until the engine is Live,
+//      each run in a fresh child process, which also reports its memory with
+//      the queue open afterwards;
+//   2. cold start from the cache: open LocalStore, setQuery on the biggest
+//      department, read the first screen; each run in a fresh child process,
+//      with the cache file in the OS page cache and with it evicted;
+//   3. switching department queues and 4. searching in the biggest one, in
+//      this process, on the cache the last sync left.
+// The child processes are this program again, started with --child-sync or
+// --child-cold (internal options); each prints one "RESULT key=value ..."
+// line. See docs/benchmarks.md for the figures.
+#include "benchsupport.h"
+
+#include "models/departmentlistmodel.h"
+#include "models/roles.h"
+#include "models/ticketqueuemodel.h"
+#include "sync/localstore.h"
+#include "sync/syncengine.h"
+
+#include <QCoroTask>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdlib>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace Signpost;
+using namespace Signpost::Bench;
+
+namespace {
+
+const QString Usage = uR"(bench_desk [options]
+  --tickets N            tickets to seed into a fresh store (default 100000)
+  --rule-share F         share of tickets a routing rule sends out of Support
+                         into Returns, Billing and Shipping (default 0.15)
+  --touched N            tickets given an assignee, and every second of them
+                         a reply, before the client syncs (default 5000)
+  --sync-runs R          full initial syncs, each in a fresh process (default 5)
+  --cold-runs R          cold starts per page-cache state (default 7)
+  --runs R               timed department switches and searches each (default 9)
+  --rows N               rows of the first screen (default 50)
+  --seed-connections K   connections the seeding intake uses (default 8)
+  --data-dir DIR         keep the server's store here; a store made by an
+                         earlier run is reused as it is (default: a fresh
+                         temporary directory)
+  --server PATH          the signpost-server binary (default: the one built with this tree))"_s;
+
+constexpr auto DeskEmail = "dana@bench.example";
+constexpr auto DeskPassword = "bench-desk-password";
+
+double msSince(qint64 startNs)
+{
+    return double(clockNs() - startNs) / 1e6;
+}
+
+// VmRSS or VmHWM of this process, in MB.
+double procStatusMb(const QByteArray &field)
+{
+    QFile file(u"/proc/self/status"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith(field + ':'))
+            return double(line.mid(field.size() + 1).trimmed().split(' ').first().toLongLong()) / 1024.0;
+    }
+    return -1;
+}
+
+// What a table view asks of the first screen: every column's text and font,
+// the id and the loading state of each row.
+int readFirstScreen(TicketQueueModel &model, int rows)
+{
+    int read = 0;
+    const int count = std::min(rows, model.rowCount());
+    for (int row = 0; row < count; ++row) {
+        if (model.index(row, 0).data(LoadingRole).toBool())
+            die(u"row %1 is still loading"_s.arg(row));
+        model.index(row, 0).data(TicketIdRole);
+        for (int column = 0; column < TicketQueueModel::ColumnCount; ++column) {
+            const QModelIndex index = model.index(row, column);
+            if (!index.data(Qt::DisplayRole).isValid())
+                die(u"no text at row %1, column %2"_s.arg(row).arg(column));
+            index.data(Qt::FontRole);
+        }
+        ++read;
+    }
+    return read;
+}
+
+QueueQuery queueOf(qint64 department, const QString &search = {})
+{
+    QueueQuery query;
+    query.departmentId = department;
+    query.search = search;
+    return query; // the desk's default: every status, newest update first
+}
+
+std::unique_ptr<LocalStore> openStore(const QString &path)
+{
+    Expected<std::unique_ptr<LocalStore>> store = LocalStore::open(path);
+    if (!store)
+        die(u"cannot open the cache %1: %2"_s.arg(path, store.error().message));
+    return std::move(*store);
+}
+
+// "RESULT key=value key=value" on the child's stdout.
+void report(const QList<std::pair<QString, double>> &values)
+{
+    QStringList parts;
+    for (const auto &[key, value] : values)
+        parts.append(u"%1=%2"_s.arg(key).arg(value, 0, 'f', 3));
+    say(u"RESULT "_s + parts.join(u' '));
+}
+
+// ---------------------------------------------------------------------------
+// Child processes
+
+// One full initial sync into an empty cache, then the queue of the biggest
+// department opened as the desk opens it, then this process's memory.
+int childSync(const QStringList &args)
+{
+    const QUrl server(args.value(0));
+    const QString cache = args.value(1);
+    const qint64 expected = args.value(2).toLongLong();
+    const qint64 big = args.value(3).toLongLong();
+    const int rows = args.value(4).toInt();
+    if (QFileInfo::exists(cache))
+        die(u"the cache %1 is not empty"_s.arg(cache));
+
+    const double rssAtStart = procStatusMb("VmRSS");
+    qint64 start = clockNs();
+    std::unique_ptr<LocalStore> store = openStore(cache);
+    const double openMs = msSince(start);
+    auto engine = std::make_unique<SyncEngine>(*store);
+
+    QEventLoop loop;
+    bool live = false;
+    QObject::connect(engine.get(), &SyncEngine::stateChanged, &loop, [&](SyncEngine::State state) {
+        if (state == SyncEngine::State::Live) {
+            live = true;
+            loop.quit();
+        } else if (state == SyncEngine::State::Offline || state == SyncEngine::State::SignedOut) {
+            loop.quit();
+        }
+    });
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+
+    const double cpuBefore = ownCpuSeconds();
+    start = clockNs();
+    const Status signedIn = QCoro::waitFor(
+        engine->signIn(server, QString::fromLatin1(DeskEmail), QString::fromLatin1(DeskPassword)));
+    if (!signedIn)
+        die(u"sign-in: "_s + signedIn.error().message);
+    const double signInMs = msSince(start);
+    if (engine->state() != SyncEngine::State::Live) {
+        deadline.start(300'000);
+        loop.exec();
+    }
+    const double syncMs = msSince(start);
+    const double cpu = ownCpuSeconds() - cpuBefore;
+    if (!live)
+        die(u"the engine did not get Live: state %1, %2"_s.arg(int(engine->state())).arg(engine->lastError()));
+    const int cached = store->ticketCount();
+    if (cached != expected)
+        die(u"the cache holds %1 tickets, expected %2"_s.arg(cached).arg(expected));
+    const double rssSynced = procStatusMb("VmRSS");
+
+    TicketQueueModel model(*store);
+    DepartmentListModel departments(*store);
+    model.setQuery(queueOf(big));
+    readFirstScreen(model, rows);
+    const double rss = procStatusMb("VmRSS");
+    const double peak = procStatusMb("VmHWM");
+    report({{u"sync_ms"_s, syncMs},
+            {u"signin_ms"_s, signInMs},
+            {u"open_ms"_s, openMs},
+            {u"cpu_s"_s, cpu},
+            {u"tickets"_s, double(cached)},
+            {u"queue_rows"_s, double(model.rowCount())},
+            {u"departments"_s, double(departments.rowCount())},
+            {u"rss_start_mb"_s, rssAtStart},
+            {u"rss_synced_mb"_s, rssSynced},
+            {u"rss_mb"_s, rss},
+            {u"hwm_mb"_s, peak}});
+    engine.reset();
+    store.reset();
+    return 0;
+}
+
+// A desk starting from its cache: open it, the biggest queue, its first screen.
+int childCold(const QStringList &args)
+{
+    const QString cache = args.value(0);
+    const qint64 big = args.value(1).toLongLong();
+    const int rows = args.value(2).toInt();
+    if (!QFileInfo::exists(cache))
+        die(u"no cache at "_s + cache);
+
+    const qint64 start = clockNs();
+    std::unique_ptr<LocalStore> store = openStore(cache);
+    const double openMs = msSince(start);
+    TicketQueueModel model(*store);
+    model.setQuery(queueOf(big));
+    const double queryMs = msSince(start);
+    const int read = readFirstScreen(model, rows);
+    const double totalMs = msSince(start);
+    // Not part of the target: the department list beside the queue, with
+    // its counts.
+    const qint64 listStart = clockNs();
+    DepartmentListModel departments(*store);
+    const double listMs = msSince(listStart);
+    report({{u"total_ms"_s, totalMs},
+            {u"open_ms"_s, openMs},
+            {u"setquery_ms"_s, queryMs - openMs},
+            {u"screen_ms"_s, totalMs - queryMs},
+            {u"rows"_s, double(model.rowCount())},
+            {u"read"_s, double(read)},
+            {u"deptlist_ms"_s, listMs},
+            {u"departments"_s, double(departments.rowCount())}});
+    return 0;
+}
+
+struct ChildResult
+{
+    QHash<QString, double> values;
+    double wallMs = 0; // start of the process until it exited
+};
+
+ChildResult runChild(const QStringList &arguments)
+{
+    QProcess process;
+    process.setProgram(QCoreApplication::applicationFilePath());
+    process.setArguments(arguments);
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    const qint64 start = clockNs();
+    process.start();
+    if (!process.waitForFinished(600'000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        die(u"child %1 failed: %2"_s.arg(arguments.join(u' '),
+                                         QString::fromUtf8(process.readAllStandardError().right(2000))));
+    ChildResult result;
+    result.wallMs = msSince(start);
+    for (const QByteArray &line : process.readAllStandardOutput().split('\n')) {
+        if (!line.startsWith("RESULT "))
+            continue;
+        for (const QByteArray &pair : line.mid(7).trimmed().split(' ')) {
+            const qsizetype eq = pair.indexOf('=');
+            result.values.insert(QString::fromLatin1(pair.left(eq)), pair.mid(eq + 1).toDouble());
+        }
+    }
+    if (result.values.isEmpty())
+        die(u"child %1 reported nothing"_s.arg(arguments.join(u' ')));
+    return result;
+}
+
+// Drops the file's clean pages from the OS page cache, as after a reboot.
+void evictFromPageCache(const QString &path)
+{
+    for (const QString &file : {path, path + u"-wal"_s, path + u"-shm"_s}) {
+        const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY);
+        if (fd < 0)
+            continue;
+        ::fdatasync(fd);
+        ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+        ::close(fd);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The helpdesk around the measured agent
+
+struct DeskWorld
+{
+    qint64 desk = 0; // the measured agent
+    QList<qint64> colleagues;
+};
+
+qint64 createAgent(HttpConnection &http, const QByteArray &admin, const QString &email, const QString &name,
+                   const QString &password, const QList<std::pair<qint64, QString>> &memberships)
+{
+    HttpResponse response = http.postJson(
+        u"/api/v1/agents"_s, {{u"email"_s, email}, {u"name"_s, name}, {u"password"_s, password}}, admin);
+    if (response.status != 201)
+        die(u"agent %1: HTTP %2 %3"_s.arg(email).arg(response.status).arg(QString::fromUtf8(response.body)));
+    const qint64 id = response.json().value(u"id"_s).toInteger();
+    for (const auto &[department, role] : memberships) {
+        response = http.call("PUT", u"/api/v1/agents/%1/memberships/%2"_s.arg(id).arg(department).toUtf8(),
+                             QJsonDocument(QJsonObject{{u"role"_s, role}}).toJson(QJsonDocument::Compact), admin);
+        if (response.status != 200)
+            die(u"membership of %1: HTTP %2 %3"_s.arg(email).arg(response.status).arg(QString::fromUtf8(response.body)));
+    }
+    return id;
+}
+
+DeskWorld createDeskWorld(HttpConnection &http, const BenchWorld &world)
+{
+    const QByteArray &admin = world.adminToken;
+    DeskWorld desk;
+    const QList<qint64> all = world.departments();
+    QList<std::pair<qint64, QString>> everywhere;
+    for (qint64 department : all)
+        everywhere.append({department, department == world.support ? u"lead"_s : u"member"_s});
+    desk.desk = createAgent(http, admin, QString::fromLatin1(DeskEmail), u"Dana Desk"_s,
+                            QString::fromLatin1(DeskPassword), everywhere);
+    // Colleagues: two who work everywhere, one per smaller department.
+    desk.colleagues.append(createAgent(http, admin, u"alex@bench.example"_s, u"Alex Allround"_s,
+                                       u"bench-colleague"_s, everywhere));
+    desk.colleagues.append(createAgent(http, admin, u"kim@bench.example"_s, u"Kim Keller"_s,
+                                       u"bench-colleague"_s, everywhere));
+    createAgent(http, admin, u"robin@bench.example"_s, u"Robin Returns"_s, u"bench-colleague"_s,
+                {{world.returns, u"member"_s}});
+    createAgent(http, admin, u"bea@bench.example"_s, u"Bea Billing"_s, u"bench-colleague"_s,
+                {{world.billing, u"member"_s}});
+    createAgent(http, admin, u"sid@bench.example"_s, u"Sid Shipping"_s, u"bench-colleague"_s,
+                {{world.shipping, u"member"_s}});
+    return desk;
+}
+
+// Every `stride`-th ticket gets an assignee (the measured agent or a
+// colleague who is in every department); every second of those also a reply
+// that sets it pending. As an admin, in batches of 100 commands.
+void touchTickets(HttpConnection &http, const BenchWorld &world, const DeskWorld &desk, qint64 first, qint64 last,
+                  qint64 count)
+{
+    if (count <= 0)
+        return;
+    const qint64 stride = std::max<qint64>(1, (last - first + 1) / count);
+    const QList<qint64> assignees{desk.desk, desk.colleagues.value(0), desk.colleagues.value(1)};
+    QJsonArray batch;
+    qint64 applied = 0;
+    auto send = [&]() {
+        if (batch.isEmpty())
+            return;
+        const HttpResponse response = http.postJson(u"/api/v1/commands"_s, {{u"commands"_s, batch}}, world.adminToken);
+        if (response.status != 200)
+            die(u"commands: HTTP %1 %2"_s.arg(response.status).arg(QString::fromUtf8(response.body.left(300))));
+        for (const QJsonValue &result : response.json().value(u"results"_s).toArray()) {
+            if (result.toObject().value(u"outcome"_s).toString() != u"applied")
+                die(u"command rejected: "_s
+                    + QString::fromUtf8(QJsonDocument(result.toObject()).toJson(QJsonDocument::Compact)));
+            ++applied;
+        }
+        batch = QJsonArray();
+    };
+    const qint64 start = clockNs();
+    qint64 n = 0;
+    for (qint64 ticket = first; ticket <= last && n < count; ticket += stride, ++n) {
+        batch.append(QJsonObject{{u"id"_s, u"bench-assign-%1"_s.arg(ticket)},
+                                 {u"ticket"_s, ticket},
+                                 {u"base_version"_s, 1},
+                                 {u"type"_s, u"assign"_s},
+                                 {u"assignee"_s, assignees[n % assignees.size()]}});
+        if (n % 2 == 0)
+            batch.append(QJsonObject{{u"id"_s, u"bench-reply-%1"_s.arg(ticket)},
+                                     {u"ticket"_s, ticket},
+                                     {u"base_version"_s, 2},
+                                     {u"type"_s, u"reply"_s},
+                                     {u"status"_s, u"pending"_s},
+                                     {u"body"_s, u"Thank you for writing to us. We have looked at your order and"
+                                                 " will get back to you within two days."_s}});
+        if (batch.size() >= 99)
+            send();
+    }
+    send();
+    say(u"touched %1 tickets (%2 commands applied) in %3 s"_s.arg(n).arg(applied).arg(msSince(start) / 1000, 0, 'f',
+                                                                                           1));
+}
+
+// die() leaves through std::exit, past the ServerProcess's destructor: this
+// takes the server down with the benchmark.
+qint64 g_serverPid = 0;
+void killServerAtExit()
+{
+    if (g_serverPid > 0)
+        ::kill(pid_t(g_serverPid), SIGKILL);
+}
+
+QString ms(const Summary &s)
+{
+    return formatSummary(s, 1) + u" ms"_s;
+}
+
+QString verdict(double value, double target)
+{
+    return value < target ? u"met"_s : u"MISSED"_s;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // The models' fonts need a GUI application; no window is ever shown.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        qputenv("QT_LOGGING_RULES", "signpost.*.info=false");
+    QGuiApplication app(argc, argv);
+    const QStringList arguments = app.arguments();
+    if (arguments.value(1) == u"--child-sync")
+        return childSync(arguments.mid(2));
+    if (arguments.value(1) == u"--child-cold")
+        return childCold(arguments.mid(2));
+
+    const Options options(arguments,
+                          {{u"tickets"_s, u"100000"_s},
+                           {u"rule-share"_s, u"0.15"_s},
+                           {u"touched"_s, u"5000"_s},
+                           {u"sync-runs"_s, u"5"_s},
+                           {u"cold-runs"_s, u"7"_s},
+                           {u"runs"_s, u"9"_s},
+                           {u"rows"_s, u"50"_s},
+                           {u"seed-connections"_s, u"8"_s},
+                           {u"data-dir"_s, QString()},
+                           {u"server"_s, ServerProcess::defaultBinary()}},
+                          Usage);
+    const qint64 seedCount = options.number(u"tickets"_s);
+    const double ruleShare = options.text(u"rule-share"_s).toDouble();
+    const int syncRuns = int(options.number(u"sync-runs"_s));
+    const int coldRuns = int(options.number(u"cold-runs"_s));
+    const int runs = int(options.number(u"runs"_s));
+    const int rows = int(options.number(u"rows"_s));
+    const QString dataDir = options.text(u"data-dir"_s);
+    const bool reuse = !dataDir.isEmpty() && QFileInfo::exists(QDir(dataDir).filePath(u"signpost.sqlite3"_s));
+
+    ServerProcess server;
+    if (!server.start(options.text(u"server"_s), dataDir))
+        die(u"the server did not start: "_s + server.errorOutput());
+    g_serverPid = server.pid();
+    std::atexit(killServerAtExit);
+    say(u"bench_desk: server %1, store in %2; load average %3"_s.arg(options.text(u"server"_s), server.dataDir(),
+                                                                        loadAverage()));
+    HttpConnection http(server.baseUrl());
+    QString error;
+    const std::optional<BenchWorld> world = reuse ? BenchWorld::reopen(http, &error) : BenchWorld::create(http, &error);
+    if (!world)
+        die(error);
+
+    if (!reuse) {
+        const DeskWorld desk = createDeskWorld(http, *world);
+        std::vector<std::unique_ptr<HttpConnection>> owned;
+        QList<HttpConnection *> lanes;
+        for (qint64 i = 0; i < options.number(u"seed-connections"_s); ++i) {
+            owned.push_back(std::make_unique<HttpConnection>(server.baseUrl()));
+            lanes.append(owned.back().get());
+        }
+        double seconds = 0;
+        qint64 first = 0, last = 0;
+        constexpr qsizetype Chunk = 20'000;
+        for (qsizetype done = 0; done < seedCount; done += Chunk) {
+            const qsizetype count = std::min<qsizetype>(Chunk, seedCount - done);
+            const IntakeOutcome outcome =
+                postIntake(lanes, makeIntakeBodies(world->shop, count, ruleShare, 4242u + quint32(done)));
+            if (outcome.failed > 0)
+                die(u"seeding: "_s + outcome.firstFailure);
+            seconds += outcome.seconds;
+            first = first == 0 ? outcome.firstTicket : std::min(first, outcome.firstTicket);
+            last = std::max(last, outcome.lastTicket);
+        }
+        say(u"seeded %1 tickets through /api/v1/public/intake in %2 s"_s.arg(seedCount).arg(seconds, 0, 'f', 1));
+        touchTickets(http, *world, desk, first, last, options.number(u"touched"_s));
+    } else {
+        say(u"reusing the seeded store"_s);
+    }
+
+    const QHash<qint64, qint64> counts = world->ticketCounts(http);
+    qint64 total = 0;
+    qint64 big = 0;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        total += it.value();
+        if (big == 0 || it.value() > counts.value(big))
+            big = it.key();
+    }
+    QStringList sizes;
+    for (qint64 department : world->departments())
+        sizes.append(u"%1 %2"_s.arg(world->departmentName(department)).arg(counts.value(department)));
+    say(u"store: %1 tickets (%2); the measured agent is in all four departments"_s.arg(total).arg(
+        sizes.join(u", "_s)));
+    if (!reuse && total != seedCount)
+        die(u"the store holds %1 tickets, expected %2"_s.arg(total).arg(seedCount));
+
+    QTemporaryDir caches(QDir::temp().filePath(u"signpost-desk-bench-XXXXXX"_s));
+    if (!caches.isValid())
+        die(u"no temporary directory"_s);
+
+    // 1. Full initial syncs, each in a fresh process into an empty cache.
+    say(u"1. full initial sync, %1 runs, each a fresh process into an empty cache"_s.arg(syncRuns));
+    QList<double> syncMs, syncCpu, serverCpu, rss, hwm, rssSynced, rssStart;
+    QString cache;
+    for (int run = 0; run < syncRuns; ++run) {
+        if (!cache.isEmpty()) {
+            for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+                QFile::remove(cache + suffix);
+        }
+        cache = caches.filePath(u"cache-%1.sqlite"_s.arg(run));
+        const double serverBefore = server.cpuSeconds();
+        const ChildResult r = runChild({u"--child-sync"_s, server.baseUrl().toString(), cache, QString::number(total),
+                                        QString::number(big), QString::number(rows)});
+        const double serverUsed = server.cpuSeconds() - serverBefore;
+        syncMs.append(r.values.value(u"sync_ms"_s));
+        syncCpu.append(r.values.value(u"cpu_s"_s));
+        serverCpu.append(serverUsed);
+        rss.append(r.values.value(u"rss_mb"_s));
+        hwm.append(r.values.value(u"hwm_mb"_s));
+        rssSynced.append(r.values.value(u"rss_synced_mb"_s));
+        rssStart.append(r.values.value(u"rss_start_mb"_s));
+        say(u"  run %1/%2: %3 s to Live (sign-in %4 ms), %5 tickets cached; client CPU %6 s, server CPU %7 s;"
+            " VmRSS %8 MB at start, %9 MB synced, %10 MB with the queue open (%11 rows); VmHWM %12 MB"_s
+                .arg(run + 1)
+                .arg(syncRuns)
+                .arg(r.values.value(u"sync_ms"_s) / 1000, 0, 'f', 2)
+                .arg(r.values.value(u"signin_ms"_s), 0, 'f', 0)
+                .arg(r.values.value(u"tickets"_s), 0, 'f', 0)
+                .arg(r.values.value(u"cpu_s"_s), 0, 'f', 2)
+                .arg(serverUsed, 0, 'f', 2)
+                .arg(r.values.value(u"rss_start_mb"_s), 0, 'f', 0)
+                .arg(r.values.value(u"rss_synced_mb"_s), 0, 'f', 0)
+                .arg(r.values.value(u"rss_mb"_s), 0, 'f', 0)
+                .arg(r.values.value(u"queue_rows"_s), 0, 'f', 0)
+                .arg(r.values.value(u"hwm_mb"_s), 0, 'f', 0));
+    }
+    qint64 cacheBytes = 0;
+    for (const QString &suffix : {u""_s, u"-wal"_s})
+        cacheBytes += QFileInfo(cache + suffix).size();
+    say(u"  cache file: %1 MB"_s.arg(double(cacheBytes) / 1e6, 0, 'f', 0));
+
+    // 2. Cold starts from the cache the last sync left.
+    say(u"2. cold start (open the cache, setQuery on %1, read %2 rows), %3 runs each, a fresh process per run"_s
+            .arg(world->departmentName(big))
+            .arg(rows)
+            .arg(coldRuns));
+    QHash<QString, QList<double>> cold; // "<state>/<key>"
+    for (const QString &state : {u"warm"_s, u"evicted"_s}) {
+        runChild({u"--child-cold"_s, cache, QString::number(big), QString::number(rows)}); // untimed
+        for (int run = 0; run < coldRuns; ++run) {
+            if (state == u"evicted")
+                evictFromPageCache(cache);
+            const ChildResult r = runChild({u"--child-cold"_s, cache, QString::number(big), QString::number(rows)});
+            for (const QString &key : {u"total_ms"_s, u"open_ms"_s, u"setquery_ms"_s, u"screen_ms"_s,
+                                       u"deptlist_ms"_s})
+                cold[state + u'/' + key].append(r.values.value(key));
+            cold[state + u"/wall_ms"_s].append(r.wallMs);
+            say(u"  %1 page cache, run %2/%3: %4 ms (open %5, setQuery %6 for %7 rows, first screen %8);"
+                " process start to exit %9 ms; department list %10 ms"_s.arg(state)
+                    .arg(run + 1)
+                    .arg(coldRuns)
+                    .arg(r.values.value(u"total_ms"_s), 0, 'f', 1)
+                    .arg(r.values.value(u"open_ms"_s), 0, 'f', 1)
+                    .arg(r.values.value(u"setquery_ms"_s), 0, 'f', 1)
+                    .arg(r.values.value(u"rows"_s), 0, 'f', 0)
+                    .arg(r.values.value(u"screen_ms"_s), 0, 'f', 1)
+                    .arg(r.wallMs, 0, 'f', 0)
+                    .arg(r.values.value(u"deptlist_ms"_s), 0, 'f', 1));
+        }
+    }
+
+    // 3 and 4, in this process on the same cache (the engine is not running:
+    // nothing else touches it meanwhile).
+    std::unique_ptr<LocalStore> store = openStore(cache);
+    TicketQueueModel model(*store);
+    auto timedQuery = [&](const QueueQuery &query) {
+        const qint64 start = clockNs();
+        model.setQuery(query);
+        readFirstScreen(model, rows);
+        return msSince(start);
+    };
+    timedQuery(queueOf(big)); // untimed warm-up
+
+    say(u"3. switching department queues, in this process, %1 rounds"_s.arg(runs));
+    QList<double> toSmall, toBig;
+    for (int run = 0; run < runs; ++run) {
+        for (qint64 department : world->departments()) {
+            if (department == big)
+                continue;
+            const double a = timedQuery(queueOf(department));
+            const int smallRows = model.rowCount();
+            const double b = timedQuery(queueOf(big));
+            toSmall.append(a);
+            toBig.append(b);
+            if (run == 0)
+                say(u"  round 1: to %1 (%2 rows) %3 ms, back to %4 (%5 rows) %6 ms"_s
+                        .arg(world->departmentName(department))
+                        .arg(smallRows)
+                        .arg(a, 0, 'f', 1)
+                        .arg(world->departmentName(big))
+                        .arg(model.rowCount())
+                        .arg(b, 0, 'f', 1));
+        }
+    }
+    say(u"  to a smaller department: "_s + ms(summarize(toSmall)));
+    say(u"  to %1: "_s.arg(world->departmentName(big)) + ms(summarize(toBig)));
+
+    // Search terms: a ticket from the middle of the queue, and the first
+    // after it with an order number.
+    model.setQuery(queueOf(big));
+    const int middle = model.rowCount() / 2;
+    const std::optional<Ticket> sample = store->ticket(model.ticketAt(middle));
+    qint64 withOrder = 0;
+    for (int row = middle; row < model.rowCount() && withOrder == 0; ++row) {
+        const std::optional<Ticket> t = store->ticket(model.ticketAt(row));
+        if (t && !t->customer.orderNumber.isEmpty())
+            withOrder = t->id;
+    }
+    if (!sample || withOrder == 0)
+        die(u"no sample ticket in the cache"_s);
+    const QString orderNumber = store->ticket(withOrder)->customer.orderNumber;
+    const QList<std::pair<QString, QString>> terms{
+        {u"customer surname"_s, u"Kowalski"_s},
+        {u"first and last name"_s, u"Maria Rossi"_s},
+        {u"order number"_s, orderNumber},
+        {u"ticket number"_s, QString::number(sample->id)},
+        {u"word in the subject"_s, u"waterproof"_s},
+        {u"common word in the messages"_s, u"warranty"_s},
+    };
+    say(u"4. search in %1, in this process, %2 runs per term"_s.arg(world->departmentName(big)).arg(runs));
+    QList<std::tuple<QString, QString, int, Summary>> searchRows;
+    for (const auto &[what, term] : terms) {
+        timedQuery(queueOf(big)); // from the plain queue, as when typing starts
+        timedQuery(queueOf(big, term)); // untimed warm-up
+        QList<double> times;
+        int hits = 0;
+        for (int run = 0; run < runs; ++run) {
+            timedQuery(queueOf(big));
+            times.append(timedQuery(queueOf(big, term)));
+            hits = model.rowCount();
+        }
+        const Summary s = summarize(times);
+        searchRows.append({what, term, hits, s});
+        say(u"  %1 \"%2\": %3 hits, %4"_s.arg(what, term).arg(hits).arg(ms(s)));
+    }
+    if (store->queueCount(queueOf(big, QString::number(sample->id))) < 1)
+        die(u"the ticket number search did not find the ticket"_s);
+
+    model.setQuery({});
+    store.reset();
+    const bool stopped = server.stop();
+    g_serverPid = 0;
+    if (!stopped)
+        die(u"the server did not stop cleanly"_s);
+
+    const Summary sync = summarize(syncMs);
+    const Summary memory = summarize(rss);
+    const Summary coldWarm = summarize(cold.value(u"warm/total_ms"_s));
+    const Summary coldEvicted = summarize(cold.value(u"evicted/total_ms"_s));
+    const Summary small = summarize(toSmall);
+    const Summary bigSwitch = summarize(toBig);
+
+    say(u"summary (%1 tickets in the cache; load average now %2):"_s.arg(total).arg(loadAverage()));
+    say(u"  1. full initial sync: %1 s median (min %2, max %3); client CPU %4 s, server CPU %5 s (medians)"
+        " -> target < 10 s %6"_s.arg(sync.median / 1000, 0, 'f', 2)
+            .arg(sync.min / 1000, 0, 'f', 2)
+            .arg(sync.max / 1000, 0, 'f', 2)
+            .arg(summarize(syncCpu).median, 0, 'f', 2)
+            .arg(summarize(serverCpu).median, 0, 'f', 2)
+            .arg(verdict(sync.median, 10'000)));
+    say(u"  2. cold start, page cache warm: %1 -> target < 1000 ms %2"_s.arg(ms(coldWarm), verdict(coldWarm.median, 1000)));
+    say(u"     cold start, cache file evicted: %1 -> %2"_s.arg(ms(coldEvicted), verdict(coldEvicted.median, 1000)));
+    say(u"     medians: open %1 ms, setQuery %2 ms, first screen %3 ms; process start to exit %4 ms (warm),"
+        " %5 ms (evicted)"_s.arg(summarize(cold.value(u"warm/open_ms"_s)).median, 0, 'f', 1)
+            .arg(summarize(cold.value(u"warm/setquery_ms"_s)).median, 0, 'f', 1)
+            .arg(summarize(cold.value(u"warm/screen_ms"_s)).median, 0, 'f', 1)
+            .arg(summarize(cold.value(u"warm/wall_ms"_s)).median, 0, 'f', 0)
+            .arg(summarize(cold.value(u"evicted/wall_ms"_s)).median, 0, 'f', 0));
+    say(u"  3. switch to a smaller department: %1 -> target < 100 ms %2"_s.arg(ms(small), verdict(small.median, 100)));
+    say(u"     switch to %1: %2 -> %3"_s.arg(world->departmentName(big), ms(bigSwitch), verdict(bigSwitch.median, 100)));
+    for (const auto &[what, term, hits, s] : searchRows)
+        say(u"  4. search %1 \"%2\" (%3 hits): %4 -> target < 50 ms %5"_s.arg(what, term)
+                .arg(hits)
+                .arg(ms(s), verdict(s.median, 50)));
+    say(u"  5. VmRSS after the full sync with the queue open: %1 MB median (min %2, max %3); VmHWM %4 MB"
+        " -> target < 200 MB %5"_s.arg(memory.median, 0, 'f', 0)
+            .arg(memory.min, 0, 'f', 0)
+            .arg(memory.max, 0, 'f', 0)
+            .arg(summarize(hwm).median, 0, 'f', 0)
+            .arg(verdict(memory.median, 200)));
+    say(u"     medians: VmRSS %1 MB before the sync, %2 MB synced before the queue opened"_s
+            .arg(summarize(rssStart).median, 0, 'f', 0)
+            .arg(summarize(rssSynced).median, 0, 'f', 0));
+    return 0;
+}
