@@ -4,6 +4,7 @@
 #include "core/expected.h"
 #include "server/accountstore.h"
 #include "server/departmentstore.h"
+#include "server/figurestore.h"
 #include "server/httpreply.h"
 #include "server/pushhub.h"
 #include "server/ratelimiter.h"
@@ -95,6 +96,7 @@ private:
     DepartmentStore m_departments;
     TicketStore m_tickets;
     SyncFeed m_sync;
+    FigureStore m_figures;
     PushHub m_push;
     RateLimiter m_contactLimiter;
     RateLimiter m_loginLimiter;

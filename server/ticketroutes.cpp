@@ -2,6 +2,8 @@
 // batches and the sync feed.
 #include "server/apiserver.h"
 
+#include "core/timestamps.h"
+
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +27,24 @@ void ApiServer::addTicketRoutes()
             return HttpReply::error(filter.error());
         Expected<QJsonObject> page = m_tickets.list(call.scope, call.id(), *filter);
         return page ? HttpReply::json(*page) : HttpReply::error(page.error());
+    });
+
+    // The lead dashboard's figures: for the department's leads and admins.
+    route(Method::Get, u"/api/v1/departments/{id}/figures"_s, Access::Agent, [this](Call &call) {
+        if (!call.scope.canSee(call.id()) || !m_departments.department(call.id()))
+            return HttpReply::error(Error::notFound(u"No such department."_s));
+        if (!call.scope.leads(call.id()))
+            return HttpReply::error({ErrorCode::Forbidden, u"Only the department's leads see its figures."_s, {}});
+        const QUrlQuery query = call.request.query();
+        int days = 7;
+        if (query.hasQueryItem(u"days"_s)) {
+            bool numeric = false;
+            days = query.queryItemValue(u"days"_s).toInt(&numeric);
+            if (!numeric || days < 1 || days > 90)
+                return HttpReply::error(Error::invalid(u"days"_s, u"days is a period of 1 to 90 days."_s));
+        }
+        Expected<QJsonObject> figures = m_figures.figures(call.id(), days, nowMs());
+        return figures ? HttpReply::json(*figures) : HttpReply::error(figures.error());
     });
 
     route(Method::Get, u"/api/v1/tickets/{id}"_s, Access::Agent, [this](Call &call) {

@@ -1,0 +1,132 @@
+#include "server/figurestore.h"
+
+#include "core/timestamps.h"
+#include "server/database.h"
+#include "server/transaction.h"
+
+#include <QJsonArray>
+#include <QVariant>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+namespace {
+
+constexpr qint64 Day = 24LL * 3600 * 1000;
+
+// The value below which `share` of the sorted values lie (nearest rank).
+double percentile(const QList<qint64> &sorted, double share)
+{
+    if (sorted.isEmpty())
+        return 0;
+    const qsizetype rank = qsizetype(std::ceil(share * double(sorted.size()))) - 1;
+    return double(sorted.at(std::clamp<qsizetype>(rank, 0, sorted.size() - 1)));
+}
+
+QJsonObject duration(QList<qint64> values)
+{
+    std::sort(values.begin(), values.end());
+    auto minutes = [](double ms) { return std::round(ms / 600.0) / 100.0; };
+    return QJsonObject{{u"count"_s, values.size()},
+                       {u"median_minutes"_s, values.isEmpty() ? QJsonValue() : minutes(percentile(values, 0.5))},
+                       {u"p90_minutes"_s, values.isEmpty() ? QJsonValue() : minutes(percentile(values, 0.9))}};
+}
+
+} // namespace
+
+Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64 nowMs)
+{
+    const qint64 today = nowMs - nowMs % Day; // days are UTC days
+    const qint64 since = today - qint64(days - 1) * Day;
+    Transaction snapshot(m_db); // one consistent read
+
+    QSqlQuery &now = m_db.prepared(
+        u"SELECT COALESCE(SUM(status IN ('new', 'open', 'pending')), 0), COALESCE(SUM(status = 'new'), 0),"
+        " COALESCE(SUM(status IN ('new', 'open', 'pending') AND assignee_id IS NULL), 0),"
+        " COALESCE(SUM(status = 'pending'), 0), COALESCE(SUM(created_at >= ?), 0)"
+        " FROM tickets WHERE department_id = ?"_s);
+    now.addBindValue(today);
+    now.addBindValue(departmentId);
+    if (!now.exec() || !now.next())
+        return storageError(now);
+    QJsonObject result{
+        {u"department"_s, departmentId},
+        {u"as_of"_s, isoFromMs(nowMs)},
+        {u"period_days"_s, days},
+        {u"open"_s, now.value(0).toInt()},
+        {u"new"_s, now.value(1).toInt()},
+        {u"unassigned"_s, now.value(2).toInt()},
+        {u"pending"_s, now.value(3).toInt()},
+        {u"created_today"_s, now.value(4).toInt()},
+    };
+    now.finish();
+
+    // Time to the first reply and to the first "solved", for the tickets of
+    // the period that are in the department now.
+    QSqlQuery &times = m_db.prepared(
+        u"SELECT t.created_at,"
+        " (SELECT MIN(m.created_at) FROM messages m WHERE m.ticket_id = t.id AND m.kind = 'reply'),"
+        " (SELECT MIN(e.created_at) FROM events e WHERE e.ticket_id = t.id AND e.kind = 'status_changed'"
+        "  AND json_extract(e.data, '$.to') = 'solved')"
+        " FROM tickets t WHERE t.department_id = ? AND t.created_at >= ?"_s);
+    times.addBindValue(departmentId);
+    times.addBindValue(since);
+    if (!times.exec())
+        return storageError(times);
+    QList<qint64> firstResponse, resolution;
+    QHash<qint64, std::pair<int, int>> trend; // day -> created, solved
+    while (times.next()) {
+        const qint64 created = times.value(0).toLongLong();
+        trend[created - created % Day].first += 1;
+        if (!times.value(1).isNull())
+            firstResponse.append(times.value(1).toLongLong() - created);
+        if (!times.value(2).isNull())
+            resolution.append(times.value(2).toLongLong() - created);
+    }
+    result.insert(u"first_response"_s, duration(firstResponse));
+    result.insert(u"resolution"_s, duration(resolution));
+
+    QSqlQuery &solved = m_db.prepared(
+        u"SELECT e.created_at FROM events e JOIN tickets t ON t.id = e.ticket_id WHERE t.department_id = ?"
+        " AND e.kind = 'status_changed' AND json_extract(e.data, '$.to') = 'solved' AND e.created_at >= ?"_s);
+    solved.addBindValue(departmentId);
+    solved.addBindValue(since);
+    if (!solved.exec())
+        return storageError(solved);
+    int solvedToday = 0;
+    while (solved.next()) {
+        const qint64 at = solved.value(0).toLongLong();
+        trend[at - at % Day].second += 1;
+        solvedToday += at >= today ? 1 : 0;
+    }
+    result.insert(u"solved_today"_s, solvedToday);
+    QJsonArray daily;
+    for (qint64 day = since; day <= today; day += Day) {
+        const auto counts = trend.value(day);
+        daily.append(QJsonObject{{u"date"_s, isoFromMs(day).left(10)},
+                                 {u"created"_s, counts.first},
+                                 {u"solved"_s, counts.second}});
+    }
+    result.insert(u"trend"_s, daily);
+
+    QSqlQuery &load = m_db.prepared(
+        u"SELECT a.id, a.name, (SELECT COUNT(*) FROM tickets t WHERE t.department_id = m.department_id"
+        " AND t.assignee_id = a.id AND t.status IN ('new', 'open', 'pending'))"
+        " FROM memberships m JOIN agents a ON a.id = m.agent_id WHERE m.department_id = ? ORDER BY a.name, a.id"_s);
+    load.addBindValue(departmentId);
+    if (!load.exec())
+        return storageError(load);
+    QJsonArray agents;
+    while (load.next())
+        agents.append(QJsonObject{{u"agent"_s, load.value(0).toLongLong()},
+                                  {u"name"_s, load.value(1).toString()},
+                                  {u"open"_s, load.value(2).toInt()}});
+    result.insert(u"load"_s, agents);
+    return result;
+}
+
+} // namespace Signpost

@@ -1,0 +1,84 @@
+// The lead dashboard's figures for a department, computed by the server from
+// tickets and their history, and who may see them.
+#include "tests/support/worldtest.h"
+
+#include <QDateTime>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Signpost::Test;
+
+class TestServerFigures : public WorldTest
+{
+    Q_OBJECT
+
+    QJsonObject figures(const QString &agent, qint64 department, const QString &query = {})
+    {
+        const Response response = m_api->get(u"/api/v1/departments/%1/figures%2"_s.arg(department).arg(query),
+                                             m_world.token(agent));
+        return response.status == 200 ? response.json() : QJsonObject{{u"status"_s, response.status}};
+    }
+
+private Q_SLOTS:
+    void init() { QVERIFY2(startWorld(), qPrintable(m_error)); }
+    void cleanup() { QVERIFY(stopWorld()); }
+
+    void figuresFollowTheWork()
+    {
+        QList<qint64> tickets;
+        for (int i = 0; i < 4; ++i)
+            tickets.append(m_world.intake(*m_api, m_world.support));
+        m_world.intake(*m_api, m_world.returns); // another function, not counted
+        auto act = [&](const QString &agent, qint64 ticket, QJsonObject command) {
+            command.insert(u"ticket"_s, ticket);
+            command.insert(u"base_version"_s, m_world.version(*m_api, ticket));
+            QCOMPARE(m_world.command(*m_api, agent, command).value(u"outcome"_s).toString(), u"applied"_s);
+        };
+        act(u"sam"_s, tickets[0], {{u"type"_s, u"reply"_s}, {u"body"_s, u"Hi"_s}, {u"status"_s, u"solved"_s}});
+        act(u"sam"_s, tickets[1], {{u"type"_s, u"assign"_s}, {u"assignee"_s, m_world.agent(u"sam"_s)}});
+        act(u"sam"_s, tickets[1], {{u"type"_s, u"reply"_s}, {u"body"_s, u"Photo?"_s}, {u"status"_s, u"pending"_s}});
+        act(u"two"_s, tickets[2], {{u"type"_s, u"assign"_s}, {u"assignee"_s, m_world.agent(u"two"_s)}});
+
+        const QJsonObject f = figures(u"sue"_s, m_world.support);
+        QCOMPARE(f.value(u"open"_s).toInt(), 3);       // 1, 2, 3 (0 is solved)
+        QCOMPARE(f.value(u"new"_s).toInt(), 2);        // 2, 3
+        QCOMPARE(f.value(u"unassigned"_s).toInt(), 1); // 3
+        QCOMPARE(f.value(u"pending"_s).toInt(), 1);    // 1
+        QCOMPARE(f.value(u"created_today"_s).toInt(), 4);
+        QCOMPARE(f.value(u"solved_today"_s).toInt(), 1);
+        QCOMPARE(f.value(u"first_response"_s).toObject().value(u"count"_s).toInt(), 2);
+        QVERIFY(f.value(u"first_response"_s).toObject().value(u"median_minutes"_s).toDouble() >= 0);
+        QCOMPARE(f.value(u"resolution"_s).toObject().value(u"count"_s).toInt(), 1);
+        QCOMPARE(f.value(u"period_days"_s).toInt(), 7);
+
+        QHash<qint64, int> load;
+        for (const QJsonValue &entry : f.value(u"load"_s).toArray())
+            load.insert(entry.toObject().value(u"agent"_s).toInteger(), entry.toObject().value(u"open"_s).toInt());
+        QCOMPARE(load.size(), 3); // sue, sam, two
+        QCOMPARE(load.value(m_world.agent(u"sam"_s)), 1);
+        QCOMPARE(load.value(m_world.agent(u"two"_s)), 1);
+        QCOMPARE(load.value(m_world.agent(u"sue"_s)), 0);
+
+        const QJsonArray trend = figures(u"sue"_s, m_world.support, u"?days=30"_s).value(u"trend"_s).toArray();
+        QCOMPARE(trend.size(), 30);
+        const QJsonObject todayEntry = trend.last().toObject();
+        QCOMPARE(todayEntry.value(u"date"_s).toString(), QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
+        QCOMPARE(todayEntry.value(u"created"_s).toInt(), 4);
+        QCOMPARE(todayEntry.value(u"solved"_s).toInt(), 1);
+        QCOMPARE(trend.first().toObject().value(u"created"_s).toInt(), 0);
+    }
+
+    void onlyLeadsAndAdminsSeeThem()
+    {
+        QVERIFY(figures(u"sue"_s, m_world.support).contains(u"open"_s));   // lead
+        QVERIFY(figures(u"admin"_s, m_world.support).contains(u"open"_s)); // admin
+        QCOMPARE(figures(u"sam"_s, m_world.support).value(u"status"_s).toInt(), 403); // member
+        QCOMPARE(figures(u"rob"_s, m_world.support).value(u"status"_s).toInt(), 404); // outside
+        QCOMPARE(figures(u"admin"_s, 999).value(u"status"_s).toInt(), 404);
+        QCOMPARE(figures(u"sue"_s, m_world.support, u"?days=0"_s).value(u"status"_s).toInt(), 422);
+        QCOMPARE(figures(u"sue"_s, m_world.support, u"?days=91"_s).value(u"status"_s).toInt(), 422);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerFigures)
+#include "tst_server_figures.moc"
