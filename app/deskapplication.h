@@ -34,6 +34,7 @@ public:
     MainWindow *mainWindow() const;
     SignInDialog *signInDialog() const;
     SyncEngine *engine() const { return m_engine.get(); }
+    Desk *desk() const { return m_desk.get(); }
 
 Q_SIGNALS:
     void ready();

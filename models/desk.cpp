@@ -20,6 +20,7 @@ Desk::Desk(SyncEngine &engine, QObject *parent)
     connect(&engine, &SyncEngine::ticketsChanged, this, &Desk::scheduleRefresh);
     connect(&engine, &SyncEngine::directoryChanged, this, &Desk::scheduleRefresh);
     connect(&engine, &SyncEngine::notificationReceived, &m_notifications, &NotificationCentre::notify);
+    connect(&engine, &SyncEngine::figuresChanged, this, &Desk::figuresChanged);
 }
 
 void Desk::scheduleRefresh()

@@ -48,11 +48,15 @@ public:
     Status setStatus(qint64 ticketId, TicketStatus status);
     Status setPriority(qint64 ticketId, Priority priority);
     QList<OutboxEntry> rejected() { return m_engine.store().rejected(); }
+
+    QList<qint64> ledDepartments() { return m_engine.ledDepartments(); }
+    QJsonObject figures(qint64 departmentId) { return m_engine.store().figures(departmentId); }
     Status discard(qint64 outboxEntryId) { return m_engine.discard(outboxEntryId); }
 
 Q_SIGNALS:
     // The cached tickets changed: views of one ticket re-read it.
     void ticketsChanged();
+    void figuresChanged();
 
 private:
     Status act(Command command);

@@ -35,6 +35,15 @@ shot "$dialog" desk-transfer
 xdotool key Escape
 sleep 0.5
 
+# The team lead's dashboard (Lars leads Returns).
+key ctrl+d
+sleep 1
+dashboard=$(xdotool search --name "^Team dashboard$" | head -1)
+shot "$dashboard" desk-dashboard
+xdotool windowfocus --sync "$dashboard" 2>/dev/null; xdotool key ctrl+w 2>/dev/null || true
+xdotool windowunmap "$dashboard" 2>/dev/null || true
+sleep 0.5
+
 # A customer writes in: the popup.
 curl -s -X POST "$url/api/v1/public/intake" -H 'Content-Type: application/json' \
   -d '{"shop":1,"department":2,"name":"Ines Duarte","email":"ines@example.pt","order_number":"NW-10733","subject":"Zip broke on the first hike","message":"The main zip of the Fjell jacket broke after one day."}' >/dev/null

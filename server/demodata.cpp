@@ -106,7 +106,7 @@ Expected<QStringList> seed(ApiServer &server)
         {u"Tove Triage", u"tove@signpost.example", {{0, Role::Lead}}},
         {u"Sam Support", u"sam@signpost.example", {{1, Role::Lead}}},
         {u"Priya Patel", u"priya@signpost.example", {{1, Role::Member}}},
-        {u"Lars Berg", u"lars@signpost.example", {{1, Role::Member}, {3, Role::Member}}},
+        {u"Lars Berg", u"lars@signpost.example", {{1, Role::Member}, {3, Role::Lead}}},
         {u"Sofia Sales", u"sofia@signpost.example", {{2, Role::Lead}}},
         {u"Malik Reid", u"malik@signpost.example", {{2, Role::Member}}},
         {u"Rita Returns", u"rita@signpost.example", {{3, Role::Lead}}},

@@ -19,6 +19,10 @@ QString availability() { return u"/api/v1/me/availability"_s; }
 QString departments() { return u"/api/v1/departments"_s; }
 QString departmentAgents(qint64 departmentId) { return u"/api/v1/departments/%1/agents"_s.arg(departmentId); }
 QString transferTargets() { return u"/api/v1/transfer-targets"_s; }
+QString figures(qint64 departmentId, int days)
+{
+    return u"/api/v1/departments/%1/figures?days=%2"_s.arg(departmentId).arg(days);
+}
 QString commands() { return u"/api/v1/commands"_s; }
 QString sync(const QString &cursor, int limit)
 {

@@ -22,6 +22,7 @@ QString availability();
 QString departments();
 QString departmentAgents(qint64 departmentId);
 QString transferTargets();
+QString figures(qint64 departmentId, int days);
 QString commands();
 QString sync(const QString &cursor, int limit);
 } // namespace ApiPath

@@ -232,6 +232,16 @@ Status LocalStore::setTransferTargets(const QJsonArray &targets)
     return setMeta(u"transfer_targets"_s, QString::fromUtf8(QJsonDocument(targets).toJson(QJsonDocument::Compact)));
 }
 
+Status LocalStore::setFigures(qint64 departmentId, const QJsonObject &figures)
+{
+    return setMeta(u"figures/%1"_s.arg(departmentId), QString::fromUtf8(QJsonDocument(figures).toJson(QJsonDocument::Compact)));
+}
+
+QJsonObject LocalStore::figures(qint64 departmentId)
+{
+    return QJsonDocument::fromJson(meta(u"figures/%1"_s.arg(departmentId)).toUtf8()).object();
+}
+
 QJsonArray LocalStore::transferTargets()
 {
     return QJsonDocument::fromJson(meta(u"transfer_targets"_s).toUtf8()).array();

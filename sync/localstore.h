@@ -95,6 +95,10 @@ public:
     QString agentName(qint64 agentId);
     Status setTransferTargets(const QJsonArray &targets);
     QJsonArray transferTargets();
+    // The last figures a lead's dashboard got for a department, kept so the
+    // dashboard shows them offline, marked as of when.
+    Status setFigures(qint64 departmentId, const QJsonObject &figures);
+    QJsonObject figures(qint64 departmentId);
 
     // The one apply path for a page of the change feed: tickets (whole or
     // as deltas), revocations and the new cursor, in one transaction, with

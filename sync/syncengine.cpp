@@ -3,6 +3,7 @@
 #include "sync/logging.h"
 
 #include <QCoroSignal>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QPointer>
 #include <QRandomGenerator>
@@ -202,6 +203,11 @@ QCoro::Task<> SyncEngine::loop()
             if (!self || !m_running)
                 co_return;
         }
+        if (done) {
+            done = co_await refreshFigures();
+            if (!self || !m_running)
+                co_return;
+        }
         if (!settle(done, failures))
             co_return;
         if (m_dirty && done)
@@ -366,6 +372,46 @@ void SyncEngine::storeTransferTargets(const QJsonObject &answer)
     m_store.setTransferTargets(answer.value(u"departments"_s).toArray());
     m_directoryStale = false;
     Q_EMIT directoryChanged();
+}
+
+QList<qint64> SyncEngine::ledDepartments()
+{
+    QList<qint64> led;
+    const std::optional<Agent> me = m_store.me();
+    if (!me)
+        return led;
+    for (const Department &department : m_store.departments()) {
+        const bool lead = std::any_of(me->memberships.cbegin(), me->memberships.cend(), [&](const Membership &m) {
+            return m.departmentId == department.id && m.role == Role::Lead;
+        });
+        if (me->isAdmin || lead)
+            led.append(department.id);
+    }
+    return led;
+}
+
+QCoro::Task<Status> SyncEngine::refreshFigures()
+{
+    // A lead's dashboard figures, at most every 30 seconds: they are
+    // computed by the server over the whole department.
+    QPointer<SyncEngine> self(this);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_figuresFetchedAt < 30'000)
+        co_return ok();
+    m_figuresFetchedAt = now;
+    bool changed = false;
+    for (qint64 department : ledDepartments()) {
+        const Expected<QJsonObject> figures = co_await m_api.get(ApiPath::figures(department, 30));
+        if (!self || !m_running)
+            co_return stopped();
+        if (!figures)
+            co_return figures.error();
+        m_store.setFigures(department, *figures);
+        changed = true;
+    }
+    if (changed)
+        Q_EMIT figuresChanged();
+    co_return ok();
 }
 
 QCoro::Task<Status> SyncEngine::refreshDirectory()

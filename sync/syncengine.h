@@ -50,6 +50,9 @@ public:
     QCoro::Task<Status> setAvailable(bool available);
     Status discard(qint64 outboxEntryId);
     void syncNow();
+    // The departments whose dashboard this agent sees: those they lead
+    // (admins: all of theirs).
+    QList<qint64> ledDepartments();
 
     void setPollInterval(std::chrono::milliseconds interval) { m_pollInterval = interval; }
 
@@ -58,6 +61,7 @@ Q_SIGNALS:
     void pendingCountChanged(int count);
     void ticketsChanged();
     void directoryChanged();
+    void figuresChanged();
     void notificationReceived(const QJsonObject &notification);
     void commandRejected(const Signpost::OutboxEntry &entry);
     void signedOut(const QString &reason);
@@ -69,6 +73,7 @@ private:
     QCoro::Task<Status> flushOutbox();
     QCoro::Task<Status> pullAll();
     QCoro::Task<Status> refreshDirectory();
+    QCoro::Task<Status> refreshFigures();
     struct PageEffect
     {
         Status applied = ok();
@@ -105,6 +110,7 @@ private:
     bool m_directoryStale = true;
     QString m_lastError;
     std::chrono::milliseconds m_pollInterval{15'000};
+    qint64 m_figuresFetchedAt = 0;
 };
 
 } // namespace Signpost

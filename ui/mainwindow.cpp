@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "models/roles.h"
+#include "ui/dashboardwindow.h"
 #include "ui/departmentdelegate.h"
 #include "ui/ticketview.h"
 #include "ui/toastpopup.h"
@@ -208,6 +209,21 @@ void MainWindow::buildMenus()
     add(tr("Search"), QKeySequence::Find, [this]() {
         m_search->setFocus();
         m_search->selectAll();
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *dashboard = view->addAction(tr("Team dashboard"), this, [this]() {
+        if (!m_dashboard) {
+            m_dashboard = new DashboardWindow(m_desk, this);
+            m_dashboard->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        m_dashboard->reload();
+        m_dashboard->show();
+        m_dashboard->raise();
+    });
+    dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    connect(view, &QMenu::aboutToShow, dashboard, [this, dashboard]() {
+        dashboard->setEnabled(!m_desk.ledDepartments().isEmpty());
     });
 
     QMenu *notifications = menuBar()->addMenu(tr("&Notifications"));

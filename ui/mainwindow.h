@@ -3,6 +3,7 @@
 #include "models/desk.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QCheckBox;
 class QComboBox;
@@ -13,6 +14,7 @@ class QTableView;
 
 namespace Signpost {
 
+class DashboardWindow;
 class TicketView;
 class ToastPopup;
 
@@ -57,6 +59,7 @@ private:
     QLabel *m_connection;
     ToastPopup *m_toast;
     qint64 m_department = 0;
+    QPointer<DashboardWindow> m_dashboard;
 };
 
 } // namespace Signpost

@@ -5,6 +5,8 @@
 #include "models/roles.h"
 #include "sync/syncengine.h"
 #include "tests/support/worldtest.h"
+#include "models/desk.h"
+#include "ui/dashboardwindow.h"
 #include "ui/mainwindow.h"
 #include "ui/signindialog.h"
 #include "ui/ticketview.h"
@@ -23,6 +25,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTemporaryDir>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -164,6 +167,39 @@ private Q_SLOTS:
         QVERIFY(!toast->isVisible());
         QCOMPARE(m_window->ticketView()->ticketId(), fresh);
         QCOMPARE(m_window->queueView()->currentIndex().data(TicketIdRole).toLongLong(), fresh);
+    }
+
+    void dashboardForALead()
+    {
+        // Sam is a member: no dashboard.
+        DashboardWindow none(*m_app->desk());
+        QCOMPARE(none.departmentCount(), 0);
+
+        // Sue leads Support.
+        DeskApplication lead;
+        lead.start(m_server->baseUrl());
+        QTRY_VERIFY_WITH_TIMEOUT(lead.signInDialog() && lead.signInDialog()->isVisible(), 10'000);
+        const auto edits = lead.signInDialog()->findChildren<QLineEdit *>();
+        edits[1]->clear();
+        QTest::keyClicks(edits[1], u"sue@acme.example"_s);
+        QTest::keyClicks(edits[2], QString::fromLatin1(TestWorld::Password));
+        QTest::keyClick(edits[2], Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(lead.mainWindow() != nullptr, 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!lead.desk()->figures(m_world.support).isEmpty(), 15'000);
+        DashboardWindow dashboard(*lead.desk());
+        QCOMPARE(dashboard.departmentCount(), 1);
+        QCOMPARE(dashboard.valueText(m_world.support, u"open"_s), u"3"_s);
+        QCOMPARE(dashboard.valueText(m_world.support, u"unassigned"_s), u"3"_s);
+        QCOMPARE(dashboard.valueText(m_world.support, u"first_response/median_minutes"_s), u"—"_s);
+        const QStringList csv = dashboard.toCsv().split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(csv.size(), 2);
+        QVERIFY(csv.first().startsWith(u"department,as_of,open,new"_s));
+        QVERIFY(csv.last().startsWith(u"\"Support\","_s));
+        QTemporaryDir dir;
+        QVERIFY(dashboard.exportCsv(dir.filePath(u"figures.csv"_s)));
+        QFile written(dir.filePath(u"figures.csv"_s));
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(written.readAll()), dashboard.toCsv());
     }
 
     void offlineBannerAndPendingCount()

@@ -1,0 +1,250 @@
+#include "ui/dashboardwindow.h"
+
+#include "core/timestamps.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+namespace {
+
+struct Figure
+{
+    const char16_t *key;
+    const char *label;
+};
+
+// The figures shown as numbers, in order; nested keys use a slash.
+const Figure figureList[] = {
+    {u"open", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "Open")},
+    {u"new", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "New")},
+    {u"unassigned", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "Unassigned")},
+    {u"pending", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "Pending")},
+    {u"created_today", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "Created today")},
+    {u"solved_today", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "Solved today")},
+    {u"first_response/median_minutes", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "First response, median")},
+    {u"first_response/p90_minutes", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "First response, 90th percentile")},
+    {u"resolution/median_minutes", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "Resolution, median")},
+};
+
+QJsonValue lookup(const QJsonObject &figures, const QString &key)
+{
+    const QStringList path = key.split(u'/');
+    QJsonValue value = figures.value(path.first());
+    for (qsizetype i = 1; i < path.size(); ++i)
+        value = value.toObject().value(path.at(i));
+    return value;
+}
+
+QString display(const QString &key, const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        return u"—"_s;
+    if (!key.contains(u"minutes"))
+        return QString::number(value.toInt());
+    const double minutes = value.toDouble();
+    if (minutes < 60)
+        return DashboardWindow::tr("%1 min").arg(qRound(minutes));
+    if (minutes < 48 * 60)
+        return DashboardWindow::tr("%1 h").arg(minutes / 60, 0, 'f', 1);
+    return DashboardWindow::tr("%1 d").arg(minutes / 1440, 0, 'f', 1);
+}
+
+} // namespace
+
+DashboardWindow::DashboardWindow(Desk &desk, QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , m_desk(desk)
+    , m_grid(new QGridLayout)
+    , m_empty(new QLabel(tr("You lead no department, so there are no figures to show."), this))
+{
+    setWindowTitle(tr("Team dashboard"));
+    resize(1280, 860);
+    auto *exportButton = new QPushButton(tr("Export CSV…"), this);
+    connect(exportButton, &QPushButton::clicked, this, [this]() {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export figures"), u"signpost-figures.csv"_s,
+                                                          tr("CSV files (*.csv)"));
+        if (!path.isEmpty())
+            exportCsv(path);
+    });
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_empty, 1);
+    top->addStretch();
+    top->addWidget(exportButton);
+    auto *content = new QWidget(this);
+    content->setLayout(m_grid);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(scroll, 1);
+    connect(&desk, &Desk::figuresChanged, this, &DashboardWindow::reload);
+    reload();
+}
+
+QWidget *DashboardWindow::departmentColumn(const Department &department, const QJsonObject &figures)
+{
+    auto *box = new QGroupBox(department.name, this);
+    auto *layout = new QVBoxLayout(box);
+    const qint64 asOf = msFromIso(figures.value(u"as_of"_s).toString());
+    auto *when = new QLabel(asOf > 0 ? tr("As of %1").arg(QDateTime::fromMSecsSinceEpoch(asOf).toString(u"d MMM, HH:mm"_s))
+                                     : tr("No figures yet"),
+                            box);
+    when->setStyleSheet(u"color: palette(placeholder-text);"_s);
+    layout->addWidget(when);
+
+    auto *numbers = new QFormLayout;
+    for (const Figure &figure : figureList) {
+        const QString key = QString::fromUtf16(figure.key);
+        auto *value = new QLabel(display(key, lookup(figures, key)), box);
+        QFont bold = value->font();
+        bold.setBold(true);
+        value->setFont(bold);
+        numbers->addRow(tr(figure.label), value);
+        m_values.insert(u"%1/%2"_s.arg(department.id).arg(key), value);
+    }
+    layout->addLayout(numbers);
+
+    // The last 30 days: created against solved.
+    auto *created = new QLineSeries;
+    created->setName(tr("Created"));
+    auto *solved = new QLineSeries;
+    solved->setName(tr("Solved"));
+    const QJsonArray trend = figures.value(u"trend"_s).toArray();
+    int peak = 1;
+    for (qsizetype i = 0; i < trend.size(); ++i) {
+        const QJsonObject day = trend.at(i).toObject();
+        created->append(double(i), day.value(u"created"_s).toInt());
+        solved->append(double(i), day.value(u"solved"_s).toInt());
+        peak = std::max({peak, day.value(u"created"_s).toInt(), day.value(u"solved"_s).toInt()});
+    }
+    auto *trendChart = new QChart;
+    trendChart->addSeries(created);
+    trendChart->addSeries(solved);
+    trendChart->setTitle(tr("Last %1 days").arg(trend.size()));
+    auto *days = new QValueAxis;
+    days->setRange(0, std::max<qsizetype>(1, trend.size() - 1));
+    days->setLabelFormat(u"%d"_s);
+    days->setTitleText(tr("day"));
+    auto *count = new QValueAxis;
+    count->setRange(0, peak);
+    count->setTickCount(std::min(peak, 10) + 1); // whole numbers only
+    count->setLabelFormat(u"%d"_s);
+    trendChart->addAxis(days, Qt::AlignBottom);
+    trendChart->addAxis(count, Qt::AlignLeft);
+    for (QLineSeries *series : {created, solved}) {
+        series->attachAxis(days);
+        series->attachAxis(count);
+    }
+    auto *trendView = new QChartView(trendChart, box);
+    trendView->setRenderHint(QPainter::Antialiasing);
+    trendView->setMinimumHeight(220);
+    layout->addWidget(trendView);
+
+    // Open tickets per agent.
+    auto *open = new QBarSet(tr("Open tickets"));
+    QStringList names;
+    int most = 1;
+    for (const QJsonValue &value : figures.value(u"load"_s).toArray()) {
+        const QJsonObject agent = value.toObject();
+        names.append(agent.value(u"name"_s).toString());
+        *open << agent.value(u"open"_s).toInt();
+        most = std::max(most, agent.value(u"open"_s).toInt());
+    }
+    auto *bars = new QBarSeries;
+    bars->append(open);
+    auto *loadChart = new QChart;
+    loadChart->addSeries(bars);
+    loadChart->setTitle(tr("Open load per agent"));
+    loadChart->legend()->hide();
+    auto *agents = new QBarCategoryAxis;
+    agents->append(names);
+    auto *tickets = new QValueAxis;
+    tickets->setRange(0, most);
+    tickets->setTickCount(std::min(most, 10) + 1);
+    tickets->setLabelFormat(u"%d"_s);
+    loadChart->addAxis(agents, Qt::AlignBottom);
+    loadChart->addAxis(tickets, Qt::AlignLeft);
+    bars->attachAxis(agents);
+    bars->attachAxis(tickets);
+    auto *loadView = new QChartView(loadChart, box);
+    loadView->setMinimumHeight(200);
+    layout->addWidget(loadView);
+    return box;
+}
+
+void DashboardWindow::reload()
+{
+    while (QLayoutItem *item = m_grid->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_values.clear();
+    m_shown.clear();
+    const QList<qint64> led = m_desk.ledDepartments();
+    int column = 0;
+    for (qint64 id : led) {
+        const std::optional<Department> department = m_desk.department(id);
+        if (!department)
+            continue;
+        const QJsonObject figures = m_desk.figures(id);
+        m_shown.append({*department, figures});
+        m_grid->addWidget(departmentColumn(*department, figures), 0, column++);
+    }
+    m_empty->setVisible(m_shown.isEmpty());
+}
+
+QString DashboardWindow::valueText(qint64 departmentId, const QString &figure) const
+{
+    const QLabel *label = m_values.value(u"%1/%2"_s.arg(departmentId).arg(figure));
+    return label ? label->text() : QString();
+}
+
+QString DashboardWindow::toCsv() const
+{
+    QStringList header{u"department"_s, u"as_of"_s};
+    for (const Figure &figure : figureList)
+        header.append(QString::fromUtf16(figure.key).replace(u'/', u'_'));
+    QStringList lines{header.join(u',')};
+    for (const auto &[department, figures] : m_shown) {
+        QStringList row{u"\"%1\""_s.arg(QString(department.name).replace(u'"', u"\"\""_s)),
+                        figures.value(u"as_of"_s).toString()};
+        for (const Figure &figure : figureList) {
+            const QJsonValue value = lookup(figures, QString::fromUtf16(figure.key));
+            row.append(value.isDouble() ? QString::number(value.toDouble()) : QString());
+        }
+        lines.append(row.join(u','));
+    }
+    return lines.join(u'\n') + u'\n';
+}
+
+bool DashboardWindow::exportCsv(const QString &path) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(toCsv().toUtf8()) >= 0;
+}
+
+} // namespace Signpost

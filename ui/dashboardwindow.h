@@ -1,0 +1,39 @@
+#pragma once
+
+#include "models/desk.h"
+
+#include <QWidget>
+
+class QGridLayout;
+class QLabel;
+
+namespace Signpost {
+
+// The team lead's dashboard: for each department the agent leads, side by
+// side, the workload now, response and resolution times, open load per
+// agent and the 30-day trend as charts. Read from the cache, so it shows
+// offline too, marked as of when; it updates when new figures arrive.
+class DashboardWindow : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DashboardWindow(Desk &desk, QWidget *parent = nullptr);
+
+    void reload();
+    QString toCsv() const;
+    bool exportCsv(const QString &path) const;
+
+    int departmentCount() const { return int(m_shown.size()); }
+    QString valueText(qint64 departmentId, const QString &figure) const;
+
+private:
+    QWidget *departmentColumn(const Department &department, const QJsonObject &figures);
+
+    Desk &m_desk;
+    QGridLayout *m_grid;
+    QLabel *m_empty;
+    QList<std::pair<Department, QJsonObject>> m_shown;
+    QHash<QString, QLabel *> m_values; // "department/figure" -> label
+};
+
+} // namespace Signpost
