@@ -85,6 +85,18 @@ const QList<QStringList> &migrations()
         {
             u"ALTER TABLE departments ADD COLUMN notify TEXT NOT NULL DEFAULT '{}'"_s,
         },
+        // 4: when a ticket was first answered and first solved, kept on the
+        // ticket so a department's figures are read from one indexed table.
+        {
+            u"ALTER TABLE tickets ADD COLUMN first_replied_at INTEGER"_s,
+            u"ALTER TABLE tickets ADD COLUMN solved_at INTEGER"_s,
+            u"UPDATE tickets SET first_replied_at = (SELECT MIN(m.created_at) FROM messages m"
+            " WHERE m.ticket_id = tickets.id AND m.kind = 'reply')"_s,
+            u"UPDATE tickets SET solved_at = (SELECT MIN(e.created_at) FROM events e WHERE e.ticket_id = tickets.id"
+            " AND e.kind = 'status_changed' AND json_extract(e.data, '$.to') = 'solved')"_s,
+            u"CREATE INDEX tickets_department_created ON tickets (department_id, created_at)"_s,
+            u"CREATE INDEX tickets_department_solved ON tickets (department_id, solved_at)"_s,
+        },
     };
     return steps;
 }

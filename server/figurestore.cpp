@@ -68,11 +68,7 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
     // Time to the first reply and to the first "solved", for the tickets of
     // the period that are in the department now.
     QSqlQuery &times = m_db.prepared(
-        u"SELECT t.created_at,"
-        " (SELECT MIN(m.created_at) FROM messages m WHERE m.ticket_id = t.id AND m.kind = 'reply'),"
-        " (SELECT MIN(e.created_at) FROM events e WHERE e.ticket_id = t.id AND e.kind = 'status_changed'"
-        "  AND json_extract(e.data, '$.to') = 'solved')"
-        " FROM tickets t WHERE t.department_id = ? AND t.created_at >= ?"_s);
+        u"SELECT created_at, first_replied_at, solved_at FROM tickets WHERE department_id = ? AND created_at >= ?"_s);
     times.addBindValue(departmentId);
     times.addBindValue(since);
     if (!times.exec())
@@ -91,8 +87,7 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
     result.insert(u"resolution"_s, duration(resolution));
 
     QSqlQuery &solved = m_db.prepared(
-        u"SELECT e.created_at FROM events e JOIN tickets t ON t.id = e.ticket_id WHERE t.department_id = ?"
-        " AND e.kind = 'status_changed' AND json_extract(e.data, '$.to') = 'solved' AND e.created_at >= ?"_s);
+        u"SELECT solved_at FROM tickets WHERE department_id = ? AND solved_at >= ?"_s);
     solved.addBindValue(departmentId);
     solved.addBindValue(since);
     if (!solved.exec())

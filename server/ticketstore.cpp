@@ -146,7 +146,16 @@ Expected<qint64> TicketStore::addMessage(qint64 ticketId, MessageKind kind, qint
     insert.addBindValue(seq);
     if (!insert.exec())
         return storageError(insert);
-    return insert.lastInsertId().toLongLong();
+    const qint64 messageId = insert.lastInsertId().toLongLong();
+    if (kind == MessageKind::Reply) {
+        QSqlQuery &answered = m_db.prepared(
+            u"UPDATE tickets SET first_replied_at = COALESCE(first_replied_at, ?) WHERE id = ?"_s);
+        answered.addBindValue(at);
+        answered.addBindValue(ticketId);
+        if (!answered.exec())
+            return storageError(answered);
+    }
+    return messageId;
 }
 
 Status TicketStore::addEvent(qint64 ticketId, const QString &kind, qint64 actorId, const QJsonObject &data,
@@ -167,13 +176,17 @@ Status TicketStore::saveTicket(const Ticket &t)
 {
     QSqlQuery &update = m_db.prepared(
         u"UPDATE tickets SET department_id = ?, status = ?, priority = ?, assignee_id = ?, version = ?, seq = ?,"
-        " updated_at = ? WHERE id = ?"_s);
+        " updated_at = ?, solved_at = CASE WHEN ? = 'solved' THEN COALESCE(solved_at, ?) ELSE solved_at END"
+        " WHERE id = ?"_s);
     update.addBindValue(t.departmentId);
     update.addBindValue(toString(t.status));
     update.addBindValue(toString(t.priority));
     update.addBindValue(t.assigneeId > 0 ? QVariant(t.assigneeId) : QVariant());
     update.addBindValue(t.version);
     update.addBindValue(t.seq);
+    update.addBindValue(t.updatedAt);
+    // The first time a ticket is solved, for the department's figures.
+    update.addBindValue(toString(t.status));
     update.addBindValue(t.updatedAt);
     update.addBindValue(t.id);
     return m_db.exec(update);

@@ -68,6 +68,20 @@ private Q_SLOTS:
         QCOMPARE(trend.first().toObject().value(u"created"_s).toInt(), 0);
     }
 
+    void aTicketSolvedTwiceCountsOnceFromItsFirstSolve()
+    {
+        const qint64 id = m_world.intake(*m_api, m_world.support);
+        for (const QString &status : {u"solved"_s, u"open"_s, u"solved"_s}) {
+            QCOMPARE(m_world.command(*m_api, u"sam"_s, {{u"ticket"_s, id}, {u"base_version"_s, m_world.version(*m_api, id)},
+                                                        {u"type"_s, u"status"_s}, {u"status"_s, status}})
+                         .value(u"outcome"_s).toString(), u"applied"_s);
+        }
+        const QJsonObject f = figures(u"sue"_s, m_world.support);
+        QCOMPARE(f.value(u"solved_today"_s).toInt(), 1);
+        QCOMPARE(f.value(u"resolution"_s).toObject().value(u"count"_s).toInt(), 1);
+        QCOMPARE(f.value(u"first_response"_s).toObject().value(u"count"_s).toInt(), 0); // no reply was sent
+    }
+
     void onlyLeadsAndAdminsSeeThem()
     {
         QVERIFY(figures(u"sue"_s, m_world.support).contains(u"open"_s));   // lead
