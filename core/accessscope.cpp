@@ -4,6 +4,16 @@
 
 namespace Signpost {
 
+AccessScope AccessScope::of(const Agent &agent)
+{
+    AccessScope scope;
+    scope.agentId = agent.id;
+    scope.isAdmin = agent.isAdmin;
+    for (const Membership &membership : agent.memberships)
+        scope.departments.insert(membership.departmentId, membership.role);
+    return scope;
+}
+
 QList<qint64> AccessScope::departmentIds() const
 {
     QList<qint64> ids = departments.keys();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/agent.h"
 #include "core/enums.h"
 
 #include <QHash>
@@ -21,6 +22,8 @@ struct AccessScope
         return isAdmin || departments.value(departmentId, Role::Member) == Role::Lead;
     }
     QList<qint64> departmentIds() const;
+
+    static AccessScope of(const Agent &agent);
 };
 
 } // namespace Signpost

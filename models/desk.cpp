@@ -80,6 +80,14 @@ QList<Desk::TransferTarget> Desk::transferTargets()
     return list;
 }
 
+Command Desk::command(Command::Type type, qint64 ticketId)
+{
+    Command command;
+    command.type = type;
+    command.ticketId = ticketId;
+    return command;
+}
+
 Status Desk::act(Command command)
 {
     Expected<OutboxEntry> entry = m_engine.act(std::move(command));
@@ -90,9 +98,7 @@ Status Desk::act(Command command)
 
 Status Desk::reply(qint64 ticketId, const QString &body, std::optional<TicketStatus> status)
 {
-    Command command;
-    command.type = Command::Type::Reply;
-    command.ticketId = ticketId;
+    Command command = this->command(Command::Type::Reply, ticketId);
     command.body = body;
     command.status = status;
     return act(command);
@@ -100,18 +106,14 @@ Status Desk::reply(qint64 ticketId, const QString &body, std::optional<TicketSta
 
 Status Desk::note(qint64 ticketId, const QString &body)
 {
-    Command command;
-    command.type = Command::Type::Note;
-    command.ticketId = ticketId;
+    Command command = this->command(Command::Type::Note, ticketId);
     command.body = body;
     return act(command);
 }
 
 Status Desk::transfer(qint64 ticketId, qint64 departmentId, qint64 assigneeId, const QString &note)
 {
-    Command command;
-    command.type = Command::Type::Transfer;
-    command.ticketId = ticketId;
+    Command command = this->command(Command::Type::Transfer, ticketId);
     command.departmentId = departmentId;
     command.assigneeId = assigneeId;
     command.note = note;
@@ -120,27 +122,21 @@ Status Desk::transfer(qint64 ticketId, qint64 departmentId, qint64 assigneeId, c
 
 Status Desk::assign(qint64 ticketId, qint64 agentId)
 {
-    Command command;
-    command.type = Command::Type::Assign;
-    command.ticketId = ticketId;
+    Command command = this->command(Command::Type::Assign, ticketId);
     command.assigneeId = agentId;
     return act(command);
 }
 
 Status Desk::setStatus(qint64 ticketId, TicketStatus status)
 {
-    Command command;
-    command.type = Command::Type::SetStatus;
-    command.ticketId = ticketId;
+    Command command = this->command(Command::Type::SetStatus, ticketId);
     command.status = status;
     return act(command);
 }
 
 Status Desk::setPriority(qint64 ticketId, Priority priority)
 {
-    Command command;
-    command.type = Command::Type::SetPriority;
-    command.ticketId = ticketId;
+    Command command = this->command(Command::Type::SetPriority, ticketId);
     command.priority = priority;
     return act(command);
 }

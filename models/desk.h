@@ -59,6 +59,7 @@ Q_SIGNALS:
     void figuresChanged();
 
 private:
+    static Command command(Command::Type type, qint64 ticketId);
     Status act(Command command);
     void scheduleRefresh();
     void refresh();

@@ -86,52 +86,32 @@ std::optional<AccountStore::Session> AccountStore::authenticate(const QString &t
 
 Expected<AccessScope> AccountStore::scope(qint64 agentId)
 {
-    QSqlQuery &query = m_db.prepared(
-        u"SELECT a.is_admin, m.department_id, m.role FROM agents a"
-        " LEFT JOIN memberships m ON m.agent_id = a.id WHERE a.id = ?"_s);
-    query.addBindValue(agentId);
-    if (!query.exec())
-        return storageError(query);
-    AccessScope scope;
-    scope.agentId = agentId;
-    bool found = false;
-    while (query.next()) {
-        found = true;
-        scope.isAdmin = query.value(0).toBool();
-        if (!query.value(1).isNull())
-            scope.departments.insert(query.value(1).toLongLong(),
-                                     roleFromString(query.value(2).toString()).value_or(Role::Member));
-    }
-    if (!found)
-        return Error::notFound(u"No such agent."_s);
-    return scope;
+    Expected<Agent> agent = loadAgent(agentId);
+    if (!agent)
+        return agent.error();
+    return AccessScope::of(*agent);
 }
 
 Expected<Agent> AccountStore::loadAgent(qint64 agentId)
 {
-    Expected<QList<Agent>> found = [&]() -> Expected<QList<Agent>> {
-        QSqlQuery &query = m_db.prepared(
-            u"SELECT a.id, a.email, a.name, a.is_admin, a.disabled, m.department_id, m.role, a.available FROM agents a"
-            " LEFT JOIN memberships m ON m.agent_id = a.id WHERE a.id = ? ORDER BY m.department_id"_s);
-        query.addBindValue(agentId);
-        if (!query.exec())
-            return storageError(query);
-        QList<Agent> list;
-        while (query.next()) {
-            if (list.isEmpty())
-                list.append(Agent{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-                                  query.value(3).toBool(), query.value(4).toBool(), query.value(7).toBool(), {}});
-            if (!query.value(5).isNull())
-                list.first().memberships.append({query.value(5).toLongLong(),
-                                                 roleFromString(query.value(6).toString()).value_or(Role::Member)});
-        }
-        return list;
-    }();
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
+    QSqlQuery &query = m_db.prepared(
+        u"SELECT a.id, a.email, a.name, a.is_admin, a.disabled, m.department_id, m.role, a.available FROM agents a"
+        " LEFT JOIN memberships m ON m.agent_id = a.id WHERE a.id = ? ORDER BY m.department_id"_s);
+    query.addBindValue(agentId);
+    if (!query.exec())
+        return storageError(query);
+    std::optional<Agent> agent;
+    while (query.next()) {
+        if (!agent)
+            agent = Agent{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                          query.value(3).toBool(), query.value(4).toBool(), query.value(7).toBool(), {}};
+        if (!query.value(5).isNull())
+            agent->memberships.append(
+                {query.value(5).toLongLong(), roleFromString(query.value(6).toString()).value_or(Role::Member)});
+    }
+    if (!agent)
         return Error::notFound(u"No such agent."_s);
-    return found->first();
+    return *agent;
 }
 
 Expected<Agent> AccountStore::agent(qint64 agentId)

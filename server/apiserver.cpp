@@ -139,14 +139,14 @@ HttpReply ApiServer::dispatch(const QHttpServerRequest &request)
             const std::optional<AccountStore::Session> session = m_accounts.authenticate(token);
             if (!session)
                 return HttpReply::error({ErrorCode::Unauthorized, u"Sign in first: the token is missing or no longer valid."_s, {}});
+            // One read of the agent gives both their name and their access.
             Expected<Agent> agent = m_accounts.agent(session->agentId);
-            Expected<AccessScope> scope = m_accounts.scope(session->agentId);
-            if (!agent || !scope)
+            if (!agent)
                 return HttpReply::error({ErrorCode::Unauthorized, u"Sign in first."_s, {}});
-            if (route.access == Access::Admin && !scope->isAdmin)
+            if (route.access == Access::Admin && !agent->isAdmin)
                 return HttpReply::error({ErrorCode::Forbidden, u"Only admins may do this."_s, {}});
             call.session = *session;
-            call.scope = *scope;
+            call.scope = AccessScope::of(*agent);
             call.agentName = agent->name;
         }
         return route.handler(call);

@@ -5,7 +5,7 @@
 #include "core/timestamps.h"
 #include "server/database.h"
 #include "server/logging.h"
-#include "server/ticketrows.h"
+#include "storage/ticketrows.h"
 #include "server/transaction.h"
 
 #include <QHash>

@@ -4,7 +4,7 @@
 #include "server/database.h"
 #include "server/departmentstore.h"
 #include "server/secrets.h"
-#include "server/ticketrows.h"
+#include "storage/ticketrows.h"
 #include "server/transaction.h"
 
 #include <QCryptographicHash>

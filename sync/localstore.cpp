@@ -1,6 +1,7 @@
 #include "sync/localstore.h"
 
 #include "core/timestamps.h"
+#include "storage/ticketrows.h"
 #include "sync/logging.h"
 
 #include <QJsonDocument>
@@ -874,64 +875,28 @@ QList<QueueRow> LocalStore::queueRows(const QueueQuery &query, int offset, int l
 
 std::optional<Ticket> LocalStore::ticket(qint64 ticketId)
 {
-    QSqlQuery &query = prepared(
-        u"SELECT id, subject, department_id, customer_name, customer_email, shop_id, order_number, channel, status,"
-        " priority, assignee_id, version, seq, created_at, updated_at FROM tickets WHERE id = ?"_s);
+    // The cache's tables carry the server's columns: the same readers serve.
+    QSqlQuery &query = prepared(u"SELECT %1 FROM tickets t WHERE t.id = ?"_s.arg(TicketRows::ticketColumns));
     query.addBindValue(ticketId);
     if (!query.exec() || !query.next())
         return std::nullopt;
-    Ticket t;
-    t.id = query.value(0).toLongLong();
-    t.subject = query.value(1).toString();
-    t.departmentId = query.value(2).toLongLong();
-    t.customer = {query.value(3).toString(), query.value(4).toString(), query.value(5).toLongLong(),
-                  query.value(6).toString()};
-    t.channel = channelFromString(query.value(7).toString()).value_or(Channel::Web);
-    t.status = ticketStatusFromString(query.value(8).toString()).value_or(TicketStatus::New);
-    t.priority = priorityFromString(query.value(9).toString()).value_or(Priority::Normal);
-    t.assigneeId = query.value(10).toLongLong();
-    t.version = query.value(11).toLongLong();
-    t.seq = query.value(12).toLongLong();
-    t.createdAt = query.value(13).toLongLong();
-    t.updatedAt = query.value(14).toLongLong();
+    Ticket t = TicketRows::readTicket(query);
     query.finish();
 
     // Server messages in order, then the agent's unconfirmed ones.
     QSqlQuery &messages = prepared(
-        u"SELECT id, ticket_id, kind, author_agent_id, author_name, body, sender_name, signature, created_at, seq"
-        " FROM messages WHERE ticket_id = ? ORDER BY id < 0, CASE WHEN id < 0 THEN -id ELSE id END"_s);
+        u"SELECT %1 FROM messages m WHERE m.ticket_id = ? ORDER BY m.id < 0, abs(m.id)"_s.arg(TicketRows::messageColumns));
     messages.addBindValue(ticketId);
     if (messages.exec()) {
-        while (messages.next()) {
-            Message m;
-            m.id = messages.value(0).toLongLong();
-            m.ticketId = messages.value(1).toLongLong();
-            m.kind = messageKindFromString(messages.value(2).toString()).value_or(MessageKind::Customer);
-            m.authorAgentId = messages.value(3).toLongLong();
-            m.authorName = messages.value(4).toString();
-            m.body = messages.value(5).toString();
-            m.senderName = messages.value(6).toString();
-            m.signature = messages.value(7).toString();
-            m.createdAt = messages.value(8).toLongLong();
-            m.seq = messages.value(9).toLongLong();
-            t.messages.append(m);
-        }
+        while (messages.next())
+            t.messages.append(TicketRows::readMessage(messages));
     }
     QSqlQuery &events = prepared(
-        u"SELECT id, ticket_id, kind, actor_agent_id, data, created_at, seq FROM events WHERE ticket_id = ? ORDER BY id"_s);
+        u"SELECT %1 FROM events e WHERE e.ticket_id = ? ORDER BY e.id"_s.arg(TicketRows::eventColumns));
     events.addBindValue(ticketId);
     if (events.exec()) {
-        while (events.next()) {
-            TicketEvent e;
-            e.id = events.value(0).toLongLong();
-            e.ticketId = events.value(1).toLongLong();
-            e.kind = events.value(2).toString();
-            e.actorAgentId = events.value(3).toLongLong();
-            e.data = QJsonDocument::fromJson(events.value(4).toByteArray()).object();
-            e.createdAt = events.value(5).toLongLong();
-            e.seq = events.value(6).toLongLong();
-            t.events.append(e);
-        }
+        while (events.next())
+            t.events.append(TicketRows::readEvent(events));
     }
     return t;
 }

@@ -1,4 +1,4 @@
-#include "server/ticketrows.h"
+#include "storage/ticketrows.h"
 
 #include <QJsonDocument>
 #include <QVariant>
