@@ -26,8 +26,33 @@ std::optional<Department::AssignmentMode> assignmentModeFromString(const QString
     return std::nullopt;
 }
 
+const QStringList &Department::notifyEvents()
+{
+    static const QStringList events{u"new_ticket"_s, u"customer_reply"_s, u"transferred_in"_s, u"sla_at_risk"_s,
+                                    u"sla_breached"_s};
+    return events;
+}
+
+const QStringList &Department::notifyAudiences()
+{
+    static const QStringList audiences{u"members"_s, u"leads"_s, u"assignee"_s, u"assignee_and_leads"_s};
+    return audiences;
+}
+
+QString Department::audience(const QString &event) const
+{
+    // An SLA risk is the assignee's to act on; a breach escalates to the leads.
+    const QString fallback = event == u"sla_at_risk" ? u"assignee"_s
+                             : event == u"sla_breached" ? u"assignee_and_leads"_s
+                                                        : u"members"_s;
+    return notify.value(event, fallback);
+}
+
 QJsonObject Department::toJson() const
 {
+    QJsonObject audiences;
+    for (const QString &event : notifyEvents())
+        audiences.insert(event, audience(event));
     QJsonArray shops;
     for (qint64 shop : shopIds)
         shops.append(shop);
@@ -42,9 +67,8 @@ QJsonObject Department::toJson() const
         {u"shops"_s, shops},
         {u"addresses"_s, QJsonArray::fromStringList(addresses)},
         {u"assignment"_s, QJsonObject{{u"mode"_s, toString(assignmentMode)}, {u"capacity"_s, assignmentCapacity}}},
-        {u"notify"_s, QJsonObject{{u"new_ticket"_s, audience(u"new_ticket"_s)},
-                                  {u"customer_reply"_s, audience(u"customer_reply"_s)},
-                                  {u"transferred_in"_s, audience(u"transferred_in"_s)}}},
+        {u"notify"_s, audiences},
+        {u"sla"_s, sla.toJson()},
     };
 }
 
@@ -64,6 +88,8 @@ Department Department::fromJson(const QJsonObject &json)
     const QJsonObject notify = json.value(u"notify"_s).toObject();
     for (auto it = notify.begin(); it != notify.end(); ++it)
         d.notify.insert(it.key(), it.value().toString());
+    if (Expected<SlaPolicy> policy = SlaPolicy::fromJson(json.value(u"sla"_s).toObject()))
+        d.sla = *policy;
     const QJsonArray shops = json.value(u"shops"_s).toArray();
     for (const QJsonValue &shop : shops)
         d.shopIds.append(shop.toInteger());

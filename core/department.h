@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/slapolicy.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -25,11 +27,15 @@ struct Department
     AssignmentMode assignmentMode = AssignmentMode::Manual;
     int assignmentCapacity = 0;  // open tickets an agent may hold here; 0 = no cap
 
+    SlaPolicy sla;
+
     // Who hears of each event in the department: "members" (all of them),
-    // "leads", or "assignee" (the ticket's assignee; the members while it has
-    // none). Keys: new_ticket, customer_reply, transferred_in.
+    // "leads", "assignee" (the ticket's assignee; the members while it has
+    // none) or "assignee_and_leads". Keys: notifyEvents().
     QHash<QString, QString> notify;
-    QString audience(const QString &event) const { return notify.value(event, QStringLiteral("members")); }
+    QString audience(const QString &event) const;
+    static const QStringList &notifyEvents();
+    static const QStringList &notifyAudiences();
 
     QList<qint64> shopIds;       // shops whose contact form offers it
     QStringList addresses;       // receiving addresses routed here

@@ -99,6 +99,7 @@ QJsonObject Ticket::toJson(bool withThread) const
         {u"seq"_s, seq},
         {u"created_at"_s, isoFromMs(createdAt)},
         {u"updated_at"_s, isoFromMs(updatedAt)},
+        {u"sla"_s, sla.toJson()},
     };
     if (withThread) {
         QJsonArray thread;
@@ -132,6 +133,7 @@ Ticket Ticket::fromJson(const QJsonObject &json)
     t.seq = json.value(u"seq"_s).toInteger();
     t.createdAt = msFromIso(json.value(u"created_at"_s).toString());
     t.updatedAt = msFromIso(json.value(u"updated_at"_s).toString());
+    t.sla = TicketSla::fromJson(json.value(u"sla"_s).toObject());
     const QJsonArray thread = json.value(u"messages"_s).toArray();
     for (const QJsonValue &message : thread)
         t.messages.append(Message::fromJson(message.toObject()));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/enums.h"
+#include "core/slapolicy.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -59,6 +60,8 @@ inline constexpr auto Transferred = u"transferred";
 inline constexpr auto Assigned = u"assigned";
 inline constexpr auto StatusChanged = u"status_changed";
 inline constexpr auto PriorityChanged = u"priority_changed";
+inline constexpr auto SlaAtRisk = u"sla_at_risk";
+inline constexpr auto SlaBreached = u"sla_breached";
 } // namespace EventKind
 
 struct Ticket
@@ -75,6 +78,7 @@ struct Ticket
     qint64 seq = 0;        // the change sequence of the latest change
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
+    TicketSla sla;
     QList<Message> messages;
     QList<TicketEvent> events;
 

@@ -49,6 +49,14 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     addPublicRoutes();
     if (config.testHooks)
         addTestRoutes();
+
+    m_slaTimer = new QTimer(this);
+    m_slaTimer->setInterval(std::chrono::seconds(std::max(1, config.slaCheckSeconds)));
+    connect(m_slaTimer, &QTimer::timeout, this, [this]() {
+        if (Expected<int> announced = m_tickets.checkSla(); !announced)
+            qCWarning(lcServer) << "The SLA check failed:" << announced.error().message;
+    });
+    m_slaTimer->start();
 }
 
 void ApiServer::addTestRoutes()
@@ -60,6 +68,20 @@ void ApiServer::addTestRoutes()
             return HttpReply::error(body.error());
         m_dropNextAnswerTo = body->value(u"path"_s).toString();
         return HttpReply::noContent();
+    });
+    // The server's "now" stands still at {"now": iso} (so tests can walk SLA
+    // clocks forward), and the SLA check runs at once.
+    route(QHttpServerRequest::Method::Post, u"/api/v1/test/clock"_s, Access::Public, [this](Call &call) {
+        Expected<QJsonObject> body = jsonBody(call);
+        if (!body)
+            return HttpReply::error(body.error());
+        const qint64 target = msFromIso(body->value(u"now"_s).toString());
+        if (target <= 0)
+            return HttpReply::error(Error::invalid(u"now"_s, u"now is an ISO 8601 time."_s));
+        m_tickets.setClock([target]() { return target; });
+        Expected<int> announced = m_tickets.checkSla();
+        return announced ? HttpReply::json(QJsonObject{{u"announced"_s, *announced}})
+                         : HttpReply::error(announced.error());
     });
 }
 

@@ -15,6 +15,7 @@
 #include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QStringList>
+#include <QTimer>
 
 #include <functional>
 
@@ -32,6 +33,7 @@ struct ServerConfig
     QList<QHostAddress> trustedProxies; // whose X-Forwarded-For is believed
     QStringList allowedOrigins;         // for the push WebSocket
     bool testHooks = false;             // /api/v1/test/…: fault injection for tests
+    int slaCheckSeconds = 30;           // how often SLA risks and breaches are looked for
 };
 
 // The HTTP face of the server: one router for the JSON API, the public
@@ -104,6 +106,7 @@ private:
     // Test hooks: the path whose next answer is dropped after the work is
     // done, as if the connection failed on the way back.
     QString m_dropNextAnswerTo;
+    QTimer *m_slaTimer = nullptr;
     // Why the upgrade request being handled was refused, for missingHandler.
     std::optional<Error> m_refusedUpgrade;
 };

@@ -9,7 +9,7 @@ namespace Signpost {
 // pull, and which notification (if any) the change raises.
 struct ChangeNotice
 {
-    enum class Event { None, NewTicket, CustomerReply, TransferredIn, Assigned };
+    enum class Event { None, NewTicket, CustomerReply, TransferredIn, Assigned, SlaAtRisk, SlaBreached };
 
     qint64 seq = 0;
     qint64 ticketId = 0;

@@ -97,6 +97,37 @@ const QList<QStringList> &migrations()
             u"CREATE INDEX tickets_department_created ON tickets (department_id, created_at)"_s,
             u"CREATE INDEX tickets_department_solved ON tickets (department_id, solved_at)"_s,
         },
+        // 5: SLA policies per department, the SLA clocks on every ticket, and
+        // each ticket's stays in departments for the ownership figures.
+        {
+            u"ALTER TABLE departments ADD COLUMN sla TEXT NOT NULL DEFAULT '{}'"_s,
+            u"ALTER TABLE tickets ADD COLUMN first_response_due_at INTEGER"_s,
+            u"ALTER TABLE tickets ADD COLUMN next_response_due_at INTEGER"_s,
+            u"ALTER TABLE tickets ADD COLUMN resolution_due_at INTEGER"_s,
+            u"ALTER TABLE tickets ADD COLUMN ownership_due_at INTEGER"_s,
+            u"ALTER TABLE tickets ADD COLUMN sla_at_risk INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE tickets ADD COLUMN sla_breached INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE tickets ADD COLUMN sla_missed INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE tickets ADD COLUMN sla_check_at INTEGER"_s,
+            u"ALTER TABLE tickets ADD COLUMN sla_clocks TEXT NOT NULL DEFAULT '{}'"_s,
+            // Tickets from before run from their creation (time already spent
+            // pending is not known); no policy exists yet, so nothing is due.
+            u"UPDATE tickets SET sla_clocks = json_object("
+            " 'response', json_array(CASE WHEN status IN ('new', 'open') THEN created_at ELSE 0 END, 0,"
+            "   json(CASE WHEN first_replied_at IS NULL AND status IN ('new', 'open', 'pending') THEN 'true' ELSE 'false' END)),"
+            " 'response_first', json(CASE WHEN first_replied_at IS NULL THEN 'true' ELSE 'false' END),"
+            " 'resolution', json_array(CASE WHEN status IN ('new', 'open') THEN created_at ELSE 0 END, 0, json('true')),"
+            " 'ownership', json_array(CASE WHEN first_replied_at IS NULL THEN created_at ELSE 0 END, 0,"
+            "   json(CASE WHEN first_replied_at IS NULL THEN 'true' ELSE 'false' END)))"_s,
+            u"CREATE INDEX tickets_sla_check ON tickets (sla_check_at) WHERE sla_check_at IS NOT NULL"_s,
+            u"CREATE TABLE department_stays (ticket_id INTEGER NOT NULL REFERENCES tickets(id),"
+            " department_id INTEGER NOT NULL REFERENCES departments(id), arrived_at INTEGER NOT NULL,"
+            " touched_at INTEGER, left_at INTEGER)"_s,
+            u"CREATE INDEX department_stays_department ON department_stays (department_id, arrived_at)"_s,
+            u"CREATE INDEX department_stays_ticket ON department_stays (ticket_id, left_at)"_s,
+            u"INSERT INTO department_stays (ticket_id, department_id, arrived_at, touched_at)"
+            " SELECT id, department_id, created_at, first_replied_at FROM tickets"_s,
+        },
     };
     return steps;
 }

@@ -38,6 +38,11 @@ QString notifyText(const Department &department)
     return QString::fromUtf8(QJsonDocument(notify).toJson(QJsonDocument::Compact));
 }
 
+QString slaText(const Department &department)
+{
+    return QString::fromUtf8(QJsonDocument(department.sla.toJson()).toJson(QJsonDocument::Compact));
+}
+
 Status readFlag(const QJsonObject &json, const QString &key, bool &out)
 {
     if (!json.contains(key))
@@ -54,7 +59,7 @@ Expected<QList<Department>> DepartmentStore::departments()
 {
     QSqlQuery &query = m_db.prepared(
         u"SELECT id, name, public_label, sender_name, signature, is_default, archived, assignment_mode,"
-        " assignment_capacity, notify FROM departments ORDER BY name"_s);
+        " assignment_capacity, notify, sla FROM departments ORDER BY name"_s);
     if (!query.exec())
         return storageError(query);
     QList<Department> list;
@@ -74,6 +79,8 @@ Expected<QList<Department>> DepartmentStore::departments()
         const QJsonObject notify = QJsonDocument::fromJson(query.value(9).toByteArray()).object();
         for (auto it = notify.begin(); it != notify.end(); ++it)
             d.notify.insert(it.key(), it.value().toString());
+        if (Expected<SlaPolicy> sla = SlaPolicy::fromJson(QJsonDocument::fromJson(query.value(10).toByteArray()).object()))
+            d.sla = *sla;
         index.insert(d.id, list.size());
         list.append(d);
     }
@@ -148,15 +155,24 @@ Status DepartmentStore::applyDepartmentJson(Department &department, const QJsonO
     if (department.isDefault && department.archived)
         return Error::invalid(u"archived"_s, u"The default department cannot be archived."_s);
     if (json.contains(u"notify"_s)) {
-        static const QStringList events{u"new_ticket"_s, u"customer_reply"_s, u"transferred_in"_s};
-        static const QStringList audiences{u"members"_s, u"leads"_s, u"assignee"_s};
         const QJsonObject notify = json.value(u"notify"_s).toObject();
         for (auto it = notify.begin(); it != notify.end(); ++it) {
-            if (!events.contains(it.key()) || !audiences.contains(it.value().toString()))
-                return Error::invalid(u"notify"_s, u"notify maps new_ticket, customer_reply and transferred_in to "
-                                                   "members, leads or assignee."_s);
+            if (!Department::notifyEvents().contains(it.key())
+                || !Department::notifyAudiences().contains(it.value().toString()))
+                return Error::invalid(u"notify"_s, u"notify maps %1 to %2."_s.arg(
+                                                       Department::notifyEvents().join(u", "_s),
+                                                       Department::notifyAudiences().join(u", "_s)));
             department.notify.insert(it.key(), it.value().toString());
         }
+    }
+    if (json.contains(u"sla"_s)) {
+        if (!json.value(u"sla"_s).isObject())
+            return Error::invalid(u"sla"_s, u"sla must be an object with targets, ownership, at_risk_percent and "
+                                            "business_hours."_s);
+        Expected<SlaPolicy> sla = SlaPolicy::fromJson(json.value(u"sla"_s).toObject());
+        if (!sla)
+            return sla.error();
+        department.sla = *sla;
     }
     if (json.contains(u"assignment"_s)) {
         const QJsonObject assignment = json.value(u"assignment"_s).toObject();
@@ -256,7 +272,7 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
     if (id == 0) {
         QSqlQuery &insert = m_db.prepared(
             u"INSERT INTO departments (name, public_label, sender_name, signature, is_default, archived,"
-            " assignment_mode, assignment_capacity, notify) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            " assignment_mode, assignment_capacity, notify, sla) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         insert.addBindValue(department.name);
         insert.addBindValue(department.publicLabel);
         insert.addBindValue(department.senderName);
@@ -266,13 +282,14 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         insert.addBindValue(toString(department.assignmentMode));
         insert.addBindValue(department.assignmentCapacity);
         insert.addBindValue(notifyText(department));
+        insert.addBindValue(slaText(department));
         if (!insert.exec())
             return storageError(insert);
         id = insert.lastInsertId().toLongLong();
     } else {
         QSqlQuery &update = m_db.prepared(
             u"UPDATE departments SET name = ?, public_label = ?, sender_name = ?, signature = ?, is_default = ?,"
-            " archived = ?, assignment_mode = ?, assignment_capacity = ?, notify = ? WHERE id = ?"_s);
+            " archived = ?, assignment_mode = ?, assignment_capacity = ?, notify = ?, sla = ? WHERE id = ?"_s);
         update.addBindValue(department.name);
         update.addBindValue(department.publicLabel);
         update.addBindValue(department.senderName);
@@ -282,6 +299,7 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         update.addBindValue(toString(department.assignmentMode));
         update.addBindValue(department.assignmentCapacity);
         update.addBindValue(notifyText(department));
+        update.addBindValue(slaText(department));
         update.addBindValue(id);
         if (!update.exec())
             return storageError(update);

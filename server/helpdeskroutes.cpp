@@ -111,7 +111,15 @@ void ApiServer::addHelpdeskRoutes()
     });
     route(Method::Patch, u"/api/v1/departments/{id}"_s, Access::Admin, [this](Call &call) {
         Expected<QJsonObject> body = jsonBody(call);
-        return body ? replyWith(m_departments.updateDepartment(call.id(), *body)) : HttpReply::error(body.error());
+        if (!body)
+            return HttpReply::error(body.error());
+        Expected<Department> updated = m_departments.updateDepartment(call.id(), *body);
+        if (updated && body->contains(u"sla"_s)) {
+            // The policy is stored; the open tickets' due times follow it.
+            if (Expected<int> rescheduled = m_tickets.reschedule(call.id()); !rescheduled)
+                return HttpReply::error(rescheduled.error());
+        }
+        return replyWith(updated);
     });
     route(Method::Delete, u"/api/v1/departments/{id}"_s, Access::Admin,
           [this](Call &call) { return replyWith(m_departments.deleteDepartment(call.id())); });

@@ -90,9 +90,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption allowedOrigin(u"allowed-origin"_s,
                                            u"A web origin allowed to open the push channel (repeatable)."_s,
                                            u"origin"_s);
+    const QCommandLineOption slaCheck(u"sla-check-interval"_s,
+                                      u"Seconds between looks for SLA risks and breaches."_s, u"seconds"_s, u"30"_s);
     const QCommandLineOption testHooks(u"test-hooks"_s, u"Enable fault injection under /api/v1/test (tests only)."_s);
     parser.addOptions({dataDir, listen, port, demo, bootstrapAdmin, contactRate, loginRate, maxBody, trustedProxy,
-                       allowedOrigin, testHooks});
+                       allowedOrigin, slaCheck, testHooks});
     parser.process(app);
 
     bool ok = false;
@@ -120,6 +122,9 @@ int main(int argc, char *argv[])
         config.trustedProxies.append(proxyAddress);
     }
     config.allowedOrigins = parser.values(allowedOrigin);
+    config.slaCheckSeconds = parser.value(slaCheck).toInt(&ok);
+    if (!ok || config.slaCheckSeconds < 1 || config.slaCheckSeconds > 3600)
+        return fail(u"--sla-check-interval needs a number of seconds from 1 to 3600."_s);
     config.testHooks = parser.isSet(testHooks);
 
     if (!Secrets::initialise())

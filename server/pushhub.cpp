@@ -128,9 +128,10 @@ bool PushHub::concernsAgent(const ChangeNotice &notice, qint64 agentId, const Ac
     if (!scope.departments.contains(notice.eventDepartment))
         return false;
     const QString audience = m_audience ? m_audience(notice.eventDepartment, toString(notice.event)) : u"members"_s;
-    if (audience == u"leads")
-        return scope.departments.value(notice.eventDepartment) == Role::Lead;
-    if (audience == u"assignee" && notice.ticketAssignee > 0)
+    const bool lead = scope.departments.value(notice.eventDepartment) == Role::Lead;
+    if (audience == u"leads" || (audience == u"assignee_and_leads" && lead))
+        return lead;
+    if ((audience == u"assignee" || audience == u"assignee_and_leads") && notice.ticketAssignee > 0)
         return agentId == notice.ticketAssignee;
     return true;
 }

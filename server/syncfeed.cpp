@@ -44,6 +44,16 @@ public:
     void raw(const char *text) { m_out.append(text); }
     void raw(const QByteArray &text) { m_out.append(text); }
     void boolean(bool value) { m_out.append(value ? "true" : "false"); }
+    void stringList(const QStringList &values)
+    {
+        m_out.append('[');
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            if (i > 0)
+                m_out.append(',');
+            string(values[i]);
+        }
+        m_out.append(']');
+    }
     void integer(qint64 value) { m_out.append(QByteArray::number(value)); }
     void idOrNull(qint64 id)
     {
@@ -253,7 +263,24 @@ void writeTicket(QByteArray &out, const Ticket &t, bool full)
     json.string(toString(t.priority));
     json.raw(",\"seq\":");
     json.integer(t.seq);
-    json.raw(",\"status\":");
+    json.raw(",\"sla\":{\"at_risk\":");
+    json.stringList(slaTargetNames(t.sla.atRisk));
+    json.raw(",\"breached\":");
+    json.stringList(slaTargetNames(t.sla.breached));
+    json.raw(",\"due\":{");
+    bool first = true;
+    // QJsonObject's key order.
+    for (SlaTarget target : {SlaTarget::FirstResponse, SlaTarget::NextResponse, SlaTarget::Ownership,
+                             SlaTarget::Resolution}) {
+        if (t.sla.due(target) <= 0)
+            continue;
+        json.raw(first ? "" : ",");
+        first = false;
+        json.string(toString(target));
+        json.raw(":");
+        json.timestamp(t.sla.due(target));
+    }
+    json.raw("}},\"status\":");
     json.string(toString(t.status));
     json.raw(",\"subject\":");
     json.string(t.subject);
@@ -378,7 +405,7 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
             while (query.next()) {
                 // A ticket that came into the department after the cursor is
                 // new to the client: send all of it.
-                page.append({TicketRows::readTicket(query), query.value(15).toLongLong() > cursor.since});
+                page.append({TicketRows::readTicket(query), query.value(TicketRows::ticketColumnCount).toLongLong() > cursor.since});
                 ++count;
             }
             if (count < room)

@@ -43,7 +43,7 @@ void ApiServer::addTicketRoutes()
             if (!numeric || days < 1 || days > 90)
                 return HttpReply::error(Error::invalid(u"days"_s, u"days is a period of 1 to 90 days."_s));
         }
-        Expected<QJsonObject> figures = m_figures.figures(call.id(), days, nowMs());
+        Expected<QJsonObject> figures = m_figures.figures(call.id(), days, m_tickets.now());
         return figures ? HttpReply::json(*figures) : HttpReply::error(figures.error());
     });
 

@@ -23,6 +23,16 @@ QJsonValue idOrNull(qint64 id)
     return id > 0 ? QJsonValue(id) : QJsonValue(QJsonValue::Null);
 }
 
+QVariant dueOrNull(qint64 at)
+{
+    return at > 0 ? QVariant(at) : QVariant();
+}
+
+QString clocksText(const SlaClocks &clocks)
+{
+    return QString::fromUtf8(QJsonDocument(clocks.toJson()).toJson(QJsonDocument::Compact));
+}
+
 QByteArray commandHash(const Command &command)
 {
     return QCryptographicHash::hash(QJsonDocument(command.toJson()).toJson(QJsonDocument::Compact),
@@ -39,6 +49,8 @@ QString toString(ChangeNotice::Event event)
     case ChangeNotice::Event::CustomerReply: return u"customer_reply"_s;
     case ChangeNotice::Event::TransferredIn: return u"transferred_in"_s;
     case ChangeNotice::Event::Assigned: return u"assigned"_s;
+    case ChangeNotice::Event::SlaAtRisk: return u"sla_at_risk"_s;
+    case ChangeNotice::Event::SlaBreached: return u"sla_breached"_s;
     }
     return {};
 }
@@ -67,12 +79,20 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request)
 
     const qint64 at = now();
     const QString secret = Secrets::newToken();
+    Ticket fresh;
+    fresh.departmentId = routed->departmentId;
+    SlaClocks clocks;
+    clocks.arrive(at);
+    clocks.customerWrote(at);
+    const qint64 checkAt = schedule(fresh, clocks, at);
+
     Transaction tx(m_db);
     const qint64 seq = m_db.nextSeq();
     QSqlQuery &insert = m_db.prepared(
         u"INSERT INTO tickets (subject, department_id, customer_name, customer_email, shop_id, order_number, channel,"
-        " status, priority, version, seq, entered_seq, created_at, updated_at, customer_secret_hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 'new', 'normal', 1, ?, ?, ?, ?, ?)"_s);
+        " status, priority, version, seq, entered_seq, created_at, updated_at, customer_secret_hash,"
+        " first_response_due_at, resolution_due_at, ownership_due_at, sla_check_at, sla_clocks)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 'new', 'normal', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     insert.addBindValue(request.subject.trimmed());
     insert.addBindValue(routed->departmentId);
     insert.addBindValue(request.name.trimmed());
@@ -85,9 +105,21 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request)
     insert.addBindValue(at);
     insert.addBindValue(at);
     insert.addBindValue(Secrets::tokenHash(secret));
+    insert.addBindValue(dueOrNull(fresh.sla.due(SlaTarget::FirstResponse)));
+    insert.addBindValue(dueOrNull(fresh.sla.due(SlaTarget::Resolution)));
+    insert.addBindValue(dueOrNull(fresh.sla.due(SlaTarget::Ownership)));
+    insert.addBindValue(dueOrNull(checkAt));
+    insert.addBindValue(clocksText(clocks));
     if (!insert.exec())
         return storageError(insert);
     const qint64 ticketId = insert.lastInsertId().toLongLong();
+    QSqlQuery &stay = m_db.prepared(
+        u"INSERT INTO department_stays (ticket_id, department_id, arrived_at) VALUES (?, ?, ?)"_s);
+    stay.addBindValue(ticketId);
+    stay.addBindValue(routed->departmentId);
+    stay.addBindValue(at);
+    if (!stay.exec())
+        return storageError(stay);
 
     if (Expected<qint64> message = addMessage(ticketId, MessageKind::Customer, 0, request.name.trimmed(),
                                               request.message, {}, {}, seq, at);
@@ -100,7 +132,6 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request)
         return event.error();
     if (Status event = addEvent(ticketId, QString::fromUtf16(EventKind::Routed), 0, routed->toJson(), seq, at); !event)
         return event.error();
-    Ticket fresh;
     fresh.id = ticketId;
     if (const Department *department = m_departments.routingTable().department(routed->departmentId)) {
         if (Status assigned = autoAssign(fresh, *department, seq, at, QString()); !assigned)
@@ -172,11 +203,42 @@ Status TicketStore::addEvent(qint64 ticketId, const QString &kind, qint64 actorI
     return m_db.exec(insert);
 }
 
-Status TicketStore::saveTicket(const Ticket &t)
+SlaClock TicketStore::clockOf(qint64 departmentId) const
 {
+    const Department *department = m_departments.routingTable().department(departmentId);
+    return SlaClock(department ? department->sla.hours : BusinessHours{});
+}
+
+qint64 TicketStore::schedule(Ticket &t, SlaClocks &clocks, qint64 at) const
+{
+    const Department *department = m_departments.routingTable().department(t.departmentId);
+    const SlaSchedule schedule = SlaSchedule::of(department ? department->sla : SlaPolicy{}, t.priority, clocks);
+    schedule.settle(clocks, at);
+    t.sla = schedule.state(clocks);
+    return schedule.nextCheck(clocks);
+}
+
+Expected<SlaClocks> TicketStore::clocksOf(qint64 ticketId)
+{
+    QSqlQuery &query = m_db.prepared(u"SELECT sla_clocks FROM tickets WHERE id = ?"_s);
+    query.addBindValue(ticketId);
+    if (!query.exec())
+        return storageError(query);
+    if (!query.next())
+        return Error::notFound(u"No such ticket."_s);
+    SlaClocks clocks = SlaClocks::fromJson(QJsonDocument::fromJson(query.value(0).toByteArray()).object());
+    query.finish();
+    return clocks;
+}
+
+Status TicketStore::saveTicket(Ticket &t, SlaClocks &clocks, qint64 at)
+{
+    const qint64 checkAt = schedule(t, clocks, at);
     QSqlQuery &update = m_db.prepared(
         u"UPDATE tickets SET department_id = ?, status = ?, priority = ?, assignee_id = ?, version = ?, seq = ?,"
-        " updated_at = ?, solved_at = CASE WHEN ? = 'solved' THEN COALESCE(solved_at, ?) ELSE solved_at END"
+        " updated_at = ?, solved_at = CASE WHEN ? = 'solved' THEN COALESCE(solved_at, ?) ELSE solved_at END,"
+        " first_response_due_at = ?, next_response_due_at = ?, resolution_due_at = ?, ownership_due_at = ?,"
+        " sla_at_risk = ?, sla_breached = ?, sla_missed = ?, sla_check_at = ?, sla_clocks = ?"
         " WHERE id = ?"_s);
     update.addBindValue(t.departmentId);
     update.addBindValue(toString(t.status));
@@ -188,6 +250,13 @@ Status TicketStore::saveTicket(const Ticket &t)
     // The first time a ticket is solved, for the department's figures.
     update.addBindValue(toString(t.status));
     update.addBindValue(t.updatedAt);
+    for (SlaTarget target : AllSlaTargets)
+        update.addBindValue(dueOrNull(t.sla.due(target)));
+    update.addBindValue(t.sla.atRisk);
+    update.addBindValue(t.sla.breached);
+    update.addBindValue(clocks.missed);
+    update.addBindValue(dueOrNull(checkAt));
+    update.addBindValue(clocksText(clocks));
     update.addBindValue(t.id);
     return m_db.exec(update);
 }
@@ -288,6 +357,9 @@ Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName
         const Department *department = m_departments.routingTable().department(t.departmentId);
         if (!department || department->assignmentMode == Department::AssignmentMode::Manual)
             continue;
+        Expected<SlaClocks> clocks = clocksOf(id);
+        if (!clocks)
+            return clocks.error();
         const qint64 at = now();
         Transaction tx(m_db);
         const qint64 seq = m_db.nextSeq();
@@ -296,7 +368,7 @@ Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName
         t.version += 1;
         t.seq = seq;
         t.updatedAt = at;
-        if (Status saved = saveTicket(t); !saved)
+        if (Status saved = saveTicket(t, *clocks, at); !saved)
             return saved.error();
         if (Status committed = tx.commit(); !committed)
             return committed.error();
@@ -417,6 +489,13 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
                      u"The ticket changed since you saw it (version %1, now %2)."_s.arg(command.baseVersion).arg(t.version),
                      {}};
 
+    Expected<SlaClocks> clocks = clocksOf(t.id);
+    if (!clocks)
+        return clocks.error();
+    // The first thing an agent does with the ticket in this department
+    // stops its ownership clock.
+    const bool firstTouch = clocks->ownership.active;
+
     const qint64 seq = m_db.nextSeq();
     // A command that would change nothing is applied without a new version.
     bool changed = true;
@@ -427,6 +506,7 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
             return Error::invalid(u"status"_s, u"A ticket that is %1 cannot be set to %2."_s.arg(toString(t.status), toString(to)));
         const QJsonObject data{{u"from"_s, toString(t.status)}, {u"to"_s, toString(to)}};
         t.status = to;
+        clocks->statusChanged(to, at, clockOf(t.departmentId));
         return addEvent(t.id, QString::fromUtf16(EventKind::StatusChanged), actor, data, seq, at);
     };
 
@@ -443,6 +523,7 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         if (!message)
             return message.error();
         extra.insert(u"message"_s, *message);
+        clocks->replied(at);
         const TicketStatus next = command.status.value_or(t.status == TicketStatus::New ? TicketStatus::Open : t.status);
         if (Status set = setStatus(next); !set)
             return set.error();
@@ -486,6 +567,23 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
                                {u"previous_assignee"_s, idOrNull(t.assigneeId)}};
         if (Status event = addEvent(t.id, QString::fromUtf16(EventKind::Transferred), actor, data, seq, at); !event)
             return event.error();
+        // The time used so far counts under the sending department's hours;
+        // from now on the receiving department's policy applies.
+        clocks->rebase(at, clockOf(from));
+        clocks->arrive(at);
+        QSqlQuery &left = m_db.prepared(
+            u"UPDATE department_stays SET left_at = ? WHERE ticket_id = ? AND left_at IS NULL"_s);
+        left.addBindValue(at);
+        left.addBindValue(t.id);
+        if (!left.exec())
+            return storageError(left);
+        QSqlQuery &arrived = m_db.prepared(
+            u"INSERT INTO department_stays (ticket_id, department_id, arrived_at) VALUES (?, ?, ?)"_s);
+        arrived.addBindValue(t.id);
+        arrived.addBindValue(target->id);
+        arrived.addBindValue(at);
+        if (!arrived.exec())
+            return storageError(arrived);
         t.departmentId = target->id;
         t.assigneeId = command.assigneeId;
         if (t.assigneeId == 0) {
@@ -540,15 +638,128 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
     notice.ticketAssignee = t.assigneeId;
     if (!changed)
         return extra;
+    if (command.type != Command::Type::Transfer && firstTouch) {
+        QSqlQuery &touched = m_db.prepared(
+            u"UPDATE department_stays SET touched_at = ? WHERE ticket_id = ? AND left_at IS NULL"_s);
+        touched.addBindValue(at);
+        touched.addBindValue(t.id);
+        if (!touched.exec())
+            return storageError(touched);
+        clocks->touched(at);
+    }
     t.version += 1;
     t.seq = seq;
     t.updatedAt = at;
-    if (Status saved = saveTicket(t); !saved)
+    if (Status saved = saveTicket(t, *clocks, at); !saved)
         return saved.error();
     notice.seq = seq;
     notice.ticketId = t.id;
     notice.subject = t.subject;
     return extra;
+}
+
+Expected<int> TicketStore::checkSla()
+{
+    const qint64 at = now();
+    QSqlQuery &due = m_db.prepared(
+        u"SELECT id FROM tickets WHERE sla_check_at <= ? ORDER BY sla_check_at LIMIT 1000"_s);
+    due.addBindValue(at);
+    if (!due.exec())
+        return storageError(due);
+    QList<qint64> ids;
+    while (due.next())
+        ids.append(due.value(0).toLongLong());
+    int announced = 0;
+    for (qint64 id : std::as_const(ids)) {
+        Expected<Ticket> found = ticket(id, false);
+        if (!found)
+            return found.error();
+        Expected<SlaClocks> clocks = clocksOf(id);
+        if (!clocks)
+            return clocks.error();
+        Ticket t = *found;
+        const Department *department = m_departments.routingTable().department(t.departmentId);
+        const SlaSchedule schedule = SlaSchedule::of(department ? department->sla : SlaPolicy{}, t.priority, *clocks);
+
+        Transaction tx(m_db);
+        const QList<SlaSchedule::Crossing> crossings = schedule.cross(*clocks, at);
+        bool breached = false;
+        if (!crossings.isEmpty()) {
+            // Seen by the desks, but not an agent's change: the version stays,
+            // so nobody's transfer or assignment becomes stale because of it.
+            t.seq = m_db.nextSeq();
+            for (const SlaSchedule::Crossing &crossing : crossings) {
+                breached = breached || crossing.breached;
+                const QJsonObject data{{u"target"_s, toString(crossing.target)},
+                                       {crossing.breached ? u"due_at"_s : u"at_risk_at"_s, isoFromMs(crossing.at)}};
+                if (Status event = addEvent(t.id, QString::fromUtf16(crossing.breached ? EventKind::SlaBreached
+                                                                                      : EventKind::SlaAtRisk),
+                                            0, data, t.seq, at);
+                    !event)
+                    return event.error();
+            }
+        }
+        if (Status saved = saveTicket(t, *clocks, at); !saved)
+            return saved.error();
+        if (Status committed = tx.commit(); !committed)
+            return committed.error();
+        if (crossings.isEmpty())
+            continue;
+        announced += int(crossings.size());
+        ChangeNotice notice;
+        notice.seq = t.seq;
+        notice.ticketId = t.id;
+        notice.subject = t.subject;
+        notice.departments = {t.departmentId};
+        if (t.assigneeId > 0)
+            notice.agents = {t.assigneeId};
+        notice.event = breached ? ChangeNotice::Event::SlaBreached : ChangeNotice::Event::SlaAtRisk;
+        notice.eventDepartment = t.departmentId;
+        notice.ticketAssignee = t.assigneeId;
+        notify(notice);
+    }
+    return announced;
+}
+
+Expected<int> TicketStore::reschedule(qint64 departmentId)
+{
+    QSqlQuery &open = m_db.prepared(
+        u"SELECT id FROM tickets WHERE department_id = ? AND status IN ('new', 'open', 'pending') ORDER BY id"_s);
+    open.addBindValue(departmentId);
+    if (!open.exec())
+        return storageError(open);
+    QList<qint64> ids;
+    while (open.next())
+        ids.append(open.value(0).toLongLong());
+    const qint64 at = now();
+    Transaction tx(m_db);
+    qint64 seq = 0;
+    for (qint64 id : std::as_const(ids)) {
+        Expected<Ticket> found = ticket(id, false);
+        if (!found)
+            return found.error();
+        Expected<SlaClocks> clocks = clocksOf(id);
+        if (!clocks)
+            return clocks.error();
+        Ticket t = *found;
+        const TicketSla before = t.sla;
+        schedule(t, *clocks, at);
+        // Saved either way (the next check may move); a new sequence only
+        // when the desks have something new to show.
+        if (t.sla.dueAt != before.dueAt || t.sla.atRisk != before.atRisk || t.sla.breached != before.breached)
+            t.seq = seq = m_db.nextSeq();
+        if (Status saved = saveTicket(t, *clocks, at); !saved)
+            return saved.error();
+    }
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
+    if (seq > 0) {
+        ChangeNotice notice;
+        notice.seq = seq;
+        notice.departments = {departmentId};
+        notify(notice);
+    }
+    return int(ids.size());
 }
 
 Expected<TicketStore::CustomerThread> TicketStore::customerThread(const QString &secret)
@@ -584,6 +795,9 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
         return thread.error();
     Ticket t = thread->ticket;
     const qint64 at = now();
+    Expected<SlaClocks> clocks = clocksOf(t.id);
+    if (!clocks)
+        return clocks.error();
 
     Transaction tx(m_db);
     const qint64 seq = m_db.nextSeq();
@@ -597,10 +811,12 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
             return event.error();
         t.status = TicketStatus::Open;
     }
+    clocks->customerWrote(at);
+    clocks->statusChanged(t.status, at, clockOf(t.departmentId));
     t.version += 1;
     t.seq = seq;
     t.updatedAt = at;
-    if (Status saved = saveTicket(t); !saved)
+    if (Status saved = saveTicket(t, *clocks, at); !saved)
         return saved.error();
     if (Status committed = tx.commit(); !committed)
         return committed.error();

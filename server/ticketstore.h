@@ -5,6 +5,7 @@
 #include "core/expected.h"
 #include "core/ticket.h"
 #include "core/department.h"
+#include "core/slaclock.h"
 #include "server/assigner.h"
 #include "server/changenotice.h"
 #include "server/intake.h"
@@ -29,6 +30,7 @@ public:
     void setChangeListener(ChangeListener listener) { m_listener = std::move(listener); }
     // For demo data and tests of time: where "now" comes from.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    qint64 now() const { return m_clock(); }
 
     Expected<IntakeResult> intake(const IntakeRequest &request);
 
@@ -47,6 +49,13 @@ public:
     // The agent went away: their open tickets in automated departments go to
     // someone available (or back to unassigned). Returns how many moved.
     Expected<int> reassignFrom(qint64 agentId, const QString &agentName);
+
+    // Announces the SLA targets that became at risk or were breached by now:
+    // history, notifications, and the ticket's flags. Returns how many.
+    Expected<int> checkSla();
+    // The department's SLA policy changed: its open tickets' due times are
+    // recomputed.
+    Expected<int> reschedule(qint64 departmentId);
 
     Expected<Ticket> ticket(qint64 id, bool withThread);
     // The full view for an agent: thread, history and the customer's other
@@ -68,7 +77,14 @@ public:
 private:
     Expected<QJsonObject> apply(const AccessScope &scope, const QString &agentName, const Command &command,
                                 Ticket &ticket, ChangeNotice &notice);
-    Status saveTicket(const Ticket &ticket);
+    // Writes the ticket with its SLA clocks and the due times they give
+    // under its department's policy, as of `at`.
+    Status saveTicket(Ticket &ticket, SlaClocks &clocks, qint64 at);
+    Expected<SlaClocks> clocksOf(qint64 ticketId);
+    // The due times and flags of `ticket` from its clocks; returns when the
+    // clocks next need a look (0: never).
+    qint64 schedule(Ticket &ticket, SlaClocks &clocks, qint64 at) const;
+    SlaClock clockOf(qint64 departmentId) const;
     Expected<qint64> addMessage(qint64 ticketId, MessageKind kind, qint64 agentId, const QString &authorName,
                                 const QString &body, const QString &senderName, const QString &signature,
                                 qint64 seq, qint64 at);
@@ -80,7 +96,6 @@ private:
                       const QString &context, qint64 exceptAgent = 0);
     QJsonObject rejection(const Command &command, const Error &error, const Ticket *current) const;
     void notify(const ChangeNotice &notice);
-    qint64 now() const { return m_clock(); }
 
     Database &m_db;
     DepartmentStore &m_departments;

@@ -47,6 +47,18 @@ const QList<QStringList> &migrations()
             " server_ticket TEXT, created_at INTEGER NOT NULL)"_s,
             u"CREATE INDEX outbox_ticket ON outbox (ticket_id, id)"_s,
         },
+        // 2: the SLA due times and flags the server keeps on each ticket. The
+        // cursor is forgotten so the next sync brings them for every ticket.
+        {
+            u"ALTER TABLE tickets ADD COLUMN first_response_due_at INTEGER"_s,
+            u"ALTER TABLE tickets ADD COLUMN next_response_due_at INTEGER"_s,
+            u"ALTER TABLE tickets ADD COLUMN resolution_due_at INTEGER"_s,
+            u"ALTER TABLE tickets ADD COLUMN ownership_due_at INTEGER"_s,
+            u"ALTER TABLE tickets ADD COLUMN sla_at_risk INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE tickets ADD COLUMN sla_breached INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE tickets ADD COLUMN sla_next_due_at INTEGER"_s,
+            u"DELETE FROM meta WHERE key = 'cursor'"_s,
+        },
     };
     return steps;
 }
@@ -255,13 +267,19 @@ Status LocalStore::upsertTicket(const Ticket &t, bool full)
     // that REPLACE runs under: a quarter of the time of these statements.
     QSqlQuery &upsert = prepared(
         u"INSERT INTO tickets (id, subject, department_id, customer_name, customer_email, shop_id,"
-        " order_number, channel, status, priority, priority_rank, assignee_id, version, seq, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+        " order_number, channel, status, priority, priority_rank, assignee_id, version, seq, created_at, updated_at,"
+        " first_response_due_at, next_response_due_at, resolution_due_at, ownership_due_at, sla_at_risk,"
+        " sla_breached, sla_next_due_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
         " subject = excluded.subject, department_id = excluded.department_id, customer_name = excluded.customer_name,"
         " customer_email = excluded.customer_email, shop_id = excluded.shop_id, order_number = excluded.order_number,"
         " channel = excluded.channel, status = excluded.status, priority = excluded.priority,"
         " priority_rank = excluded.priority_rank, assignee_id = excluded.assignee_id, version = excluded.version,"
-        " seq = excluded.seq, created_at = excluded.created_at, updated_at = excluded.updated_at"_s);
+        " seq = excluded.seq, created_at = excluded.created_at, updated_at = excluded.updated_at,"
+        " first_response_due_at = excluded.first_response_due_at, next_response_due_at = excluded.next_response_due_at,"
+        " resolution_due_at = excluded.resolution_due_at, ownership_due_at = excluded.ownership_due_at,"
+        " sla_at_risk = excluded.sla_at_risk, sla_breached = excluded.sla_breached,"
+        " sla_next_due_at = excluded.sla_next_due_at"_s);
     upsert.addBindValue(t.id);
     upsert.addBindValue(t.subject);
     upsert.addBindValue(t.departmentId);
@@ -278,6 +296,11 @@ Status LocalStore::upsertTicket(const Ticket &t, bool full)
     upsert.addBindValue(t.seq);
     upsert.addBindValue(t.createdAt);
     upsert.addBindValue(t.updatedAt);
+    for (SlaTarget target : AllSlaTargets)
+        upsert.addBindValue(t.sla.due(target) > 0 ? QVariant(t.sla.due(target)) : QVariant());
+    upsert.addBindValue(t.sla.atRisk);
+    upsert.addBindValue(t.sla.breached);
+    upsert.addBindValue(t.sla.nextDue() > 0 ? QVariant(t.sla.nextDue()) : QVariant());
     SIGNPOST_EXEC(upsert);
 
     if (full) {
