@@ -1,5 +1,6 @@
 // The push channel: authenticated WebSockets, pokes and notifications that
 // reach the agents of the departments concerned and nobody else.
+#include "core/timestamps.h"
 #include "tests/support/apiclient.h"
 #include "tests/support/testserver.h"
 #include "tests/support/testworld.h"
@@ -76,7 +77,7 @@ class TestServerPush : public WorldTest
 private Q_SLOTS:
     void init()
     {
-        QVERIFY2(startWorld(), qPrintable(m_error));
+        QVERIFY2(startWorld({u"--test-hooks"_s}), qPrintable(m_error));
         m_listeners.clear();
         for (const QString &agent : {u"sam"_s, u"sue"_s, u"rob"_s, u"two"_s, u"sal"_s})
             m_listeners.insert(agent, listen(agent));
@@ -149,6 +150,39 @@ private Q_SLOTS:
                      sentinel);
             QVERIFY(m_listeners.value(agent)->notifications(u"assigned"_s).isEmpty());
         }
+    }
+
+    void slaRiskReachesTheAssigneeAndABreachAlsoTheLeads()
+    {
+        const qint64 t0 = Signpost::msFromIso(u"2026-11-23T08:00:00.000Z"_s);
+        QCOMPARE(m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, Signpost::isoFromMs(t0)}}).status, 200);
+        const QJsonObject sla{{u"targets"_s, QJsonObject{{u"normal"_s, QJsonObject{{u"first_response"_s, 60}}}}}};
+        QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.support), {{u"sla"_s, sla}},
+                              m_world.token(u"admin"_s)).status, 200);
+        const qint64 ticket = m_world.intake(*m_api, m_world.support, u"Late"_s);
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, ticket}, {u"base_version"_s, 1}, {u"type"_s, u"assign"_s},
+                                                   {u"assignee"_s, m_world.agent(u"sam"_s)}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"sam"_s)->notifications(u"assigned"_s).size(), 1, 10'000);
+
+        auto clock = [&](int minutes) {
+            const Response moved = m_api->post(u"/api/v1/test/clock"_s,
+                                               {{u"now"_s, Signpost::isoFromMs(t0 + minutes * 60'000LL)}});
+            QCOMPARE(moved.json().value(u"announced"_s).toInt(), 1);
+        };
+        clock(46); // 75 % of the hour: at risk, for the assignee
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"sam"_s)->notifications(u"sla_at_risk"_s).size(), 1, 10'000);
+        QCOMPARE(m_listeners.value(u"sam"_s)->notifications(u"sla_at_risk"_s).first().value(u"ticket"_s).toInteger(), ticket);
+        clock(61); // breached: the assignee and the department's lead
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"sam"_s)->notifications(u"sla_breached"_s).size(), 1, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"sue"_s)->notifications(u"sla_breached"_s).size(), 1, 10'000);
+        // A sentinel notification for Two after both: Two, a member who is
+        // neither assignee nor lead, heard of neither, nor did Sue of the risk.
+        m_world.intake(*m_api, m_world.returns, u"Sentinel"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"two"_s)->notifications(u"new_ticket"_s).size(), 2, 10'000);
+        QVERIFY(m_listeners.value(u"two"_s)->notifications(u"sla_at_risk"_s).isEmpty());
+        QVERIFY(m_listeners.value(u"two"_s)->notifications(u"sla_breached"_s).isEmpty());
+        QVERIFY(m_listeners.value(u"sue"_s)->notifications(u"sla_at_risk"_s).isEmpty());
     }
 
     void customerReplyNotifiesTheDepartment()
