@@ -73,6 +73,15 @@ QString toString(SlaTarget target)
     return {};
 }
 
+std::optional<SlaTarget> slaTargetFromString(const QString &text)
+{
+    for (SlaTarget target : AllSlaTargets) {
+        if (toString(target) == text)
+            return target;
+    }
+    return std::nullopt;
+}
+
 QStringList slaTargetNames(int bits)
 {
     QStringList names;

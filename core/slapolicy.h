@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <array>
+#include <optional>
 
 namespace Signpost {
 
@@ -21,6 +22,7 @@ inline constexpr std::array<SlaTarget, 4> AllSlaTargets{SlaTarget::FirstResponse
                                                         SlaTarget::Resolution, SlaTarget::Ownership};
 inline constexpr int slaBit(SlaTarget target) { return 1 << int(target); }
 QString toString(SlaTarget target);
+std::optional<SlaTarget> slaTargetFromString(const QString &text);
 QStringList slaTargetNames(int bits);
 int slaTargetBits(const QStringList &names);
 

@@ -54,6 +54,10 @@ QString NotificationCentre::describe(const QJsonObject &notification) const
         return tr("Transferred to your department");
     if (event == u"assigned")
         return tr("Assigned to you");
+    if (event == u"sla_at_risk")
+        return tr("SLA at risk");
+    if (event == u"sla_breached")
+        return tr("SLA breached");
     return tr("Ticket updated");
 }
 

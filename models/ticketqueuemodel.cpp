@@ -2,6 +2,7 @@
 
 #include "core/timestamps.h"
 #include "models/roles.h"
+#include "models/slacountdown.h"
 
 #include <QFont>
 #include <QSet>
@@ -41,6 +42,13 @@ TicketQueueModel::TicketQueueModel(LocalStore &store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
 {
+    // Countdowns are shown to the minute.
+    m_countdown.setInterval(std::chrono::seconds(30));
+    connect(&m_countdown, &QTimer::timeout, this, [this]() {
+        if (!m_ids.isEmpty())
+            Q_EMIT dataChanged(index(0, Due), index(int(m_ids.size()) - 1, Due), {Qt::DisplayRole, Qt::ForegroundRole});
+    });
+    m_countdown.start();
 }
 
 int TicketQueueModel::rowCount(const QModelIndex &parent) const
@@ -103,6 +111,10 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
         case Customer: return row->customer;
         case Status: return statusLabel(row->status);
         case Priority: return priorityLabel(row->priority);
+        case Due: {
+            const auto urgent = SlaStanding::mostUrgent(row->sla, m_clock, now);
+            return urgent ? urgent->second.text() : QVariant();
+        }
         case Assignee: return row->assigneeName.isEmpty() && row->assigneeId == 0 ? tr("—") : row->assigneeName;
         case Age: return age(row->createdAt, now);
         case Updated: return age(row->updatedAt, now);
@@ -112,7 +124,18 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
         if (row->pendingChanges > 0)
             return row->pendingChanges == 1 ? tr("1 change waiting to be sent")
                                             : tr("%1 changes waiting to be sent").arg(row->pendingChanges);
+        if (index.column() == Due) {
+            const auto urgent = SlaStanding::mostUrgent(row->sla, m_clock, now);
+            return urgent ? tr("%1: %2").arg(slaTargetLabel(urgent->first), urgent->second.text()) : QVariant();
+        }
         return index.column() == Subject ? row->subject : QVariant();
+    case Qt::ForegroundRole:
+        if (index.column() == Due) {
+            const auto urgent = SlaStanding::mostUrgent(row->sla, m_clock, now);
+            if (urgent && urgent->second.colour().isValid())
+                return urgent->second.colour();
+        }
+        return {};
     case Qt::FontRole:
         if (row->status == TicketStatus::New || row->pendingChanges > 0) {
             QFont font;
@@ -139,6 +162,7 @@ QVariant TicketQueueModel::headerData(int section, Qt::Orientation orientation, 
     case Customer: return tr("Customer");
     case Status: return tr("Status");
     case Priority: return tr("Priority");
+    case Due: return tr("Due");
     case Assignee: return tr("Assignee");
     case Age: return tr("Age");
     case Updated: return tr("Updated");
@@ -151,7 +175,8 @@ void TicketQueueModel::sort(int column, Qt::SortOrder order)
     QueueQuery query = m_query;
     static const QueueQuery::Column columns[] = {
         QueueQuery::Column::Id,       QueueQuery::Column::Subject,  QueueQuery::Column::Customer,
-        QueueQuery::Column::Status,   QueueQuery::Column::Priority, QueueQuery::Column::Assignee,
+        QueueQuery::Column::Status,   QueueQuery::Column::Priority, QueueQuery::Column::Due,
+        QueueQuery::Column::Assignee,
         QueueQuery::Column::Created,  QueueQuery::Column::Updated,
     };
     if (column < 0 || column >= ColumnCount)
@@ -171,6 +196,11 @@ void TicketQueueModel::setQuery(const QueueQuery &query)
 {
     beginResetModel();
     m_query = query;
+    m_clock = SlaClock();
+    for (const Department &department : m_store.departments()) {
+        if (department.id == query.departmentId)
+            m_clock = SlaClock(department.sla.hours);
+    }
     m_rows.clear();
     m_loadedPages.clear();
     m_ids = query.departmentId > 0 ? loadIds() : QList<qint64>{};

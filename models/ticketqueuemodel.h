@@ -1,9 +1,11 @@
 #pragma once
 
+#include "core/slaclock.h"
 #include "sync/localstore.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QTimer>
 
 namespace Signpost {
 
@@ -16,7 +18,7 @@ class TicketQueueModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Number, Subject, Customer, Status, Priority, Assignee, Age, Updated, ColumnCount };
+    enum Column { Number, Subject, Customer, Status, Priority, Due, Assignee, Age, Updated, ColumnCount };
 
     explicit TicketQueueModel(LocalStore &store, QObject *parent = nullptr);
 
@@ -52,6 +54,8 @@ private:
     mutable QHash<qint64, QueueRow> m_rows; // the pages read so far
     mutable QList<int> m_loadedPages;
     qint64 m_now = 0;
+    SlaClock m_clock;    // the department's business hours, for the countdowns
+    QTimer m_countdown;  // the Due column moves on by itself
 };
 
 } // namespace Signpost

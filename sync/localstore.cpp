@@ -57,6 +57,7 @@ const QList<QStringList> &migrations()
             u"ALTER TABLE tickets ADD COLUMN sla_at_risk INTEGER NOT NULL DEFAULT 0"_s,
             u"ALTER TABLE tickets ADD COLUMN sla_breached INTEGER NOT NULL DEFAULT 0"_s,
             u"ALTER TABLE tickets ADD COLUMN sla_next_due_at INTEGER"_s,
+            u"CREATE INDEX tickets_queue_due ON tickets (department_id, sla_next_due_at, id)"_s,
             u"DELETE FROM meta WHERE key = 'cursor'"_s,
         },
     };
@@ -822,6 +823,9 @@ QString orderBy(const QueueQuery &query)
         column = u"CASE t.status WHEN 'new' THEN 0 WHEN 'open' THEN 1 WHEN 'pending' THEN 2 WHEN 'solved' THEN 3 ELSE 4 END"_s;
         break;
     case QueueQuery::Column::Priority: column = u"t.priority_rank"_s; break;
+    // Tickets with nothing due come after the others, either way round.
+    case QueueQuery::Column::Due:
+        return u"t.sla_next_due_at IS NULL, t.sla_next_due_at %1, t.id %1"_s.arg(query.descending ? u"DESC"_s : u"ASC"_s);
     case QueueQuery::Column::Assignee:
         column = u"(SELECT c.name FROM colleagues c WHERE c.agent_id = t.assignee_id LIMIT 1) COLLATE NOCASE"_s;
         break;
@@ -868,8 +872,9 @@ QList<QueueRow> LocalStore::queueRows(const QueueQuery &query, int offset, int l
         u"SELECT t.id, t.subject, t.customer_name, t.status, t.priority, t.assignee_id,"
         " (SELECT c.name FROM colleagues c WHERE c.agent_id = t.assignee_id LIMIT 1) AS assignee_name,"
         " t.created_at, t.updated_at,"
-        " (SELECT COUNT(*) FROM outbox o WHERE o.ticket_id = t.id AND o.state <> 'rejected')"
-        " FROM tickets t WHERE %1 ORDER BY %2 LIMIT ? OFFSET ?"_s.arg(sql.where, orderBy(query)));
+        " (SELECT COUNT(*) FROM outbox o WHERE o.ticket_id = t.id AND o.state <> 'rejected'),"
+        " t.first_response_due_at, t.next_response_due_at, t.resolution_due_at, t.ownership_due_at, t.sla_at_risk,"
+        " t.sla_breached FROM tickets t WHERE %1 ORDER BY %2 LIMIT ? OFFSET ?"_s.arg(sql.where, orderBy(query)));
     for (const QVariant &bind : sql.binds)
         rows.addBindValue(bind);
     rows.addBindValue(limit);
@@ -891,6 +896,10 @@ QList<QueueRow> LocalStore::queueRows(const QueueQuery &query, int offset, int l
         row.createdAt = rows.value(7).toLongLong();
         row.updatedAt = rows.value(8).toLongLong();
         row.pendingChanges = rows.value(9).toInt();
+        for (SlaTarget target : AllSlaTargets)
+            row.sla.dueAt[std::size_t(target)] = rows.value(10 + int(target)).toLongLong();
+        row.sla.atRisk = rows.value(14).toInt();
+        row.sla.breached = rows.value(15).toInt();
         list.append(row);
     }
     return list;

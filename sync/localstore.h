@@ -28,6 +28,7 @@ struct QueueRow
     QString assigneeName;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
+    TicketSla sla;
     int pendingChanges = 0; // queued in the outbox, not yet confirmed
 };
 
@@ -35,7 +36,7 @@ struct QueueRow
 struct QueueQuery
 {
     enum class Assignee { Any, Me, Nobody };
-    enum class Column { Id, Subject, Customer, Status, Priority, Assignee, Created, Updated };
+    enum class Column { Id, Subject, Customer, Status, Priority, Due, Assignee, Created, Updated };
 
     qint64 departmentId = 0;
     QList<TicketStatus> statuses; // empty: all

@@ -70,6 +70,7 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
     const int digit = m_queue->fontMetrics().horizontalAdvance(u'0');
     for (const auto &[column, width] : {std::pair{TicketQueueModel::Number, 5}, {TicketQueueModel::Customer, 13},
                                         {TicketQueueModel::Status, 7}, {TicketQueueModel::Priority, 7},
+                                        {TicketQueueModel::Due, 12},
                                         {TicketQueueModel::Assignee, 11}, {TicketQueueModel::Age, 5},
                                         {TicketQueueModel::Updated, 8}})
         header->resizeSection(column, width * digit + 14);

@@ -1,6 +1,7 @@
 #include "ui/ticketview.h"
 
 #include "core/timestamps.h"
+#include "models/slacountdown.h"
 #include "ui/transferdialog.h"
 
 #include <QComboBox>
@@ -37,6 +38,8 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     , m_desk(desk)
     , m_title(new QLabel(this))
     , m_meta(new QLabel(this))
+    , m_sla(new QLabel(this))
+    , m_slaTimer(new QTimer(this))
     , m_status(new QComboBox(this))
     , m_priority(new QComboBox(this))
     , m_assignee(new QComboBox(this))
@@ -64,6 +67,12 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     m_title->setTextFormat(Qt::PlainText);
     m_meta->setTextFormat(Qt::PlainText);
     m_meta->setStyleSheet(u"color: palette(placeholder-text);"_s);
+    m_sla->setTextFormat(Qt::RichText);
+    m_sla->setAccessibleName(tr("Service levels"));
+    // The countdowns run from the cache, online or not.
+    m_slaTimer->setInterval(std::chrono::seconds(30));
+    connect(m_slaTimer, &QTimer::timeout, this, &TicketView::showSla);
+    m_slaTimer->start();
 
     for (const auto &[status, label] : {std::pair{TicketStatus::New, tr("New")}, {TicketStatus::Open, tr("Open")},
                                         {TicketStatus::Pending, tr("Pending")}, {TicketStatus::Solved, tr("Solved")},
@@ -128,6 +137,7 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     body->setContentsMargins(0, 0, 0, 0);
     body->addWidget(m_title);
     body->addWidget(m_meta);
+    body->addWidget(m_sla);
     body->addLayout(actions);
     body->addLayout(rejection);
     body->addWidget(split, 1);
@@ -217,6 +227,7 @@ void TicketView::reload()
                         .arg(department ? department->name : tr("another department"), toString(ticket->channel),
                              when(ticket->createdAt)));
     fillActions(*ticket);
+    showSla();
 
     m_rejectedEntry = 0;
     QString rejection;
@@ -255,6 +266,31 @@ void TicketView::reload()
     m_signature->setVisible(!m_signature->text().isEmpty());
 }
 
+void TicketView::showSla()
+{
+    const std::optional<Ticket> ticket = m_ticketId > 0 ? m_desk.ticket(m_ticketId) : std::nullopt;
+    if (!ticket || ticket->sla.nextDue() == 0) {
+        m_sla->clear();
+        m_sla->setVisible(false);
+        return;
+    }
+    const std::optional<Department> department = m_desk.department(ticket->departmentId);
+    const SlaClock clock(department ? department->sla.hours : BusinessHours{});
+    const qint64 now = nowMs();
+    QStringList parts;
+    for (SlaTarget target : AllSlaTargets) {
+        if (ticket->sla.due(target) <= 0)
+            continue;
+        const SlaStanding standing = SlaStanding::of(ticket->sla, target, clock, now);
+        QString text = tr("%1: %2").arg(slaTargetLabel(target), standing.text()).toHtmlEscaped();
+        if (standing.colour().isValid())
+            text = u"<span style=\"color: %1; font-weight: bold;\">%2</span>"_s.arg(standing.colour().name(), text);
+        parts.append(text);
+    }
+    m_sla->setText(parts.join(u" · "_s));
+    m_sla->setVisible(true);
+}
+
 QString TicketView::describeEvent(const TicketEvent &event)
 {
     const QJsonObject &d = event.data;
@@ -288,6 +324,12 @@ QString TicketView::describeEvent(const TicketEvent &event)
         return tr("%1 set the status from %2 to %3")
             .arg(d.value(u"by"_s).toString() == u"customer" ? tr("The customer's reply") : who,
                  d.value(u"from"_s).toString(), d.value(u"to"_s).toString());
+    if (event.kind == u"sla_at_risk" || event.kind == u"sla_breached") {
+        const SlaTarget target = slaTargetFromString(d.value(u"target"_s).toString()).value_or(SlaTarget::Resolution);
+        return event.kind == u"sla_at_risk" ? tr("%1 target at risk").arg(slaTargetLabel(target))
+                                             : tr("%1 target breached (due %2)")
+                                                   .arg(slaTargetLabel(target), when(msFromIso(d.value(u"due_at"_s).toString())));
+    }
     if (event.kind == u"priority_changed")
         return tr("%1 set the priority from %2 to %3")
             .arg(who, d.value(u"from"_s).toString(), d.value(u"to"_s).toString());

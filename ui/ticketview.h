@@ -2,6 +2,7 @@
 
 #include "models/desk.h"
 
+#include <QTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -47,12 +48,15 @@ private:
     QString renderThread(const Ticket &ticket);
     QString describeEvent(const TicketEvent &event);
     void fillActions(const Ticket &ticket);
+    void showSla();
     void report(const Status &done, const QString &success);
 
     Desk &m_desk;
     qint64 m_ticketId = 0;
     QLabel *m_title;
     QLabel *m_meta;
+    QLabel *m_sla;
+    QTimer *m_slaTimer;
     QComboBox *m_status;
     QComboBox *m_priority;
     QComboBox *m_assignee;

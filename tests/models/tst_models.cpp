@@ -8,6 +8,7 @@
 #include "tests/support/worldtest.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QCoroTask>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -139,6 +140,40 @@ private Q_SLOTS:
         query.assignee = QueueQuery::Assignee::Nobody;
         model.setQuery(query);
         QCOMPARE(model.rowCount(), 6);
+    }
+
+    void queueCountsDownToTheSlaFromTheCache()
+    {
+        const QJsonObject sla{{u"targets"_s, QJsonObject{{u"normal"_s, QJsonObject{{u"first_response"_s, 60}}},
+                                                        {u"urgent"_s, QJsonObject{{u"first_response"_s, 15}}}}}};
+        QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.returns), {{u"sla"_s, sla}},
+                              m_world.token(u"admin"_s)).status, 200);
+        const qint64 urgent = m_world.intake(*m_api, m_world.returns, u"Parcel lost"_s);
+        QCOMPARE(m_world.command(*m_api, u"rob"_s, {{u"ticket"_s, urgent}, {u"base_version"_s, 1},
+                                                    {u"type"_s, u"priority"_s}, {u"priority"_s, u"urgent"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_store->ticket(urgent) && m_store->ticket(urgent)->priority == Priority::Urgent, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_store->ticket(m_tickets[6])->sla.due(SlaTarget::FirstResponse) > 0, 10'000);
+
+        TicketQueueModel &model = m_desk->queue();
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QueueQuery query;
+        query.departmentId = m_world.returns;
+        model.setQuery(query);
+        model.sort(TicketQueueModel::Due, Qt::AscendingOrder);
+        QCOMPARE(model.ticketAt(0), urgent); // 15 minutes beat 60
+        QCOMPARE(model.ticketAt(1), m_tickets[6]);
+
+        // Counted from the cache against any "now", as when offline.
+        const qint64 due = m_store->ticket(m_tickets[6])->sla.due(SlaTarget::FirstResponse);
+        const QModelIndex cell = model.index(1, TicketQueueModel::Due);
+        model.setNow(due - 30 * 60'000);
+        QCOMPARE(cell.data().toString(), u"30 min left"_s);
+        QVERIFY(!cell.data(Qt::ForegroundRole).isValid());
+        model.setNow(due + 5 * 60'000);
+        QCOMPARE(cell.data().toString(), u"overdue 5 min"_s);
+        QCOMPARE(cell.data(Qt::ForegroundRole).value<QColor>(), QColor(0xb9, 0x1c, 0x1c));
+        QCOMPARE(cell.data(Qt::ToolTipRole).toString(), u"First response: overdue 5 min"_s);
     }
 
     void groupedNotifications()
