@@ -150,7 +150,7 @@ void loadTickets(const QString &path, qint64 department, qint64 shop, const QLis
         const QString sql = uR"(
 INSERT INTO tickets (subject, department_id, customer_name, customer_email, shop_id, order_number, channel,
                      status, priority, assignee_id, version, seq, entered_seq, created_at, updated_at,
-                     customer_secret_hash, first_replied_at, solved_at)
+                     customer_secret_hash, first_replied_at, solved_at, sla_missed, sla_at_risk, sla_breached)
 WITH RECURSIVE
 n(i, created, rd, sd, r, a) AS (
   SELECT 1, %1 + abs(random()) % %2, %3, %4, abs(random()) % 1000, abs(random()) % 1000
@@ -194,7 +194,10 @@ SELECT CASE i % 6 WHEN 0 THEN 'Question about sizing' WHEN 1 THEN 'Zip broke aft
        COALESCE(solved_at, first_replied_at, created),
        randomblob(32),
        first_replied_at,
-       solved_at
+       solved_at,
+       CASE WHEN r % 10 = 0 THEN 1 ELSE 0 END,
+       CASE WHEN status IN ('new', 'open') AND a % 4 = 0 THEN 4 ELSE 0 END,
+       CASE WHEN status IN ('new', 'open') AND a % 7 = 0 THEN 1 ELSE 0 END
 FROM s
 )"_s.arg(nowMs - span)  // %1: the start of the first ticket's slot
                               .arg(slot)          // %2
@@ -214,6 +217,10 @@ FROM s
         if (!db.transaction())
             die(u"load: "_s + db.lastError().text());
         execOrDie(query, sql);
+        // One stay per ticket: arrived at creation, touched at the first reply.
+        execOrDie(query, u"INSERT INTO department_stays (ticket_id, department_id, arrived_at, touched_at)"
+                         " SELECT id, department_id, created_at, first_replied_at FROM tickets WHERE department_id = %1"_s
+                             .arg(department));
         const double insertSeconds = double(timer.nsecsElapsed()) / 1e9;
         query.prepare(u"UPDATE meta SET value = ? WHERE key = 'change_seq'"_s);
         query.addBindValue(firstSeq + count - 1);

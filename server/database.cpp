@@ -128,7 +128,10 @@ const QList<QStringList> &migrations()
             u"CREATE TABLE department_stays (ticket_id INTEGER NOT NULL REFERENCES tickets(id),"
             " department_id INTEGER NOT NULL REFERENCES departments(id), arrived_at INTEGER NOT NULL,"
             " touched_at INTEGER, left_at INTEGER)"_s,
-            u"CREATE INDEX department_stays_department ON department_stays (department_id, arrived_at)"_s,
+            u"CREATE INDEX department_stays_department ON department_stays (department_id, arrived_at, touched_at,"
+            " left_at)"_s,
+            u"CREATE INDEX department_stays_waiting ON department_stays (department_id)"
+            " WHERE touched_at IS NULL AND left_at IS NULL"_s,
             u"CREATE INDEX department_stays_ticket ON department_stays (ticket_id, left_at)"_s,
             u"INSERT INTO department_stays (ticket_id, department_id, arrived_at, touched_at)"
             " SELECT id, department_id, created_at, first_replied_at FROM tickets"_s,

@@ -54,10 +54,17 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
         " (SELECT COUNT(*) FROM tickets WHERE department_id = ? AND status IN ('new', 'open', 'pending')"
         " AND assignee_id IS NULL),"
         " (SELECT COUNT(*) FROM tickets WHERE department_id = ? AND status = 'pending'),"
-        " (SELECT COUNT(*) FROM tickets WHERE department_id = ? AND created_at >= ?)"_s);
+        " (SELECT COUNT(*) FROM tickets WHERE department_id = ? AND created_at >= ?),"
+        " (SELECT COUNT(*) FROM tickets WHERE department_id = ? AND status IN ('new', 'open', 'pending')"
+        " AND sla_at_risk <> 0 AND sla_breached = 0),"
+        " (SELECT COUNT(*) FROM tickets WHERE department_id = ? AND status IN ('new', 'open', 'pending')"
+        " AND sla_breached <> 0),"
+        " (SELECT COUNT(*) FROM department_stays WHERE department_id = ? AND touched_at IS NULL AND left_at IS NULL)"_s);
     for (int i = 0; i < 5; ++i)
         now.addBindValue(departmentId);
     now.addBindValue(today);
+    for (int i = 0; i < 3; ++i)
+        now.addBindValue(departmentId);
     if (!now.exec() || !now.next())
         return storageError(now);
     QJsonObject result{
@@ -69,18 +76,23 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
         {u"unassigned"_s, now.value(2).toInt()},
         {u"pending"_s, now.value(3).toInt()},
         {u"created_today"_s, now.value(4).toInt()},
+        {u"at_risk"_s, now.value(5).toInt()},
+        {u"breached"_s, now.value(6).toInt()},
     };
+    const int untouched = now.value(7).toInt();
     now.finish();
 
     // Time to the first reply and to the first "solved", for the tickets of
     // the period that are in the department now.
     QSqlQuery &times = m_db.prepared(
-        u"SELECT created_at, first_replied_at, solved_at FROM tickets WHERE department_id = ? AND created_at >= ?"_s);
+        u"SELECT created_at, first_replied_at, solved_at, sla_missed FROM tickets"
+        " WHERE department_id = ? AND created_at >= ?"_s);
     times.addBindValue(departmentId);
     times.addBindValue(since);
     if (!times.exec())
         return storageError(times);
     QList<qint64> firstResponse, resolution;
+    int periodTickets = 0, missed = 0;
     QList<std::pair<int, int>> trend(days); // created, solved, per day from `since`
     auto dayOf = [&](qint64 at) { return (at - since) / Day; }; // `at` >= since
     while (times.next()) {
@@ -91,7 +103,18 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
             firstResponse.append(times.value(1).toLongLong() - created);
         if (!times.value(2).isNull())
             resolution.append(times.value(2).toLongLong() - created);
+        ++periodTickets;
+        missed += times.value(3).toInt();
     }
+    // The share of the period's tickets that met every target promised to
+    // the customer (so far); none in the period counts as no figure.
+    result.insert(u"sla"_s, QJsonObject{
+                                {u"tickets"_s, periodTickets},
+                                {u"missed"_s, missed},
+                                {u"compliance_percent"_s,
+                                 periodTickets > 0 ? QJsonValue(std::round(1000.0 * (periodTickets - missed) / periodTickets) / 10.0)
+                                                   : QJsonValue(QJsonValue::Null)},
+                            });
     result.insert(u"first_response"_s, duration(firstResponse));
     result.insert(u"resolution"_s, duration(resolution));
 
@@ -116,6 +139,30 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
                                  {u"solved"_s, trend[day].second}});
     }
     result.insert(u"trend"_s, daily);
+
+    // Where tickets wait in this department: how soon an agent first touches
+    // what arrives (created here or transferred in), how many wait for that
+    // now, and how long the ones passed on were held first.
+    QSqlQuery &stays = m_db.prepared(
+        u"SELECT arrived_at, touched_at, left_at FROM department_stays WHERE department_id = ? AND arrived_at >= ?"_s);
+    stays.addBindValue(departmentId);
+    stays.addBindValue(since);
+    if (!stays.exec())
+        return storageError(stays);
+    QList<qint64> firstTouch, heldBeforeTransfer;
+    int arrived = 0;
+    while (stays.next()) {
+        const qint64 at = stays.value(0).toLongLong();
+        ++arrived;
+        if (!stays.value(1).isNull())
+            firstTouch.append(stays.value(1).toLongLong() - at);
+        if (!stays.value(2).isNull())
+            heldBeforeTransfer.append(stays.value(2).toLongLong() - at);
+    }
+    result.insert(u"ownership"_s, QJsonObject{{u"arrived"_s, arrived},
+                                              {u"untouched_now"_s, untouched},
+                                              {u"first_touch"_s, duration(firstTouch)},
+                                              {u"held_before_transfer"_s, duration(heldBeforeTransfer)}});
 
     QSqlQuery &load = m_db.prepared(
         u"SELECT a.id, a.name, (SELECT COUNT(*) FROM tickets t WHERE t.department_id = m.department_id"

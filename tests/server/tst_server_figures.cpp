@@ -1,5 +1,6 @@
 // The lead dashboard's figures for a department, computed by the server from
 // tickets and their history, and who may see them.
+#include "core/timestamps.h"
 #include "tests/support/worldtest.h"
 
 #include <QDateTime>
@@ -20,7 +21,7 @@ class TestServerFigures : public WorldTest
     }
 
 private Q_SLOTS:
-    void init() { QVERIFY2(startWorld(), qPrintable(m_error)); }
+    void init() { QVERIFY2(startWorld({u"--test-hooks"_s}), qPrintable(m_error)); }
     void cleanup() { QVERIFY(stopWorld()); }
 
     void figuresFollowTheWork()
@@ -80,6 +81,54 @@ private Q_SLOTS:
         QCOMPARE(f.value(u"solved_today"_s).toInt(), 1);
         QCOMPARE(f.value(u"resolution"_s).toObject().value(u"count"_s).toInt(), 1);
         QCOMPARE(f.value(u"first_response"_s).toObject().value(u"count"_s).toInt(), 0); // no reply was sent
+    }
+
+    void slaAndOwnershipFigures()
+    {
+        const qint64 t0 = Signpost::msFromIso(u"2026-11-23T08:00:00.000Z"_s);
+        auto at = [&](int minutes) {
+            return m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, Signpost::isoFromMs(t0 + minutes * 60'000LL)}})
+                .json().value(u"announced"_s).toInt();
+        };
+        at(0);
+        const QJsonObject sla{{u"targets"_s, QJsonObject{{u"normal"_s, QJsonObject{{u"first_response"_s, 60}}}}},
+                              {u"ownership"_s, 30}};
+        QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.support), {{u"sla"_s, sla}},
+                              m_world.token(u"admin"_s)).status, 200);
+        const qint64 answered = m_world.intake(*m_api, m_world.support);
+        const qint64 passedOn = m_world.intake(*m_api, m_world.support);
+        m_world.intake(*m_api, m_world.support); // left waiting
+        at(10);
+        QCOMPARE(m_world.command(*m_api, u"sam"_s, {{u"ticket"_s, answered}, {u"base_version"_s, 1},
+                                                    {u"type"_s, u"reply"_s}, {u"body"_s, u"Hello"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        at(20);
+        QCOMPARE(m_world.command(*m_api, u"sam"_s, {{u"ticket"_s, passedOn}, {u"base_version"_s, 1},
+                                                    {u"type"_s, u"transfer"_s}, {u"department"_s, m_world.returns}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        // The waiting ticket: first touch breached at 30 (internal), its
+        // first response at risk at 45 and breached at 60.
+        QCOMPARE(at(50), 2);
+        QJsonObject f = figures(u"sue"_s, m_world.support);
+        QCOMPARE(f.value(u"at_risk"_s).toInt(), 0); // breached outranks at risk
+        QCOMPARE(f.value(u"breached"_s).toInt(), 1);
+        QCOMPARE(f.value(u"sla"_s).toObject().value(u"missed"_s).toInt(), 0); // ownership is internal
+        QCOMPARE(at(61), 1);
+        f = figures(u"sue"_s, m_world.support);
+        const QJsonObject compliance = f.value(u"sla"_s).toObject();
+        QCOMPARE(compliance.value(u"tickets"_s).toInt(), 2); // the transferred one is Returns' now
+        QCOMPARE(compliance.value(u"missed"_s).toInt(), 1);
+        QCOMPARE(compliance.value(u"compliance_percent"_s).toDouble(), 50.0);
+
+        const QJsonObject ownership = f.value(u"ownership"_s).toObject();
+        QCOMPARE(ownership.value(u"arrived"_s).toInt(), 3);
+        QCOMPARE(ownership.value(u"untouched_now"_s).toInt(), 1);
+        QCOMPARE(ownership.value(u"first_touch"_s).toObject().value(u"count"_s).toInt(), 1);
+        QCOMPARE(ownership.value(u"first_touch"_s).toObject().value(u"median_minutes"_s).toDouble(), 10.0);
+        QCOMPARE(ownership.value(u"held_before_transfer"_s).toObject().value(u"median_minutes"_s).toDouble(), 20.0);
+        const QJsonObject returns = figures(u"admin"_s, m_world.returns).value(u"ownership"_s).toObject();
+        QCOMPARE(returns.value(u"arrived"_s).toInt(), 1);
+        QCOMPARE(returns.value(u"untouched_now"_s).toInt(), 1);
     }
 
     void onlyLeadsAndAdminsSeeThem()
