@@ -130,12 +130,12 @@ const QList<QStringList> &migrations()
             " touched_at INTEGER, left_at INTEGER)"_s,
             u"CREATE INDEX department_stays_department ON department_stays (department_id, arrived_at, touched_at,"
             " left_at)"_s,
-            u"CREATE INDEX department_stays_waiting ON department_stays (department_id)"
-            " WHERE touched_at IS NULL AND left_at IS NULL"_s,
+            u"CREATE INDEX department_stays_waiting ON department_stays (department_id, left_at, touched_at)"_s,
             u"CREATE INDEX department_stays_ticket ON department_stays (ticket_id, left_at)"_s,
             u"INSERT INTO department_stays (ticket_id, department_id, arrived_at, touched_at)"
             " SELECT id, department_id, created_at, first_replied_at FROM tickets"_s,
-            u"CREATE INDEX tickets_department_status ON tickets (department_id, status, assignee_id)"_s,
+            u"CREATE INDEX tickets_department_status ON tickets (department_id, status, assignee_id, sla_at_risk,"
+            " sla_breached)"_s,
             u"CREATE INDEX tickets_department_period ON tickets (department_id, created_at, first_replied_at,"
             " solved_at, sla_missed)"_s,
             u"DROP INDEX tickets_department_created"_s,

@@ -57,16 +57,41 @@ Expected<QStringList> seed(ApiServer &server)
         bool isDefault;
         QJsonArray shops;
         QJsonArray addresses;
+        QJsonObject sla = {};
     };
+    auto targets = [](int first, int next, int resolution) {
+        return QJsonObject{{u"first_response"_s, first}, {u"next_response"_s, next}, {u"resolution"_s, resolution}};
+    };
+    const QJsonObject officeHours{
+        {u"time_zone"_s, u"Europe/Oslo"_s},
+        {u"week"_s, QJsonObject{{u"mon"_s, QJsonArray{QJsonArray{u"08:00"_s, u"18:00"_s}}},
+                                {u"tue"_s, QJsonArray{QJsonArray{u"08:00"_s, u"18:00"_s}}},
+                                {u"wed"_s, QJsonArray{QJsonArray{u"08:00"_s, u"18:00"_s}}},
+                                {u"thu"_s, QJsonArray{QJsonArray{u"08:00"_s, u"18:00"_s}}},
+                                {u"fri"_s, QJsonArray{QJsonArray{u"08:00"_s, u"16:00"_s}}}}},
+        {u"holidays"_s, QJsonArray{u"2026-12-24"_s, u"2026-12-25"_s, u"2026-12-26"_s}},
+    };
+    // Support answers around the clock; Returns and Sales keep office hours.
+    const QJsonObject supportSla{
+        {u"targets"_s, QJsonObject{{u"urgent"_s, targets(60, 120, 480)}, {u"high"_s, targets(120, 240, 1440)},
+                                   {u"normal"_s, targets(240, 480, 4320)}, {u"low"_s, targets(480, 960, 5760)}}},
+        {u"ownership"_s, 60},
+        {u"at_risk_percent"_s, 75}};
+    const QJsonObject officeSla{
+        {u"targets"_s, QJsonObject{{u"urgent"_s, targets(60, 120, 600)}, {u"high"_s, targets(120, 240, 1200)},
+                                   {u"normal"_s, targets(240, 480, 2400)}, {u"low"_s, targets(480, 960, 4800)}}},
+        {u"ownership"_s, 120},
+        {u"at_risk_percent"_s, 80},
+        {u"business_hours"_s, officeHours}};
     const QList<DemoDepartment> demoDepartments{
         {u"Triage"_s, u"Something else"_s, u"Customer Care"_s, u"Customer Care\nWe read every message."_s, true, {}, {}},
         {u"Support"_s, u"Help with an order or product"_s, u"Support team"_s,
-         u"Kind regards,\nThe Support team"_s, false, bothShops, QJsonArray{u"support@northwind.example"_s}},
+         u"Kind regards,\nThe Support team"_s, false, bothShops, QJsonArray{u"support@northwind.example"_s}, supportSla},
         {u"Sales"_s, u"Questions before you buy"_s, u"Sales team"_s, u"Best wishes,\nThe Sales team"_s, false,
-         bothShops, QJsonArray{u"sales@northwind.example"_s}},
+         bothShops, QJsonArray{u"sales@northwind.example"_s}, officeSla},
         {u"Returns"_s, u"Returns and refunds"_s, u"Returns desk"_s,
          u"Thank you,\nThe Returns desk\nReturn labels: northwind.example/returns"_s, false, bothShops,
-         QJsonArray{u"returns@northwind.example"_s}},
+         QJsonArray{u"returns@northwind.example"_s}, officeSla},
         {u"Wholesale"_s, u"Wholesale and business orders"_s, u"Wholesale accounts"_s,
          u"Regards,\nWholesale accounts"_s, false, QJsonArray{shopIds[0]}, QJsonArray{u"trade@northwind.example"_s}},
     };
@@ -80,6 +105,7 @@ Expected<QStringList> seed(ApiServer &server)
             {u"is_default"_s, d.isDefault},
             {u"shops"_s, d.shops},
             {u"addresses"_s, d.addresses},
+            {u"sla"_s, d.sla},
         });
         if (!created)
             return created.error();
@@ -267,6 +293,9 @@ Expected<QStringList> seed(ApiServer &server)
         }
     }
     tickets.setClock(&nowMs);
+    // The risks and breaches of the past days, announced now.
+    if (Expected<int> announced = tickets.checkSla(); !announced)
+        return announced.error();
     return logins;
 }
 

@@ -40,11 +40,18 @@ const Figure figureList[] = {
     {u"new", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "New")},
     {u"unassigned", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "Unassigned")},
     {u"pending", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "Pending")},
+    {u"at_risk", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "SLA at risk")},
+    {u"breached", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "SLA breached")},
+    {u"sla/compliance_percent", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "SLA compliance")},
     {u"created_today", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "Created today")},
     {u"solved_today", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "Solved today")},
     {u"first_response/median_minutes", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "First response, median")},
     {u"first_response/p90_minutes", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "First response, 90th percentile")},
     {u"resolution/median_minutes", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "Resolution, median")},
+    {u"ownership/untouched_now", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "Waiting for a first touch")},
+    {u"ownership/first_touch/median_minutes", QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "First touch, median")},
+    {u"ownership/held_before_transfer/median_minutes",
+     QT_TRANSLATE_NOOP("Signpost::DashboardWindow", "Held before a transfer, median")},
 };
 
 QJsonValue lookup(const QJsonObject &figures, const QString &key)
@@ -60,6 +67,8 @@ QString display(const QString &key, const QJsonValue &value)
 {
     if (value.isNull() || value.isUndefined())
         return u"—"_s;
+    if (key.contains(u"percent"))
+        return DashboardWindow::tr("%1 %").arg(value.toDouble(), 0, 'f', 1);
     if (!key.contains(u"minutes"))
         return QString::number(value.toInt());
     const double minutes = value.toDouble();
@@ -117,10 +126,15 @@ QWidget *DashboardWindow::departmentColumn(const Department &department, const Q
     auto *numbers = new QFormLayout;
     for (const Figure &figure : figureList) {
         const QString key = QString::fromUtf16(figure.key);
-        auto *value = new QLabel(display(key, lookup(figures, key)), box);
+        // Compliance means nothing where no targets are set.
+        const bool noTargets = key.startsWith(u"sla/") && department.sla.isEmpty();
+        const QJsonValue figureValue = noTargets ? QJsonValue() : lookup(figures, key);
+        auto *value = new QLabel(display(key, figureValue), box);
         QFont bold = value->font();
         bold.setBold(true);
         value->setFont(bold);
+        if ((key == u"at_risk" || key == u"breached") && figureValue.toInt() > 0)
+            value->setStyleSheet(key == u"breached" ? u"color: #b91c1c;"_s : u"color: #b45309;"_s);
         numbers->addRow(tr(figure.label), value);
         m_values.insert(u"%1/%2"_s.arg(department.id).arg(key), value);
     }
