@@ -44,13 +44,18 @@ public:
     void raw(const char *text) { m_out.append(text); }
     void raw(const QByteArray &text) { m_out.append(text); }
     void boolean(bool value) { m_out.append(value ? "true" : "false"); }
-    void stringList(const QStringList &values)
+    // The names of SLA targets given as bits, in slaTargetNames()' order.
+    void slaTargets(int bits)
     {
         m_out.append('[');
-        for (qsizetype i = 0; i < values.size(); ++i) {
-            if (i > 0)
-                m_out.append(',');
-            string(values[i]);
+        bool first = true;
+        for (SlaTarget target : AllSlaTargets) {
+            if (!(bits & slaBit(target)))
+                continue;
+            m_out.append(first ? "\"" : ",\"");
+            m_out.append(toString(target).toLatin1());
+            m_out.append('"');
+            first = false;
         }
         m_out.append(']');
     }
@@ -264,9 +269,9 @@ void writeTicket(QByteArray &out, const Ticket &t, bool full)
     json.raw(",\"seq\":");
     json.integer(t.seq);
     json.raw(",\"sla\":{\"at_risk\":");
-    json.stringList(slaTargetNames(t.sla.atRisk));
+    json.slaTargets(t.sla.atRisk);
     json.raw(",\"breached\":");
-    json.stringList(slaTargetNames(t.sla.breached));
+    json.slaTargets(t.sla.breached);
     json.raw(",\"due\":{");
     bool first = true;
     // QJsonObject's key order.

@@ -1,7 +1,8 @@
 // SLA clock arithmetic with an injected "now": working hours, weekends,
 // holidays, time zones and daylight saving, pauses while waiting on the
-// customer.
+// customer; and a ticket's clocks under a policy, as they move.
 #include "core/slaclock.h"
+#include "core/slapolicy.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -132,6 +133,92 @@ private Q_SLOTS:
                      .error().field,
                  u"week"_s);
         QCOMPARE(BusinessHours::fromJson({{u"holidays"_s, QJsonArray{u"Christmas"_s}}}).error().field, u"holidays"_s);
+    }
+
+    void aPendingTicketKeepsItsUsedTimeInOfficeHours()
+    {
+        SlaPolicy policy;
+        policy.hours = officeHours("Europe/Oslo");
+        policy.byPriority[std::size_t(Priority::Normal)] = {2 * Hour, 1 * Hour, 8 * Hour};
+        const SlaClock clock(policy.hours);
+        SlaClocks clocks;
+        // Wednesday 16:00: one working hour that day.
+        clocks.arrive(at(u"2026-11-18T16:00:00"_s));
+        clocks.customerWrote(at(u"2026-11-18T16:00:00"_s));
+        SlaSchedule schedule = SlaSchedule::of(policy, Priority::Normal, clocks);
+        QCOMPARE(schedule.get(SlaTarget::FirstResponse).dueAt, at(u"2026-11-19T10:00:00"_s));
+        // 75 % of 2 h: 16:00 + 1 h, then 30 min on Thursday.
+        QCOMPARE(schedule.get(SlaTarget::FirstResponse).riskAt, at(u"2026-11-19T09:30:00"_s));
+
+        // Answered and set pending at 16:30; the customer writes back on
+        // Thursday at 12:00. Resolution had used 30 minutes.
+        clocks.replied(at(u"2026-11-18T16:30:00"_s));
+        clocks.statusChanged(TicketStatus::Pending, at(u"2026-11-18T16:30:00"_s), clock);
+        schedule = SlaSchedule::of(policy, Priority::Normal, clocks);
+        QCOMPARE(schedule.get(SlaTarget::Resolution).dueAt, 0); // paused
+        clocks.customerWrote(at(u"2026-11-19T12:00:00"_s));
+        clocks.statusChanged(TicketStatus::Open, at(u"2026-11-19T12:00:00"_s), clock);
+        schedule = SlaSchedule::of(policy, Priority::Normal, clocks);
+        QCOMPARE(schedule.get(SlaTarget::FirstResponse).dueAt, 0);
+        QCOMPARE(schedule.get(SlaTarget::NextResponse).dueAt, at(u"2026-11-19T13:00:00"_s));
+        // 7 h 30 min left from Thursday 12:00: 5 h that day, 2 h 30 min Friday.
+        QCOMPARE(schedule.get(SlaTarget::Resolution).dueAt, at(u"2026-11-20T11:30:00"_s));
+    }
+
+    void announcementsHappenOnceAndAreTakenBackWhenTheTargetMoves()
+    {
+        SlaPolicy policy;
+        policy.byPriority[std::size_t(Priority::Normal)] = {60 * Minute, 0, 0};
+        policy.byPriority[std::size_t(Priority::Low)] = {240 * Minute, 0, 0};
+        policy.atRiskPercent = 50;
+        const qint64 t0 = at(u"2026-11-18T10:00:00"_s);
+        SlaClocks clocks;
+        clocks.arrive(t0);
+        clocks.customerWrote(t0);
+
+        SlaSchedule schedule = SlaSchedule::of(policy, Priority::Normal, clocks);
+        QCOMPARE(schedule.nextCheck(clocks), t0 + 30 * Minute);
+        QVERIFY(schedule.cross(clocks, t0 + 29 * Minute).isEmpty());
+        QList<SlaSchedule::Crossing> crossed = schedule.cross(clocks, t0 + 31 * Minute);
+        QCOMPARE(crossed.size(), 1);
+        QVERIFY(crossed.first().target == SlaTarget::FirstResponse);
+        QVERIFY(!crossed.first().breached);
+        QVERIFY(schedule.cross(clocks, t0 + 32 * Minute).isEmpty());
+        QCOMPARE(schedule.state(clocks).atRisk, slaBit(SlaTarget::FirstResponse));
+        QCOMPARE(schedule.nextCheck(clocks), t0 + 60 * Minute);
+
+        // Priority lowered: the risk no longer holds and is taken back.
+        schedule = SlaSchedule::of(policy, Priority::Low, clocks);
+        schedule.settle(clocks, t0 + 32 * Minute);
+        QCOMPARE(schedule.state(clocks).atRisk, 0);
+        QCOMPARE(schedule.nextCheck(clocks), t0 + 120 * Minute);
+        crossed = schedule.cross(clocks, t0 + 241 * Minute);
+        QCOMPARE(crossed.size(), 1);
+        QVERIFY(crossed.first().breached);
+        QVERIFY(clocks.missed);
+        QCOMPARE(schedule.state(clocks).breached, slaBit(SlaTarget::FirstResponse));
+        QCOMPARE(schedule.nextCheck(clocks), 0);
+
+        // The clocks survive their JSON.
+        const SlaClocks back = SlaClocks::fromJson(clocks.toJson());
+        QCOMPARE(back.toJson(), clocks.toJson());
+    }
+
+    void policyFromJson()
+    {
+        const QJsonObject json{{u"targets"_s, QJsonObject{{u"high"_s, QJsonObject{{u"first_response"_s, 30}}}}},
+                               {u"ownership"_s, 15}};
+        Expected<SlaPolicy> policy = SlaPolicy::fromJson(json);
+        QVERIFY(policy);
+        QCOMPARE(policy->target(SlaTarget::FirstResponse, Priority::High), 30 * Minute);
+        QCOMPARE(policy->target(SlaTarget::Resolution, Priority::High), 0);
+        QCOMPARE(policy->target(SlaTarget::Ownership, Priority::Low), 15 * Minute);
+        QCOMPARE(policy->atRiskPercent, 75);
+        Expected<SlaPolicy> again = SlaPolicy::fromJson(policy->toJson());
+        QVERIFY(again);
+        QCOMPARE(again->toJson(), policy->toJson());
+        QVERIFY(SlaPolicy{}.isEmpty());
+        QVERIFY(!policy->isEmpty());
     }
 };
 
