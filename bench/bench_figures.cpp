@@ -254,19 +254,6 @@ FROM s
     QSqlDatabase::removeDatabase(connection);
 }
 
-// Drops the store's clean pages from the OS page cache, as after a reboot.
-void evictFromPageCache(const QString &path)
-{
-    for (const QString &file : {path, path + u"-wal"_s, path + u"-shm"_s}) {
-        const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY);
-        if (fd < 0)
-            continue;
-        ::fdatasync(fd);
-        ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
-        ::close(fd);
-    }
-}
-
 double milliseconds(const HttpResponse &response)
 {
     return double(response.doneNs - response.sentNs) / 1e6;

@@ -16,12 +16,25 @@
 #include <cmath>
 #include <cstdio>
 
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace Signpost::Bench {
+
+void evictFromPageCache(const QString &path)
+{
+    for (const QString &file : {path, path + u"-wal"_s, path + u"-shm"_s}) {
+        const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY);
+        if (fd < 0)
+            continue;
+        ::fdatasync(fd);
+        ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+        ::close(fd);
+    }
+}
 
 void say(const QString &line)
 {

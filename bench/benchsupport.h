@@ -28,6 +28,10 @@ inline constexpr auto AdminPassword = "bench-admin-password";
 inline constexpr auto AgentEmail = "sam@bench.example";
 inline constexpr auto AgentPassword = "bench-agent-password";
 
+// Drops an SQLite file's clean pages (and its -wal and -shm) from the OS
+// page cache, as after a reboot, for cold-start figures.
+void evictFromPageCache(const QString &path);
+
 // Prints to stdout at once (the output is a log of a long run).
 void say(const QString &line);
 [[noreturn]] void die(const QString &line);

@@ -213,20 +213,27 @@ QJsonObject TicketSla::toJson() const
 
 TicketSla TicketSla::fromJson(const QJsonObject &json)
 {
+    // Read for every ticket of a sync page: no string is built per lookup.
+    static const std::array<QString, 4> names{toString(SlaTarget::FirstResponse), toString(SlaTarget::NextResponse),
+                                              toString(SlaTarget::Resolution), toString(SlaTarget::Ownership)};
     TicketSla sla;
-    const QJsonObject due = json.value(u"due"_s).toObject();
-    for (SlaTarget target : AllSlaTargets) {
-        if (due.contains(toString(target)))
-            sla.dueAt[std::size_t(target)] = std::max<qint64>(0, msFromIso(due.value(toString(target)).toString()));
+    const QJsonObject due = json.value(QLatin1StringView("due")).toObject();
+    for (std::size_t i = 0; i < names.size() && !due.isEmpty(); ++i) {
+        const QJsonValue at = due.value(names[i]);
+        if (at.isString())
+            sla.dueAt[i] = std::max<qint64>(0, msFromIso(at.toString()));
     }
-    auto bits = [&json](const QString &key) {
-        QStringList names;
-        for (const QJsonValue &name : json.value(key).toArray())
-            names.append(name.toString());
-        return slaTargetBits(names);
+    auto bits = [](const QJsonValue &list) {
+        int result = 0;
+        for (const QJsonValue &name : list.toArray()) {
+            const auto found = std::find(names.begin(), names.end(), name.toString());
+            if (found != names.end())
+                result |= 1 << int(found - names.begin());
+        }
+        return result;
     };
-    sla.atRisk = bits(u"at_risk"_s);
-    sla.breached = bits(u"breached"_s);
+    sla.atRisk = bits(json.value(QLatin1StringView("at_risk")));
+    sla.breached = bits(json.value(QLatin1StringView("breached")));
     return sla;
 }
 

@@ -1,6 +1,7 @@
 #include "server/database.h"
 
 #include "server/logging.h"
+#include "storage/ticketrows.h"
 
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -104,14 +105,8 @@ const QList<QStringList> &migrations()
         // with their first reply, first solve and missed SLA. The period index
         // starts with the columns of tickets_department_created, which it
         // replaces.
-        {
-            u"ALTER TABLE departments ADD COLUMN sla TEXT NOT NULL DEFAULT '{}'"_s,
-            u"ALTER TABLE tickets ADD COLUMN first_response_due_at INTEGER"_s,
-            u"ALTER TABLE tickets ADD COLUMN next_response_due_at INTEGER"_s,
-            u"ALTER TABLE tickets ADD COLUMN resolution_due_at INTEGER"_s,
-            u"ALTER TABLE tickets ADD COLUMN ownership_due_at INTEGER"_s,
-            u"ALTER TABLE tickets ADD COLUMN sla_at_risk INTEGER NOT NULL DEFAULT 0"_s,
-            u"ALTER TABLE tickets ADD COLUMN sla_breached INTEGER NOT NULL DEFAULT 0"_s,
+        QStringList{u"ALTER TABLE departments ADD COLUMN sla TEXT NOT NULL DEFAULT '{}'"_s}
+            + TicketRows::addSlaColumns() + QStringList{
             u"ALTER TABLE tickets ADD COLUMN sla_missed INTEGER NOT NULL DEFAULT 0"_s,
             u"ALTER TABLE tickets ADD COLUMN sla_check_at INTEGER"_s,
             u"ALTER TABLE tickets ADD COLUMN sla_clocks TEXT NOT NULL DEFAULT '{}'"_s,

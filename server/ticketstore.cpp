@@ -205,14 +205,12 @@ Status TicketStore::addEvent(qint64 ticketId, const QString &kind, qint64 actorI
 
 SlaClock TicketStore::clockOf(qint64 departmentId) const
 {
-    const Department *department = m_departments.routingTable().department(departmentId);
-    return SlaClock(department ? department->sla.hours : BusinessHours{});
+    return SlaClock(policyOf(departmentId).hours);
 }
 
 qint64 TicketStore::schedule(Ticket &t, SlaClocks &clocks, qint64 at) const
 {
-    const Department *department = m_departments.routingTable().department(t.departmentId);
-    const SlaSchedule schedule = SlaSchedule::of(department ? department->sla : SlaPolicy{}, t.priority, clocks);
+    const SlaSchedule schedule = SlaSchedule::of(policyOf(t.departmentId), t.priority, clocks);
     schedule.settle(clocks, at);
     t.sla = schedule.state(clocks);
     return schedule.nextCheck(clocks);
@@ -229,6 +227,37 @@ Expected<SlaClocks> TicketStore::clocksOf(qint64 ticketId)
     SlaClocks clocks = SlaClocks::fromJson(QJsonDocument::fromJson(query.value(0).toByteArray()).object());
     query.finish();
     return clocks;
+}
+
+Expected<TicketStore::Tracked> TicketStore::tracked(qint64 ticketId)
+{
+    Expected<Ticket> found = ticket(ticketId, false);
+    if (!found)
+        return found.error();
+    Expected<SlaClocks> clocks = clocksOf(ticketId);
+    if (!clocks)
+        return clocks.error();
+    return Tracked{*found, *clocks};
+}
+
+Expected<QList<qint64>> TicketStore::ticketIds(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery &query = m_db.prepared(sql);
+    for (const QVariant &bind : binds)
+        query.addBindValue(bind);
+    if (!query.exec())
+        return storageError(query);
+    QList<qint64> ids;
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
+}
+
+const SlaPolicy &TicketStore::policyOf(qint64 departmentId) const
+{
+    static const SlaPolicy none;
+    const Department *department = m_departments.routingTable().department(departmentId);
+    return department ? department->sla : none;
 }
 
 Status TicketStore::saveTicket(Ticket &t, SlaClocks &clocks, qint64 at)
@@ -340,26 +369,19 @@ Status TicketStore::autoAssign(Ticket &t, const Department &department, qint64 s
 
 Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName)
 {
-    QSqlQuery &held = m_db.prepared(
-        u"SELECT id FROM tickets WHERE assignee_id = ? AND status IN ('new', 'open', 'pending') ORDER BY id"_s);
-    held.addBindValue(agentId);
-    if (!held.exec())
-        return storageError(held);
-    QList<qint64> ids;
-    while (held.next())
-        ids.append(held.value(0).toLongLong());
+    Expected<QList<qint64>> ids = ticketIds(
+        u"SELECT id FROM tickets WHERE assignee_id = ? AND status IN ('new', 'open', 'pending') ORDER BY id"_s, {agentId});
+    if (!ids)
+        return ids.error();
     int moved = 0;
-    for (qint64 id : std::as_const(ids)) {
-        Expected<Ticket> found = ticket(id, false);
+    for (qint64 id : std::as_const(*ids)) {
+        Expected<Tracked> found = tracked(id);
         if (!found)
             return found.error();
-        Ticket t = *found;
+        Ticket &t = found->ticket;
         const Department *department = m_departments.routingTable().department(t.departmentId);
         if (!department || department->assignmentMode == Department::AssignmentMode::Manual)
             continue;
-        Expected<SlaClocks> clocks = clocksOf(id);
-        if (!clocks)
-            return clocks.error();
         const qint64 at = now();
         Transaction tx(m_db);
         const qint64 seq = m_db.nextSeq();
@@ -368,7 +390,7 @@ Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName
         t.version += 1;
         t.seq = seq;
         t.updatedAt = at;
-        if (Status saved = saveTicket(t, *clocks, at); !saved)
+        if (Status saved = saveTicket(t, found->clocks, at); !saved)
             return saved.error();
         if (Status committed = tx.commit(); !committed)
             return committed.error();
@@ -661,28 +683,21 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
 Expected<int> TicketStore::checkSla()
 {
     const qint64 at = now();
-    QSqlQuery &due = m_db.prepared(
-        u"SELECT id FROM tickets WHERE sla_check_at <= ? ORDER BY sla_check_at LIMIT 1000"_s);
-    due.addBindValue(at);
-    if (!due.exec())
-        return storageError(due);
-    QList<qint64> ids;
-    while (due.next())
-        ids.append(due.value(0).toLongLong());
+    Expected<QList<qint64>> ids = ticketIds(
+        u"SELECT id FROM tickets WHERE sla_check_at <= ? ORDER BY sla_check_at LIMIT 1000"_s, {at});
+    if (!ids)
+        return ids.error();
     int announced = 0;
-    for (qint64 id : std::as_const(ids)) {
-        Expected<Ticket> found = ticket(id, false);
+    for (qint64 id : std::as_const(*ids)) {
+        Expected<Tracked> found = tracked(id);
         if (!found)
             return found.error();
-        Expected<SlaClocks> clocks = clocksOf(id);
-        if (!clocks)
-            return clocks.error();
-        Ticket t = *found;
-        const Department *department = m_departments.routingTable().department(t.departmentId);
-        const SlaSchedule schedule = SlaSchedule::of(department ? department->sla : SlaPolicy{}, t.priority, *clocks);
+        Ticket &t = found->ticket;
+        SlaClocks &clocks = found->clocks;
+        const SlaSchedule schedule = SlaSchedule::of(policyOf(t.departmentId), t.priority, clocks);
 
         Transaction tx(m_db);
-        const QList<SlaSchedule::Crossing> crossings = schedule.cross(*clocks, at);
+        const QList<SlaSchedule::Crossing> crossings = schedule.cross(clocks, at);
         bool breached = false;
         if (!crossings.isEmpty()) {
             // Seen by the desks, but not an agent's change: the version stays,
@@ -699,7 +714,7 @@ Expected<int> TicketStore::checkSla()
                     return event.error();
             }
         }
-        if (Status saved = saveTicket(t, *clocks, at); !saved)
+        if (Status saved = saveTicket(t, clocks, at); !saved)
             return saved.error();
         if (Status committed = tx.commit(); !committed)
             return committed.error();
@@ -723,32 +738,26 @@ Expected<int> TicketStore::checkSla()
 
 Expected<int> TicketStore::reschedule(qint64 departmentId)
 {
-    QSqlQuery &open = m_db.prepared(
-        u"SELECT id FROM tickets WHERE department_id = ? AND status IN ('new', 'open', 'pending') ORDER BY id"_s);
-    open.addBindValue(departmentId);
-    if (!open.exec())
-        return storageError(open);
-    QList<qint64> ids;
-    while (open.next())
-        ids.append(open.value(0).toLongLong());
+    Expected<QList<qint64>> ids = ticketIds(
+        u"SELECT id FROM tickets WHERE department_id = ? AND status IN ('new', 'open', 'pending') ORDER BY id"_s,
+        {departmentId});
+    if (!ids)
+        return ids.error();
     const qint64 at = now();
     Transaction tx(m_db);
     qint64 seq = 0;
-    for (qint64 id : std::as_const(ids)) {
-        Expected<Ticket> found = ticket(id, false);
+    for (qint64 id : std::as_const(*ids)) {
+        Expected<Tracked> found = tracked(id);
         if (!found)
             return found.error();
-        Expected<SlaClocks> clocks = clocksOf(id);
-        if (!clocks)
-            return clocks.error();
-        Ticket t = *found;
+        Ticket &t = found->ticket;
         const TicketSla before = t.sla;
-        schedule(t, *clocks, at);
+        schedule(t, found->clocks, at);
         // Saved either way (the next check may move); a new sequence only
         // when the desks have something new to show.
         if (t.sla.dueAt != before.dueAt || t.sla.atRisk != before.atRisk || t.sla.breached != before.breached)
             t.seq = seq = m_db.nextSeq();
-        if (Status saved = saveTicket(t, *clocks, at); !saved)
+        if (Status saved = saveTicket(t, found->clocks, at); !saved)
             return saved.error();
     }
     if (Status committed = tx.commit(); !committed)
@@ -759,7 +768,7 @@ Expected<int> TicketStore::reschedule(qint64 departmentId)
         notice.departments = {departmentId};
         notify(notice);
     }
-    return int(ids.size());
+    return int(ids->size());
 }
 
 Expected<TicketStore::CustomerThread> TicketStore::customerThread(const QString &secret)

@@ -11,6 +11,7 @@
 #include "server/intake.h"
 
 #include <QJsonObject>
+#include <QVariant>
 
 #include <functional>
 
@@ -85,6 +86,16 @@ private:
     // clocks next need a look (0: never).
     qint64 schedule(Ticket &ticket, SlaClocks &clocks, qint64 at) const;
     SlaClock clockOf(qint64 departmentId) const;
+    const SlaPolicy &policyOf(qint64 departmentId) const;
+    // A ticket with its SLA clocks, to change both.
+    struct Tracked
+    {
+        Ticket ticket;
+        SlaClocks clocks;
+    };
+    Expected<Tracked> tracked(qint64 ticketId);
+    // The ticket ids a one-column query selects.
+    Expected<QList<qint64>> ticketIds(const QString &sql, const QVariantList &binds);
     Expected<qint64> addMessage(qint64 ticketId, MessageKind kind, qint64 agentId, const QString &authorName,
                                 const QString &body, const QString &senderName, const QString &signature,
                                 qint64 seq, qint64 at);

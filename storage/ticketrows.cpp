@@ -15,6 +15,18 @@ const QString messageColumns = u"m.id, m.ticket_id, m.kind, m.author_agent_id, m
                                " m.sender_name, m.signature, m.created_at, m.seq"_s;
 const QString eventColumns = u"e.id, e.ticket_id, e.kind, e.actor_agent_id, e.data, e.created_at, e.seq"_s;
 
+QStringList addSlaColumns()
+{
+    return {
+        u"ALTER TABLE tickets ADD COLUMN first_response_due_at INTEGER"_s,
+        u"ALTER TABLE tickets ADD COLUMN next_response_due_at INTEGER"_s,
+        u"ALTER TABLE tickets ADD COLUMN resolution_due_at INTEGER"_s,
+        u"ALTER TABLE tickets ADD COLUMN ownership_due_at INTEGER"_s,
+        u"ALTER TABLE tickets ADD COLUMN sla_at_risk INTEGER NOT NULL DEFAULT 0"_s,
+        u"ALTER TABLE tickets ADD COLUMN sla_breached INTEGER NOT NULL DEFAULT 0"_s,
+    };
+}
+
 Ticket readTicket(const QSqlQuery &q)
 {
     Ticket t;

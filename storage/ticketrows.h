@@ -4,6 +4,7 @@
 
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 
 namespace Signpost::TicketRows {
 
@@ -13,6 +14,10 @@ extern const QString ticketColumns;  // prefix "t."
 inline constexpr int ticketColumnCount = 21; // columns selected after these start here
 extern const QString messageColumns; // prefix "m."
 extern const QString eventColumns;   // prefix "e."
+
+// The SLA columns a ticket row carries on the server and in the desk's
+// cache alike, as the ALTER TABLE statements that add them.
+QStringList addSlaColumns();
 
 Ticket readTicket(const QSqlQuery &query);
 Message readMessage(const QSqlQuery &query);

@@ -49,13 +49,7 @@ const QList<QStringList> &migrations()
         },
         // 2: the SLA due times and flags the server keeps on each ticket. The
         // cursor is forgotten so the next sync brings them for every ticket.
-        {
-            u"ALTER TABLE tickets ADD COLUMN first_response_due_at INTEGER"_s,
-            u"ALTER TABLE tickets ADD COLUMN next_response_due_at INTEGER"_s,
-            u"ALTER TABLE tickets ADD COLUMN resolution_due_at INTEGER"_s,
-            u"ALTER TABLE tickets ADD COLUMN ownership_due_at INTEGER"_s,
-            u"ALTER TABLE tickets ADD COLUMN sla_at_risk INTEGER NOT NULL DEFAULT 0"_s,
-            u"ALTER TABLE tickets ADD COLUMN sla_breached INTEGER NOT NULL DEFAULT 0"_s,
+        TicketRows::addSlaColumns() + QStringList{
             u"ALTER TABLE tickets ADD COLUMN sla_next_due_at INTEGER"_s,
             u"CREATE INDEX tickets_queue_due ON tickets (department_id, sla_next_due_at, id)"_s,
             u"DELETE FROM meta WHERE key = 'cursor'"_s,
