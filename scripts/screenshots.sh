@@ -25,6 +25,13 @@ shot "$window" desk-main
 key ctrl+j ctrl+j
 shot "$window" desk-ticket
 
+# Sorted by the Due column: the overdue ticket first, with its breaches in
+# the history.
+xdotool mousemove --window "$window" 757 56 click 1
+sleep 0.8
+key ctrl+k
+shot "$window" desk-sla
+
 key ctrl+t
 dialog=$(xdotool search --name "^Transfer #" | head -1)
 xdotool windowfocus --sync "$dialog" 2>/dev/null

@@ -68,6 +68,7 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     m_meta->setTextFormat(Qt::PlainText);
     m_meta->setStyleSheet(u"color: palette(placeholder-text);"_s);
     m_sla->setTextFormat(Qt::RichText);
+    m_sla->setWordWrap(true); // never widens the pane
     m_sla->setAccessibleName(tr("Service levels"));
     // The countdowns run from the cache, online or not.
     m_slaTimer->setInterval(std::chrono::seconds(30));
