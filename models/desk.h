@@ -50,7 +50,7 @@ public:
     QList<OutboxEntry> rejected() { return m_engine.store().rejected(); }
 
     QList<qint64> ledDepartments() { return m_engine.ledDepartments(); }
-    QJsonObject figures(qint64 departmentId) { return m_engine.store().figures(departmentId); }
+    QJsonObject figures(qint64 departmentId, int days) { return m_engine.store().figures(departmentId, days); }
     Status discard(qint64 outboxEntryId) { return m_engine.discard(outboxEntryId); }
 
 Q_SIGNALS:

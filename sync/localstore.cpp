@@ -240,14 +240,14 @@ Status LocalStore::setTransferTargets(const QJsonArray &targets)
     return setMeta(u"transfer_targets"_s, QString::fromUtf8(QJsonDocument(targets).toJson(QJsonDocument::Compact)));
 }
 
-Status LocalStore::setFigures(qint64 departmentId, const QJsonObject &figures)
+Status LocalStore::setFigures(qint64 departmentId, int days, const QJsonObject &figures)
 {
-    return setMeta(u"figures/%1"_s.arg(departmentId), QString::fromUtf8(QJsonDocument(figures).toJson(QJsonDocument::Compact)));
+    return setMeta(u"figures/%1/%2"_s.arg(departmentId).arg(days), QString::fromUtf8(QJsonDocument(figures).toJson(QJsonDocument::Compact)));
 }
 
-QJsonObject LocalStore::figures(qint64 departmentId)
+QJsonObject LocalStore::figures(qint64 departmentId, int days)
 {
-    return QJsonDocument::fromJson(meta(u"figures/%1"_s.arg(departmentId)).toUtf8()).object();
+    return QJsonDocument::fromJson(meta(u"figures/%1/%2"_s.arg(departmentId).arg(days)).toUtf8()).object();
 }
 
 QJsonArray LocalStore::transferTargets()

@@ -11,10 +11,15 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <array>
 #include <memory>
+#include <array>
 #include <optional>
 
 namespace Signpost {
+
+// The periods a lead's dashboard can show, in days.
+inline constexpr std::array<int, 2> FigurePeriods{7, 30};
 
 // One row of a department's queue, as compact as a view needs it.
 struct QueueRow
@@ -98,8 +103,9 @@ public:
     QJsonArray transferTargets();
     // The last figures a lead's dashboard got for a department, kept so the
     // dashboard shows them offline, marked as of when.
-    Status setFigures(qint64 departmentId, const QJsonObject &figures);
-    QJsonObject figures(qint64 departmentId);
+    // Per period in days (see FigurePeriods).
+    Status setFigures(qint64 departmentId, int days, const QJsonObject &figures);
+    QJsonObject figures(qint64 departmentId, int days);
 
     // The one apply path for a page of the change feed: tickets (whole or
     // as deltas), revocations and the new cursor, in one transaction, with

@@ -401,13 +401,15 @@ QCoro::Task<Status> SyncEngine::refreshFigures()
     m_figuresFetchedAt = now;
     bool changed = false;
     for (qint64 department : ledDepartments()) {
-        const Expected<QJsonObject> figures = co_await m_api.get(ApiPath::figures(department, 30));
-        if (!self || !m_running)
-            co_return stopped();
-        if (!figures)
-            co_return figures.error();
-        m_store.setFigures(department, *figures);
-        changed = true;
+        for (int days : FigurePeriods) {
+            const Expected<QJsonObject> figures = co_await m_api.get(ApiPath::figures(department, days));
+            if (!self || !m_running)
+                co_return stopped();
+            if (!figures)
+                co_return figures.error();
+            m_store.setFigures(department, days, *figures);
+            changed = true;
+        }
     }
     if (changed)
         Q_EMIT figuresChanged();

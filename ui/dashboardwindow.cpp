@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -86,7 +87,12 @@ DashboardWindow::DashboardWindow(Desk &desk, QWidget *parent)
     , m_desk(desk)
     , m_grid(new QGridLayout)
     , m_empty(new QLabel(tr("You lead no department, so there are no figures to show."), this))
+    , m_period(new QComboBox(this))
 {
+    for (int days : FigurePeriods)
+        m_period->addItem(tr("Last %1 days").arg(days), days);
+    m_period->setAccessibleName(tr("Period"));
+    connect(m_period, &QComboBox::currentIndexChanged, this, [this]() { setPeriod(m_period->currentData().toInt()); });
     setWindowTitle(tr("Team dashboard"));
     resize(1280, 860);
     auto *exportButton = new QPushButton(tr("Export CSV…"), this);
@@ -98,6 +104,7 @@ DashboardWindow::DashboardWindow(Desk &desk, QWidget *parent)
     });
     auto *top = new QHBoxLayout;
     top->addWidget(m_empty, 1);
+    top->addWidget(m_period);
     top->addStretch();
     top->addWidget(exportButton);
     auto *content = new QWidget(this);
@@ -156,10 +163,14 @@ QWidget *DashboardWindow::departmentColumn(const Department &department, const Q
     auto *trendChart = new QChart;
     trendChart->addSeries(created);
     trendChart->addSeries(solved);
-    trendChart->setTitle(tr("Last %1 days").arg(trend.size()));
+    trendChart->setTitle(tr("Created and solved, last %1 days").arg(trend.size()));
     auto *days = new QValueAxis;
     days->setRange(0, std::max<qsizetype>(1, trend.size() - 1));
     days->setLabelFormat(u"%d"_s);
+    // Whole days: every day of a week, every seventh of a month.
+    days->setTickType(QValueAxis::TicksDynamic);
+    days->setTickAnchor(0);
+    days->setTickInterval(trend.size() <= 10 ? 1 : 7);
     days->setTitleText(tr("day"));
     auto *count = new QValueAxis;
     count->setRange(0, peak);
@@ -208,6 +219,15 @@ QWidget *DashboardWindow::departmentColumn(const Department &department, const Q
     return box;
 }
 
+void DashboardWindow::setPeriod(int days)
+{
+    if (days == m_days)
+        return;
+    m_days = days;
+    m_period->setCurrentIndex(m_period->findData(days));
+    reload();
+}
+
 void DashboardWindow::reload()
 {
     while (QLayoutItem *item = m_grid->takeAt(0)) {
@@ -222,7 +242,7 @@ void DashboardWindow::reload()
         const std::optional<Department> department = m_desk.department(id);
         if (!department)
             continue;
-        const QJsonObject figures = m_desk.figures(id);
+        const QJsonObject figures = m_desk.figures(id, m_days);
         m_shown.append({*department, figures});
         m_grid->addWidget(departmentColumn(*department, figures), 0, column++);
     }
@@ -237,13 +257,13 @@ QString DashboardWindow::valueText(qint64 departmentId, const QString &figure) c
 
 QString DashboardWindow::toCsv() const
 {
-    QStringList header{u"department"_s, u"as_of"_s};
+    QStringList header{u"department"_s, u"as_of"_s, u"period_days"_s};
     for (const Figure &figure : figureList)
         header.append(QString::fromUtf16(figure.key).replace(u'/', u'_'));
     QStringList lines{header.join(u',')};
     for (const auto &[department, figures] : m_shown) {
         QStringList row{u"\"%1\""_s.arg(QString(department.name).replace(u'"', u"\"\""_s)),
-                        figures.value(u"as_of"_s).toString()};
+                        figures.value(u"as_of"_s).toString(), QString::number(m_days)};
         for (const Figure &figure : figureList) {
             const QJsonValue value = lookup(figures, QString::fromUtf16(figure.key));
             row.append(value.isDouble() ? QString::number(value.toDouble()) : QString());

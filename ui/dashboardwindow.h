@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QGridLayout;
+class QComboBox;
 class QLabel;
 
 namespace Signpost {
@@ -24,6 +25,9 @@ public:
     bool exportCsv(const QString &path) const;
 
     int departmentCount() const { return int(m_shown.size()); }
+    // The period the figures cover: 7 or 30 days.
+    void setPeriod(int days);
+    int period() const { return m_days; }
     QString valueText(qint64 departmentId, const QString &figure) const;
 
 private:
@@ -32,6 +36,8 @@ private:
     Desk &m_desk;
     QGridLayout *m_grid;
     QLabel *m_empty;
+    QComboBox *m_period;
+    int m_days = 7;
     QList<std::pair<Department, QJsonObject>> m_shown;
     QHash<QString, QLabel *> m_values; // "department/figure" -> label
 };

@@ -185,7 +185,8 @@ private Q_SLOTS:
         QTest::keyClicks(edits[2], QString::fromLatin1(TestWorld::Password));
         QTest::keyClick(edits[2], Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(lead.mainWindow() != nullptr, 15'000);
-        QTRY_VERIFY_WITH_TIMEOUT(!lead.desk()->figures(m_world.support).isEmpty(), 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!lead.desk()->figures(m_world.support, 30).isEmpty(), 15'000);
+        QVERIFY(!lead.desk()->figures(m_world.support, 7).isEmpty());
         DashboardWindow dashboard(*lead.desk());
         QCOMPARE(dashboard.departmentCount(), 1);
         QCOMPARE(dashboard.valueText(m_world.support, u"open"_s), u"3"_s);
@@ -193,13 +194,20 @@ private Q_SLOTS:
         QCOMPARE(dashboard.valueText(m_world.support, u"first_response/median_minutes"_s), u"—"_s);
         const QStringList csv = dashboard.toCsv().split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(csv.size(), 2);
-        QVERIFY(csv.first().startsWith(u"department,as_of,open,new"_s));
+        QVERIFY(csv.first().startsWith(u"department,as_of,period_days,open,new"_s));
         QVERIFY(csv.last().startsWith(u"\"Support\","_s));
+        QCOMPARE(csv.last().section(u',', 2, 2), u"7"_s);
         QTemporaryDir dir;
         QVERIFY(dashboard.exportCsv(dir.filePath(u"figures.csv"_s)));
         QFile written(dir.filePath(u"figures.csv"_s));
         QVERIFY(written.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(written.readAll()), dashboard.toCsv());
+
+        // The 30-day view: the same counts now, the longer period's times.
+        dashboard.setPeriod(30);
+        QCOMPARE(dashboard.departmentCount(), 1);
+        QCOMPARE(dashboard.valueText(m_world.support, u"open"_s), u"3"_s);
+        QCOMPARE(dashboard.toCsv().split(u'\n', Qt::SkipEmptyParts).last().section(u',', 2, 2), u"30"_s);
     }
 
     void offlineBannerAndPendingCount()
