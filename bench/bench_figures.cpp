@@ -217,9 +217,11 @@ FROM s
         if (!db.transaction())
             die(u"load: "_s + db.lastError().text());
         execOrDie(query, sql);
-        // One stay per ticket: arrived at creation, touched at the first reply.
+        // One stay per ticket: arrived at creation, touched at the first reply
+        // (or the solve, for the few solved without one).
         execOrDie(query, u"INSERT INTO department_stays (ticket_id, department_id, arrived_at, touched_at)"
-                         " SELECT id, department_id, created_at, first_replied_at FROM tickets WHERE department_id = %1"_s
+                         " SELECT id, department_id, created_at, COALESCE(first_replied_at, solved_at) FROM tickets"
+                         " WHERE department_id = %1"_s
                              .arg(department));
         const double insertSeconds = double(timer.nsecsElapsed()) / 1e9;
         query.prepare(u"UPDATE meta SET value = ? WHERE key = 'change_seq'"_s);

@@ -29,7 +29,8 @@ Expected<qint64> readMinutes(const QJsonObject &json, const QString &key, const 
     if (value.isUndefined() || value.isNull())
         return qint64(0);
     const double number = value.toDouble(-1);
-    if (!value.isDouble() || number < 0 || number != double(qint64(number)) || number > double(MaxTargetMinutes))
+    // The range first: converting a huge double to an integer is undefined.
+    if (!value.isDouble() || number < 0 || number > double(MaxTargetMinutes) || number != double(qint64(number)))
         return Error::invalid(field, u"%1 must be a whole number of minutes from 0 to %2."_s.arg(field).arg(MaxTargetMinutes));
     return qint64(number) * Minute;
 }
@@ -237,9 +238,10 @@ TicketSla TicketSla::fromJson(const QJsonObject &json)
     return sla;
 }
 
-void SlaClocks::arrive(qint64 at)
+void SlaClocks::arrive(qint64 at, TicketStatus status)
 {
-    ownership = Run{at, 0, true};
+    const bool waiting = status == TicketStatus::New || status == TicketStatus::Open || status == TicketStatus::Pending;
+    ownership = waiting ? Run{at, 0, true} : Run{};
     warned &= ~slaBit(SlaTarget::Ownership);
     breached &= ~slaBit(SlaTarget::Ownership);
 }
@@ -286,6 +288,7 @@ void SlaClocks::statusChanged(TicketStatus status, qint64 at, const SlaClock &cl
         // Nothing is owed on a solved ticket; the resolution clock keeps
         // what it used in case the ticket is reopened.
         response = Run{};
+        ownership = Run{};
         pause(resolution, at, clock);
         break;
     }
@@ -337,8 +340,15 @@ SlaSchedule SlaSchedule::of(const SlaPolicy &policy, Priority priority, const Sl
         if (!run || !run->active || run->since == 0 || targetMs <= 0)
             continue;
         const qint64 riskMs = targetMs * policy.atRiskPercent / 100;
-        const qint64 due = clock.dueAt(run->since, targetMs - run->spentMs);
-        const qint64 risk = clock.dueAt(run->since, riskMs - run->spentMs);
+        // A clock that used up its target before it paused was due before
+        // it resumed: counted back by the overrun (in wall time, which is
+        // exact around the clock and near enough with business hours).
+        auto instant = [&](qint64 goalMs) {
+            const qint64 left = goalMs - run->spentMs;
+            return left > 0 ? clock.dueAt(run->since, left) : run->since + left;
+        };
+        const qint64 due = instant(targetMs);
+        const qint64 risk = instant(riskMs);
         if (due < 0)
             continue; // the schedule has no working hours left
         schedule.clocks[std::size_t(target)] = Clock{due, risk < 0 ? due : risk};
@@ -352,10 +362,8 @@ void SlaSchedule::settle(SlaClocks &clocks, qint64 now) const
         const Clock &clock = get(target);
         if (clock.dueAt == 0)
             continue;
-        if (clock.riskAt > now)
+        if (clock.riskAt > now && !(clocks.breached & slaBit(target)))
             clocks.warned &= ~slaBit(target);
-        if (clock.dueAt > now)
-            clocks.breached &= ~slaBit(target);
     }
 }
 

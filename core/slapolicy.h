@@ -92,7 +92,9 @@ struct SlaClocks
     bool missed = false; // a customer-facing target was ever missed
 
     // What happens to a ticket, at `at`. `clock` is the department's.
-    void arrive(qint64 at);                // created in, or transferred into, a department
+    // Created in, or transferred into, a department; a solved or closed
+    // ticket moved on waits for nobody, so its ownership clock stays off.
+    void arrive(qint64 at, TicketStatus status = TicketStatus::New);
     void customerWrote(qint64 at);         // a customer message: a reply is owed
     void replied(qint64 at);               // an agent's reply to the customer
     void touched(qint64 at);               // any agent action in the department
@@ -118,8 +120,9 @@ struct SlaSchedule
 
     static SlaSchedule of(const SlaPolicy &policy, Priority priority, const SlaClocks &clocks);
 
-    // Forgets announcements that no longer hold (a target moved later, for
-    // example after the priority went down), so they can be made again.
+    // Forgets risk announcements that no longer hold (a target moved later,
+    // for example after the priority went down), so they can be made again.
+    // A breach stays: it happened, and is announced once.
     void settle(SlaClocks &clocks, qint64 now) const;
     // The targets that reached risk or due by `now` and were not announced;
     // marks them announced.

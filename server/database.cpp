@@ -117,18 +117,28 @@ const QList<QStringList> &migrations()
             "   json(CASE WHEN first_replied_at IS NULL AND status IN ('new', 'open', 'pending') THEN 'true' ELSE 'false' END)),"
             " 'response_first', json(CASE WHEN first_replied_at IS NULL THEN 'true' ELSE 'false' END),"
             " 'resolution', json_array(CASE WHEN status IN ('new', 'open') THEN created_at ELSE 0 END, 0, json('true')),"
-            " 'ownership', json_array(CASE WHEN first_replied_at IS NULL THEN created_at ELSE 0 END, 0,"
-            "   json(CASE WHEN first_replied_at IS NULL THEN 'true' ELSE 'false' END)))"_s,
+            // Only a new ticket still waits for its first touch, since it
+            // arrived (created, or transferred in last).
+            " 'ownership', json_array(CASE WHEN status = 'new' THEN COALESCE((SELECT MAX(e.created_at) FROM events e"
+            "   WHERE e.ticket_id = tickets.id AND e.kind = 'transferred'), created_at) ELSE 0 END, 0,"
+            "   json(CASE WHEN status = 'new' THEN 'true' ELSE 'false' END)))"_s,
             u"CREATE INDEX tickets_sla_check ON tickets (sla_check_at) WHERE sla_check_at IS NOT NULL"_s,
+            // Like ticket_moves, stays outlive a department deleted later.
             u"CREATE TABLE department_stays (ticket_id INTEGER NOT NULL REFERENCES tickets(id),"
-            " department_id INTEGER NOT NULL REFERENCES departments(id), arrived_at INTEGER NOT NULL,"
-            " touched_at INTEGER, left_at INTEGER)"_s,
+            " department_id INTEGER NOT NULL, arrived_at INTEGER NOT NULL, touched_at INTEGER, left_at INTEGER)"_s,
             u"CREATE INDEX department_stays_department ON department_stays (department_id, arrived_at, touched_at,"
             " left_at)"_s,
             u"CREATE INDEX department_stays_waiting ON department_stays (department_id, left_at, touched_at)"_s,
             u"CREATE INDEX department_stays_ticket ON department_stays (ticket_id, left_at)"_s,
-            u"INSERT INTO department_stays (ticket_id, department_id, arrived_at, touched_at)"
-            " SELECT id, department_id, created_at, first_replied_at FROM tickets"_s,
+            // The current stay of every ticket from before (earlier ones are
+            // not rebuilt): arrived at creation or the last transfer in,
+            // touched unless still new.
+            u"INSERT INTO department_stays (ticket_id, department_id, arrived_at)"
+            " SELECT id, department_id, COALESCE((SELECT MAX(e.created_at) FROM events e WHERE e.ticket_id = tickets.id"
+            " AND e.kind = 'transferred'), created_at) FROM tickets"_s,
+            u"UPDATE department_stays SET touched_at = (SELECT CASE WHEN t.status = 'new' THEN NULL"
+            " ELSE MAX(department_stays.arrived_at, COALESCE(t.first_replied_at, t.updated_at)) END"
+            " FROM tickets t WHERE t.id = department_stays.ticket_id)"_s,
             u"CREATE INDEX tickets_department_status ON tickets (department_id, status, assignee_id, sla_at_risk,"
             " sla_breached)"_s,
             u"CREATE INDEX tickets_department_period ON tickets (department_id, created_at, first_replied_at,"

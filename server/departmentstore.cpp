@@ -229,7 +229,8 @@ Expected<Department> DepartmentStore::createDepartment(const QJsonObject &json)
     return saveDepartment(department);
 }
 
-Expected<Department> DepartmentStore::updateDepartment(qint64 id, const QJsonObject &json)
+Expected<Department> DepartmentStore::updateDepartment(qint64 id, const QJsonObject &json,
+                                                       const std::function<Status()> &alongside)
 {
     Expected<Department> current = department(id);
     if (!current)
@@ -237,10 +238,11 @@ Expected<Department> DepartmentStore::updateDepartment(qint64 id, const QJsonObj
     Department changed = *current;
     if (Status applied = applyDepartmentJson(changed, json); !applied)
         return applied.error();
-    return saveDepartment(changed);
+    return saveDepartment(changed, alongside);
 }
 
-Expected<Department> DepartmentStore::saveDepartment(const Department &department)
+Expected<Department> DepartmentStore::saveDepartment(const Department &department,
+                                                     const std::function<Status()> &alongside)
 {
     QSqlQuery &clash = m_db.prepared(u"SELECT 1 FROM departments WHERE name = ? AND id <> ?"_s);
     clash.addBindValue(department.name);
@@ -324,8 +326,17 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         if (!insert.exec())
             return storageError(insert);
     }
-    if (Status committed = tx.commit(); !committed)
+    if (alongside) {
+        m_routing.reset(); // read again, with this transaction's rows
+        if (Status done = alongside(); !done) {
+            m_routing.reset();
+            return done.error();
+        }
+    }
+    if (Status committed = tx.commit(); !committed) {
+        m_routing.reset();
         return committed.error();
+    }
     m_routing.reset();
     return this->department(id);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "core/department.h"
 #include "core/expected.h"
 #include "core/routing.h"
@@ -23,7 +25,10 @@ public:
     Expected<QList<Department>> departments();
     Expected<Department> department(qint64 id);
     Expected<Department> createDepartment(const QJsonObject &json);
-    Expected<Department> updateDepartment(qint64 id, const QJsonObject &json);
+    // `alongside` runs in the same transaction once the department is
+    // written (and visible through routingTable()); its failure undoes all.
+    Expected<Department> updateDepartment(qint64 id, const QJsonObject &json,
+                                          const std::function<Status()> &alongside = {});
     Status deleteDepartment(qint64 id);
 
     Expected<QList<Shop>> shops();
@@ -40,7 +45,7 @@ public:
 
 private:
     Status applyDepartmentJson(Department &department, const QJsonObject &json);
-    Expected<Department> saveDepartment(const Department &department);
+    Expected<Department> saveDepartment(const Department &department, const std::function<Status()> &alongside = {});
     Status checkDepartmentReference(qint64 departmentId, const QString &field);
     Status checkShopReference(qint64 shopId, const QString &field);
     Expected<RoutingRule> saveRule(const RoutingRule &rule);

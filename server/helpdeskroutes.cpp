@@ -113,12 +113,21 @@ void ApiServer::addHelpdeskRoutes()
         Expected<QJsonObject> body = jsonBody(call);
         if (!body)
             return HttpReply::error(body.error());
-        Expected<Department> updated = m_departments.updateDepartment(call.id(), *body);
-        if (updated && body->contains(u"sla"_s)) {
-            // The policy is stored; the open tickets' due times follow it.
-            if (Expected<int> rescheduled = m_tickets.reschedule(call.id()); !rescheduled)
-                return HttpReply::error(rescheduled.error());
-        }
+        // A new SLA policy and the open tickets' due times that follow from
+        // it are written together.
+        ChangeNotice rescheduled;
+        Expected<Department> updated = m_departments.updateDepartment(
+            call.id(), *body, [&]() -> Status {
+                if (!body->contains(u"sla"_s))
+                    return ok();
+                Expected<ChangeNotice> notice = m_tickets.reschedule(call.id());
+                if (!notice)
+                    return notice.error();
+                rescheduled = *notice;
+                return ok();
+            });
+        if (updated && rescheduled.seq > 0)
+            m_tickets.publish(rescheduled);
         return replyWith(updated);
     });
     route(Method::Delete, u"/api/v1/departments/{id}"_s, Access::Admin,

@@ -63,7 +63,7 @@ TicketStore::TicketStore(Database &db, DepartmentStore &departments)
 {
 }
 
-void TicketStore::notify(const ChangeNotice &notice)
+void TicketStore::publish(const ChangeNotice &notice)
 {
     if (m_listener)
         m_listener(notice);
@@ -155,7 +155,7 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request)
     notice.event = ChangeNotice::Event::NewTicket;
     notice.eventDepartment = routed->departmentId;
     notice.ticketAssignee = fresh.assigneeId;
-    notify(notice);
+    publish(notice);
     return IntakeResult{ticketId, secret, *routed};
 }
 
@@ -406,7 +406,7 @@ Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName
             notice.eventAgent = t.assigneeId;
             notice.eventDepartment = t.departmentId;
         }
-        notify(notice);
+        publish(notice);
     }
     return moved;
 }
@@ -464,6 +464,10 @@ QJsonObject TicketStore::run(const AccessScope &scope, const QString &agentName,
     }
     stored.finish();
 
+    // A target that ran out since the last check is announced first, so an
+    // action that stops or moves its clock cannot make the breach go unseen.
+    if (Expected<int> announced = announceIfDue(command.ticketId); !announced)
+        return rejection(command, announced.error(), nullptr);
     Expected<Ticket> found = ticket(command.ticketId, false);
     if (!found || !scope.canSee(found->departmentId))
         return rejection(command, Error::notFound(u"No such ticket."_s), nullptr);
@@ -492,7 +496,7 @@ QJsonObject TicketStore::run(const AccessScope &scope, const QString &agentName,
     if (Status committed = tx.commit(); !committed)
         return rejection(command, committed.error(), &before);
     if (notice.seq > 0)
-        notify(notice);
+        publish(notice);
     return result;
 }
 
@@ -592,7 +596,7 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         // The time used so far counts under the sending department's hours;
         // from now on the receiving department's policy applies.
         clocks->rebase(at, clockOf(from));
-        clocks->arrive(at);
+        clocks->arrive(at, t.status);
         QSqlQuery &left = m_db.prepared(
             u"UPDATE department_stays SET left_at = ? WHERE ticket_id = ? AND left_at IS NULL"_s);
         left.addBindValue(at);
@@ -689,54 +693,71 @@ Expected<int> TicketStore::checkSla()
         return ids.error();
     int announced = 0;
     for (qint64 id : std::as_const(*ids)) {
-        Expected<Tracked> found = tracked(id);
-        if (!found)
-            return found.error();
-        Ticket &t = found->ticket;
-        SlaClocks &clocks = found->clocks;
-        const SlaSchedule schedule = SlaSchedule::of(policyOf(t.departmentId), t.priority, clocks);
-
-        Transaction tx(m_db);
-        const QList<SlaSchedule::Crossing> crossings = schedule.cross(clocks, at);
-        bool breached = false;
-        if (!crossings.isEmpty()) {
-            // Seen by the desks, but not an agent's change: the version stays,
-            // so nobody's transfer or assignment becomes stale because of it.
-            t.seq = m_db.nextSeq();
-            for (const SlaSchedule::Crossing &crossing : crossings) {
-                breached = breached || crossing.breached;
-                const QJsonObject data{{u"target"_s, toString(crossing.target)},
-                                       {crossing.breached ? u"due_at"_s : u"at_risk_at"_s, isoFromMs(crossing.at)}};
-                if (Status event = addEvent(t.id, QString::fromUtf16(crossing.breached ? EventKind::SlaBreached
-                                                                                      : EventKind::SlaAtRisk),
-                                            0, data, t.seq, at);
-                    !event)
-                    return event.error();
-            }
-        }
-        if (Status saved = saveTicket(t, clocks, at); !saved)
-            return saved.error();
-        if (Status committed = tx.commit(); !committed)
-            return committed.error();
-        if (crossings.isEmpty())
-            continue;
-        announced += int(crossings.size());
-        ChangeNotice notice;
-        notice.seq = t.seq;
-        notice.ticketId = t.id;
-        notice.subject = t.subject;
-        notice.departments = {t.departmentId};
-        if (t.assigneeId > 0)
-            notice.agents = {t.assigneeId};
-        notice.event = breached ? ChangeNotice::Event::SlaBreached : ChangeNotice::Event::SlaAtRisk;
-        notice.eventDepartment = t.departmentId;
-        notice.ticketAssignee = t.assigneeId;
-        notify(notice);
+        Expected<int> made = announce(id, at);
+        if (!made)
+            return made.error();
+        announced += *made;
     }
     return announced;
 }
 
-Expected<int> TicketStore::reschedule(qint64 departmentId)
+Expected<int> TicketStore::announceIfDue(qint64 ticketId)
+{
+    const qint64 at = now();
+    Expected<QList<qint64>> due = ticketIds(u"SELECT id FROM tickets WHERE id = ? AND sla_check_at <= ?"_s, {ticketId, at});
+    if (!due)
+        return due.error();
+    return due->isEmpty() ? Expected<int>(0) : announce(ticketId, at);
+}
+
+Expected<int> TicketStore::announce(qint64 ticketId, qint64 at)
+{
+    Expected<Tracked> found = tracked(ticketId);
+    if (!found)
+        return found.error();
+    Ticket &t = found->ticket;
+    SlaClocks &clocks = found->clocks;
+    const SlaSchedule schedule = SlaSchedule::of(policyOf(t.departmentId), t.priority, clocks);
+
+    Transaction tx(m_db);
+    const QList<SlaSchedule::Crossing> crossings = schedule.cross(clocks, at);
+    bool breached = false;
+    if (!crossings.isEmpty()) {
+        // Seen by the desks, but not an agent's change: the version stays,
+        // so nobody's transfer or assignment becomes stale because of it.
+        t.seq = m_db.nextSeq();
+        for (const SlaSchedule::Crossing &crossing : crossings) {
+            breached = breached || crossing.breached;
+            const QJsonObject data{{u"target"_s, toString(crossing.target)},
+                                   {crossing.breached ? u"due_at"_s : u"at_risk_at"_s, isoFromMs(crossing.at)}};
+            if (Status event = addEvent(t.id, QString::fromUtf16(crossing.breached ? EventKind::SlaBreached
+                                                                                  : EventKind::SlaAtRisk),
+                                        0, data, t.seq, at);
+                !event)
+                return event.error();
+        }
+    }
+    if (Status saved = saveTicket(t, clocks, at); !saved)
+        return saved.error();
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
+    if (crossings.isEmpty())
+        return 0;
+    ChangeNotice notice;
+    notice.seq = t.seq;
+    notice.ticketId = t.id;
+    notice.subject = t.subject;
+    notice.departments = {t.departmentId};
+    if (t.assigneeId > 0)
+        notice.agents = {t.assigneeId};
+    notice.event = breached ? ChangeNotice::Event::SlaBreached : ChangeNotice::Event::SlaAtRisk;
+    notice.eventDepartment = t.departmentId;
+    notice.ticketAssignee = t.assigneeId;
+    publish(notice);
+    return int(crossings.size());
+}
+
+Expected<ChangeNotice> TicketStore::reschedule(qint64 departmentId)
 {
     Expected<QList<qint64>> ids = ticketIds(
         u"SELECT id FROM tickets WHERE department_id = ? AND status IN ('new', 'open', 'pending') ORDER BY id"_s,
@@ -744,31 +765,29 @@ Expected<int> TicketStore::reschedule(qint64 departmentId)
     if (!ids)
         return ids.error();
     const qint64 at = now();
-    Transaction tx(m_db);
-    qint64 seq = 0;
+    ChangeNotice notice;
+    notice.departments = {departmentId};
     for (qint64 id : std::as_const(*ids)) {
         Expected<Tracked> found = tracked(id);
         if (!found)
             return found.error();
         Ticket &t = found->ticket;
+        SlaClocks &clocks = found->clocks;
         const TicketSla before = t.sla;
-        schedule(t, found->clocks, at);
+        // What a new policy finds already late is shown as such but not
+        // announced, nor counted as missed: it was not promised then.
+        const bool missed = clocks.missed;
+        SlaSchedule::of(policyOf(t.departmentId), t.priority, clocks).cross(clocks, at);
+        clocks.missed = missed;
+        schedule(t, clocks, at);
         // Saved either way (the next check may move); a new sequence only
         // when the desks have something new to show.
         if (t.sla.dueAt != before.dueAt || t.sla.atRisk != before.atRisk || t.sla.breached != before.breached)
-            t.seq = seq = m_db.nextSeq();
-        if (Status saved = saveTicket(t, found->clocks, at); !saved)
+            t.seq = notice.seq = m_db.nextSeq();
+        if (Status saved = saveTicket(t, clocks, at); !saved)
             return saved.error();
     }
-    if (Status committed = tx.commit(); !committed)
-        return committed.error();
-    if (seq > 0) {
-        ChangeNotice notice;
-        notice.seq = seq;
-        notice.departments = {departmentId};
-        notify(notice);
-    }
-    return int(ids->size());
+    return notice;
 }
 
 Expected<TicketStore::CustomerThread> TicketStore::customerThread(const QString &secret)
@@ -803,6 +822,8 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
     if (!thread)
         return thread.error();
     Ticket t = thread->ticket;
+    if (Expected<int> announced = announceIfDue(t.id); !announced)
+        return announced.error();
     const qint64 at = now();
     Expected<SlaClocks> clocks = clocksOf(t.id);
     if (!clocks)
@@ -838,7 +859,7 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
     notice.event = ChangeNotice::Event::CustomerReply;
     notice.eventDepartment = t.departmentId;
     notice.ticketAssignee = t.assigneeId;
-    notify(notice);
+    publish(notice);
     return t.id;
 }
 

@@ -54,9 +54,14 @@ public:
     // Announces the SLA targets that became at risk or were breached by now:
     // history, notifications, and the ticket's flags. Returns how many.
     Expected<int> checkSla();
+    // The same for one ticket, if it has something due; run before a change
+    // to it, so the change cannot hide a breach.
+    Expected<int> announceIfDue(qint64 ticketId);
     // The department's SLA policy changed: its open tickets' due times are
-    // recomputed.
-    Expected<int> reschedule(qint64 departmentId);
+    // recomputed. Runs inside the caller's transaction (the policy's own);
+    // the notice is for after its commit.
+    Expected<ChangeNotice> reschedule(qint64 departmentId);
+    void publish(const ChangeNotice &notice);
 
     Expected<Ticket> ticket(qint64 id, bool withThread);
     // The full view for an agent: thread, history and the customer's other
@@ -106,7 +111,7 @@ private:
     Status autoAssign(Ticket &ticket, const Department &department, qint64 seq, qint64 at,
                       const QString &context, qint64 exceptAgent = 0);
     QJsonObject rejection(const Command &command, const Error &error, const Ticket *current) const;
-    void notify(const ChangeNotice &notice);
+    Expected<int> announce(qint64 ticketId, qint64 at);
 
     Database &m_db;
     DepartmentStore &m_departments;

@@ -36,9 +36,9 @@ class TestServerSla : public WorldTest
         QVERIFY2(response.status == 200, response.body.constData());
     }
     // Moves the server's clock; returns how many announcements that made.
-    int at(qint64 ms)
+    int at(qint64 ms, bool check = true)
     {
-        const Response response = m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(ms)}});
+        const Response response = m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(ms)}, {u"check"_s, check}});
         return response.status == 200 ? response.json().value(u"announced"_s).toInt() : -1;
     }
     QJsonObject ticket(qint64 id) { return m_api->get(u"/api/v1/tickets/%1"_s.arg(id), admin()).json(); }
@@ -249,6 +249,92 @@ private Q_SLOTS:
         at(msFromIso(u"2026-11-27T15:00:00.000Z"_s));
         const qint64 id = m_world.intake(*m_api, m_world.sales);
         QCOMPARE(isoFromMs(due(id, u"first_response"_s)), u"2026-11-30T09:00:00.000Z"_s);
+    }
+
+    void aBreachBetweenChecksIsNotHiddenByTheAgentsAction()
+    {
+        setPolicy(m_world.support, {{u"targets"_s, QJsonObject{{u"normal"_s, targets(60, 0, 0)}}}});
+        const qint64 id = m_world.intake(*m_api, m_world.support);
+        // Due at +60; the reply comes at +70, before the server looked.
+        at(T0 + 70 * Minute, false);
+        QCOMPARE(run(u"sam"_s, id, {{u"type"_s, u"reply"_s}, {u"body"_s, u"Late, sorry"_s}}).value(u"outcome"_s).toString(),
+                 u"applied"_s);
+        const QList<QJsonObject> breaches = events(id, u"sla_breached"_s);
+        QCOMPARE(breaches.size(), 1);
+        QCOMPARE(breaches.first().value(u"data"_s).toObject().value(u"due_at"_s).toString(), isoFromMs(T0 + 60 * Minute));
+        const QJsonObject figures =
+            m_api->get(u"/api/v1/departments/%1/figures"_s.arg(m_world.support), admin()).json();
+        QCOMPARE(figures.value(u"sla"_s).toObject().value(u"missed"_s).toInt(), 1);
+    }
+
+    void aBreachStaysWhenTheTargetMovesAndAPausedOverdueClockStaysOverdue()
+    {
+        setPolicy(m_world.support, {{u"targets"_s, QJsonObject{{u"normal"_s, targets(0, 0, 60)},
+                                                              {u"low"_s, targets(0, 0, 240)}}}});
+        QString secret;
+        const qint64 id = m_world.intake(*m_api, m_world.support, u"Slow"_s, u"c@example.com"_s, &secret);
+        QCOMPARE(at(T0 + 61 * Minute), 1); // resolution breached (its risk passed unannounced)
+        QCOMPARE(flags(id, u"breached"_s), QStringList{u"resolution"_s});
+
+        // Lower priority: due later, but the breach happened and stays.
+        at(T0 + 62 * Minute);
+        QCOMPARE(run(u"sam"_s, id, {{u"type"_s, u"priority"_s}, {u"priority"_s, u"low"_s}}).value(u"outcome"_s).toString(),
+                 u"applied"_s);
+        QCOMPARE(flags(id, u"breached"_s), QStringList{u"resolution"_s});
+        QCOMPARE(at(T0 + 300 * Minute), 0); // not a second time
+        QCOMPARE(events(id, u"sla_breached"_s).size(), 1);
+
+        // Back to normal, pending at +310 with 310 minutes used of 60, and the
+        // customer writes at +400: still 250 minutes overdue, not due anew.
+        QCOMPARE(run(u"sam"_s, id, {{u"type"_s, u"priority"_s}, {u"priority"_s, u"normal"_s}}).value(u"outcome"_s).toString(),
+                 u"applied"_s);
+        at(T0 + 310 * Minute);
+        QCOMPARE(run(u"sam"_s, id, {{u"type"_s, u"status"_s}, {u"status"_s, u"pending"_s}}).value(u"outcome"_s).toString(),
+                 u"applied"_s);
+        at(T0 + 400 * Minute);
+        QCOMPARE(m_api->post(u"/api/v1/public/replies"_s, {{u"secret"_s, secret}, {u"message"_s, u"Any news?"_s}}).status, 201);
+        QCOMPARE(due(id, u"resolution"_s), T0 + (400 - 250) * Minute);
+    }
+
+    void aNewPolicyShowsWhatIsLateWithoutAnnouncingIt()
+    {
+        const qint64 id = m_world.intake(*m_api, m_world.support);
+        at(T0 + 90 * Minute);
+        setPolicy(m_world.support, {{u"targets"_s, QJsonObject{{u"normal"_s, targets(60, 0, 0)}}}});
+        QCOMPARE(flags(id, u"breached"_s), QStringList{u"first_response"_s});
+        QVERIFY(events(id, u"sla_breached"_s).isEmpty());
+        QCOMPARE(at(T0 + 95 * Minute), 0);
+        const QJsonObject figures =
+            m_api->get(u"/api/v1/departments/%1/figures"_s.arg(m_world.support), admin()).json();
+        QCOMPARE(figures.value(u"breached"_s).toInt(), 1);
+        QCOMPARE(figures.value(u"sla"_s).toObject().value(u"missed"_s).toInt(), 0);
+    }
+
+    void aSolvedTicketMovedOnWaitsForNobody()
+    {
+        setPolicy(m_world.returns, {{u"ownership"_s, 30}});
+        const qint64 id = m_world.intake(*m_api, m_world.support);
+        QCOMPARE(run(u"sam"_s, id, {{u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}}).value(u"outcome"_s).toString(),
+                 u"applied"_s);
+        QCOMPARE(run(u"sam"_s, id, {{u"type"_s, u"transfer"_s}, {u"department"_s, m_world.returns}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QCOMPARE(due(id, u"ownership"_s), 0);
+        const QJsonObject figures =
+            m_api->get(u"/api/v1/departments/%1/figures"_s.arg(m_world.returns), admin()).json();
+        QCOMPARE(figures.value(u"ownership"_s).toObject().value(u"arrived"_s).toInt(), 1);
+    }
+
+    void aDepartmentWhoseTicketsMovedOnCanBeDeleted()
+    {
+        const Response made = m_api->post(u"/api/v1/departments"_s,
+                                          {{u"name"_s, u"Pop-up"_s}, {u"shops"_s, QJsonArray{m_world.shop}}}, admin());
+        QCOMPARE(made.status, 201);
+        const qint64 popUp = made.json().value(u"id"_s).toInteger();
+        const qint64 id = m_world.intake(*m_api, popUp);
+        QVERIFY(id > 0);
+        QCOMPARE(run(u"admin"_s, id, {{u"type"_s, u"transfer"_s}, {u"department"_s, m_world.support}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QCOMPARE(m_api->del(u"/api/v1/departments/%1"_s.arg(popUp), admin()).status, 204);
     }
 };
 
