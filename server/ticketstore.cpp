@@ -113,13 +113,10 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request)
     if (!insert.exec())
         return storageError(insert);
     const qint64 ticketId = insert.lastInsertId().toLongLong();
-    QSqlQuery &stay = m_db.prepared(
-        u"INSERT INTO department_stays (ticket_id, department_id, arrived_at) VALUES (?, ?, ?)"_s);
-    stay.addBindValue(ticketId);
-    stay.addBindValue(routed->departmentId);
-    stay.addBindValue(at);
-    if (!stay.exec())
-        return storageError(stay);
+    if (Status stay = execute(u"INSERT INTO department_stays (ticket_id, department_id, arrived_at) VALUES (?, ?, ?)"_s,
+                              {ticketId, routed->departmentId, at});
+        !stay)
+        return stay.error();
 
     if (Expected<qint64> message = addMessage(ticketId, MessageKind::Customer, 0, request.name.trimmed(),
                                               request.message, {}, {}, seq, at);
@@ -238,6 +235,14 @@ Expected<TicketStore::Tracked> TicketStore::tracked(qint64 ticketId)
     if (!clocks)
         return clocks.error();
     return Tracked{*found, *clocks};
+}
+
+Status TicketStore::execute(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery &query = m_db.prepared(sql);
+    for (const QVariant &bind : binds)
+        query.addBindValue(bind);
+    return m_db.exec(query);
 }
 
 Expected<QList<qint64>> TicketStore::ticketIds(const QString &sql, const QVariantList &binds)
@@ -597,19 +602,15 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         // from now on the receiving department's policy applies.
         clocks->rebase(at, clockOf(from));
         clocks->arrive(at, t.status);
-        QSqlQuery &left = m_db.prepared(
-            u"UPDATE department_stays SET left_at = ? WHERE ticket_id = ? AND left_at IS NULL"_s);
-        left.addBindValue(at);
-        left.addBindValue(t.id);
-        if (!left.exec())
-            return storageError(left);
-        QSqlQuery &arrived = m_db.prepared(
-            u"INSERT INTO department_stays (ticket_id, department_id, arrived_at) VALUES (?, ?, ?)"_s);
-        arrived.addBindValue(t.id);
-        arrived.addBindValue(target->id);
-        arrived.addBindValue(at);
-        if (!arrived.exec())
-            return storageError(arrived);
+        if (Status left = execute(u"UPDATE department_stays SET left_at = ? WHERE ticket_id = ? AND left_at IS NULL"_s,
+                                  {at, t.id});
+            !left)
+            return left.error();
+        if (Status arrived = execute(
+                u"INSERT INTO department_stays (ticket_id, department_id, arrived_at) VALUES (?, ?, ?)"_s,
+                {t.id, target->id, at});
+            !arrived)
+            return arrived.error();
         t.departmentId = target->id;
         t.assigneeId = command.assigneeId;
         if (t.assigneeId == 0) {
@@ -665,12 +666,10 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
     if (!changed)
         return extra;
     if (command.type != Command::Type::Transfer && firstTouch) {
-        QSqlQuery &touched = m_db.prepared(
-            u"UPDATE department_stays SET touched_at = ? WHERE ticket_id = ? AND left_at IS NULL"_s);
-        touched.addBindValue(at);
-        touched.addBindValue(t.id);
-        if (!touched.exec())
-            return storageError(touched);
+        if (Status touched = execute(
+                u"UPDATE department_stays SET touched_at = ? WHERE ticket_id = ? AND left_at IS NULL"_s, {at, t.id});
+            !touched)
+            return touched.error();
         clocks->touched(at);
     }
     t.version += 1;

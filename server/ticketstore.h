@@ -99,6 +99,8 @@ private:
         SlaClocks clocks;
     };
     Expected<Tracked> tracked(qint64 ticketId);
+    // One statement that returns no rows.
+    Status execute(const QString &sql, const QVariantList &binds);
     // The ticket ids a one-column query selects.
     Expected<QList<qint64>> ticketIds(const QString &sql, const QVariantList &binds);
     Expected<qint64> addMessage(qint64 ticketId, MessageKind kind, qint64 agentId, const QString &authorName,
