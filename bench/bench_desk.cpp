@@ -33,7 +33,6 @@
 #include <QJsonDocument>
 #include <QTimer>
 
-#include <csignal>
 #include <cstdlib>
 
 #include <fcntl.h>
@@ -371,14 +370,6 @@ void touchTickets(HttpConnection &http, const BenchWorld &world, const DeskWorld
                                                                                            1));
 }
 
-// die() leaves through std::exit, past the ServerProcess's destructor: this
-// takes the server down with the benchmark.
-qint64 g_serverPid = 0;
-void killServerAtExit()
-{
-    if (g_serverPid > 0)
-        ::kill(pid_t(g_serverPid), SIGKILL);
-}
 
 QString ms(const Summary &s)
 {
@@ -430,8 +421,6 @@ int main(int argc, char *argv[])
     ServerProcess server;
     if (!server.start(options.text(u"server"_s), dataDir))
         die(u"the server did not start: "_s + server.errorOutput());
-    g_serverPid = server.pid();
-    std::atexit(killServerAtExit);
     say(u"bench_desk: server %1, store in %2; load average %3"_s.arg(options.text(u"server"_s), server.dataDir(),
                                                                         loadAverage()));
     HttpConnection http(server.baseUrl());
@@ -638,7 +627,6 @@ int main(int argc, char *argv[])
     model.setQuery({});
     store.reset();
     const bool stopped = server.stop();
-    g_serverPid = 0;
     if (!stopped)
         die(u"the server did not stop cleanly"_s);
 

@@ -51,14 +51,6 @@ void die(const QString &line)
 // ---------------------------------------------------------------------------
 // The server process
 
-ServerProcess::~ServerProcess()
-{
-    if (m_process && m_process->state() == QProcess::Running) {
-        m_process->kill();
-        m_process->waitForFinished(10'000);
-    }
-}
-
 QString ServerProcess::defaultBinary()
 {
     return QStringLiteral(SIGNPOST_SERVER_BINARY);
@@ -74,43 +66,15 @@ bool ServerProcess::start(const QString &binary, const QString &dataDir, const Q
     } else {
         m_dataDir = dataDir;
     }
-    m_process = std::make_unique<QProcess>();
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"SIGNPOST_ADMIN_PASSWORD"_s, QString::fromLatin1(AdminPassword));
-    m_process->setProcessEnvironment(environment);
-    m_process->setProgram(binary);
-    m_process->setArguments(QStringList{u"--data-dir"_s, m_dataDir, u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
-                                        u"--bootstrap-admin"_s, QString::fromLatin1(AdminEmail), u"--contact-rate"_s,
-                                        u"0"_s}
-                            + extraArguments);
-    QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(),
-                     [this]() { m_stderr += QString::fromUtf8(m_process->readAllStandardError()); });
-    m_process->start();
-    if (!m_process->waitForStarted(10'000))
-        return false;
-    const QDeadlineTimer deadline(60'000);
-    while (!m_process->canReadLine()) {
-        if (deadline.hasExpired() || m_process->state() != QProcess::Running)
-            return false;
-        m_process->waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())));
-    }
-    m_baseUrl = QUrl(QString::fromUtf8(m_process->readLine()).trimmed());
-    return m_baseUrl.isValid() && m_baseUrl.port() > 0;
-}
-
-bool ServerProcess::stop()
-{
-    if (!m_process || m_process->state() != QProcess::Running)
-        return true;
-    m_process->terminate();
-    return m_process->waitForFinished(60'000) && m_process->exitStatus() == QProcess::NormalExit;
+    return m_server.start({binary, m_dataDir, QString::fromLatin1(AdminEmail), QString::fromLatin1(AdminPassword),
+                           extraArguments});
 }
 
 double ServerProcess::cpuSeconds() const
 {
-    if (!m_process || m_process->state() != QProcess::Running)
+    if (!m_server.isRunning())
         return 0;
-    QFile stat(u"/proc/%1/stat"_s.arg(m_process->processId()));
+    QFile stat(u"/proc/%1/stat"_s.arg(m_server.pid()));
     if (!stat.open(QIODevice::ReadOnly))
         return 0;
     const QByteArray line = stat.readAll();

@@ -4,6 +4,8 @@
 // process, a lean keep-alive HTTP/1.1 client, the helpdesk the benchmarks
 // route into, generated contact-form tickets, and statistics.
 
+#include "devsupport/childserver.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHash>
@@ -41,27 +43,22 @@ void say(const QString &line);
 class ServerProcess
 {
 public:
-    ServerProcess() = default;
-    ~ServerProcess();
-
     static QString defaultBinary();
 
     bool start(const QString &binary, const QString &dataDir = {}, const QStringList &extraArguments = {});
-    bool stop();
+    bool stop() { return m_server.stop(); }
 
-    QUrl baseUrl() const { return m_baseUrl; }
+    QUrl baseUrl() const { return m_server.baseUrl(); }
     QString dataDir() const { return m_dataDir; }
-    QString errorOutput() const { return m_stderr; }
-    qint64 pid() const { return m_process ? m_process->processId() : 0; }
+    QString errorOutput() const { return m_server.errorOutput(); }
+    qint64 pid() const { return m_server.pid(); }
     // User + system CPU seconds the server has used so far (from /proc).
     double cpuSeconds() const;
 
 private:
     std::unique_ptr<QTemporaryDir> m_tempDir;
-    std::unique_ptr<QProcess> m_process;
     QString m_dataDir;
-    QUrl m_baseUrl;
-    QString m_stderr;
+    ChildServer m_server;
 };
 
 // CPU seconds this process has used so far.

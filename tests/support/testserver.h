@@ -1,11 +1,11 @@
 #pragma once
 
-#include <QProcess>
+#include "devsupport/childserver.h"
+
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
 
-#include <memory>
 
 namespace Signpost::Test {
 
@@ -14,8 +14,6 @@ namespace Signpost::Test {
 class TestServer
 {
 public:
-    TestServer();
-    ~TestServer();
 
     static constexpr auto AdminEmail = "admin@test.example";
     static constexpr auto AdminPassword = "admin-password-1";
@@ -29,18 +27,16 @@ public:
     bool stop();
     // SIGKILL: the process dies mid-whatever.
     void kill();
-    bool isRunning() const;
+    bool isRunning() const { return m_server.isRunning(); }
 
-    QUrl baseUrl() const { return m_baseUrl; }
+    QUrl baseUrl() const { return m_server.baseUrl(); }
     QString dataDir() const { return m_dataDir.path(); }
-    QString errorOutput() const { return m_stderr; }
-    int exitCode() const;
+    QString errorOutput() const { return m_server.errorOutput(); }
+    int exitCode() const { return m_server.exitCode(); }
 
 private:
     QTemporaryDir m_dataDir;
-    std::unique_ptr<QProcess> m_process;
-    QUrl m_baseUrl;
-    QString m_stderr;
+    ChildServer m_server;
     QStringList m_arguments;
 };
 
