@@ -53,20 +53,9 @@ IntakeOutcome postIntakeQnam(const QUrl &base, int connections, const QList<QByt
             ++answered;
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             const QByteArray body = reply->readAll();
-            if (status == 201) {
-                ++outcome.created;
-                const QJsonObject json = QJsonDocument::fromJson(body).object();
-                const qint64 ticket = json.value(u"ticket"_s).toInteger();
-                outcome.byDepartment[json.value(u"routing"_s).toObject().value(u"department"_s).toInteger()] += 1;
-                if (outcome.firstTicket == 0 || ticket < outcome.firstTicket)
-                    outcome.firstTicket = ticket;
-                outcome.lastTicket = std::max(outcome.lastTicket, ticket);
-            } else {
-                ++outcome.failed;
-                if (outcome.firstFailure.isEmpty())
-                    outcome.firstFailure = u"intake: HTTP %1 %2 %3"_s.arg(status).arg(
-                        QString::fromUtf8(body.left(300)), reply->errorString());
-            }
+            outcome.count(status, QJsonDocument::fromJson(body).object(),
+                          u"intake: HTTP %1 %2 %3"_s.arg(status).arg(QString::fromUtf8(body.left(300)),
+                                                                     reply->errorString()));
             if (answered == bodies.size())
                 loop.quit();
             else

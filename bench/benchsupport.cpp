@@ -530,6 +530,22 @@ QList<QByteArray> makeIntakeBodies(qint64 shop, qsizetype count, double ruleShar
     return bodies;
 }
 
+void IntakeOutcome::count(int status, const QJsonObject &answer, const QString &failure)
+{
+    if (status != 201) {
+        ++failed;
+        if (firstFailure.isEmpty())
+            firstFailure = failure;
+        return;
+    }
+    ++created;
+    const qint64 ticket = answer.value(u"ticket"_s).toInteger();
+    byDepartment[answer.value(u"routing"_s).toObject().value(u"department"_s).toInteger()] += 1;
+    if (firstTicket == 0 || ticket < firstTicket)
+        firstTicket = ticket;
+    lastTicket = std::max(lastTicket, ticket);
+}
+
 IntakeOutcome postIntake(const QList<HttpConnection *> &connections, const QList<QByteArray> &bodies)
 {
     IntakeOutcome outcome;
@@ -542,20 +558,9 @@ IntakeOutcome postIntake(const QList<HttpConnection *> &connections, const QList
         const QByteArray &body = bodies[next++];
         connection->request("POST", "/api/v1/public/intake", body, {}, [&, connection](HttpResponse &&response) {
             ++answered;
-            if (response.status == 201) {
-                ++outcome.created;
-                // Cheap enough next to the server's work: {"ticket":N,"routing":{"department":D,...
-                const QJsonObject json = response.json();
-                const qint64 ticket = json.value(u"ticket"_s).toInteger();
-                outcome.byDepartment[json.value(u"routing"_s).toObject().value(u"department"_s).toInteger()] += 1;
-                if (outcome.firstTicket == 0 || ticket < outcome.firstTicket)
-                    outcome.firstTicket = ticket;
-                outcome.lastTicket = std::max(outcome.lastTicket, ticket);
-            } else {
-                ++outcome.failed;
-                if (outcome.firstFailure.isEmpty())
-                    outcome.firstFailure = describe(u"intake"_s, response);
-            }
+            // Parsing is cheap enough next to the server's work.
+            outcome.count(response.status, response.status == 201 ? response.json() : QJsonObject{},
+                          response.status == 201 ? QString() : describe(u"intake"_s, response));
             if (answered == bodies.size())
                 loop.quit();
             else

@@ -166,6 +166,10 @@ struct IntakeOutcome
     qint64 firstTicket = 0;
     qint64 lastTicket = 0;
     double seconds = 0;
+
+    // One answer from the intake: 201 with {"ticket", "routing"} counts as
+    // created, anything else as failed (the first failure is kept).
+    void count(int status, const QJsonObject &answer, const QString &failure);
 };
 IntakeOutcome postIntake(const QList<HttpConnection *> &connections, const QList<QByteArray> &bodies);
 
