@@ -218,14 +218,18 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
     clash.finish();
 
     Transaction tx(m_db);
+    // Gaining or losing the admin flag changes what the agent's client may
+    // hold: the change takes a sequence value, so their next pull backfills
+    // every department or revokes those they are not a member of.
     QSqlQuery &update = m_db.prepared(
         u"UPDATE agents SET email = ?, name = ?, is_admin = ?, disabled = ?,"
-        " password_hash = COALESCE(?, password_hash) WHERE id = ?"_s);
+        " password_hash = COALESCE(?, password_hash), access_seq = COALESCE(?, access_seq) WHERE id = ?"_s);
     update.addBindValue(agent.email);
     update.addBindValue(agent.name);
     update.addBindValue(agent.isAdmin);
     update.addBindValue(agent.disabled);
     update.addBindValue(passwordHash.isEmpty() ? QVariant() : QVariant(passwordHash));
+    update.addBindValue(agent.isAdmin != current->isAdmin ? QVariant(m_db.nextSeq()) : QVariant());
     update.addBindValue(agentId);
     if (!update.exec())
         return storageError(update);

@@ -145,6 +145,11 @@ const QList<QStringList> &migrations()
             " solved_at, sla_missed)"_s,
             u"DROP INDEX tickets_department_created"_s,
         },
+        // 6: when an agent's admin flag last changed, so their client's next
+        // pull backfills or revokes the departments it opened or closed.
+        {
+            u"ALTER TABLE agents ADD COLUMN access_seq INTEGER NOT NULL DEFAULT 0"_s,
+        },
     };
     return steps;
 }

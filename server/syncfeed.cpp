@@ -324,10 +324,23 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
 
     // One read transaction: every query of the page sees the same state.
     Transaction snapshot(m_db);
+    const qint64 headNow = m_db.headSeq();
+
+    // When the agent's admin flag last changed: gaining it makes every
+    // department new to the client, losing it takes away those they are not
+    // a member of.
+    QSqlQuery &access = m_db.prepared(u"SELECT access_seq FROM agents WHERE id = ?"_s);
+    access.addBindValue(scope.agentId);
+    if (!access.exec())
+        return storageError(access);
+    const qint64 accessSeq = access.next() ? access.value(0).toLongLong() : 0;
+    access.finish();
+    // An admin whose client has none of the store yet gets all of it.
+    const bool backfillAll = scope.isAdmin && (cursor.since == 0 || accessSeq > cursor.since);
 
     QJsonArray grantedDepartments;
     if (cursor.phase == SyncCursor::Phase::Idle) {
-        cursor.head = m_db.headSeq();
+        cursor.head = headNow;
         if (cursor.since >= cursor.head && !reset) {
             // Nothing changed: the cheap answer, with the same cursor.
             cursor.head = 0;
@@ -339,7 +352,7 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
                                              {u"revoked_departments"_s, QJsonArray()}})
                 .toJson(QJsonDocument::Compact);
         }
-        bool backfill = scope.isAdmin && cursor.since == 0;
+        bool backfill = backfillAll;
         if (!scope.isAdmin) {
             QSqlQuery &granted = m_db.prepared(
                 u"SELECT department_id FROM memberships WHERE agent_id = ? AND granted_seq > ? ORDER BY department_id"_s);
@@ -351,6 +364,7 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
                 grantedDepartments.append(granted.value(0).toLongLong());
             backfill = !grantedDepartments.isEmpty();
         }
+        cursor.wholeStore = backfillAll;
         cursor.phase = backfill ? SyncCursor::Phase::Backfill : SyncCursor::Phase::Changes;
         cursor.position = backfill ? 0 : cursor.since;
     }
@@ -377,46 +391,73 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
         while (query.next())
             page.append({TicketRows::readTicket(query), true});
         if (page.size() < limit) {
-            // An admin's backfill was every department: nothing is left for
-            // the changes phase, which would send every ticket again.
+            // What changed in the departments sent whole starts at the
+            // pass's head; the others' changes start at the cursor.
             cursor.phase = SyncCursor::Phase::Changes;
-            cursor.position = scope.isAdmin ? cursor.head : cursor.since;
+            cursor.position = cursor.since;
+            QSqlQuery &older = m_db.prepared(
+                u"SELECT EXISTS (SELECT 1 FROM memberships WHERE agent_id = ? AND granted_seq <= ?)"_s);
+            older.addBindValue(scope.agentId);
+            older.addBindValue(cursor.since);
+            if (!older.exec() || !older.next())
+                return storageError(older);
+            if (scope.isAdmin ? cursor.wholeStore : !older.value(0).toBool())
+                cursor.position = cursor.head;
+            older.finish();
         } else {
             cursor.position = page.last().ticket.id;
         }
     }
     if (cursor.phase == SyncCursor::Phase::Changes) {
-        // Changes in departments the client already has, in sequence order
-        // up to the head this pull runs to.
+        // Changes in sequence order, with no upper bound: a ticket that
+        // changes while the client pages moves ahead of the position and is
+        // read again later in this same pass, with everything since the
+        // pass's cursor. (Bounding the pass at its head lost the changes such
+        // a ticket had before it moved.) Departments the backfill sent whole
+        // need only what changed since the pass began; a ticket is whole when
+        // it is new to the client: it entered its department after the
+        // cursor, or its department is new to the client.
         const int room = limit - static_cast<int>(page.size());
         QSqlQuery &query = m_db.prepared(
             scope.isAdmin
-                ? u"SELECT %1, t.entered_seq FROM tickets t WHERE t.seq > ? AND t.seq <= ?"
+                ? u"SELECT %1, t.entered_seq > ? OR ? FROM tickets t WHERE t.seq > ? AND (NOT ? OR t.seq > ?)"
                   " ORDER BY t.seq LIMIT ?"_s.arg(TicketRows::ticketColumns)
-                : u"SELECT %1, t.entered_seq FROM tickets t WHERE t.seq > ? AND t.seq <= ? AND +t.department_id IN"
-                  " (SELECT department_id FROM memberships WHERE agent_id = ? AND granted_seq <= ?)"
-                  " ORDER BY t.seq LIMIT ?"_s.arg(TicketRows::ticketColumns));
-        query.addBindValue(cursor.position);
-        query.addBindValue(cursor.head);
-        if (!scope.isAdmin) {
-            query.addBindValue(scope.agentId);
+                : u"SELECT %1, t.entered_seq > ? OR m.granted_seq > ? FROM tickets t"
+                  " JOIN memberships m ON m.agent_id = ? AND m.department_id = +t.department_id"
+                  " WHERE t.seq > ? AND (m.granted_seq <= ? OR t.seq > ?) ORDER BY t.seq LIMIT ?"_s.arg(
+                      TicketRows::ticketColumns));
+        if (scope.isAdmin) {
             query.addBindValue(cursor.since);
+            query.addBindValue(backfillAll);
+            query.addBindValue(cursor.position);
+            query.addBindValue(cursor.wholeStore);
+            query.addBindValue(cursor.head);
+        } else {
+            query.addBindValue(cursor.since);
+            query.addBindValue(cursor.since);
+            query.addBindValue(scope.agentId);
+            query.addBindValue(cursor.position);
+            query.addBindValue(cursor.since);
+            query.addBindValue(cursor.head);
         }
         query.addBindValue(room);
         if (room > 0) {
             if (!query.exec())
                 return storageError(query);
+            // A ticket this page backfilled may come again if it changed
+            // since the pass began: the snapshot is one, so it is the same.
+            QSet<qint64> backfilled;
+            for (const PageEntry &entry : std::as_const(page))
+                backfilled.insert(entry.ticket.id);
             int count = 0;
             while (query.next()) {
-                // A ticket that came into the department after the cursor is
-                // new to the client: send all of it.
-                page.append({TicketRows::readTicket(query), query.value(TicketRows::ticketColumnCount).toLongLong() > cursor.since});
                 ++count;
+                Ticket ticket = TicketRows::readTicket(query);
+                cursor.position = ticket.seq;
+                if (!backfilled.contains(ticket.id))
+                    page.append({std::move(ticket), query.value(TicketRows::ticketColumnCount).toBool()});
             }
-            if (count < room)
-                done = true;
-            else
-                cursor.position = page.last().ticket.seq;
+            done = count < room;
         }
     }
 
@@ -454,26 +495,35 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
 
     QJsonArray revokedTickets;
     QJsonArray revokedDepartments;
-    if (done && !scope.isAdmin && cursor.since > 0) {
+    if (done && !scope.isAdmin) {
         // Access lost since the cursor: tickets moved out of all of the
-        // agent's departments, and departments the agent left.
+        // agent's departments, departments the agent left, and those they
+        // saw only as an admin. A first sync had nothing before its pass,
+        // but what it sent may have left while it ran.
+        const qint64 lostAfter = cursor.since > 0 ? cursor.since : cursor.head;
         QSqlQuery &moved = m_db.prepared(
             u"SELECT DISTINCT mv.ticket_id, t.department_id FROM ticket_moves mv JOIN tickets t ON t.id = mv.ticket_id"
             " WHERE mv.seq > ? AND mv.seq <= ? ORDER BY mv.ticket_id"_s);
-        moved.addBindValue(cursor.since);
-        moved.addBindValue(cursor.head);
+        moved.addBindValue(lostAfter);
+        moved.addBindValue(headNow);
         if (!moved.exec())
             return storageError(moved);
         while (moved.next()) {
             if (!scope.canSee(moved.value(1).toLongLong()))
                 revokedTickets.append(moved.value(0).toLongLong());
         }
+        // Losing the admin flag takes away every department the agent is
+        // not a member of.
+        const bool wasAdmin = accessSeq > lostAfter;
         QSqlQuery &left = m_db.prepared(
-            u"SELECT DISTINCT department_id FROM membership_revocations WHERE agent_id = ? AND seq > ? AND seq <= ?"
-            " ORDER BY department_id"_s);
-        left.addBindValue(scope.agentId);
-        left.addBindValue(cursor.since);
-        left.addBindValue(cursor.head);
+            wasAdmin ? u"SELECT id FROM departments ORDER BY id"_s
+                     : u"SELECT DISTINCT department_id FROM membership_revocations WHERE agent_id = ? AND seq > ?"
+                       " AND seq <= ? ORDER BY department_id"_s);
+        if (!wasAdmin) {
+            left.addBindValue(scope.agentId);
+            left.addBindValue(lostAfter);
+            left.addBindValue(headNow);
+        }
         if (!left.exec())
             return storageError(left);
         while (left.next()) {
@@ -483,8 +533,21 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
     }
 
     SyncCursor next = cursor;
-    if (done)
-        next = SyncCursor{cursor.epoch, cursor.head, 0, SyncCursor::Phase::Idle, 0};
+    if (done) {
+        // The pass read every change up to now. A grant or an admin flag
+        // that came while it ran was not backfilled, though: the next pass
+        // starts from where this one began, so it is.
+        QSqlQuery &granted = m_db.prepared(
+            u"SELECT EXISTS (SELECT 1 FROM memberships WHERE agent_id = ? AND granted_seq > ?) OR ?"_s);
+        granted.addBindValue(scope.agentId);
+        granted.addBindValue(cursor.head);
+        granted.addBindValue(accessSeq > cursor.head);
+        if (!granted.exec() || !granted.next())
+            return storageError(granted);
+        const bool accessChanged = granted.value(0).toBool();
+        granted.finish();
+        next = SyncCursor{cursor.epoch, accessChanged ? cursor.head : headNow, 0, SyncCursor::Phase::Idle, 0};
+    }
 
     // The page object, its keys in QJsonObject's order; see JsonText.
     QByteArray body;

@@ -5,6 +5,8 @@
 #include "tests/support/testworld.h"
 #include "tests/support/worldtest.h"
 
+#include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -36,6 +38,48 @@ class TestServerSync : public WorldTest
                                               m_world.token(agent));
         return response.status == 200 ? response.json() : QJsonObject{};
     }
+    // Applies one page like a client; false when the page is not one.
+    static void apply(Mirror &mirror, const QJsonObject &json)
+    {
+        QVERIFY(json.contains(u"cursor"_s));
+        ++mirror.pages;
+        mirror.reset = mirror.reset || json.value(u"reset"_s).toBool();
+        for (const QJsonValue &value : json.value(u"tickets"_s).toArray()) {
+            QJsonObject ticket = value.toObject();
+            const qint64 id = ticket.value(u"id"_s).toInteger();
+            if (!ticket.value(u"full"_s).toBool()) {
+                // A delta: merge the thread entries by id into what we had
+                // (an entry may come again if the ticket was sent whole
+                // while it changed).
+                QVERIFY2(mirror.tickets.contains(id), qPrintable(u"a delta for ticket %1, which the client never had"_s.arg(id)));
+                for (const QString &list : {u"messages"_s, u"events"_s}) {
+                    QMap<qint64, QJsonValue> merged;
+                    for (const QJsonValue &entry : mirror.tickets[id].value(list).toArray())
+                        merged.insert(entry.toObject().value(u"id"_s).toInteger(), entry);
+                    for (const QJsonValue &entry : ticket.value(list).toArray())
+                        merged.insert(entry.toObject().value(u"id"_s).toInteger(), entry);
+                    QJsonArray ordered;
+                    for (const QJsonValue &entry : std::as_const(merged))
+                        ordered.append(entry);
+                    ticket.insert(list, ordered);
+                }
+            }
+            mirror.tickets.insert(id, ticket);
+        }
+        for (const QJsonValue &id : json.value(u"revoked_tickets"_s).toArray()) {
+            mirror.revokedTickets.insert(id.toInteger());
+            mirror.tickets.remove(id.toInteger());
+        }
+        for (const QJsonValue &id : json.value(u"revoked_departments"_s).toArray()) {
+            mirror.revokedDepartments.insert(id.toInteger());
+            mirror.tickets.removeIf([&](auto it) {
+                return it.value().value(u"department"_s).toInteger() == id.toInteger();
+            });
+        }
+        for (const QJsonValue &id : json.value(u"granted_departments"_s).toArray())
+            mirror.grantedDepartments.insert(id.toInteger());
+        mirror.cursor = json.value(u"cursor"_s).toString();
+    }
     // Pulls until has_more is false, applying each page like a client.
     void pull(const QString &agent, Mirror &mirror, int limit = 500)
     {
@@ -45,44 +89,9 @@ class TestServerSync : public WorldTest
         mirror.pages = 0;
         for (bool more = true; more && mirror.pages < 1000;) {
             const QJsonObject json = page(agent, mirror.cursor, limit);
-            QVERIFY(json.contains(u"cursor"_s));
-            ++mirror.pages;
-            mirror.reset = mirror.reset || json.value(u"reset"_s).toBool();
-            for (const QJsonValue &value : json.value(u"tickets"_s).toArray()) {
-                QJsonObject ticket = value.toObject();
-                const qint64 id = ticket.value(u"id"_s).toInteger();
-                if (!ticket.value(u"full"_s).toBool()) {
-                    // A delta: merge the thread entries by id into what we had
-                    // (an entry may come again if the ticket was sent whole
-                    // while it changed).
-                    QVERIFY2(mirror.tickets.contains(id), "a delta for a ticket the client never had");
-                    for (const QString &list : {u"messages"_s, u"events"_s}) {
-                        QMap<qint64, QJsonValue> merged;
-                        for (const QJsonValue &entry : mirror.tickets[id].value(list).toArray())
-                            merged.insert(entry.toObject().value(u"id"_s).toInteger(), entry);
-                        for (const QJsonValue &entry : ticket.value(list).toArray())
-                            merged.insert(entry.toObject().value(u"id"_s).toInteger(), entry);
-                        QJsonArray ordered;
-                        for (const QJsonValue &entry : std::as_const(merged))
-                            ordered.append(entry);
-                        ticket.insert(list, ordered);
-                    }
-                }
-                mirror.tickets.insert(id, ticket);
-            }
-            for (const QJsonValue &id : json.value(u"revoked_tickets"_s).toArray()) {
-                mirror.revokedTickets.insert(id.toInteger());
-                mirror.tickets.remove(id.toInteger());
-            }
-            for (const QJsonValue &id : json.value(u"revoked_departments"_s).toArray()) {
-                mirror.revokedDepartments.insert(id.toInteger());
-                mirror.tickets.removeIf([&](auto it) {
-                    return it.value().value(u"department"_s).toInteger() == id.toInteger();
-                });
-            }
-            for (const QJsonValue &id : json.value(u"granted_departments"_s).toArray())
-                mirror.grantedDepartments.insert(id.toInteger());
-            mirror.cursor = json.value(u"cursor"_s).toString();
+            apply(mirror, json);
+            if (QTest::currentTestFailed())
+                return;
             more = json.value(u"has_more"_s).toBool();
         }
     }
@@ -261,6 +270,129 @@ private Q_SLOTS:
         QVERIFY(two.tickets.contains(m_sales));
         QVERIFY(two.tickets.value(m_sales).value(u"full"_s).toBool());
         compareWithServer(u"two"_s, two);
+    }
+
+    // The property behind every case above: followers paging the feed with
+    // tiny pages while others write (replies, notes, transfers, new tickets,
+    // memberships and the admin flag changing) end up with exactly what a
+    // fresh full pull gives, and never get a delta for a ticket they lack.
+    void followersPagingWhileOthersWriteConverge_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        for (quint32 seed = 1; seed <= 8; ++seed)
+            QTest::addRow("seed %u", seed) << seed;
+    }
+    void followersPagingWhileOthersWriteConverge()
+    {
+        QFETCH(quint32, seed);
+        QRandomGenerator random(seed);
+        const QStringList followers{u"sam"_s, u"two"_s, u"rob"_s, u"sal"_s};
+        QHash<QString, Mirror> mirrors;
+        const QList<qint64> departments{m_world.triage, m_world.support, m_world.returns, m_world.sales};
+        QList<qint64> tickets = m_support;
+        tickets << m_returns << m_sales;
+        const QString admin = m_world.token(u"admin"_s);
+        bool twoInReturns = true;
+        bool salAdmin = false;
+
+        auto write = [&]() {
+            const qint64 ticket = tickets.at(random.bounded(int(tickets.size())));
+            const qint64 department = departments.at(random.bounded(int(departments.size())));
+            switch (random.bounded(8)) {
+            case 0:
+                // 0: routed (to Triage, the default).
+                tickets.append(m_world.intake(*m_api, department == m_world.triage ? 0 : department,
+                                              u"New %1"_s.arg(tickets.size())));
+                QVERIFY(tickets.last() > 0);
+                break;
+            case 1:
+            case 2: {
+                const QString type = random.bounded(2) ? u"note"_s : u"reply"_s;
+                const QJsonObject result =
+                    act(u"admin"_s, ticket, {{u"type"_s, type}, {u"body"_s, u"%1 on %2"_s.arg(type).arg(ticket)}});
+                QVERIFY2(result.value(u"outcome"_s).toString() == u"applied",
+                         qPrintable(QString::fromUtf8(QJsonDocument(result).toJson())));
+                break;
+            }
+            case 3:
+            case 4:
+                // Rejected when it is there already: nothing to check.
+                act(u"admin"_s, ticket, {{u"type"_s, u"transfer"_s}, {u"department"_s, department}, {u"note"_s, u"moved"_s}});
+                break;
+            case 5:
+                act(u"admin"_s, ticket, {{u"type"_s, u"priority"_s},
+                                         {u"priority"_s, random.bounded(2) ? u"high"_s : u"low"_s}});
+                break;
+            case 6: {
+                const QString path = u"/api/v1/agents/%1/memberships/%2"_s.arg(m_world.agent(u"two"_s)).arg(m_world.returns);
+                const int status = twoInReturns ? m_api->del(path, admin).status
+                                                : m_api->put(path, {{u"role"_s, u"member"_s}}, admin).status;
+                QCOMPARE(status, 200);
+                twoInReturns = !twoInReturns;
+                break;
+            }
+            case 7:
+                salAdmin = !salAdmin;
+                QCOMPARE(m_api->patch(u"/api/v1/agents/%1"_s.arg(m_world.agent(u"sal"_s)), {{u"is_admin"_s, salAdmin}}, admin)
+                             .status, 200);
+                break;
+            }
+        };
+
+        for (int step = 0; step < 120; ++step) {
+            const QString follower = followers.at(random.bounded(int(followers.size())));
+            Mirror &mirror = mirrors[follower];
+            const QJsonObject json = page(follower, mirror.cursor, 1 + random.bounded(3));
+            apply(mirror, json);
+            if (QTest::currentTestFailed())
+                return;
+            if (random.bounded(3) != 0) {
+                write();
+                if (QTest::currentTestFailed())
+                    return;
+            }
+        }
+        for (const QString &follower : followers) {
+            Mirror &mirror = mirrors[follower];
+            pull(follower, mirror, 2);
+            if (QTest::currentTestFailed())
+                return;
+            // One more pass: what the last one could not yet see.
+            pull(follower, mirror, 2);
+            Mirror fresh;
+            pull(follower, fresh);
+            auto stripped = [](const Mirror &m) {
+                QHash<qint64, QJsonObject> out = m.tickets;
+                for (QJsonObject &ticket : out)
+                    ticket.remove(u"full"_s);
+                return out;
+            };
+            const QHash<qint64, QJsonObject> held = stripped(mirror), truth = stripped(fresh);
+            for (auto it = truth.cbegin(); it != truth.cend(); ++it) {
+                const QJsonObject mine = held.value(it.key());
+                QStringList differences;
+                for (const QString &key : it.value().keys()) {
+                    if (mine.value(key) == it.value().value(key))
+                        continue;
+                    if (!mine.value(key).isArray()) {
+                        differences << key;
+                        continue;
+                    }
+                    QStringList ids[2];
+                    for (int side = 0; side < 2; ++side) {
+                        for (const QJsonValue &entry : (side ? it.value() : mine).value(key).toArray())
+                            ids[side] << QString::number(entry.toObject().value(u"id"_s).toInteger());
+                    }
+                    differences << u"%1 [%2] instead of [%3]"_s.arg(key, ids[0].join(u','), ids[1].join(u','));
+                }
+                QVERIFY2(differences.isEmpty(), qPrintable(u"%1 holds ticket %2 differently: %3"_s.arg(follower).arg(it.key()).arg(
+                                                     differences.join(u"; "_s))));
+            }
+            for (auto it = held.cbegin(); it != held.cend(); ++it)
+                QVERIFY2(truth.contains(it.key()), qPrintable(u"%1 still holds ticket %2 of department %3"_s.arg(follower)
+                                                                 .arg(it.key()).arg(it.value().value(u"department"_s).toInteger())));
+            compareWithServer(follower, mirror);
+        }
     }
 
     void badAndForeignCursors()
