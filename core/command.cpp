@@ -169,4 +169,18 @@ Expected<Command> Command::fromJson(const QJsonObject &json)
     return command;
 }
 
+bool isFinalOutcome(const QString &outcome, const QString &reason)
+{
+    if (outcome == u"applied" || outcome == u"duplicate")
+        return true;
+    if (outcome != u"rejected")
+        return false;
+    for (ErrorCode code : {ErrorCode::Conflict, ErrorCode::InvalidInput, ErrorCode::NotFound, ErrorCode::Forbidden,
+                           ErrorCode::MalformedRequest}) {
+        if (reason == errorCodeName(code))
+            return true;
+    }
+    return false;
+}
+
 } // namespace Signpost

@@ -33,6 +33,13 @@ struct Command
 
 QString toString(Command::Type type);
 
+// Whether a command's answer is its final word. Applied, duplicate and the
+// refusals that resending cannot change (conflict, invalid, not found,
+// forbidden, malformed) are; anything else (internal, unavailable, rate
+// limited, …) leaves the outcome unknown: the client resends the same
+// command under the same id, later.
+bool isFinalOutcome(const QString &outcome, const QString &reason);
+
 inline constexpr qsizetype MaxBodyLength = 50'000;
 inline constexpr qsizetype MaxCommandIdLength = 100;
 

@@ -69,6 +69,13 @@ void ApiServer::addTestRoutes()
         m_dropNextAnswerTo = body->value(u"path"_s).toString();
         return HttpReply::noContent();
     });
+    route(QHttpServerRequest::Method::Post, u"/api/v1/test/fail-commands"_s, Access::Public, [this](Call &call) {
+        Expected<QJsonObject> body = jsonBody(call);
+        if (!body)
+            return HttpReply::error(body.error());
+        m_failNextCommands = body->value(u"count"_s).toInt();
+        return HttpReply::noContent();
+    });
     // The server's "now" stands still at {"now": iso} (so tests can walk SLA
     // clocks forward), and the SLA check runs at once.
     route(QHttpServerRequest::Method::Post, u"/api/v1/test/clock"_s, Access::Public, [this](Call &call) {

@@ -106,6 +106,9 @@ private:
     // Test hooks: the path whose next answer is dropped after the work is
     // done, as if the connection failed on the way back.
     QString m_dropNextAnswerTo;
+    // Test hooks: how many of the next commands fail as a storage error
+    // would, before any of their work is done.
+    int m_failNextCommands = 0;
     QTimer *m_slaTimer = nullptr;
     // Why the upgrade request being handled was refused, for missingHandler.
     std::optional<Error> m_refusedUpgrade;

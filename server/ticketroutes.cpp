@@ -77,6 +77,14 @@ void ApiServer::addTicketRoutes()
                 results.append(rejected);
                 continue;
             }
+            if (m_failNextCommands > 0) {
+                --m_failNextCommands;
+                results.append(QJsonObject{{u"id"_s, command->id},
+                                           {u"outcome"_s, u"rejected"_s},
+                                           {u"reason"_s, errorCodeName(ErrorCode::Internal)},
+                                           {u"message"_s, u"The store could not complete the request."_s}});
+                continue;
+            }
             results.append(m_tickets.run(call.scope, call.agentName, *command));
         }
         return HttpReply::json(QJsonObject{{u"results"_s, results}});

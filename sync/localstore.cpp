@@ -645,6 +645,9 @@ Status LocalStore::recordResult(const OutboxEntry &entry, const QJsonObject &res
 {
     const QString outcome = result.value(u"outcome"_s).toString();
     const QJsonObject serverTicket = result.value(u"ticket"_s).toObject();
+    // Not a final answer: the entry stays as it is, to be sent again.
+    if (!isFinalOutcome(outcome, result.value(u"reason"_s).toString()))
+        return ok();
     SqlTransaction tx(m_sql);
     if (outcome == u"applied" || outcome == u"duplicate") {
         QSqlQuery &remove = prepared(u"DELETE FROM outbox WHERE id = ?"_s);
@@ -654,9 +657,13 @@ Status LocalStore::recordResult(const OutboxEntry &entry, const QJsonObject &res
         placeholder.addBindValue(entry.id);
         SIGNPOST_EXEC(placeholder);
         // The commands queued behind this one were based on the state it
-        // produced: they carry the version the server gave it.
+        // produced: they move onto the version the server gave it, but only
+        // when that version holds our change alone. Had a colleague changed
+        // the ticket meanwhile, moving them would overwrite her change
+        // unseen: they keep their base and meet the conflict check.
         const qint64 newVersion = serverTicket.value(u"version"_s).toInteger();
-        if (newVersion > 0) {
+        const qint64 base = entry.command.baseVersion;
+        if (newVersion == base + 1) {
             for (const OutboxEntry &next : outboxFor(entry.command.ticketId)) {
                 if (next.state != OutboxEntry::State::Pending || next.command.baseVersion != entry.command.baseVersion)
                     continue;

@@ -262,27 +262,46 @@ QJsonObject SyncEngine::batchOf(const QList<OutboxEntry> &entries)
     return QJsonObject{{u"commands"_s, commands}};
 }
 
-void SyncEngine::recordResults(const QList<OutboxEntry> &batch, const QJsonObject &answer)
+Status SyncEngine::recordResults(const QList<OutboxEntry> &batch, const QJsonObject &answer)
 {
+    Status recorded = ok();
+    bool unknown = false;
     const QJsonArray results = answer.value(u"results"_s).toArray();
-    for (const QJsonValue &value : results) {
-        const QJsonObject result = value.toObject();
-        for (const OutboxEntry &entry : batch) {
-            if (entry.command.id != result.value(u"id"_s).toString())
-                continue;
-            m_store.recordResult(entry, result);
-            if (result.value(u"outcome"_s).toString() == u"rejected") {
-                OutboxEntry rejected = entry;
-                rejected.state = OutboxEntry::State::Rejected;
-                rejected.reason = result.value(u"reason"_s).toString();
-                rejected.message = result.value(u"message"_s).toString();
-                rejected.serverTicket = result.value(u"ticket"_s).toObject();
-                Q_EMIT commandRejected(rejected);
-            }
+    for (const OutboxEntry &entry : batch) {
+        const auto found = std::find_if(results.cbegin(), results.cend(), [&](const QJsonValue &value) {
+            return value.toObject().value(u"id"_s).toString() == entry.command.id;
+        });
+        const QJsonObject result = found != results.cend() ? found->toObject() : QJsonObject();
+        const QString outcome = result.value(u"outcome"_s).toString();
+        const QString reason = result.value(u"reason"_s).toString();
+        if (!isFinalOutcome(outcome, reason)) {
+            // The server could not say (or said nothing of it): the command
+            // goes again, same id, after a pause.
+            unknown = true;
+            continue;
+        }
+        if (Status done = m_store.recordResult(entry, result); !done) {
+            recorded = done;
+            continue;
+        }
+        if (outcome == u"rejected") {
+            OutboxEntry rejected = entry;
+            rejected.state = OutboxEntry::State::Rejected;
+            rejected.reason = reason;
+            rejected.message = result.value(u"message"_s).toString();
+            rejected.serverTicket = result.value(u"ticket"_s).toObject();
+            Q_EMIT commandRejected(rejected);
         }
     }
     updatePending();
     Q_EMIT ticketsChanged();
+    // Either way, sending again at once would only repeat the same: the
+    // loop backs off before the next try.
+    if (!recorded)
+        return recorded;
+    if (unknown)
+        return Error{ErrorCode::Unavailable, tr("The server could not complete a change; it is sent again shortly."), {}};
+    return ok();
 }
 
 QCoro::Task<Status> SyncEngine::flushOutbox()
@@ -295,13 +314,15 @@ QCoro::Task<Status> SyncEngine::flushOutbox()
         QList<qint64> ids;
         for (const OutboxEntry &entry : batch)
             ids.append(entry.id);
-        m_store.markSent(ids);
+        if (Status marked = m_store.markSent(ids); !marked)
+            co_return marked;
         const Expected<QJsonObject> answer = co_await m_api.post(ApiPath::commands(), batchOf(batch));
         if (!self || !m_running)
             co_return stopped();
         if (!answer)
             co_return answer.error(); // stays "sent": resent later under the same id
-        recordResults(batch, *answer);
+        if (Status recorded = recordResults(batch, *answer); !recorded)
+            co_return recorded;
     }
 }
 

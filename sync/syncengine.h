@@ -82,7 +82,10 @@ private:
     };
     PageEffect applyPulled(const QJsonObject &page);
     static QJsonObject batchOf(const QList<OutboxEntry> &entries);
-    void recordResults(const QList<OutboxEntry> &batch, const QJsonObject &answer);
+    // Records what the server answered; an error when something is left to
+    // send again later (an unknown outcome, or a result the cache could not
+    // keep), so the loop backs off instead of resending at once.
+    Status recordResults(const QList<OutboxEntry> &batch, const QJsonObject &answer);
     QList<Department> storeDepartments(const QJsonObject &answer);
     void storeColleagues(qint64 departmentId, const QJsonObject &answer);
     void storeTransferTargets(const QJsonObject &answer);

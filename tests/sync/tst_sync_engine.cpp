@@ -269,6 +269,87 @@ private Q_SLOTS:
         QCOMPARE(messages.last().toObject().value(u"body"_s).toString(), u"Exactly once"_s);
     }
 
+    // Offline, Sam queues a note and then "assign to me"; meanwhile Sue
+    // takes the ticket. The note goes through, but the assignment was
+    // decided on a ticket that has changed since: it must meet the conflict
+    // check, not be moved onto the version that holds Sue's change.
+    void queuedCommandsNeverMoveOverAColleaguesChange()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"sam.sqlite"_s);
+        const qint64 ticket = m_tickets[0];
+        QString token;
+        {
+            Client sam;
+            QVERIFY(sam.open(path));
+            QVERIFY(signIn(sam, u"sam"_s));
+            QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
+            token = sam.engine->api().token();
+            sam.engine.reset(); // offline from here
+            Command note = sam.command(Command::Type::Note, ticket);
+            note.body = u"Checked the order"_s;
+            QVERIFY(sam.store->enqueue(note));
+            Command mine = sam.command(Command::Type::Assign, ticket);
+            mine.assigneeId = m_world.agent(u"sam"_s);
+            QVERIFY(sam.store->enqueue(mine));
+        }
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, ticket}, {u"base_version"_s, 1},
+                                                    {u"type"_s, u"assign"_s}, {u"assignee"_s, m_world.agent(u"sue"_s)}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+
+        Client sam;
+        QVERIFY(sam.open(path));
+        QSignalSpy rejected(sam.engine.get(), &SyncEngine::commandRejected);
+        sam.engine->resume(m_server->baseUrl(), token);
+        QTRY_COMPARE_WITH_TIMEOUT(rejected.size(), 1, 15'000);
+        const QList<OutboxEntry> refused = sam.store->rejected();
+        QCOMPARE(refused.size(), 1);
+        QVERIFY(refused.first().command.type == Command::Type::Assign);
+        QCOMPARE(refused.first().reason, u"conflict"_s);
+        const QJsonObject server = serverTicket(ticket);
+        QCOMPARE(server.value(u"assignee"_s).toInteger(), m_world.agent(u"sue"_s));
+        QCOMPARE(server.value(u"messages"_s).toArray().last().toObject().value(u"body"_s).toString(), u"Checked the order"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(sam.store->ticket(ticket)->assigneeId, m_world.agent(u"sue"_s), 15'000);
+
+        // Our own change alone still lets the next command move on.
+        Command reply = sam.command(Command::Type::Reply, ticket);
+        reply.body = u"On it"_s;
+        QVERIFY(sam.engine->act(reply));
+        Command priority = sam.command(Command::Type::SetPriority, ticket);
+        priority.priority = Priority::High;
+        QVERIFY(sam.engine->act(priority));
+        Command back = sam.command(Command::Type::Assign, ticket);
+        back.assigneeId = m_world.agent(u"sam"_s);
+        QVERIFY(sam.engine->act(back));
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->pendingCount(), 0, 15'000);
+        QCOMPARE(rejected.size(), 1);
+        QCOMPARE(serverTicket(ticket).value(u"assignee"_s).toInteger(), m_world.agent(u"sam"_s));
+    }
+
+    // "internal" means the outcome is unknown: the desk sends the same
+    // command again (same id), never offers to discard it, and does not
+    // hammer the server meanwhile.
+    void internalErrorsAreRetriedNotRejected()
+    {
+        QTemporaryDir dir;
+        Client sam;
+        QVERIFY(sam.open(dir.filePath(u"sam.sqlite"_s)));
+        QVERIFY(signIn(sam, u"sam"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
+        QSignalSpy rejected(sam.engine.get(), &SyncEngine::commandRejected);
+        QCOMPARE(m_api->post(u"/api/v1/test/fail-commands"_s, {{u"count"_s, 2}}).status, 204);
+
+        Command reply = sam.command(Command::Type::Reply, m_tickets[1]);
+        reply.body = u"Through a bad moment"_s;
+        QVERIFY(sam.engine->act(reply));
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->pendingCount(), 0, 30'000);
+        QVERIFY(rejected.isEmpty());
+        QVERIFY(sam.store->rejected().isEmpty());
+        const QJsonArray messages = serverTicket(m_tickets[1]).value(u"messages"_s).toArray();
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages.last().toObject().value(u"body"_s).toString(), u"Through a bad moment"_s);
+    }
+
     void availabilityGoesStraightToTheServer()
     {
         QTemporaryDir dir;
