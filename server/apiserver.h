@@ -6,6 +6,7 @@
 #include "server/departmentstore.h"
 #include "server/figurestore.h"
 #include "server/httpreply.h"
+#include "server/idempotencylog.h"
 #include "server/pushhub.h"
 #include "server/ratelimiter.h"
 #include "server/syncfeed.h"
@@ -90,6 +91,8 @@ private:
     QString clientAddress(const QHttpServerRequest &request) const;
     static Expected<QJsonObject> jsonBody(const Call &call);
     HttpReply contactForm(Call &call, const Shop &shop);
+    // The JSON intake's answer to a ticket just made.
+    static HttpReply intakeAnswer(const IntakeResult &result);
     HttpReply customerThread(Call &call, bool posting);
 
     Database &m_db;
@@ -99,6 +102,7 @@ private:
     TicketStore m_tickets;
     SyncFeed m_sync;
     FigureStore m_figures;
+    IdempotencyLog m_idempotency;
     PushHub m_push;
     RateLimiter m_contactLimiter;
     RateLimiter m_loginLimiter;

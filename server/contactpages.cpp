@@ -1,5 +1,7 @@
 #include "server/contactpages.h"
 
+#include "server/secrets.h"
+
 #include "core/timestamps.h"
 
 #include <QUrlQuery>
@@ -114,6 +116,19 @@ QByteArray shopList(const QList<Shop> &shops)
         .toUtf8();
 }
 
+namespace {
+
+// The one-time token of a form: sent again with a double click or a refresh,
+// so the server answers those with what the first post made. A form shown
+// again with errors keeps the token it had.
+QString tokenField(const QString &token)
+{
+    return u"<input type=\"hidden\" name=\"form_token\" value=\"%1\">\n"_s.arg(
+        esc(token.isEmpty() ? Secrets::newToken() : token));
+}
+
+} // namespace
+
 QByteArray form(const Shop &shop, const QList<Department> &departments, const Values &values,
                 const QList<Error> &errors)
 {
@@ -150,6 +165,7 @@ QByteArray form(const Shop &shop, const QList<Department> &departments, const Va
     // Left empty by people, filled in by form-filling robots.
     body += u"<div class=\"trap\" aria-hidden=\"true\"><label for=\"website\">Leave this empty</label>"
             "<input type=\"text\" id=\"website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></div>\n"_s;
+    body += tokenField(values.value(u"form_token"_s));
     body += u"<button type=\"submit\">Send message</button>\n</form>"_s;
     return page(u"Contact %1"_s.arg(shop.name), body).toUtf8();
 }
@@ -158,7 +174,7 @@ QByteArray confirmation(const Shop &shop, qint64 ticketId, const QString &thread
 {
     const QString body =
         u"<h1>Thank you \u2014 we have your message</h1>\n"
-        "<p role=\"status\">Your ticket number is <strong>#%1</strong>. %2 will answer by email.</p>\n"
+        "<p role=\"status\">Your ticket number is <strong>#%1</strong>. %2 will answer you there.</p>\n"
         "<p>You can read the answers and write back at <a href=\"%3\">your ticket\u2019s page</a>. "
         "Keep this link to yourself: anyone who has it can read your ticket.</p>"_s.arg(ticketId)
             .arg(esc(shop.name), esc(threadPath));
@@ -188,6 +204,7 @@ QByteArray thread(const Ticket &ticket, const QString &shopName, const QString &
     body += summary(errors);
     body += u"<form method=\"post\" action=\"%1\">\n"_s.arg(esc(threadPath));
     body += field(u"message"_s, u"Write back"_s, u"<textarea $ATTRS required maxlength=\"20000\"></textarea>"_s, errors);
+    body += tokenField({});
     body += u"<button type=\"submit\">Send</button>\n</form>"_s;
     return page(u"Ticket #%1"_s.arg(ticket.id), body).toUtf8();
 }

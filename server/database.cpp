@@ -146,9 +146,15 @@ const QList<QStringList> &migrations()
             u"DROP INDEX tickets_department_created"_s,
         },
         // 6: when an agent's admin flag last changed, so their client's next
-        // pull backfills or revokes the departments it opened or closed.
+        // pull backfills or revokes the departments it opened or closed; the
+        // answers given under callers' idempotency keys (sealed with the key,
+        // which the store keeps only hashed).
         {
             u"ALTER TABLE agents ADD COLUMN access_seq INTEGER NOT NULL DEFAULT 0"_s,
+            u"CREATE TABLE idempotency_keys (scope TEXT NOT NULL, key_hash BLOB NOT NULL, request_hash BLOB NOT NULL,"
+            " status INTEGER NOT NULL, answer BLOB NOT NULL, created_at INTEGER NOT NULL,"
+            " PRIMARY KEY (scope, key_hash))"_s,
+            u"CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at)"_s,
         },
     };
     return steps;

@@ -5,6 +5,8 @@
 #include "core/timestamps.h"
 #include "server/contactpages.h"
 
+#include <QJsonDocument>
+
 using namespace Qt::StringLiterals;
 
 namespace Signpost {
@@ -14,6 +16,18 @@ namespace {
 QString threadPath(const QString &secret)
 {
     return u"/ticket/"_s + secret;
+}
+
+HttpReply replayed(const IdempotencyLog::Answer &answer)
+{
+    HttpReply reply = HttpReply::raw(answer.body, answer.status);
+    reply.headers.append(qMakePair(QByteArray("Idempotent-Replayed"), QByteArray("true")));
+    return reply;
+}
+
+HttpReply replyAnswer(qint64 ticket)
+{
+    return HttpReply::json(QJsonObject{{u"ticket"_s, ticket}}, 201);
 }
 
 QJsonObject errorsJson(const QList<Error> &errors)
@@ -34,12 +48,25 @@ HttpReply ApiServer::contactForm(Call &call, const Shop &shop)
     if (call.request.method() == QHttpServerRequest::Method::Get)
         return HttpReply::html(ContactPages::form(shop, offered, {}, {}));
 
+    const ContactPages::Values values = ContactPages::decodeForm(call.request.body());
+    // The form's one-time token: a double click or a refresh sends it
+    // again, and gets the confirmation of the ticket it already made. (The
+    // same token with other text is a new message, written after going back.)
+    const QByteArray token = values.value(u"form_token"_s).toLatin1();
+    const bool tokenUsable = IdempotencyLog::isValidKey(token);
+    if (tokenUsable) {
+        Expected<std::optional<IdempotencyLog::Answer>> earlier = m_idempotency.find(u"form"_s, token, call.request.body());
+        if (earlier && *earlier) {
+            const QJsonObject made = QJsonDocument::fromJson((*earlier)->body).object();
+            return HttpReply::html(ContactPages::confirmation(shop, made.value(u"ticket"_s).toInteger(),
+                                                              made.value(u"thread_path"_s).toString()));
+        }
+    }
     if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
         return HttpReply::html(ContactPages::notice(u"Please wait a moment"_s,
                                                     u"We received several messages from you just now. "
                                                     "Please wait a few minutes before sending another."_s),
                                429);
-    const ContactPages::Values values = ContactPages::decodeForm(call.request.body());
     if (!values.value(u"website"_s).isEmpty()) {
         // Filled in the field people never see: a robot. Thank it, keep nothing.
         return HttpReply::html(ContactPages::notice(u"Thank you"_s, u"Your message was received."_s));
@@ -67,7 +94,16 @@ HttpReply ApiServer::contactForm(Call &call, const Shop &shop)
     if (!errors.isEmpty())
         return HttpReply::html(ContactPages::form(shop, offered, values, errors), 422);
 
-    Expected<IntakeResult> result = m_tickets.intake(request);
+    Expected<IntakeResult> result = m_tickets.intake(request, [&](const IntakeResult &made) -> Status {
+        if (!tokenUsable)
+            return ok();
+        const HttpReply answer = intakeAnswer(made);
+        // A token used before for other text stays with its first message.
+        Expected<std::optional<IdempotencyLog::Answer>> earlier = m_idempotency.find(u"form"_s, token, call.request.body());
+        if (!earlier)
+            return ok();
+        return m_idempotency.remember(u"form"_s, token, call.request.body(), {answer.status, answer.body});
+    });
     if (!result) {
         if (result.error().code == ErrorCode::InvalidInput)
             return HttpReply::html(ContactPages::form(shop, offered, values, {result.error()}), 422);
@@ -89,7 +125,21 @@ HttpReply ApiServer::customerThread(Call &call, bool posting)
                                                         u"Please wait a few minutes before writing again."_s),
                                    429);
         const ContactPages::Values values = ContactPages::decodeForm(call.request.body());
-        Expected<qint64> reply = m_tickets.customerReply(secret, values.value(u"message"_s));
+        // As on the contact form: a refresh or a double click posts once.
+        const QByteArray token = values.value(u"form_token"_s).toLatin1();
+        const bool tokenUsable = IdempotencyLog::isValidKey(token);
+        Expected<std::optional<IdempotencyLog::Answer>> earlier =
+            tokenUsable ? m_idempotency.find(u"reply-form"_s, token, call.request.body())
+                        : Expected<std::optional<IdempotencyLog::Answer>>(std::optional<IdempotencyLog::Answer>());
+        const bool again = earlier && *earlier;
+        Expected<qint64> reply = again ? Expected<qint64>(qint64(0))
+                                       : m_tickets.customerReply(secret, values.value(u"message"_s), [&](qint64 ticket) -> Status {
+                                             if (!tokenUsable || !earlier)
+                                                 return ok();
+                                             const HttpReply answer = replyAnswer(ticket);
+                                             return m_idempotency.remember(u"reply-form"_s, token, call.request.body(),
+                                                                           {answer.status, answer.body});
+                                         });
         if (!reply && reply.error().code != ErrorCode::InvalidInput)
             return HttpReply::html(ContactPages::notice(u"Link not valid"_s, reply.error().message),
                                    reply.error().httpStatus());
@@ -103,6 +153,15 @@ HttpReply ApiServer::customerThread(Call &call, bool posting)
                                thread.error().httpStatus());
     return HttpReply::html(ContactPages::thread(thread->ticket, thread->shopName, path, errors, replied),
                            errors.isEmpty() ? 200 : 422);
+}
+
+HttpReply ApiServer::intakeAnswer(const IntakeResult &result)
+{
+    return HttpReply::json(QJsonObject{{u"ticket"_s, result.ticketId},
+                                       {u"routing"_s, result.routing.toJson()},
+                                       {u"secret"_s, result.secret},
+                                       {u"thread_path"_s, threadPath(result.secret)}},
+                           201);
 }
 
 void ApiServer::addPublicRoutes()
@@ -139,6 +198,19 @@ void ApiServer::addPublicRoutes()
     });
 
     route(Method::Post, u"/api/v1/public/intake"_s, Access::Public, [this](Call &call) {
+        // Sent again under the same Idempotency-Key: the first answer.
+        const QByteArray key = call.request.value("Idempotency-Key");
+        if (!key.isEmpty()) {
+            if (!IdempotencyLog::isValidKey(key))
+                return HttpReply::error(Error::invalid(
+                    u"Idempotency-Key"_s, u"The Idempotency-Key is 1 to 255 printable ASCII characters."_s));
+            Expected<std::optional<IdempotencyLog::Answer>> earlier =
+                m_idempotency.find(u"intake"_s, key, call.request.body());
+            if (!earlier)
+                return HttpReply::error(earlier.error());
+            if (*earlier)
+                return replayed(**earlier);
+        }
         if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
             return HttpReply::error({ErrorCode::RateLimited, u"Too many messages from this address; try again in a few minutes."_s, {}});
         Expected<QJsonObject> body = jsonBody(call);
@@ -158,25 +230,43 @@ void ApiServer::addPublicRoutes()
         errors += request.validate();
         if (!errors.isEmpty())
             return HttpReply::json(errorsJson(errors), 422);
-        Expected<IntakeResult> result = m_tickets.intake(request);
+        Expected<IntakeResult> result = m_tickets.intake(request, [&](const IntakeResult &made) -> Status {
+            if (key.isEmpty())
+                return ok();
+            const HttpReply answer = intakeAnswer(made);
+            return m_idempotency.remember(u"intake"_s, key, call.request.body(), {answer.status, answer.body});
+        });
         if (!result)
             return HttpReply::json(errorsJson({result.error()}), result.error().httpStatus());
-        return HttpReply::json(QJsonObject{{u"ticket"_s, result->ticketId},
-                                           {u"routing"_s, result->routing.toJson()},
-                                           {u"secret"_s, result->secret},
-                                           {u"thread_path"_s, threadPath(result->secret)}},
-                               201);
+        return intakeAnswer(*result);
     });
 
     route(Method::Post, u"/api/v1/public/replies"_s, Access::Public, [this](Call &call) {
+        const QByteArray key = call.request.value("Idempotency-Key");
+        if (!key.isEmpty()) {
+            if (!IdempotencyLog::isValidKey(key))
+                return HttpReply::error(Error::invalid(
+                    u"Idempotency-Key"_s, u"The Idempotency-Key is 1 to 255 printable ASCII characters."_s));
+            Expected<std::optional<IdempotencyLog::Answer>> earlier =
+                m_idempotency.find(u"reply"_s, key, call.request.body());
+            if (!earlier)
+                return HttpReply::error(earlier.error());
+            if (*earlier)
+                return replayed(**earlier);
+        }
         if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
             return HttpReply::error({ErrorCode::RateLimited, u"Too many messages from this address; try again in a few minutes."_s, {}});
         Expected<QJsonObject> body = jsonBody(call);
         if (!body)
             return HttpReply::error(body.error());
-        Expected<qint64> reply = m_tickets.customerReply(body->value(u"secret"_s).toString(),
-                                                         body->value(u"message"_s).toString());
-        return reply ? HttpReply::json(QJsonObject{{u"ticket"_s, *reply}}, 201) : HttpReply::error(reply.error());
+        Expected<qint64> reply = m_tickets.customerReply(
+            body->value(u"secret"_s).toString(), body->value(u"message"_s).toString(), [&](qint64 ticket) -> Status {
+                if (key.isEmpty())
+                    return ok();
+                const HttpReply answer = replyAnswer(ticket);
+                return m_idempotency.remember(u"reply"_s, key, call.request.body(), {answer.status, answer.body});
+            });
+        return reply ? replyAnswer(*reply) : HttpReply::error(reply.error());
     });
 }
 

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+
 namespace Signpost::Secrets {
 
 // libsodium must be initialised once before any of these.
@@ -17,5 +19,11 @@ bool verifyPassword(const QString &hash, const QString &password);
 QString newToken();
 // What the store keeps of a token or a customer's secret link: its SHA-256.
 QByteArray tokenHash(const QString &token);
+
+// Encrypts and authenticates `plain` under a key derived from `keyMaterial`
+// (XSalsa20-Poly1305); open() gives it back, or nothing when the material
+// is not the same or the box was tampered with.
+QByteArray seal(const QByteArray &keyMaterial, const QByteArray &plain);
+std::optional<QByteArray> open(const QByteArray &keyMaterial, const QByteArray &box);
 
 } // namespace Signpost::Secrets

@@ -69,7 +69,8 @@ void TicketStore::publish(const ChangeNotice &notice)
         m_listener(notice);
 }
 
-Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request)
+Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
+                                           const std::function<Status(const IntakeResult &)> &alongside)
 {
     if (const QList<Error> errors = request.validate(); !errors.isEmpty())
         return errors.first();
@@ -141,6 +142,11 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request)
                 return storageError(update);
         }
     }
+    const IntakeResult result{ticketId, secret, *routed};
+    if (alongside) {
+        if (Status done = alongside(result); !done)
+            return done.error();
+    }
     if (Status committed = tx.commit(); !committed)
         return committed.error();
 
@@ -153,7 +159,7 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request)
     notice.eventDepartment = routed->departmentId;
     notice.ticketAssignee = fresh.assigneeId;
     publish(notice);
-    return IntakeResult{ticketId, secret, *routed};
+    return result;
 }
 
 Expected<qint64> TicketStore::addMessage(qint64 ticketId, MessageKind kind, qint64 agentId, const QString &authorName,
@@ -810,7 +816,8 @@ Expected<TicketStore::CustomerThread> TicketStore::customerThread(const QString 
     return CustomerThread{*found, shopName};
 }
 
-Expected<qint64> TicketStore::customerReply(const QString &secret, const QString &body)
+Expected<qint64> TicketStore::customerReply(const QString &secret, const QString &body,
+                                           const std::function<Status(qint64 ticketId)> &alongside)
 {
     if (body.trimmed().isEmpty())
         return Error::invalid(u"message"_s, u"Please enter your message."_s);
@@ -847,6 +854,10 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
     t.updatedAt = at;
     if (Status saved = saveTicket(t, *clocks, at); !saved)
         return saved.error();
+    if (alongside) {
+        if (Status done = alongside(t.id); !done)
+            return done.error();
+    }
     if (Status committed = tx.commit(); !committed)
         return committed.error();
 

@@ -33,7 +33,10 @@ public:
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
     qint64 now() const { return m_clock(); }
 
-    Expected<IntakeResult> intake(const IntakeRequest &request);
+    // `alongside` runs in the ticket's transaction once it is written (the
+    // idempotency log keeps the answer there); its failure undoes all.
+    Expected<IntakeResult> intake(const IntakeRequest &request,
+                                  const std::function<Status(const IntakeResult &)> &alongside = {});
 
     // One command, in its own transaction: {id, outcome, …} as the API
     // answers it. `agentName` signs replies and notes.
@@ -45,7 +48,8 @@ public:
         QString shopName;
     };
     Expected<CustomerThread> customerThread(const QString &secret);
-    Expected<qint64> customerReply(const QString &secret, const QString &body);
+    Expected<qint64> customerReply(const QString &secret, const QString &body,
+                                   const std::function<Status(qint64 ticketId)> &alongside = {});
 
     // The agent went away: their open tickets in automated departments go to
     // someone available (or back to unassigned). Returns how many moved.

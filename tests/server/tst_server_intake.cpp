@@ -5,6 +5,8 @@
 #include "tests/support/testworld.h"
 #include "tests/support/worldtest.h"
 
+#include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -231,6 +233,89 @@ private Q_SLOTS:
         QCOMPARE(empty.status, 422);
         const Response wrong = m_api->post(u"/api/v1/public/replies"_s, {{u"secret"_s, u"nope"_s}, {u"message"_s, u"x"_s}});
         QCOMPARE(wrong.status, 404);
+    }
+
+    // A shop's form that sends again after a timeout, under the same
+    // Idempotency-Key, gets the first answer: one ticket, the same number
+    // and link. The key with another request is refused.
+    void jsonIntakeAndRepliesAreIdempotent()
+    {
+        const QByteArray body = QJsonDocument(QJsonObject{{u"shop"_s, m_world.shop},
+                                                          {u"name"_s, u"Kari Nordmann"_s},
+                                                          {u"email"_s, u"kari@example.no"_s},
+                                                          {u"subject"_s, u"Wrong size"_s},
+                                                          {u"message"_s, u"Can I swap it?"_s}})
+                                    .toJson(QJsonDocument::Compact);
+        const QList<QPair<QByteArray, QByteArray>> key{{"Idempotency-Key", "order-7731-contact"}};
+        const Response first = m_api->send("POST", u"/api/v1/public/intake"_s, body, "application/json", {}, key);
+        QCOMPARE(first.status, 201);
+        QVERIFY(first.header("Idempotent-Replayed").isEmpty());
+        const Response again = m_api->send("POST", u"/api/v1/public/intake"_s, body, "application/json", {}, key);
+        QCOMPARE(again.status, 201);
+        QCOMPARE(again.header("Idempotent-Replayed"), QByteArray("true"));
+        QCOMPARE(again.json(), first.json());
+        QCOMPARE(ticketCount(), 1);
+
+        QByteArray other = body;
+        other.replace("swap", "return");
+        const Response reused = m_api->send("POST", u"/api/v1/public/intake"_s, other, "application/json", {}, key);
+        QCOMPARE(reused.status, 422);
+        QCOMPARE(reused.json().value(u"error"_s).toObject().value(u"field"_s).toString(), u"Idempotency-Key"_s);
+        const Response bad = m_api->send("POST", u"/api/v1/public/intake"_s, body, "application/json", {},
+                                         {{"Idempotency-Key", QByteArray(300, 'k')}});
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(ticketCount(), 1);
+        // Without a key, the same body is a second message.
+        QCOMPARE(m_api->send("POST", u"/api/v1/public/intake"_s, body, "application/json").status, 201);
+        QCOMPARE(ticketCount(), 2);
+
+        const QByteArray reply = QJsonDocument(QJsonObject{{u"secret"_s, first.json().value(u"secret"_s)},
+                                                           {u"message"_s, u"Size 42 please"_s}})
+                                     .toJson(QJsonDocument::Compact);
+        const QList<QPair<QByteArray, QByteArray>> replyKey{{"Idempotency-Key", "reply-1"}};
+        QCOMPARE(m_api->send("POST", u"/api/v1/public/replies"_s, reply, "application/json", {}, replyKey).status, 201);
+        const Response replayed = m_api->send("POST", u"/api/v1/public/replies"_s, reply, "application/json", {}, replyKey);
+        QCOMPARE(replayed.status, 201);
+        QCOMPARE(replayed.header("Idempotent-Replayed"), QByteArray("true"));
+        const qint64 ticket = first.json().value(u"ticket"_s).toInteger();
+        const QJsonArray messages =
+            m_api->get(u"/api/v1/tickets/%1"_s.arg(ticket), m_world.token(u"admin"_s)).json().value(u"messages"_s).toArray();
+        QCOMPARE(messages.size(), 2);
+    }
+
+    // A double click or a refresh of the contact form and of the
+    // customer's reply form posts once.
+    void formsCarryAOneTimeToken()
+    {
+        const QString html = QString::fromUtf8(m_api->get(u"/contact/acme"_s).body);
+        const QRegularExpression tokenPattern(u"name=\"form_token\" value=\"([^\"]+)\""_s);
+        const QString token = tokenPattern.match(html).captured(1);
+        QVERIFY(!token.isEmpty());
+        const QList<QPair<QString, QString>> fields{{u"name"_s, u"Ola"_s},
+                                                    {u"email"_s, u"ola@example.no"_s},
+                                                    {u"subject"_s, u"Where is my parcel"_s},
+                                                    {u"message"_s, u"It has been a week."_s},
+                                                    {u"form_token"_s, token}};
+        const Response first = m_api->postForm(u"/contact/acme"_s, fields);
+        const Response again = m_api->postForm(u"/contact/acme"_s, fields);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(ticketCount(), 1);
+        const QRegularExpression numberPattern(u"<strong>#(\\d+)</strong>"_s);
+        const QString number = numberPattern.match(QString::fromUtf8(first.body)).captured(1);
+        QVERIFY(!number.isEmpty());
+        QCOMPARE(numberPattern.match(QString::fromUtf8(again.body)).captured(1), number);
+
+        const QString threadPath = QRegularExpression(u"href=\"(/ticket/[^\"]+)\""_s).match(QString::fromUtf8(first.body)).captured(1);
+        QVERIFY(!threadPath.isEmpty());
+        const QString threadToken = tokenPattern.match(QString::fromUtf8(m_api->get(threadPath).body)).captured(1);
+        QVERIFY(!threadToken.isEmpty());
+        const QList<QPair<QString, QString>> reply{{u"message"_s, u"Any news?"_s}, {u"form_token"_s, threadToken}};
+        QCOMPARE(m_api->postForm(threadPath, reply).status, 200);
+        QCOMPARE(m_api->postForm(threadPath, reply).status, 200);
+        const QJsonArray messages = m_api->get(u"/api/v1/tickets/%1"_s.arg(number), m_world.token(u"admin"_s))
+                                        .json().value(u"messages"_s).toArray();
+        QCOMPARE(messages.size(), 2);
     }
 
     void contactFormIsRateLimitedPerAddress()

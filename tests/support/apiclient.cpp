@@ -34,7 +34,8 @@ QUrl ApiClient::url(const QString &path) const
 }
 
 Response ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
-                         const QByteArray &contentType, const QString &token)
+                         const QByteArray &contentType, const QString &token,
+                         const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest request(url(path));
     request.setTransferTimeout(30'000);
@@ -42,6 +43,8 @@ Response ApiClient::send(const QByteArray &method, const QString &path, const QB
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
     QBuffer *buffer = new QBuffer;
     buffer->setData(body);
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, buffer);

@@ -32,7 +32,8 @@ public:
     Response put(const QString &path, const QJsonObject &body, const QString &token = {});
     Response del(const QString &path, const QString &token = {});
     Response send(const QByteArray &method, const QString &path, const QByteArray &body,
-                  const QByteArray &contentType, const QString &token = {});
+                  const QByteArray &contentType, const QString &token = {},
+                  const QList<QPair<QByteArray, QByteArray>> &headers = {});
     Response postForm(const QString &path, const QList<QPair<QString, QString>> &fields);
 
     // Signs in and returns the token, or an empty string.
