@@ -21,7 +21,7 @@ void ApiServer::addAccountRoutes()
             return HttpReply::error(body.error());
         const QString email = body->value(u"email"_s).toString();
         const QString password = body->value(u"password"_s).toString();
-        if (email.isEmpty())
+        if (email.trimmed().isEmpty())
             return HttpReply::error(Error::invalid(u"email"_s, u"Give your email address."_s));
         if (password.isEmpty())
             return HttpReply::error(Error::invalid(u"password"_s, u"Give your password."_s));

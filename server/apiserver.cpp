@@ -30,7 +30,12 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
 {
     m_push.setAllowedOrigins(config.allowedOrigins);
     m_push.setAudience([this](qint64 departmentId, const QString &event) {
-        const Department *department = m_departments.routingTable().department(departmentId);
+        Expected<const RoutingTable *> table = m_departments.routingTable();
+        if (!table) {
+            qCWarning(lcServer) << "Notifying all members: the departments cannot be read:" << table.error().message;
+            return u"members"_s;
+        }
+        const Department *department = (*table)->department(departmentId);
         return department ? department->audience(event) : u"members"_s;
     });
     m_tickets.setChangeListener([this](const ChangeNotice &notice) { m_push.publish(notice); });
@@ -114,16 +119,78 @@ QString ApiServer::clientAddress(const QHttpServerRequest &request) const
     return peer.toString();
 }
 
+namespace {
+
+// RFC 8259 allows no raw control character inside a string (Qt's parser
+// lets them through): the offset of the first, or -1.
+qsizetype rawControlInString(const QByteArray &json)
+{
+    bool inString = false;
+    bool escaped = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const auto c = static_cast<unsigned char>(json[i]);
+        if (!inString) {
+            inString = c == '"';
+            continue;
+        }
+        if (c < 0x20)
+            return i;
+        if (escaped)
+            escaped = false;
+        else if (c == '\\')
+            escaped = true;
+        else if (c == '"')
+            inString = false;
+    }
+    return -1;
+}
+
+// Whether a string anywhere in the value holds U+0000, which no text
+// field keeps.
+bool holdsNul(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString().contains(QChar(0));
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        return std::any_of(array.begin(), array.end(), [](const QJsonValue &item) { return holdsNul(item); });
+    }
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.key().contains(QChar(0)) || holdsNul(it.value()))
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 Expected<QJsonObject> ApiServer::jsonBody(const Call &call)
 {
+    const QByteArray body = call.request.body();
+    if (const qsizetype at = rawControlInString(body); at >= 0)
+        return Error{ErrorCode::MalformedRequest,
+                     u"The body is not valid JSON: a control character inside a string at offset %1 (escape it)."_s.arg(at),
+                     {}};
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(call.request.body(), &error);
-    if (error.error != QJsonParseError::NoError)
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError) {
+        // Qt reads only objects and arrays at the top: a bare value such as
+        // 42 is valid JSON, just not what the API takes.
+        QJsonParseError wrapped;
+        QJsonDocument::fromJson("[" + body + "]", &wrapped);
+        if (wrapped.error == QJsonParseError::NoError && !body.trimmed().isEmpty())
+            return Error{ErrorCode::MalformedRequest, u"The body must be a JSON object."_s, {}};
         return Error{ErrorCode::MalformedRequest,
                      u"The body is not valid JSON: %1 at offset %2."_s.arg(error.errorString()).arg(error.offset),
                      {}};
+    }
     if (!document.isObject())
         return Error{ErrorCode::MalformedRequest, u"The body must be a JSON object."_s, {}};
+    if (holdsNul(document.object()))
+        return Error{ErrorCode::MalformedRequest, u"Text in the body must not hold NUL characters (\\u0000)."_s, {}};
     return document.object();
 }
 
@@ -158,7 +225,10 @@ HttpReply ApiServer::dispatch(const QHttpServerRequest &request)
         if (!match)
             continue;
         pathKnown = true;
-        if (route.method != request.method())
+        // HEAD is GET without the body (uptime monitors and link checkers).
+        const auto method = request.method() == QHttpServerRequest::Method::Head ? QHttpServerRequest::Method::Get
+                                                                               : request.method();
+        if (route.method != method)
             continue;
 
         Call call{request, params, clientAddress(request), {}, {}, {}};
@@ -217,12 +287,20 @@ void ApiServer::write(const QHttpServerRequest &request, QTcpSocket *socket, con
     responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
     responder.writeHeader("Cache-Control", "no-store");
     responder.writeHeader("X-Content-Type-Options", "nosniff");
-    if (reply.contentType.startsWith("text/html"))
+    // A ticket page's address is its credential: never sent on as a referrer.
+    responder.writeHeader("Referrer-Policy", "no-referrer");
+    if (reply.contentType.startsWith("text/html")) {
+        // Never inside another site's frame (clickjacking).
         responder.writeHeader("Content-Security-Policy",
-                              "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+                              "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+        responder.writeHeader("X-Frame-Options", "DENY");
+    }
     for (const auto &[name, value] : std::as_const(reply.headers))
         responder.writeHeader(name, value);
-    responder.writeBody(reply.body);
+    if (request.method() != QHttpServerRequest::Method::Head)
+        responder.writeBody(reply.body);
+    else
+        responder.writeBody(QByteArray());
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

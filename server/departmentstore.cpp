@@ -1,6 +1,7 @@
 #include "server/departmentstore.h"
 
 #include "server/database.h"
+#include "server/logging.h"
 #include "server/transaction.h"
 
 #include <QJsonArray>
@@ -226,6 +227,13 @@ Expected<Department> DepartmentStore::createDepartment(const QJsonObject &json)
     Department department;
     if (Status applied = applyDepartmentJson(department, json); !applied)
         return applied.error();
+    // Exactly one department is always the default: the first one made is.
+    QSqlQuery &anyDefault = m_db.prepared(u"SELECT EXISTS (SELECT 1 FROM departments WHERE is_default)"_s);
+    if (!anyDefault.exec() || !anyDefault.next())
+        return storageError(anyDefault);
+    if (!anyDefault.value(0).toBool())
+        department.isDefault = true;
+    anyDefault.finish();
     return saveDepartment(department);
 }
 
@@ -455,10 +463,17 @@ Expected<QList<RoutingRule>> DepartmentStore::rules()
             {u"position"_s, query.value(1).toInt()},
         };
         Expected<RoutingRule> rule = RoutingRule::fromJson(json, RoutingRule{}, true);
-        if (rule) {
-            rule->id = query.value(0).toLongLong();
-            list.append(*rule);
+        if (!rule) {
+            // A stored rule that no longer reads would route silently
+            // elsewhere: say so instead.
+            qCWarning(lcStore) << "Routing rule" << query.value(0).toLongLong() << "cannot be read:"
+                               << rule.error().message;
+            return Error{ErrorCode::Internal,
+                         u"Routing rule %1 cannot be read: %2"_s.arg(query.value(0).toLongLong()).arg(rule.error().message),
+                         {}};
         }
+        rule->id = query.value(0).toLongLong();
+        list.append(*rule);
     }
     return list;
 }
@@ -537,14 +552,18 @@ Status DepartmentStore::deleteRule(qint64 id)
     return ok();
 }
 
-const RoutingTable &DepartmentStore::routingTable()
+Expected<const RoutingTable *> DepartmentStore::routingTable()
 {
     if (!m_routing) {
         Expected<QList<Department>> all = departments();
+        if (!all)
+            return all.error();
         Expected<QList<RoutingRule>> ordered = rules();
-        m_routing.emplace(all ? *all : QList<Department>{}, ordered ? *ordered : QList<RoutingRule>{});
+        if (!ordered)
+            return ordered.error();
+        m_routing.emplace(*all, *ordered);
     }
-    return *m_routing;
+    return &*m_routing;
 }
 
 } // namespace Signpost

@@ -41,7 +41,9 @@ public:
     Expected<RoutingRule> updateRule(qint64 id, const QJsonObject &json);
     Status deleteRule(qint64 id);
 
-    const RoutingTable &routingTable();
+    // Built once and kept until a department or rule changes. A store that
+    // cannot be read is an error, never an empty table kept for later.
+    Expected<const RoutingTable *> routingTable();
 
 private:
     Status applyDepartmentJson(Department &department, const QJsonObject &json);

@@ -44,8 +44,12 @@ QJsonObject errorsJson(const QList<Error> &errors)
 
 HttpReply ApiServer::contactForm(Call &call, const Shop &shop)
 {
-    const QList<Department> offered = m_departments.routingTable().publicDepartments(shop.id);
-    if (call.request.method() == QHttpServerRequest::Method::Get)
+    Expected<const RoutingTable *> table = m_departments.routingTable();
+    if (!table)
+        return HttpReply::html(ContactPages::notice(u"Sorry"_s, u"The form cannot be shown just now. Please try again later."_s),
+                               table.error().httpStatus());
+    const QList<Department> offered = (*table)->publicDepartments(shop.id);
+    if (call.request.method() != QHttpServerRequest::Method::Post)
         return HttpReply::html(ContactPages::form(shop, offered, {}, {}));
 
     const ContactPages::Values values = ContactPages::decodeForm(call.request.body());
@@ -191,8 +195,11 @@ void ApiServer::addPublicRoutes()
         const std::optional<Shop> shop = m_departments.shopBySlug(call.params.value(0));
         if (!shop)
             return HttpReply::error(Error::notFound(u"No such shop."_s));
+        Expected<const RoutingTable *> table = m_departments.routingTable();
+        if (!table)
+            return HttpReply::error(table.error());
         QJsonArray list;
-        for (const Department &department : m_departments.routingTable().publicDepartments(shop->id))
+        for (const Department &department : (*table)->publicDepartments(shop->id))
             list.append(QJsonObject{{u"id"_s, department.id}, {u"label"_s, department.publicLabel}});
         return HttpReply::json(QJsonObject{{u"shop"_s, shop->toJson()}, {u"departments"_s, list}});
     });
@@ -216,7 +223,10 @@ void ApiServer::addPublicRoutes()
         Expected<QJsonObject> body = jsonBody(call);
         if (!body)
             return HttpReply::error(body.error());
-        if (!body->value(u"website"_s).toString().isEmpty())
+        // The field people never see: anything in it but nothing (or an
+        // empty string) is a robot's. Thank it, keep nothing.
+        const QJsonValue website = body->value(u"website"_s);
+        if (!website.isUndefined() && !website.isNull() && website != QJsonValue(u""_s))
             return HttpReply::json(QJsonObject{{u"received"_s, true}}, 202);
         QList<Error> errors;
         IntakeRequest request = IntakeRequest::fromJson(*body, errors);

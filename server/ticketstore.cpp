@@ -3,6 +3,7 @@
 #include "core/timestamps.h"
 #include "server/database.h"
 #include "server/departmentstore.h"
+#include "server/logging.h"
 #include "server/secrets.h"
 #include "storage/ticketrows.h"
 #include "server/transaction.h"
@@ -74,7 +75,10 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
 {
     if (const QList<Error> errors = request.validate(); !errors.isEmpty())
         return errors.first();
-    Expected<RoutingDecision> routed = m_departments.routingTable().route(request.inquiry());
+    Expected<const RoutingTable *> table = m_departments.routingTable();
+    if (!table)
+        return table.error();
+    Expected<RoutingDecision> routed = (*table)->route(request.inquiry());
     if (!routed)
         return routed.error();
 
@@ -131,7 +135,7 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
     if (Status event = addEvent(ticketId, QString::fromUtf16(EventKind::Routed), 0, routed->toJson(), seq, at); !event)
         return event.error();
     fresh.id = ticketId;
-    if (const Department *department = m_departments.routingTable().department(routed->departmentId)) {
+    if (const Department *department = (*table)->department(routed->departmentId)) {
         if (Status assigned = autoAssign(fresh, *department, seq, at, QString()); !assigned)
             return assigned.error();
         if (fresh.assigneeId > 0) {
@@ -267,7 +271,12 @@ Expected<QList<qint64>> TicketStore::ticketIds(const QString &sql, const QVarian
 const SlaPolicy &TicketStore::policyOf(qint64 departmentId) const
 {
     static const SlaPolicy none;
-    const Department *department = m_departments.routingTable().department(departmentId);
+    Expected<const RoutingTable *> table = m_departments.routingTable();
+    if (!table) {
+        qCWarning(lcStore) << "No SLA policy for department" << departmentId << ":" << table.error().message;
+        return none;
+    }
+    const Department *department = (*table)->department(departmentId);
     return department ? department->sla : none;
 }
 
@@ -334,7 +343,9 @@ Expected<Ticket> TicketStore::ticket(qint64 id, bool withThread)
 Expected<QJsonObject> TicketStore::ticketView(const AccessScope &scope, qint64 id)
 {
     Expected<Ticket> found = ticket(id, true);
-    if (!found || !scope.canSee(found->departmentId))
+    if (!found)
+        return found.error();
+    if (!scope.canSee(found->departmentId))
         return Error::notFound(u"No such ticket."_s);
     QJsonObject view = found->toJson(true);
 
@@ -390,7 +401,10 @@ Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName
         if (!found)
             return found.error();
         Ticket &t = found->ticket;
-        const Department *department = m_departments.routingTable().department(t.departmentId);
+        Expected<const RoutingTable *> table = m_departments.routingTable();
+        if (!table)
+            return table.error();
+        const Department *department = (*table)->department(t.departmentId);
         if (!department || department->assignmentMode == Department::AssignmentMode::Manual)
             continue;
         const qint64 at = now();
@@ -480,7 +494,9 @@ QJsonObject TicketStore::run(const AccessScope &scope, const QString &agentName,
     if (Expected<int> announced = announceIfDue(command.ticketId); !announced)
         return rejection(command, announced.error(), nullptr);
     Expected<Ticket> found = ticket(command.ticketId, false);
-    if (!found || !scope.canSee(found->departmentId))
+    if (!found)
+        return rejection(command, found.error(), nullptr);
+    if (!scope.canSee(found->departmentId))
         return rejection(command, Error::notFound(u"No such ticket."_s), nullptr);
     const Ticket before = *found;
     Ticket t = *found;

@@ -57,6 +57,10 @@ private Q_SLOTS:
         QCOMPARE(unknown.status, 401);
         QCOMPARE(wrong.json().value(u"error"_s).toObject().value(u"message"_s),
                  unknown.json().value(u"error"_s).toObject().value(u"message"_s));
+        // A blank email is a field to fill in, not a failed sign-in.
+        const Response blank = m_api->post(u"/api/v1/auth/login"_s, {{u"email"_s, u"   "_s}, {u"password"_s, u"x"_s}});
+        QCOMPARE(blank.status, 422);
+        QCOMPARE(blank.json().value(u"error"_s).toObject().value(u"field"_s).toString(), u"email"_s);
     }
 
     void passwordsAreStoredHashed()

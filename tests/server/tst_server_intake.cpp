@@ -5,7 +5,10 @@
 #include "tests/support/testworld.h"
 #include "tests/support/worldtest.h"
 
+#include <QDir>
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -316,6 +319,126 @@ private Q_SLOTS:
         const QJsonArray messages = m_api->get(u"/api/v1/tickets/%1"_s.arg(number), m_world.token(u"admin"_s))
                                         .json().value(u"messages"_s).toArray();
         QCOMPARE(messages.size(), 2);
+    }
+
+    void honeypotOfAnyTypeKeepsNothing_data()
+    {
+        QTest::addColumn<QJsonValue>("website");
+        QTest::newRow("number") << QJsonValue(5);
+        QTest::newRow("true") << QJsonValue(true);
+        QTest::newRow("empty list") << QJsonValue(QJsonArray());
+        QTest::newRow("empty object") << QJsonValue(QJsonObject());
+        QTest::newRow("text") << QJsonValue(u"http://spam.example"_s);
+    }
+    void honeypotOfAnyTypeKeepsNothing()
+    {
+        QFETCH(QJsonValue, website);
+        const Response response = m_api->post(u"/api/v1/public/intake"_s,
+                                              {{u"shop"_s, m_world.shop}, {u"name"_s, u"Bot"_s},
+                                               {u"email"_s, u"bot@example.com"_s}, {u"subject"_s, u"Buy"_s},
+                                               {u"message"_s, u"Spam"_s}, {u"website"_s, website}});
+        QCOMPARE(response.status, 202);
+        QCOMPARE(ticketCount(), 0);
+    }
+
+    void controlCharactersAndBareValuesAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("message");
+        const QByteArray fields = "\"shop\":1,\"name\":\"N\",\"email\":\"n@example.com\",\"subject\":\"S\",";
+        QTest::newRow("raw NUL") << "{" + fields + "\"message\":\"a" + QByteArray(1, '\0') + "b\"}" << u"control character"_s;
+        QTest::newRow("raw 0x01") << "{" + fields + "\"message\":\"a\x01b\"}" << u"control character"_s;
+        QTest::newRow("raw newline") << "{" + fields + "\"message\":\"a\nb\"}" << u"control character"_s;
+        QTest::newRow("escaped NUL") << "{" + fields + "\"message\":\"a\\u0000b\"}" << u"NUL"_s;
+        QTest::newRow("bare number") << QByteArray("42") << u"must be a JSON object"_s;
+        QTest::newRow("bare string") << QByteArray("\"hello\"") << u"must be a JSON object"_s;
+    }
+    void controlCharactersAndBareValuesAreRefused()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, message);
+        const Response response = m_api->send("POST", u"/api/v1/public/intake"_s, body, "application/json");
+        QCOMPARE(response.status, 400);
+        QVERIFY2(response.json().value(u"error"_s).toObject().value(u"message"_s).toString().contains(message),
+                 response.body.constData());
+        QCOMPARE(ticketCount(), 0);
+        // An escaped newline is fine.
+        QCOMPARE(m_api->send("POST", u"/api/v1/public/intake"_s,
+                             "{\"shop\":" + QByteArray::number(m_world.shop)
+                                 + ",\"name\":\"N\",\"email\":\"n@example.com\",\"subject\":\"S\",\"message\":\"a\\nb\"}",
+                             "application/json")
+                     .status,
+                 201);
+    }
+
+    // Public pages can't be framed, and the ticket page's address (its
+    // credential) is never sent on as a referrer; HEAD works where GET does.
+    void publicPagesAreNotFramedOrReferred()
+    {
+        QString secret;
+        QVERIFY(m_world.intake(*m_api, m_world.support, u"Frames"_s, u"c@example.com"_s, &secret) > 0);
+        for (const QString &path : {u"/contact/acme"_s, u"/ticket/"_s + secret}) {
+            const Response page = m_api->get(path);
+            QCOMPARE(page.status, 200);
+            QCOMPARE(page.header("X-Frame-Options"), QByteArray("DENY"));
+            QVERIFY(page.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
+            QCOMPARE(page.header("Referrer-Policy"), QByteArray("no-referrer"));
+        }
+        for (const QString &path : {u"/healthz"_s, u"/contact/acme"_s, u"/api/v1"_s}) {
+            const Response head = m_api->send("HEAD", path, {}, {});
+            QCOMPARE(head.status, 200);
+            QVERIFY(head.body.isEmpty());
+            QVERIFY(head.header("Content-Length").toInt() > 0);
+        }
+        QCOMPARE(m_api->send("HEAD", u"/api/v1/public/intake"_s, {}, {}).status, 405);
+    }
+
+    // On a new store, the first department made is the default, so first
+    // contacts have somewhere to go before an admin picks one.
+    void firstDepartmentOfANewStoreIsTheDefault()
+    {
+        TestServer fresh;
+        QVERIFY(fresh.start());
+        ApiClient api(fresh.baseUrl());
+        const QString admin = api.login(QString::fromLatin1(TestServer::AdminEmail), QString::fromLatin1(TestServer::AdminPassword));
+        QVERIFY(!admin.isEmpty());
+        const Response only = api.post(u"/api/v1/departments"_s, {{u"name"_s, u"Service"_s}}, admin);
+        QCOMPARE(only.status, 201);
+        QCOMPARE(only.json().value(u"is_default"_s).toBool(), true);
+        const Response second = api.post(u"/api/v1/departments"_s, {{u"name"_s, u"Sales"_s}}, admin);
+        QCOMPARE(second.json().value(u"is_default"_s).toBool(), false);
+        const Response ticket = api.post(u"/api/v1/public/intake"_s, {{u"name"_s, u"N"_s}, {u"email"_s, u"n@example.com"_s},
+                                                                      {u"subject"_s, u"Hello"_s}, {u"message"_s, u"First"_s}});
+        QCOMPARE(ticket.status, 201);
+        QCOMPARE(ticket.json().value(u"routing"_s).toObject().value(u"department"_s).toInteger(),
+                 only.json().value(u"id"_s).toInteger());
+        QVERIFY(fresh.stop());
+    }
+
+    // A stored rule that no longer reads is an error said out loud, not a
+    // silent fall back to the default department.
+    void unreadableRoutingRuleFailsLoudly()
+    {
+        QVERIFY(m_server->stop());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+            db.setDatabaseName(QDir(m_server->dataDir()).filePath(u"signpost.sqlite3"_s));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(u"UPDATE routing_rules SET is_regex = 1, pattern = '(unclosed'"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"tamper"_s);
+        QVERIFY(m_server->restart());
+        m_api = std::make_unique<ApiClient>(m_server->baseUrl());
+        const Response response = m_api->post(u"/api/v1/public/intake"_s,
+                                               {{u"shop"_s, m_world.shop}, {u"name"_s, u"N"_s},
+                                                {u"email"_s, u"n@example.com"_s}, {u"subject"_s, u"Refund"_s},
+                                                {u"message"_s, u"money back"_s}});
+        QCOMPARE(response.status, 500);
+        QVERIFY(response.body.contains("Routing rule"));
+        QVERIFY(m_server->errorOutput().contains(u"cannot be read"_s));
+        QCOMPARE(ticketCount(), 0);
     }
 
     void contactFormIsRateLimitedPerAddress()

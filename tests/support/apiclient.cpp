@@ -47,7 +47,8 @@ Response ApiClient::send(const QByteArray &method, const QString &path, const QB
         request.setRawHeader(name, value);
     QBuffer *buffer = new QBuffer;
     buffer->setData(body);
-    QNetworkReply *reply = m_network.sendCustomRequest(request, method, buffer);
+    // As a custom verb, HEAD would have the client wait for a body.
+    QNetworkReply *reply = method == "HEAD" ? m_network.head(request) : m_network.sendCustomRequest(request, method, buffer);
     buffer->setParent(reply);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!reply->isFinished())
