@@ -10,7 +10,7 @@ namespace Signpost {
 
 // A value or the error that prevented it; how results cross layers.
 template<typename T, typename E = Error>
-class Expected
+class [[nodiscard]] Expected
 {
 public:
     // Some awaiting helpers need a default; it holds a default value.

@@ -1,5 +1,7 @@
 #include "models/notificationcentre.h"
 
+#include "models/logging.h"
+
 #include "sync/localstore.h"
 
 #include <QJsonArray>
@@ -30,7 +32,12 @@ void NotificationCentre::setMuted(qint64 departmentId, bool muted)
     QJsonArray list;
     for (qint64 id : std::as_const(m_muted))
         list.append(id);
-    m_store.setMeta(u"muted_departments"_s, QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));
+    // The muting holds for this session either way; only keeping it for the
+    // next start can fail, and the store has logged why.
+    if (Status saved = m_store.setMeta(u"muted_departments"_s,
+                                       QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));
+        !saved)
+        qCWarning(lcModels) << "Cannot keep the muted departments:" << saved.error().message;
 }
 
 void NotificationCentre::notify(const QJsonObject &notification)

@@ -218,6 +218,15 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
     clash.finish();
 
     Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
+    qint64 accessSeq = 0;
+    if (agent.isAdmin != current->isAdmin) {
+        Expected<qint64> seq = m_db.nextSeq();
+        if (!seq)
+            return seq.error();
+        accessSeq = *seq;
+    }
     // Gaining or losing the admin flag changes what the agent's client may
     // hold: the change takes a sequence value, so their next pull backfills
     // every department or revokes those they are not a member of.
@@ -229,7 +238,7 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
     update.addBindValue(agent.isAdmin);
     update.addBindValue(agent.disabled);
     update.addBindValue(passwordHash.isEmpty() ? QVariant() : QVariant(passwordHash));
-    update.addBindValue(agent.isAdmin != current->isAdmin ? QVariant(m_db.nextSeq()) : QVariant());
+    update.addBindValue(accessSeq > 0 ? QVariant(accessSeq) : QVariant());
     update.addBindValue(agentId);
     if (!update.exec())
         return storageError(update);
@@ -266,6 +275,8 @@ Expected<Agent> AccountStore::setMembership(qint64 agentId, qint64 departmentId,
     const bool alreadyMember = std::any_of(current->memberships.cbegin(), current->memberships.cend(),
                                            [&](const Membership &m) { return m.departmentId == departmentId; });
     Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     if (alreadyMember) {
         QSqlQuery &update = m_db.prepared(u"UPDATE memberships SET role = ? WHERE agent_id = ? AND department_id = ?"_s);
         update.addBindValue(toString(role));
@@ -281,7 +292,10 @@ Expected<Agent> AccountStore::setMembership(qint64 agentId, qint64 departmentId,
         insert.addBindValue(agentId);
         insert.addBindValue(departmentId);
         insert.addBindValue(toString(role));
-        insert.addBindValue(m_db.nextSeq());
+        Expected<qint64> seq = m_db.nextSeq();
+        if (!seq)
+            return seq.error();
+        insert.addBindValue(*seq);
         if (!insert.exec())
             return storageError(insert);
     }
@@ -293,6 +307,8 @@ Expected<Agent> AccountStore::setMembership(qint64 agentId, qint64 departmentId,
 Expected<Agent> AccountStore::removeMembership(qint64 agentId, qint64 departmentId)
 {
     Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     QSqlQuery &remove = m_db.prepared(u"DELETE FROM memberships WHERE agent_id = ? AND department_id = ?"_s);
     remove.addBindValue(agentId);
     remove.addBindValue(departmentId);
@@ -304,7 +320,10 @@ Expected<Agent> AccountStore::removeMembership(qint64 agentId, qint64 department
         u"INSERT INTO membership_revocations (agent_id, department_id, seq) VALUES (?, ?, ?)"_s);
     record.addBindValue(agentId);
     record.addBindValue(departmentId);
-    record.addBindValue(m_db.nextSeq());
+    Expected<qint64> seq = m_db.nextSeq();
+    if (!seq)
+        return seq.error();
+    record.addBindValue(*seq);
     if (!record.exec())
         return storageError(record);
     if (Status committed = tx.commit(); !committed)

@@ -217,14 +217,13 @@ Status Database::loadMeta()
     return ok();
 }
 
-qint64 Database::nextSeq()
+Expected<qint64> Database::nextSeq()
 {
-    ++m_seq;
     QSqlQuery &update = prepared(u"UPDATE meta SET value = ? WHERE key = 'change_seq'"_s);
-    update.addBindValue(m_seq);
-    if (!update.exec())
-        qCWarning(lcStore) << "Cannot store the change sequence:" << update.lastError().text();
-    return m_seq;
+    update.addBindValue(m_seq + 1);
+    if (!update.exec() || update.numRowsAffected() != 1)
+        return storageError(update);
+    return ++m_seq;
 }
 
 } // namespace Signpost

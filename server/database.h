@@ -28,7 +28,9 @@ public:
     // The change sequence: nextSeq() inside the transaction of the change;
     // headSeq() is the last value of a committed change. Transaction calls
     // publishSeq() on commit and discardSeq() on rollback.
-    qint64 nextSeq();
+    // Fails (and the change with it) when the value cannot be stored: a
+    // value handed out but not kept could be handed out again after a restart.
+    Expected<qint64> nextSeq();
     qint64 headSeq() const { return m_committedSeq; }
     void publishSeq() { m_committedSeq = m_seq; }
     void discardSeq() { m_seq = m_committedSeq; }

@@ -272,6 +272,8 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
     }
 
     Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     if (department.isDefault) {
         QSqlQuery &unset = m_db.prepared(u"UPDATE departments SET is_default = 0 WHERE id <> ?"_s);
         unset.addBindValue(department.id);

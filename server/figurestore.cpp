@@ -45,6 +45,8 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
     const qint64 today = nowMs - nowMs % Day; // days are UTC days
     const qint64 since = today - qint64(days - 1) * Day;
     Transaction snapshot(m_db); // one consistent read
+    if (Status begun = snapshot.begun(); !begun)
+        return begun.error();
 
     // Each count is a range of an index (tickets_department_status,
     // tickets_department_period), not a pass over the department's tickets.

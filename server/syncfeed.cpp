@@ -324,6 +324,8 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
 
     // One read transaction: every query of the page sees the same state.
     Transaction snapshot(m_db);
+    if (Status begun = snapshot.begun(); !begun)
+        return begun.error();
     const qint64 headNow = m_db.headSeq();
 
     // When the agent's admin flag last changed: gaining it makes every

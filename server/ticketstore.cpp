@@ -92,7 +92,12 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
     const qint64 checkAt = schedule(fresh, clocks, at);
 
     Transaction tx(m_db);
-    const qint64 seq = m_db.nextSeq();
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
+    const Expected<qint64> nextSeq = m_db.nextSeq();
+    if (!nextSeq)
+        return nextSeq.error();
+    const qint64 seq = *nextSeq;
     QSqlQuery &insert = m_db.prepared(
         u"INSERT INTO tickets (subject, department_id, customer_name, customer_email, shop_id, order_number, channel,"
         " status, priority, version, seq, entered_seq, created_at, updated_at, customer_secret_hash,"
@@ -409,7 +414,12 @@ Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName
             continue;
         const qint64 at = now();
         Transaction tx(m_db);
-        const qint64 seq = m_db.nextSeq();
+        if (Status begun = tx.begun(); !begun)
+            return begun.error();
+        const Expected<qint64> nextSeq = m_db.nextSeq();
+        if (!nextSeq)
+            return nextSeq.error();
+        const qint64 seq = *nextSeq;
         if (Status assigned = autoAssign(t, *department, seq, at, u"%1 is away"_s.arg(agentName), agentId); !assigned)
             return assigned.error();
         t.version += 1;
@@ -502,6 +512,8 @@ QJsonObject TicketStore::run(const AccessScope &scope, const QString &agentName,
     Ticket t = *found;
 
     Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return rejection(command, begun.error(), &before);
     ChangeNotice notice;
     Expected<QJsonObject> applied = apply(scope, agentName, command, t, notice);
     if (!applied)
@@ -549,7 +561,10 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
     // stops its ownership clock.
     const bool firstTouch = clocks->ownership.active;
 
-    const qint64 seq = m_db.nextSeq();
+    const Expected<qint64> nextSeq = m_db.nextSeq();
+    if (!nextSeq)
+        return nextSeq.error();
+    const qint64 seq = *nextSeq;
     // A command that would change nothing is applied without a new version.
     bool changed = true;
     auto setStatus = [&](TicketStatus to) -> Status {
@@ -741,12 +756,17 @@ Expected<int> TicketStore::announce(qint64 ticketId, qint64 at)
     const SlaSchedule schedule = SlaSchedule::of(policyOf(t.departmentId), t.priority, clocks);
 
     Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     const QList<SlaSchedule::Crossing> crossings = schedule.cross(clocks, at);
     bool breached = false;
     if (!crossings.isEmpty()) {
         // Seen by the desks, but not an agent's change: the version stays,
         // so nobody's transfer or assignment becomes stale because of it.
-        t.seq = m_db.nextSeq();
+        const Expected<qint64> nextSeq = m_db.nextSeq();
+        if (!nextSeq)
+            return nextSeq.error();
+        t.seq = *nextSeq;
         for (const SlaSchedule::Crossing &crossing : crossings) {
             breached = breached || crossing.breached;
             const QJsonObject data{{u"target"_s, toString(crossing.target)},
@@ -803,8 +823,12 @@ Expected<ChangeNotice> TicketStore::reschedule(qint64 departmentId)
         schedule(t, clocks, at);
         // Saved either way (the next check may move); a new sequence only
         // when the desks have something new to show.
-        if (t.sla.dueAt != before.dueAt || t.sla.atRisk != before.atRisk || t.sla.breached != before.breached)
-            t.seq = notice.seq = m_db.nextSeq();
+        if (t.sla.dueAt != before.dueAt || t.sla.atRisk != before.atRisk || t.sla.breached != before.breached) {
+            const Expected<qint64> nextSeq = m_db.nextSeq();
+            if (!nextSeq)
+                return nextSeq.error();
+            t.seq = notice.seq = *nextSeq;
+        }
         if (Status saved = saveTicket(t, clocks, at); !saved)
             return saved.error();
     }
@@ -852,7 +876,12 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
         return clocks.error();
 
     Transaction tx(m_db);
-    const qint64 seq = m_db.nextSeq();
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
+    const Expected<qint64> nextSeq = m_db.nextSeq();
+    if (!nextSeq)
+        return nextSeq.error();
+    const qint64 seq = *nextSeq;
     Expected<qint64> message = addMessage(t.id, MessageKind::Customer, 0, t.customer.name, body, {}, {}, seq, at);
     if (!message)
         return message.error();

@@ -60,6 +60,8 @@ Status SqlConnection::migrate(const QList<QStringList> &steps, const QString &ne
         return Error{ErrorCode::Internal, newerMessage, {}};
     for (int version = current + 1; version <= steps.size(); ++version) {
         SqlTransaction tx(*this);
+        if (Status begun = tx.begun(); !begun)
+            return begun;
         QSqlQuery query(m_db);
         for (const QString &statement : steps.at(version - 1)) {
             if (!query.exec(statement))
@@ -101,6 +103,15 @@ SqlTransaction::SqlTransaction(SqlConnection &connection, std::function<void()> 
     , m_onRollback(std::move(onRollback))
     , m_open(connection.database().transaction())
 {
+    if (!m_open)
+        qCWarning(connection.category()) << "BEGIN failed:" << connection.database().lastError().text();
+}
+
+Status SqlTransaction::begun() const
+{
+    if (m_open)
+        return ok();
+    return Error{ErrorCode::Internal, u"The store could not start a transaction."_s, {}};
 }
 
 SqlTransaction::~SqlTransaction()

@@ -40,6 +40,7 @@ public:
     Error error(const QSqlQuery &query) const;
 
     QSqlDatabase &database() { return m_db; }
+    const QLoggingCategory &category() const { return m_category; }
 
 private:
     const QLoggingCategory &m_category;
@@ -61,6 +62,9 @@ public:
     SqlTransaction &operator=(const SqlTransaction &) = delete;
 
     bool isOpen() const { return m_open; }
+    // Whether BEGIN worked. Writes after a failed BEGIN would each commit
+    // on their own: every transaction checks this before its first write.
+    Status begun() const;
     Status commit();
 
 private:

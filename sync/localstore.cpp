@@ -168,6 +168,8 @@ Status LocalStore::setMe(const Agent &agent)
 Status LocalStore::setDepartments(const QList<Department> &departments)
 {
     SqlTransaction tx(m_sql);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     QSqlQuery &clear = prepared(u"DELETE FROM departments"_s);
     SIGNPOST_EXEC(clear);
     for (const Department &department : departments) {
@@ -194,6 +196,8 @@ QList<Department> LocalStore::departments()
 Status LocalStore::setColleagues(qint64 departmentId, const QList<Agent> &agents)
 {
     SqlTransaction tx(m_sql);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     QSqlQuery &clear = prepared(u"DELETE FROM colleagues WHERE department_id = ?"_s);
     clear.addBindValue(departmentId);
     SIGNPOST_EXEC(clear);
@@ -371,6 +375,8 @@ Status LocalStore::removeTicket(qint64 ticketId)
 Status LocalStore::applyPage(const QJsonObject &page)
 {
     SqlTransaction tx(m_sql);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     if (page.value(u"reset"_s).toBool()) {
         // The server's store is not the one this cache mirrors: start over.
         for (const QString &sql : {u"DELETE FROM tickets"_s, u"DELETE FROM messages WHERE id > 0"_s,
@@ -596,6 +602,8 @@ Expected<OutboxEntry> LocalStore::enqueue(Command command)
         return valid.error();
 
     SqlTransaction tx(m_sql);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     OutboxEntry entry;
     entry.command = command;
     entry.createdAt = nowMs();
@@ -633,6 +641,8 @@ QList<OutboxEntry> LocalStore::sendable()
 Status LocalStore::markSent(const QList<qint64> &entryIds)
 {
     SqlTransaction tx(m_sql);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     for (qint64 id : entryIds) {
         QSqlQuery &update = prepared(u"UPDATE outbox SET state = 'sent' WHERE id = ? AND state = 'pending'"_s);
         update.addBindValue(id);
@@ -649,6 +659,8 @@ Status LocalStore::recordResult(const OutboxEntry &entry, const QJsonObject &res
     if (!isFinalOutcome(outcome, result.value(u"reason"_s).toString()))
         return ok();
     SqlTransaction tx(m_sql);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     if (outcome == u"applied" || outcome == u"duplicate") {
         QSqlQuery &remove = prepared(u"DELETE FROM outbox WHERE id = ?"_s);
         remove.addBindValue(entry.id);
@@ -710,6 +722,8 @@ Status LocalStore::recordResult(const OutboxEntry &entry, const QJsonObject &res
 Status LocalStore::discard(qint64 entryId)
 {
     SqlTransaction tx(m_sql);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     for (const QString &sql : {u"DELETE FROM outbox WHERE id = ?"_s, u"DELETE FROM messages WHERE outbox_id = ?"_s}) {
         QSqlQuery &query = prepared(sql);
         query.addBindValue(entryId);

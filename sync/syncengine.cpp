@@ -159,7 +159,8 @@ QCoro::Task<Status> SyncEngine::setAvailable(bool available)
         co_return stopped();
     if (!answer)
         co_return answer.error();
-    m_store.setMe(Agent::fromJson(*answer));
+    if (Status saved = m_store.setMe(Agent::fromJson(*answer)); !saved)
+        co_return saved;
     requestWake();
     co_return ok();
 }
@@ -365,16 +366,17 @@ QCoro::Task<Status> SyncEngine::pullAll()
     co_return ok();
 }
 
-QList<Department> SyncEngine::storeDepartments(const QJsonObject &answer)
+Expected<QList<Department>> SyncEngine::storeDepartments(const QJsonObject &answer)
 {
     QList<Department> list;
     for (const QJsonValue &value : answer.value(u"departments"_s).toArray())
         list.append(Department::fromJson(value.toObject()));
-    m_store.setDepartments(list);
+    if (Status saved = m_store.setDepartments(list); !saved)
+        return saved.error();
     return list;
 }
 
-void SyncEngine::storeColleagues(qint64 departmentId, const QJsonObject &answer)
+Status SyncEngine::storeColleagues(qint64 departmentId, const QJsonObject &answer)
 {
     QList<Agent> colleagues;
     for (const QJsonValue &value : answer.value(u"agents"_s).toArray()) {
@@ -385,14 +387,16 @@ void SyncEngine::storeColleagues(qint64 departmentId, const QJsonObject &answer)
         agent.memberships.append({departmentId, roleFromString(json.value(u"role"_s).toString()).value_or(Role::Member)});
         colleagues.append(agent);
     }
-    m_store.setColleagues(departmentId, colleagues);
+    return m_store.setColleagues(departmentId, colleagues);
 }
 
-void SyncEngine::storeTransferTargets(const QJsonObject &answer)
+Status SyncEngine::storeTransferTargets(const QJsonObject &answer)
 {
-    m_store.setTransferTargets(answer.value(u"departments"_s).toArray());
+    if (Status saved = m_store.setTransferTargets(answer.value(u"departments"_s).toArray()); !saved)
+        return saved;
     m_directoryStale = false;
     Q_EMIT directoryChanged();
+    return ok();
 }
 
 QList<qint64> SyncEngine::ledDepartments()
@@ -428,7 +432,8 @@ QCoro::Task<Status> SyncEngine::refreshFigures()
                 co_return stopped();
             if (!figures)
                 co_return figures.error();
-            m_store.setFigures(department, days, *figures);
+            if (Status saved = m_store.setFigures(department, days, *figures); !saved)
+                co_return saved;
             changed = true;
         }
     }
@@ -445,22 +450,26 @@ QCoro::Task<Status> SyncEngine::refreshDirectory()
         co_return stopped();
     if (!me)
         co_return me.error();
-    m_store.setMe(Agent::fromJson(*me));
+    if (Status saved = m_store.setMe(Agent::fromJson(*me)); !saved)
+        co_return saved;
 
     const Expected<QJsonObject> departments = co_await m_api.get(ApiPath::departments());
     if (!self || !m_running)
         co_return stopped();
     if (!departments)
         co_return departments.error();
-    const QList<Department> list = storeDepartments(*departments);
+    const Expected<QList<Department>> list = storeDepartments(*departments);
+    if (!list)
+        co_return list.error();
 
-    for (const Department &department : list) {
+    for (const Department &department : *list) {
         const Expected<QJsonObject> agents = co_await m_api.get(ApiPath::departmentAgents(department.id));
         if (!self || !m_running)
             co_return stopped();
         if (!agents)
             co_return agents.error();
-        storeColleagues(department.id, *agents);
+        if (Status saved = storeColleagues(department.id, *agents); !saved)
+            co_return saved;
     }
 
     const Expected<QJsonObject> targets = co_await m_api.get(ApiPath::transferTargets());
@@ -468,8 +477,7 @@ QCoro::Task<Status> SyncEngine::refreshDirectory()
         co_return stopped();
     if (!targets)
         co_return targets.error();
-    storeTransferTargets(*targets);
-    co_return ok();
+    co_return storeTransferTargets(*targets);
 }
 
 } // namespace Signpost

@@ -86,9 +86,9 @@ private:
     // send again later (an unknown outcome, or a result the cache could not
     // keep), so the loop backs off instead of resending at once.
     Status recordResults(const QList<OutboxEntry> &batch, const QJsonObject &answer);
-    QList<Department> storeDepartments(const QJsonObject &answer);
-    void storeColleagues(qint64 departmentId, const QJsonObject &answer);
-    void storeTransferTargets(const QJsonObject &answer);
+    Expected<QList<Department>> storeDepartments(const QJsonObject &answer);
+    Status storeColleagues(qint64 departmentId, const QJsonObject &answer);
+    Status storeTransferTargets(const QJsonObject &answer);
     Status rememberSignIn(const QUrl &server, const QJsonObject &answer);
     static QJsonObject availabilityBody(bool available);
     void finishSignOut();

@@ -1,0 +1,79 @@
+// The server's store itself, on a real SQLite file: a transaction that could
+// not begin is said so before anything is written, and a change sequence
+// value that could not be kept is never handed out.
+#include "server/database.h"
+#include "server/transaction.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Signpost;
+
+class TestServerStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aTransactionThatDidNotBeginSaysSo()
+    {
+        QTemporaryDir dir;
+        Expected<std::unique_ptr<Database>> db = Database::open(dir.filePath(u"store.sqlite3"_s));
+        QVERIFY(db);
+        Transaction outer(**db);
+        QVERIFY(outer.begun());
+        // SQLite has no nested transactions: the inner one must not pretend.
+        Transaction inner(**db);
+        const Status begun = inner.begun();
+        QVERIFY(!begun);
+        QVERIFY(begun.error().code == ErrorCode::Internal);
+    }
+
+    void aSequenceValueThatCannotBeKeptIsNotHandedOut()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"store.sqlite3"_s);
+        qint64 head = 0;
+        {
+            Expected<std::unique_ptr<Database>> db = Database::open(path);
+            QVERIFY(db);
+            Expected<qint64> first = (*db)->nextSeq();
+            QVERIFY(first);
+            (*db)->publishSeq();
+            head = *first;
+
+            // Another writer holds the store past the busy timeout.
+            QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other"_s);
+            other.setDatabaseName(path);
+            QVERIFY(other.open());
+            QSqlQuery lock(other);
+            QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
+            const Expected<qint64> refused = (*db)->nextSeq();
+            QVERIFY(!refused);
+            QVERIFY(lock.exec(u"COMMIT"_s));
+            lock = QSqlQuery();
+            other.close();
+            other = QSqlDatabase();
+            QSqlDatabase::removeDatabase(u"other"_s);
+
+            // The refused value was not used: the next one follows the head.
+            Expected<qint64> next = (*db)->nextSeq();
+            QVERIFY(next);
+            QCOMPARE(*next, head + 1);
+            (*db)->publishSeq();
+            head = *next;
+        }
+        // And it was kept: after a restart the sequence goes on from there.
+        Expected<std::unique_ptr<Database>> reopened = Database::open(path);
+        QVERIFY(reopened);
+        QCOMPARE((*reopened)->headSeq(), head);
+        Expected<qint64> after = (*reopened)->nextSeq();
+        QVERIFY(after);
+        QCOMPARE(*after, head + 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerStore)
+#include "tst_server_store.moc"
