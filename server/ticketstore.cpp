@@ -927,8 +927,11 @@ Expected<TicketStore::ListFilter> TicketStore::parseFilter(const QList<std::pair
                 const auto status = ticketStatusFromString(name);
                 if (!status)
                     return Error::invalid(u"status"_s, u"Unknown status \u201c%1\u201d."_s.arg(name));
-                filter.statuses.append(*status);
+                // Each status once: the statement's text follows the list.
+                if (!filter.statuses.contains(*status))
+                    filter.statuses.append(*status);
             }
+            std::sort(filter.statuses.begin(), filter.statuses.end());
         } else if (key == u"assignee") {
             bool numeric = false;
             const qint64 id = value.toLongLong(&numeric);

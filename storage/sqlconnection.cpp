@@ -20,6 +20,7 @@ SqlConnection::SqlConnection(const QLoggingCategory &category, const QString &wh
 SqlConnection::~SqlConnection()
 {
     m_statements.clear();
+    m_uses.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -79,14 +80,22 @@ Status SqlConnection::migrate(const QList<QStringList> &steps, const QString &ne
 QSqlQuery &SqlConnection::prepared(const QString &sql)
 {
     auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        auto query = std::make_unique<QSqlQuery>(m_db);
-        query->setForwardOnly(true);
-        if (!query->prepare(sql))
-            qCWarning(m_category) << "Cannot prepare" << sql << query->lastError().text();
-        it = m_statements.emplace(sql, std::move(query)).first;
+    if (it != m_statements.end()) {
+        m_uses.splice(m_uses.begin(), m_uses, it->second.use);
+        return *it->second.query;
     }
-    return *it->second;
+    while (m_statements.size() >= MaxStatements) {
+        // The least recently used one goes; it is not in use.
+        m_statements.erase(m_uses.back());
+        m_uses.pop_back();
+    }
+    auto query = std::make_unique<QSqlQuery>(m_db);
+    query->setForwardOnly(true);
+    if (!query->prepare(sql))
+        qCWarning(m_category) << "Cannot prepare" << sql << query->lastError().text();
+    m_uses.push_front(sql);
+    it = m_statements.emplace(sql, Statement{std::move(query), m_uses.begin()}).first;
+    return *it->second.query;
 }
 
 Status SqlConnection::exec(QSqlQuery &query)

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <list>
 
 #include <memory>
 #include <unordered_map>
@@ -33,9 +34,14 @@ public:
     Status migrate(const QList<QStringList> &steps, const QString &newerMessage);
     int userVersion();
 
-    // A prepared statement for `sql`, prepared once. Bind and exec it; do not
-    // hold it across another use of the same text.
+    // A prepared statement for `sql`, prepared once and kept among the
+    // most recently used (MaxStatements of them; SQL built from a request's
+    // filters must not grow the cache without bound). Bind and exec it; do
+    // not hold it across another use of the same text, nor across more than
+    // MaxStatements other statements.
     QSqlQuery &prepared(const QString &sql);
+    static constexpr std::size_t MaxStatements = 200;
+    std::size_t statementCount() const { return m_statements.size(); }
     Status exec(QSqlQuery &query);
     Error error(const QSqlQuery &query) const;
 
@@ -47,7 +53,13 @@ private:
     QString m_what;
     QString m_connectionName;
     QSqlDatabase m_db;
-    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    struct Statement
+    {
+        std::unique_ptr<QSqlQuery> query;
+        std::list<QString>::iterator use; // its place in m_uses
+    };
+    std::unordered_map<QString, Statement> m_statements;
+    std::list<QString> m_uses; // most recently used first
 };
 
 // Rolls back unless committed. Optional callbacks run after a commit or a

@@ -31,6 +31,34 @@ private Q_SLOTS:
         QVERIFY(begun.error().code == ErrorCode::Internal);
     }
 
+    // Statements built from a request's filters come in many texts: the
+    // cache keeps the most recently used ones, not every text ever seen.
+    void preparedStatementsAreBounded()
+    {
+        QTemporaryDir dir;
+        Expected<std::unique_ptr<Database>> db = Database::open(dir.filePath(u"store.sqlite3"_s));
+        QVERIFY(db);
+        SqlConnection &sql = (*db)->sql();
+        for (int i = 0; i < 1000; ++i) {
+            QSqlQuery &query = sql.prepared(u"SELECT %1 FROM meta WHERE key = ?"_s.arg(i));
+            query.addBindValue(u"epoch"_s);
+            QVERIFY(query.exec());
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toInt(), i);
+            query.finish();
+            QVERIFY(sql.statementCount() <= SqlConnection::MaxStatements);
+        }
+        // A statement in steady use stays, and still works.
+        QSqlQuery &steady = sql.prepared(u"SELECT value FROM meta WHERE key = 'epoch'"_s);
+        for (int i = 0; i < 500; ++i) {
+            QSqlQuery &again = sql.prepared(u"SELECT value FROM meta WHERE key = 'epoch'"_s);
+            QCOMPARE(&again, &steady);
+            sql.prepared(u"SELECT %1"_s.arg(i));
+        }
+        QVERIFY(steady.exec() && steady.next());
+        QCOMPARE(steady.value(0).toString(), (*db)->epoch());
+    }
+
     void aSequenceValueThatCannotBeKeptIsNotHandedOut()
     {
         QTemporaryDir dir;
