@@ -19,7 +19,7 @@ Error Error::fromJson(const QJsonObject &json)
 {
     const QJsonObject error = json.value(u"error"_s).toObject();
     return Error{errorCodeFromName(error.value(u"code"_s).toString()), error.value(u"message"_s).toString(),
-                 error.value(u"field"_s).toString()};
+                 error.value(u"field"_s).toString(), error.value(u"reason"_s).toString()};
 }
 
 QString errorCodeName(ErrorCode code)
@@ -63,6 +63,8 @@ QJsonObject Error::toJson() const
     QJsonObject error{{u"code"_s, errorCodeName(code)}, {u"message"_s, message}};
     if (!field.isEmpty())
         error.insert(u"field"_s, field);
+    if (!reason.isEmpty())
+        error.insert(u"reason"_s, reason);
     return QJsonObject{{u"error"_s, error}};
 }
 

@@ -26,6 +26,9 @@ struct Error
     ErrorCode code = ErrorCode::Internal;
     QString message;
     QString field;
+    // A finer reason within the code, for clients to act on (e.g. an
+    // Unauthorized "session_expired" or "account_disabled").
+    QString reason;
 
     static Error invalid(const QString &field, const QString &message)
     {

@@ -100,7 +100,7 @@ void ApiServer::addAccountRoutes()
         if (!agent)
             return HttpReply::error(agent.error());
         if (agent->disabled || body->contains(u"password"_s))
-            m_push.disconnectAgent(agent->id);
+            m_push.disconnectAgent(agent->id, agent->disabled ? u"account_disabled"_s : u"signed_out"_s);
         m_push.accessChanged(agent->id, m_db.headSeq());
         return HttpReply::json(agent->toJson());
     });

@@ -50,9 +50,11 @@ Expected<AccountStore::SignIn> AccountStore::login(const QString &email, const Q
         return Error{ErrorCode::Unauthorized, u"This account is disabled. Ask an admin."_s, {}};
 
     const QString token = Secrets::newToken();
-    QSqlQuery &insert = m_db.prepared(u"INSERT INTO tokens (token_hash, agent_id, created_at) VALUES (?, ?, ?)"_s);
+    QSqlQuery &insert =
+        m_db.prepared(u"INSERT INTO tokens (token_hash, agent_id, created_at, used_at) VALUES (?, ?, ?, ?)"_s);
     insert.addBindValue(Secrets::tokenHash(token));
     insert.addBindValue(agentId);
+    insert.addBindValue(nowMs());
     insert.addBindValue(nowMs());
     if (!insert.exec())
         return storageError(insert);
@@ -69,19 +71,66 @@ Status AccountStore::logout(const QByteArray &tokenHash)
     return m_db.exec(query);
 }
 
-std::optional<AccountStore::Session> AccountStore::authenticate(const QString &token)
+Expected<AccountStore::Session> AccountStore::authenticate(const QString &token)
 {
+    const Error signIn{ErrorCode::Unauthorized, u"Sign in first: the token is missing or no longer valid."_s, {}, {}};
     if (token.isEmpty() || token.size() > 200)
-        return std::nullopt;
+        return signIn;
     const QByteArray hash = Secrets::tokenHash(token);
     QSqlQuery &query = m_db.prepared(
-        u"SELECT t.agent_id FROM tokens t JOIN agents a ON a.id = t.agent_id WHERE t.token_hash = ? AND a.disabled = 0"_s);
+        u"SELECT t.agent_id, t.used_at, t.revoked, a.disabled FROM tokens t JOIN agents a ON a.id = t.agent_id"
+        " WHERE t.token_hash = ?"_s);
     query.addBindValue(hash);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    Session session{query.value(0).toLongLong(), hash};
+    if (!query.exec())
+        return storageError(query);
+    if (!query.next())
+        return signIn;
+    const Session session{query.value(0).toLongLong(), hash};
+    const qint64 usedAt = query.value(1).toLongLong();
+    const bool disabled = query.value(3).toBool() || query.value(2).toString() == u"disabled";
     query.finish();
+    if (disabled)
+        return Error{ErrorCode::Unauthorized, u"This account is disabled. Ask an admin."_s, {}, u"account_disabled"_s};
+    const qint64 now = nowMs();
+    if (now - usedAt > SessionIdleMs)
+        return Error{ErrorCode::Unauthorized, u"Your session expired: sign in again."_s, {}, u"session_expired"_s};
+    // Renewed at most once a minute, so reads do not all write.
+    if (now - usedAt > 60'000) {
+        QSqlQuery &renew = m_db.prepared(u"UPDATE tokens SET used_at = ? WHERE token_hash = ?"_s);
+        renew.addBindValue(now);
+        renew.addBindValue(hash);
+        if (!renew.exec())
+            return storageError(renew);
+    }
     return session;
+}
+
+Expected<int> AccountStore::prune(qint64 now, int limit)
+{
+    int removed = 0;
+    const QList<std::pair<QString, qint64>> sweeps{
+        {u"DELETE FROM tokens WHERE rowid IN (SELECT rowid FROM tokens WHERE used_at < ? LIMIT ?)"_s,
+         now - SessionIdleMs},
+        {u"DELETE FROM applied_commands WHERE rowid IN"
+         " (SELECT rowid FROM applied_commands WHERE created_at < ? LIMIT ?)"_s,
+         now - CommandResultsKeptMs},
+    };
+    for (const auto &[sql, before] : sweeps) {
+        QSqlQuery &sweep = m_db.prepared(sql);
+        sweep.addBindValue(before);
+        sweep.addBindValue(limit);
+        if (!sweep.exec())
+            return storageError(sweep);
+        removed += sweep.numRowsAffected();
+    }
+    // Revoked sessions stay only until their desks could have heard why.
+    QSqlQuery &revoked = m_db.prepared(
+        u"DELETE FROM tokens WHERE rowid IN (SELECT rowid FROM tokens WHERE revoked IS NOT NULL AND used_at < ? LIMIT ?)"_s);
+    revoked.addBindValue(now - SessionIdleMs / 2);
+    revoked.addBindValue(limit);
+    if (!revoked.exec())
+        return storageError(revoked);
+    return removed + revoked.numRowsAffected();
 }
 
 Expected<AccessScope> AccountStore::scope(qint64 agentId)
@@ -242,9 +291,10 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
     update.addBindValue(agentId);
     if (!update.exec())
         return storageError(update);
-    // A disabled account, or one whose password changed, is signed out everywhere.
+    // A disabled account, or one whose password changed, is signed out
+    // everywhere; a disabled one's desks are told why.
     if (agent.disabled || !passwordHash.isEmpty()) {
-        if (Status revoked = revokeTokens(agentId); !revoked)
+        if (Status revoked = revokeTokens(agentId, agent.disabled ? u"disabled"_s : QString()); !revoked)
             return revoked.error();
     }
     if (Status committed = tx.commit(); !committed)
@@ -252,11 +302,17 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
     return loadAgent(agentId);
 }
 
-Status AccountStore::revokeTokens(qint64 agentId)
+Status AccountStore::revokeTokens(qint64 agentId, const QString &reason)
 {
-    QSqlQuery &query = m_db.prepared(u"DELETE FROM tokens WHERE agent_id = ?"_s);
-    query.addBindValue(agentId);
-    return m_db.exec(query);
+    if (reason.isEmpty()) {
+        QSqlQuery &remove = m_db.prepared(u"DELETE FROM tokens WHERE agent_id = ?"_s);
+        remove.addBindValue(agentId);
+        return m_db.exec(remove);
+    }
+    QSqlQuery &mark = m_db.prepared(u"UPDATE tokens SET revoked = ? WHERE agent_id = ?"_s);
+    mark.addBindValue(reason);
+    mark.addBindValue(agentId);
+    return m_db.exec(mark);
 }
 
 Expected<Agent> AccountStore::setMembership(qint64 agentId, qint64 departmentId, Role role)

@@ -31,8 +31,18 @@ public:
 
     Expected<SignIn> login(const QString &email, const QString &password);
     Status logout(const QByteArray &tokenHash);
-    // The session of a token, if it is live and its agent is not disabled.
-    std::optional<Session> authenticate(const QString &token);
+    // The session of a token, if it is live and its agent is not disabled;
+    // otherwise Unauthorized, with the reason "session_expired" or
+    // "account_disabled" where that is why. Using a session keeps it alive.
+    Expected<Session> authenticate(const QString &token);
+
+    // A session unused this long has expired (sliding: every use renews it).
+    static constexpr qint64 SessionIdleMs = 14LL * 24 * 3600 * 1000;
+    // Forgets expired and revoked sessions and command results older than
+    // the time a desk may hold a command unanswered; at most `limit` rows
+    // of each, so a sweep never holds the store for long. Returns how many.
+    Expected<int> prune(qint64 now, int limit);
+    static constexpr qint64 CommandResultsKeptMs = 90LL * 24 * 3600 * 1000;
 
     Expected<AccessScope> scope(qint64 agentId);
     Expected<Agent> agent(qint64 agentId);
@@ -52,7 +62,8 @@ public:
 
 private:
     Expected<Agent> loadAgent(qint64 agentId);
-    Status revokeTokens(qint64 agentId);
+    // Deleted, or kept as revoked with a reason a desk is told.
+    Status revokeTokens(qint64 agentId, const QString &reason = {});
 
     Database &m_db;
 };

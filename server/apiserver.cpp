@@ -63,6 +63,27 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
             qCWarning(lcServer) << "The SLA check failed:" << announced.error().message;
     });
     m_slaTimer->start();
+
+    m_maintenanceTimer = new QTimer(this);
+    m_maintenanceTimer->setInterval(std::chrono::minutes(10));
+    connect(m_maintenanceTimer, &QTimer::timeout, this, [this]() {
+        if (Expected<int> removed = maintain(); !removed)
+            qCWarning(lcServer) << "Pruning failed:" << removed.error().message;
+    });
+    m_maintenanceTimer->start();
+}
+
+Expected<int> ApiServer::maintain()
+{
+    constexpr int Limit = 2000;
+    const qint64 now = nowMs();
+    Expected<int> accounts = m_accounts.prune(now, Limit);
+    if (!accounts)
+        return accounts;
+    Expected<int> keys = m_idempotency.prune(now - IdempotencyKeysKeptMs, Limit);
+    if (!keys)
+        return keys;
+    return *accounts + *keys;
 }
 
 void ApiServer::addTestRoutes()
@@ -74,6 +95,10 @@ void ApiServer::addTestRoutes()
             return HttpReply::error(body.error());
         m_dropNextAnswerTo = body->value(u"path"_s).toString();
         return HttpReply::noContent();
+    });
+    route(QHttpServerRequest::Method::Post, u"/api/v1/test/maintain"_s, Access::Public, [this](Call &) {
+        Expected<int> removed = maintain();
+        return removed ? HttpReply::json(QJsonObject{{u"removed"_s, *removed}}) : HttpReply::error(removed.error());
     });
     route(QHttpServerRequest::Method::Post, u"/api/v1/test/fail-commands"_s, Access::Public, [this](Call &call) {
         Expected<QJsonObject> body = jsonBody(call);
@@ -237,9 +262,9 @@ HttpReply ApiServer::dispatch(const QHttpServerRequest &request)
             const QString token = authorization.startsWith("Bearer ")
                                       ? QString::fromLatin1(authorization.mid(7).trimmed())
                                       : QString();
-            const std::optional<AccountStore::Session> session = m_accounts.authenticate(token);
+            const Expected<AccountStore::Session> session = m_accounts.authenticate(token);
             if (!session)
-                return HttpReply::error({ErrorCode::Unauthorized, u"Sign in first: the token is missing or no longer valid."_s, {}});
+                return HttpReply::error(session.error());
             // One read of the agent gives both their name and their access.
             Expected<Agent> agent = m_accounts.agent(session->agentId);
             if (!agent)

@@ -114,6 +114,11 @@ private:
     // would, before any of their work is done.
     int m_failNextCommands = 0;
     QTimer *m_slaTimer = nullptr;
+    QTimer *m_maintenanceTimer = nullptr;
+    // Forgets expired sessions, old command results and idempotency keys,
+    // in bounded sweeps. Returns how many rows went.
+    Expected<int> maintain();
+    static constexpr qint64 IdempotencyKeysKeptMs = 7LL * 24 * 3600 * 1000;
     // Why the upgrade request being handled was refused, for missingHandler.
     std::optional<Error> m_refusedUpgrade;
 };

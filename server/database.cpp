@@ -155,6 +155,13 @@ const QList<QStringList> &migrations()
             " status INTEGER NOT NULL, answer BLOB NOT NULL, created_at INTEGER NOT NULL,"
             " PRIMARY KEY (scope, key_hash))"_s,
             u"CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at)"_s,
+            // Sessions expire when unused (sliding), and a disabled account's
+            // sessions are kept as revoked until pruned, so its desk hears why.
+            u"ALTER TABLE tokens ADD COLUMN used_at INTEGER NOT NULL DEFAULT 0"_s,
+            u"UPDATE tokens SET used_at = created_at"_s,
+            u"ALTER TABLE tokens ADD COLUMN revoked TEXT"_s,
+            u"CREATE INDEX tokens_used ON tokens (used_at)"_s,
+            u"CREATE INDEX applied_commands_created ON applied_commands (created_at)"_s,
         },
     };
     return steps;

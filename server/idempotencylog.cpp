@@ -65,10 +65,12 @@ Status IdempotencyLog::remember(const QString &scope, const QByteArray &key, con
     return m_db.exec(insert);
 }
 
-Expected<int> IdempotencyLog::prune(qint64 before)
+Expected<int> IdempotencyLog::prune(qint64 before, int limit)
 {
-    QSqlQuery &remove = m_db.prepared(u"DELETE FROM idempotency_keys WHERE created_at < ?"_s);
+    QSqlQuery &remove = m_db.prepared(u"DELETE FROM idempotency_keys WHERE rowid IN"
+                                      " (SELECT rowid FROM idempotency_keys WHERE created_at < ? LIMIT ?)"_s);
     remove.addBindValue(before);
+    remove.addBindValue(limit);
     if (!remove.exec())
         return storageError(remove);
     return remove.numRowsAffected();

@@ -33,8 +33,9 @@ public:
     Expected<std::optional<Answer>> find(const QString &scope, const QByteArray &key, const QByteArray &request);
     // Keeps the answer; inside the transaction of the change it answers.
     Status remember(const QString &scope, const QByteArray &key, const QByteArray &request, const Answer &answer);
-    // Forgets answers older than `before` (ms since the epoch).
-    Expected<int> prune(qint64 before);
+    // Forgets answers older than `before` (ms since the epoch), at most
+    // `limit` of them.
+    Expected<int> prune(qint64 before, int limit);
 
     // Whether `key` may be used as one: 1 to 255 printable ASCII characters.
     static bool isValidKey(const QByteArray &key);

@@ -67,10 +67,7 @@ Expected<AccountStore::Session> PushHub::checkUpgrade(const QString &path, const
         return Error{ErrorCode::Forbidden, u"Pages from this origin may not open the push channel."_s, {}};
     const QString token = authorization.startsWith("Bearer ") ? QString::fromLatin1(authorization.mid(7).trimmed())
                                                               : QString();
-    const std::optional<AccountStore::Session> session = m_accounts.authenticate(token);
-    if (!session)
-        return Error{ErrorCode::Unauthorized, u"Sign in first: the token is missing or no longer valid."_s, {}};
-    return *session;
+    return m_accounts.authenticate(token);
 }
 
 void PushHub::send(QWebSocket *socket, const QJsonObject &message)
@@ -146,23 +143,24 @@ void PushHub::accessChanged(qint64 agentId, qint64 seq)
     }
 }
 
-void PushHub::closeWhere(const std::function<bool(const Connection &)> &predicate)
+void PushHub::closeWhere(const std::function<bool(const Connection &)> &predicate, const QString &reason)
 {
     const auto sockets = m_sockets.keys();
     for (QWebSocket *socket : sockets) {
         if (predicate(m_sockets.value(socket)))
-            socket->close(static_cast<QWebSocketProtocol::CloseCode>(CloseUnauthorized), u"Signed out"_s);
+            socket->close(static_cast<QWebSocketProtocol::CloseCode>(CloseUnauthorized), reason);
     }
 }
 
-void PushHub::disconnectAgent(qint64 agentId)
+void PushHub::disconnectAgent(qint64 agentId, const QString &reason)
 {
-    closeWhere([agentId](const Connection &connection) { return connection.agentId == agentId; });
+    closeWhere([agentId](const Connection &connection) { return connection.agentId == agentId; }, reason);
 }
 
 void PushHub::disconnectToken(const QByteArray &tokenHash)
 {
-    closeWhere([&tokenHash](const Connection &connection) { return connection.tokenHash == tokenHash; });
+    closeWhere([&tokenHash](const Connection &connection) { return connection.tokenHash == tokenHash; },
+               u"signed_out"_s);
 }
 
 } // namespace Signpost

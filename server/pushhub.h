@@ -47,8 +47,9 @@ public:
     // Memberships of an agent changed: reload their scope and poke them so
     // their client pulls grants and revocations.
     void accessChanged(qint64 agentId, qint64 seq);
-    // Disabled or password changed: close all their sockets.
-    void disconnectAgent(qint64 agentId);
+    // Disabled or password changed: close all their sockets, telling the
+    // desks why ("account_disabled", or signed out).
+    void disconnectAgent(qint64 agentId, const QString &reason);
     // Signed out: close the sockets opened with that token.
     void disconnectToken(const QByteArray &tokenHash);
 
@@ -66,7 +67,7 @@ private:
     };
     void send(QWebSocket *socket, const QJsonObject &message);
     bool concernsAgent(const ChangeNotice &notice, qint64 agentId, const AccessScope &scope) const;
-    void closeWhere(const std::function<bool(const Connection &)> &predicate);
+    void closeWhere(const std::function<bool(const Connection &)> &predicate, const QString &reason);
     void flushPokes();
     void queuePoke(QWebSocket *socket, qint64 seq);
 

@@ -372,6 +372,19 @@ Status LocalStore::removeTicket(qint64 ticketId)
     return ok();
 }
 
+Status LocalStore::purgeTickets()
+{
+    SqlTransaction tx(m_sql);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
+    for (const QString &sql : {u"DELETE FROM tickets"_s, u"DELETE FROM messages WHERE id > 0"_s, u"DELETE FROM events"_s,
+                               u"DELETE FROM ticket_search"_s, u"DELETE FROM meta WHERE key = 'cursor'"_s}) {
+        QSqlQuery &query = prepared(sql);
+        SIGNPOST_EXEC(query);
+    }
+    return tx.commit();
+}
+
 Status LocalStore::applyPage(const QJsonObject &page)
 {
     SqlTransaction tx(m_sql);

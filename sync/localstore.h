@@ -112,6 +112,10 @@ public:
     // the outbox's optimistic changes laid over the server's state again.
     Status applyPage(const QJsonObject &page);
 
+    // The account was disabled: every cached ticket goes (as a department
+    // revoked would), with the cursor; the outbox stays, nothing typed is lost.
+    Status purgeTickets();
+
     // Reads for the models; never touch the network.
     QList<DepartmentSummary> departmentSummaries();
     int queueCount(const QueueQuery &query);

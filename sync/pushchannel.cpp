@@ -21,7 +21,7 @@ PushChannel::PushChannel(QObject *parent)
         if (wasConnected)
             Q_EMIT connectedChanged(false);
         if (m_socket.closeCode() == 4401) {
-            Q_EMIT unauthorized();
+            Q_EMIT unauthorized(m_socket.closeReason());
             return;
         }
         scheduleReconnect();

@@ -26,7 +26,9 @@ Q_SIGNALS:
     void connectedChanged(bool connected);
     void poked(qint64 seq);
     void notificationReceived(const QJsonObject &notification);
-    void unauthorized();
+    // The server closed the channel: signed out, or `reason` (such as
+    // "account_disabled") says why.
+    void unauthorized(const QString &reason);
 
 private:
     void open();

@@ -30,10 +30,9 @@ SyncEngine::SyncEngine(LocalStore &store, QObject *parent)
         Q_EMIT notificationReceived(notification);
         requestWake();
     });
-    connect(&m_push, &PushChannel::unauthorized, this, [this]() {
+    connect(&m_push, &PushChannel::unauthorized, this, [this](const QString &reason) {
         m_running = false;
-        setState(State::SignedOut);
-        Q_EMIT signedOut(tr("You were signed out on the server."));
+        lostAccess(Error{ErrorCode::Unauthorized, tr("You were signed out on the server."), {}, reason});
         requestWake();
     });
     m_wakeTimer.setSingleShot(true);
@@ -120,6 +119,21 @@ QCoro::Task<Status> SyncEngine::signOut()
     if (!answer && answer.error().code != ErrorCode::Unauthorized)
         co_return answer.error();
     co_return ok();
+}
+
+void SyncEngine::lostAccess(const Error &why)
+{
+    // A disabled account may no longer hold its departments' tickets: they
+    // go from the cache as a revoked department's would.
+    QString message = why.message;
+    if (why.reason == u"account_disabled") {
+        message = tr("This account is disabled. Ask an admin.");
+        if (Status purged = m_store.purgeTickets(); !purged)
+            qCWarning(lcSync) << "Cannot clear the cache of a disabled account:" << purged.error().message;
+        Q_EMIT ticketsChanged();
+    }
+    setState(State::SignedOut);
+    Q_EMIT signedOut(message);
 }
 
 void SyncEngine::finishSignOut()
@@ -231,8 +245,7 @@ bool SyncEngine::settle(const Status &done, int &failures)
     if (done.error().code == ErrorCode::Unauthorized) {
         m_running = false;
         m_push.stop();
-        setState(State::SignedOut);
-        Q_EMIT signedOut(done.error().message);
+        lostAccess(done.error());
         return false;
     }
     ++failures;

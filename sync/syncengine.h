@@ -92,6 +92,8 @@ private:
     Status rememberSignIn(const QUrl &server, const QJsonObject &answer);
     static QJsonObject availabilityBody(bool available);
     void finishSignOut();
+    // Signed out by the server; a disabled account's cache is cleared.
+    void lostAccess(const Error &why);
     bool settle(const Status &done, int &failures);
     std::chrono::milliseconds nextWait(const Status &done, int failures) const;
     static Error stopped();

@@ -5,6 +5,12 @@
 #include "tests/support/testworld.h"
 #include "tests/support/worldtest.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -149,8 +155,66 @@ private Q_SLOTS:
         const Response disabled = m_api->patch(u"/api/v1/agents/%1"_s.arg(m_world.agent(u"sam"_s)),
                                                {{u"disabled"_s, true}}, admin);
         QCOMPARE(disabled.status, 200);
-        QCOMPARE(m_api->get(u"/api/v1/me"_s, m_world.token(u"sam"_s)).status, 401);
+        const Response refused = m_api->get(u"/api/v1/me"_s, m_world.token(u"sam"_s));
+        QCOMPARE(refused.status, 401);
+        // The desk is told why, so it can clear what the account may no longer hold.
+        QCOMPARE(refused.json().value(u"error"_s).toObject().value(u"reason"_s).toString(), u"account_disabled"_s);
         QVERIFY(m_api->login(u"sam@acme.example"_s, QString::fromLatin1(TestWorld::Password)).isEmpty());
+        // Enabled again, the old session stays revoked.
+        QCOMPARE(m_api->patch(u"/api/v1/agents/%1"_s.arg(m_world.agent(u"sam"_s)), {{u"disabled"_s, false}}, admin).status,
+                 200);
+        QCOMPARE(m_api->get(u"/api/v1/me"_s, m_world.token(u"sam"_s)).status, 401);
+        QVERIFY(!m_api->login(u"sam@acme.example"_s, QString::fromLatin1(TestWorld::Password)).isEmpty());
+    }
+
+    // A session unused for two weeks has expired (every use renews it), and
+    // expired sessions and old idempotency keys are pruned.
+    void sessionsExpireWhenUnusedAndArePruned()
+    {
+        const qint64 day = 24LL * 3600 * 1000;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QByteArray sam = QCryptographicHash::hash(m_world.token(u"sam"_s).toUtf8(), QCryptographicHash::Sha256);
+        const QByteArray rob = QCryptographicHash::hash(m_world.token(u"rob"_s).toUtf8(), QCryptographicHash::Sha256);
+        const Response intake = m_api->send("POST", u"/api/v1/public/intake"_s,
+                                            QJsonDocument(QJsonObject{{u"shop"_s, m_world.shop}, {u"name"_s, u"N"_s},
+                                                                      {u"email"_s, u"n@example.com"_s},
+                                                                      {u"subject"_s, u"S"_s}, {u"message"_s, u"M"_s}})
+                                                .toJson(QJsonDocument::Compact),
+                                            "application/json", {}, {{"Idempotency-Key", "old-key"}});
+        QCOMPARE(intake.status, 201);
+        QVERIFY(m_server->stop());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+            db.setDatabaseName(QDir(m_server->dataDir()).filePath(u"signpost.sqlite3"_s));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.prepare(u"UPDATE tokens SET used_at = ? WHERE token_hash = ?"_s));
+            query.addBindValue(now - 15 * day);
+            query.addBindValue(sam);
+            QVERIFY(query.exec());
+            query.addBindValue(now - 13 * day);
+            query.addBindValue(rob);
+            QVERIFY(query.exec());
+            QVERIFY(query.exec(u"UPDATE idempotency_keys SET created_at = %1"_s.arg(now - 8 * day)));
+            query = QSqlQuery();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"tamper"_s);
+        QVERIFY(m_server->start({u"--test-hooks"_s}));
+        m_api = std::make_unique<ApiClient>(m_server->baseUrl());
+
+        const Response expired = m_api->get(u"/api/v1/me"_s, m_world.token(u"sam"_s));
+        QCOMPARE(expired.status, 401);
+        QCOMPARE(expired.json().value(u"error"_s).toObject().value(u"reason"_s).toString(), u"session_expired"_s);
+        QCOMPARE(m_api->get(u"/api/v1/me"_s, m_world.token(u"rob"_s)).status, 200); // renewed by this use
+
+        const Response pruned = m_api->post(u"/api/v1/test/maintain"_s, {});
+        QCOMPARE(pruned.status, 200);
+        QCOMPARE(pruned.json().value(u"removed"_s).toInt(), 2); // sam's session and the old key
+        const Response gone = m_api->get(u"/api/v1/me"_s, m_world.token(u"sam"_s));
+        QCOMPARE(gone.status, 401);
+        QVERIFY(gone.json().value(u"error"_s).toObject().value(u"reason"_s).toString().isEmpty());
+        QCOMPARE(m_api->get(u"/api/v1/me"_s, m_world.token(u"rob"_s)).status, 200);
     }
 
     void departmentsCrudAndDefaultRules()

@@ -350,6 +350,39 @@ private Q_SLOTS:
         QCOMPARE(messages.last().toObject().value(u"body"_s).toString(), u"Through a bad moment"_s);
     }
 
+    // Access changes take effect on the desk at once: losing the admin flag
+    // takes away the departments the agent is not a member of, and a
+    // disabled account's desk keeps no tickets at all.
+    void losingAdminOrTheAccountEmptiesTheCache()
+    {
+        const QString admin = m_world.token(u"admin"_s);
+        const QString sal = u"/api/v1/agents/%1"_s.arg(m_world.agent(u"sal"_s));
+        QCOMPARE(m_api->patch(sal, {{u"is_admin"_s, true}}, admin).status, 200);
+        const qint64 sales = m_world.intake(*m_api, m_world.sales, u"A sales question"_s);
+        QVERIFY(sales > 0);
+
+        QTemporaryDir dir;
+        Client client;
+        QVERIFY(client.open(dir.filePath(u"sal.sqlite"_s)));
+        QVERIFY(signIn(client, u"sal"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(client.engine->state(), SyncEngine::State::Live, 15'000);
+        QCOMPARE(client.store->ticketCount(), 7); // everything, as an admin
+
+        QCOMPARE(m_api->patch(sal, {{u"is_admin"_s, false}}, admin).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(client.store->ticketCount(), 1, 15'000);
+        QVERIFY(client.store->ticket(sales).has_value());
+
+        QCOMPARE(m_api->patch(sal, {{u"is_admin"_s, true}}, admin).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(client.store->ticketCount(), 7, 15'000);
+
+        QSignalSpy signedOut(client.engine.get(), &SyncEngine::signedOut);
+        QCOMPARE(m_api->patch(sal, {{u"disabled"_s, true}}, admin).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(client.engine->state(), SyncEngine::State::SignedOut, 15'000);
+        QCOMPARE(client.store->ticketCount(), 0);
+        QVERIFY(!signedOut.isEmpty());
+        QVERIFY(signedOut.first().first().toString().contains(u"disabled"_s));
+    }
+
     void availabilityGoesStraightToTheServer()
     {
         QTemporaryDir dir;
