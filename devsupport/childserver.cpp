@@ -3,8 +3,10 @@
 #include <QDeadlineTimer>
 #include <QProcessEnvironment>
 
-#ifdef Q_OS_LINUX
+#ifdef Q_OS_UNIX
 #include <csignal>
+#endif
+#ifdef Q_OS_LINUX
 #include <sys/prctl.h>
 #endif
 
@@ -63,6 +65,22 @@ void ChildServer::kill()
         return;
     m_process->kill();
     m_process->waitForFinished(10'000);
+}
+
+void ChildServer::suspend()
+{
+#ifdef Q_OS_UNIX
+    if (isRunning())
+        ::kill(pid_t(m_process->processId()), SIGSTOP);
+#endif
+}
+
+void ChildServer::resume()
+{
+#ifdef Q_OS_UNIX
+    if (isRunning())
+        ::kill(pid_t(m_process->processId()), SIGCONT);
+#endif
 }
 
 bool ChildServer::isRunning() const

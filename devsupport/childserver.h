@@ -34,6 +34,10 @@ public:
     bool stop(int timeoutMs = 60'000);
     // SIGKILL: the process dies mid-whatever.
     void kill();
+    // SIGSTOP and SIGCONT: a server that hangs, connections open, answering
+    // nothing, and then goes on.
+    void suspend();
+    void resume();
     bool isRunning() const;
 
     QUrl baseUrl() const { return m_baseUrl; }

@@ -1,6 +1,7 @@
 // The change feed: first sync, deltas, paging under concurrent changes,
 // revocation after a transfer out or a membership removed, grant backfill.
 #include "tests/support/apiclient.h"
+#include "tests/support/feedmirror.h"
 #include "tests/support/testserver.h"
 #include "tests/support/testworld.h"
 #include "tests/support/worldtest.h"
@@ -12,21 +13,6 @@
 using namespace Qt::StringLiterals;
 using namespace Signpost::Test;
 
-namespace {
-
-// What a client would hold after applying pages.
-struct Mirror
-{
-    QString cursor;
-    QHash<qint64, QJsonObject> tickets;
-    QSet<qint64> revokedTickets;
-    QSet<qint64> revokedDepartments;
-    QSet<qint64> grantedDepartments;
-    int pages = 0;
-    bool reset = false;
-};
-
-} // namespace
 
 class TestServerSync : public WorldTest
 {
@@ -38,50 +24,8 @@ class TestServerSync : public WorldTest
                                               m_world.token(agent));
         return response.status == 200 ? response.json() : QJsonObject{};
     }
-    // Applies one page like a client; false when the page is not one.
-    static void apply(Mirror &mirror, const QJsonObject &json)
-    {
-        QVERIFY(json.contains(u"cursor"_s));
-        ++mirror.pages;
-        mirror.reset = mirror.reset || json.value(u"reset"_s).toBool();
-        for (const QJsonValue &value : json.value(u"tickets"_s).toArray()) {
-            QJsonObject ticket = value.toObject();
-            const qint64 id = ticket.value(u"id"_s).toInteger();
-            if (!ticket.value(u"full"_s).toBool()) {
-                // A delta: merge the thread entries by id into what we had
-                // (an entry may come again if the ticket was sent whole
-                // while it changed).
-                QVERIFY2(mirror.tickets.contains(id), qPrintable(u"a delta for ticket %1, which the client never had"_s.arg(id)));
-                for (const QString &list : {u"messages"_s, u"events"_s}) {
-                    QMap<qint64, QJsonValue> merged;
-                    for (const QJsonValue &entry : mirror.tickets[id].value(list).toArray())
-                        merged.insert(entry.toObject().value(u"id"_s).toInteger(), entry);
-                    for (const QJsonValue &entry : ticket.value(list).toArray())
-                        merged.insert(entry.toObject().value(u"id"_s).toInteger(), entry);
-                    QJsonArray ordered;
-                    for (const QJsonValue &entry : std::as_const(merged))
-                        ordered.append(entry);
-                    ticket.insert(list, ordered);
-                }
-            }
-            mirror.tickets.insert(id, ticket);
-        }
-        for (const QJsonValue &id : json.value(u"revoked_tickets"_s).toArray()) {
-            mirror.revokedTickets.insert(id.toInteger());
-            mirror.tickets.remove(id.toInteger());
-        }
-        for (const QJsonValue &id : json.value(u"revoked_departments"_s).toArray()) {
-            mirror.revokedDepartments.insert(id.toInteger());
-            mirror.tickets.removeIf([&](auto it) {
-                return it.value().value(u"department"_s).toInteger() == id.toInteger();
-            });
-        }
-        for (const QJsonValue &id : json.value(u"granted_departments"_s).toArray())
-            mirror.grantedDepartments.insert(id.toInteger());
-        mirror.cursor = json.value(u"cursor"_s).toString();
-    }
     // Pulls until has_more is false, applying each page like a client.
-    void pull(const QString &agent, Mirror &mirror, int limit = 500)
+    void pull(const QString &agent, FeedMirror &mirror, int limit = 500)
     {
         mirror.revokedTickets.clear();
         mirror.revokedDepartments.clear();
@@ -89,14 +33,14 @@ class TestServerSync : public WorldTest
         mirror.pages = 0;
         for (bool more = true; more && mirror.pages < 1000;) {
             const QJsonObject json = page(agent, mirror.cursor, limit);
-            apply(mirror, json);
+            mirror.apply(json);
             if (QTest::currentTestFailed())
                 return;
             more = json.value(u"has_more"_s).toBool();
         }
     }
     // The mirror must equal what the ticket endpoint says, ticket by ticket.
-    void compareWithServer(const QString &agent, const Mirror &mirror)
+    void compareWithServer(const QString &agent, const FeedMirror &mirror)
     {
         QSet<qint64> expected;
         for (qint64 department : {m_world.triage, m_world.support, m_world.returns, m_world.sales}) {
@@ -137,7 +81,7 @@ private Q_SLOTS:
 
     void firstSyncInPagesHasEverythingVisible()
     {
-        Mirror sam;
+        FeedMirror sam;
         pull(u"sam"_s, sam, 3);
         QCOMPARE(sam.pages, 3); // 7 tickets, 3 a page
         QCOMPARE(sam.tickets.size(), 7);
@@ -150,7 +94,7 @@ private Q_SLOTS:
         compareWithServer(u"sam"_s, sam);
 
         // An admin's first sync sends each ticket once: 9 tickets, 3 pages.
-        Mirror admin;
+        FeedMirror admin;
         int sent = 0;
         for (bool more = true; more;) {
             const QJsonObject json = page(u"admin"_s, admin.cursor, 4);
@@ -165,7 +109,7 @@ private Q_SLOTS:
 
     void nothingChangedIsCheapAndStable()
     {
-        Mirror sam;
+        FeedMirror sam;
         pull(u"sam"_s, sam);
         const QJsonObject again = page(u"sam"_s, sam.cursor);
         QCOMPARE(again.value(u"cursor"_s).toString(), sam.cursor);
@@ -181,7 +125,7 @@ private Q_SLOTS:
 
     void deltaCarriesOnlyWhatChanged()
     {
-        Mirror sam;
+        FeedMirror sam;
         pull(u"sam"_s, sam);
         QCOMPARE(act(u"sue"_s, m_support[2], {{u"type"_s, u"reply"_s}, {u"body"_s, u"Hi"_s}}).value(u"outcome"_s).toString(),
                  u"applied"_s);
@@ -199,7 +143,7 @@ private Q_SLOTS:
 
     void changesDuringPagingAreNotLost()
     {
-        Mirror sam;
+        FeedMirror sam;
         const QJsonObject first = page(u"sam"_s, {}, 3);
         QVERIFY(first.value(u"has_more"_s).toBool());
         for (const QJsonValue &value : first.value(u"tickets"_s).toArray())
@@ -221,7 +165,7 @@ private Q_SLOTS:
 
     void transferOutRevokesAndTransferInArrivesWhole()
     {
-        Mirror sam, rob;
+        FeedMirror sam, rob;
         pull(u"sam"_s, sam);
         pull(u"rob"_s, rob);
         QCOMPARE(act(u"sam"_s, m_support[1], {{u"type"_s, u"note"_s}, {u"body"_s, u"context for returns"_s}})
@@ -243,14 +187,14 @@ private Q_SLOTS:
         compareWithServer(u"rob"_s, rob);
 
         // "two" is in both departments: the ticket stays, as a change.
-        Mirror two;
+        FeedMirror two;
         pull(u"two"_s, two);
         QVERIFY(two.tickets.contains(m_support[1]));
     }
 
     void membershipRemovedRevokesGrantBackfills()
     {
-        Mirror two;
+        FeedMirror two;
         pull(u"two"_s, two);
         QCOMPARE(two.tickets.size(), 8);
         const QString admin = m_world.token(u"admin"_s);
@@ -287,7 +231,7 @@ private Q_SLOTS:
         QFETCH(quint32, seed);
         QRandomGenerator random(seed);
         const QStringList followers{u"sam"_s, u"two"_s, u"rob"_s, u"sal"_s};
-        QHash<QString, Mirror> mirrors;
+        QHash<QString, FeedMirror> mirrors;
         const QList<qint64> departments{m_world.triage, m_world.support, m_world.returns, m_world.sales};
         QList<qint64> tickets = m_support;
         tickets << m_returns << m_sales;
@@ -341,9 +285,9 @@ private Q_SLOTS:
 
         for (int step = 0; step < 120; ++step) {
             const QString follower = followers.at(random.bounded(int(followers.size())));
-            Mirror &mirror = mirrors[follower];
+            FeedMirror &mirror = mirrors[follower];
             const QJsonObject json = page(follower, mirror.cursor, 1 + random.bounded(3));
-            apply(mirror, json);
+            mirror.apply(json);
             if (QTest::currentTestFailed())
                 return;
             if (random.bounded(3) != 0) {
@@ -353,21 +297,15 @@ private Q_SLOTS:
             }
         }
         for (const QString &follower : followers) {
-            Mirror &mirror = mirrors[follower];
+            FeedMirror &mirror = mirrors[follower];
             pull(follower, mirror, 2);
             if (QTest::currentTestFailed())
                 return;
             // One more pass: what the last one could not yet see.
             pull(follower, mirror, 2);
-            Mirror fresh;
+            FeedMirror fresh;
             pull(follower, fresh);
-            auto stripped = [](const Mirror &m) {
-                QHash<qint64, QJsonObject> out = m.tickets;
-                for (QJsonObject &ticket : out)
-                    ticket.remove(u"full"_s);
-                return out;
-            };
-            const QHash<qint64, QJsonObject> held = stripped(mirror), truth = stripped(fresh);
+            const QHash<qint64, QJsonObject> held = mirror.held(), truth = fresh.held();
             for (auto it = truth.cbegin(); it != truth.cend(); ++it) {
                 const QJsonObject mine = held.value(it.key());
                 QStringList differences;
@@ -403,7 +341,7 @@ private Q_SLOTS:
         QCOMPARE(m_api->get(u"/api/v1/sync?limit=0"_s, m_world.token(u"sam"_s)).status, 422);
 
         // A cursor from another store (another epoch): the client rebuilds.
-        Mirror sam;
+        FeedMirror sam;
         sam.cursor = u"otherepoch.5.5.0.0"_s;
         pull(u"sam"_s, sam);
         QVERIFY(sam.reset);

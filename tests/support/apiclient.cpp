@@ -38,7 +38,7 @@ Response ApiClient::send(const QByteArray &method, const QString &path, const QB
                          const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest request(url(path));
-    request.setTransferTimeout(30'000);
+    request.setTransferTimeout(m_timeoutMs);
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     if (!token.isEmpty())
@@ -52,10 +52,11 @@ Response ApiClient::send(const QByteArray &method, const QString &path, const QB
     buffer->setParent(reply);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!reply->isFinished())
-        finished.wait(35'000);
+        finished.wait(m_timeoutMs + 5'000);
     Response response;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    response.body = reply->readAll();
+    if (reply->isOpen())
+        response.body = reply->readAll();
     response.headers = reply->rawHeaderPairs();
     reply->deleteLater();
     return response;

@@ -40,8 +40,12 @@ public:
     QString login(const QString &email, const QString &password);
 
     QUrl url(const QString &path) const;
+    // How long a request may go unanswered (a hung server) before it counts
+    // as failed with status 0.
+    void setTimeout(int ms) { m_timeoutMs = ms; }
 
 private:
+    int m_timeoutMs = 30'000;
     QUrl m_baseUrl;
     QNetworkAccessManager m_network;
 };

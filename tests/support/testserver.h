@@ -27,6 +27,9 @@ public:
     bool stop();
     // SIGKILL: the process dies mid-whatever.
     void kill();
+    // SIGSTOP / SIGCONT: the server hangs with its connections open.
+    void suspend() { m_server.suspend(); }
+    void resume() { m_server.resume(); }
     bool isRunning() const { return m_server.isRunning(); }
 
     QUrl baseUrl() const { return m_server.baseUrl(); }
