@@ -11,7 +11,7 @@ namespace Signpost {
 
 void ApiServer::addAccountRoutes()
 {
-    using Method = QHttpServerRequest::Method;
+    using Method = HttpRequest::Method;
 
     route(Method::Post, u"/api/v1/auth/login"_s, Access::Public, [this](Call &call) {
         if (!m_loginLimiter.allow(call.clientAddress, nowMs()))

@@ -4,7 +4,6 @@
 #include "server/database.h"
 #include "server/logging.h"
 
-#include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QTcpSocket>
@@ -15,7 +14,7 @@ using namespace Qt::StringLiterals;
 namespace Signpost {
 
 ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_db(db)
     , m_config(config)
     , m_accounts(db)
@@ -27,6 +26,15 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     , m_push(m_accounts)
     , m_contactLimiter(config.contactPerMinute, config.contactBurst)
     , m_loginLimiter(config.loginPerMinute, config.loginBurst)
+    , m_http(HttpServer::Limits{config.maxBodyBytes},
+             [this](const HttpRequest &request, HttpServer::Respond respond) { handle(request, std::move(respond)); },
+             [this](const HttpRequest &request) -> std::optional<HttpReply> {
+                 const Expected<AccountStore::Session> allowed = m_push.checkUpgrade(
+                     request.url().path(), request.value("Origin"), request.value("Authorization"));
+                 if (allowed)
+                     return std::nullopt;
+                 return decorated(HttpReply::error(allowed.error()));
+             })
 {
     m_push.setAllowedOrigins(config.allowedOrigins);
     m_push.setAudience([this](qint64 departmentId, const QString &event) {
@@ -39,14 +47,12 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
         return department ? department->audience(event) : u"members"_s;
     });
     m_tickets.setChangeListener([this](const ChangeNotice &notice) { m_push.publish(notice); });
-    connect(this, &QAbstractHttpServer::newWebSocketConnection, this, [this]() {
-        while (hasPendingWebSocketConnections())
-            m_push.adopt(nextPendingWebSocketConnection());
-    });
+    connect(&m_http, &HttpServer::newWebSocket, this,
+            [this](QWebSocket *socket) { m_push.adopt(std::unique_ptr<QWebSocket>(socket)); });
 
-    route(QHttpServerRequest::Method::Get, u"/healthz"_s, Access::Public,
+    route(HttpRequest::Method::Get, u"/healthz"_s, Access::Public,
           [](Call &) { return HttpReply::json(QJsonObject{{u"status"_s, u"ok"_s}}); });
-    route(QHttpServerRequest::Method::Get, u"/api/v1"_s, Access::Public, [](Call &) {
+    route(HttpRequest::Method::Get, u"/api/v1"_s, Access::Public, [](Call &) {
         return HttpReply::json(QJsonObject{{u"name"_s, u"signpost"_s}, {u"version"_s, QStringLiteral(SIGNPOST_VERSION)}});
     });
     addAccountRoutes();
@@ -89,18 +95,18 @@ Expected<int> ApiServer::maintain()
 void ApiServer::addTestRoutes()
 {
     qCWarning(lcServer) << "Test hooks are on: never run like this in production";
-    route(QHttpServerRequest::Method::Post, u"/api/v1/test/drop-next-answer"_s, Access::Public, [this](Call &call) {
+    route(HttpRequest::Method::Post, u"/api/v1/test/drop-next-answer"_s, Access::Public, [this](Call &call) {
         Expected<QJsonObject> body = jsonBody(call);
         if (!body)
             return HttpReply::error(body.error());
         m_dropNextAnswerTo = body->value(u"path"_s).toString();
         return HttpReply::noContent();
     });
-    route(QHttpServerRequest::Method::Post, u"/api/v1/test/maintain"_s, Access::Public, [this](Call &) {
+    route(HttpRequest::Method::Post, u"/api/v1/test/maintain"_s, Access::Public, [this](Call &) {
         Expected<int> removed = maintain();
         return removed ? HttpReply::json(QJsonObject{{u"removed"_s, *removed}}) : HttpReply::error(removed.error());
     });
-    route(QHttpServerRequest::Method::Post, u"/api/v1/test/fail-commands"_s, Access::Public, [this](Call &call) {
+    route(HttpRequest::Method::Post, u"/api/v1/test/fail-commands"_s, Access::Public, [this](Call &call) {
         Expected<QJsonObject> body = jsonBody(call);
         if (!body)
             return HttpReply::error(body.error());
@@ -109,7 +115,7 @@ void ApiServer::addTestRoutes()
     });
     // The server's "now" stands still at {"now": iso} (so tests can walk SLA
     // clocks forward), and the SLA check runs at once.
-    route(QHttpServerRequest::Method::Post, u"/api/v1/test/clock"_s, Access::Public, [this](Call &call) {
+    route(HttpRequest::Method::Post, u"/api/v1/test/clock"_s, Access::Public, [this](Call &call) {
         Expected<QJsonObject> body = jsonBody(call);
         if (!body)
             return HttpReply::error(body.error());
@@ -126,12 +132,12 @@ void ApiServer::addTestRoutes()
 
 ApiServer::~ApiServer() = default;
 
-void ApiServer::route(QHttpServerRequest::Method method, const QString &pattern, Access access, Handler handler)
+void ApiServer::route(HttpRequest::Method method, const QString &pattern, Access access, Handler handler)
 {
     m_routes.append(Route{method, pattern.split(u'/', Qt::SkipEmptyParts), access, std::move(handler)});
 }
 
-QString ApiServer::clientAddress(const QHttpServerRequest &request) const
+QString ApiServer::clientAddress(const HttpRequest &request) const
 {
     const QHostAddress peer = request.remoteAddress();
     if (m_config.trustedProxies.contains(peer)) {
@@ -219,7 +225,7 @@ Expected<QJsonObject> ApiServer::jsonBody(const Call &call)
     return document.object();
 }
 
-HttpReply ApiServer::dispatch(const QHttpServerRequest &request)
+HttpReply ApiServer::dispatch(const HttpRequest &request)
 {
     if (request.body().size() > m_config.maxBodyBytes)
         return HttpReply::error({ErrorCode::PayloadTooLarge,
@@ -251,7 +257,7 @@ HttpReply ApiServer::dispatch(const QHttpServerRequest &request)
             continue;
         pathKnown = true;
         // HEAD is GET without the body (uptime monitors and link checkers).
-        const auto method = request.method() == QHttpServerRequest::Method::Head ? QHttpServerRequest::Method::Get
+        const auto method = request.method() == HttpRequest::Method::Head ? HttpRequest::Method::Get
                                                                                : request.method();
         if (route.method != method)
             continue;
@@ -282,57 +288,33 @@ HttpReply ApiServer::dispatch(const QHttpServerRequest &request)
     return HttpReply::error(Error::notFound(u"There is nothing at %1."_s.arg(request.url().path())));
 }
 
-bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void ApiServer::handle(const HttpRequest &request, HttpServer::Respond respond)
 {
-    if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0) {
-        // Answering true lets QtHttpServer complete the WebSocket handshake;
-        // false makes it call missingHandler, which tells the client why not.
-        const Expected<AccountStore::Session> allowed =
-            m_push.checkUpgrade(request.url().path(), request.value("Origin"), request.value("Authorization"));
-        if (!allowed)
-            m_refusedUpgrade = allowed.error();
-        return allowed.has_value();
-    }
-    const HttpReply reply = dispatch(request);
+    HttpReply reply = dispatch(request);
     if (!m_dropNextAnswerTo.isEmpty() && request.url().path() == m_dropNextAnswerTo) {
         m_dropNextAnswerTo.clear();
-        socket->abort();
-        return true;
+        reply.abortConnection = true;
     }
-    write(request, socket, reply);
-    return true;
+    if (reply.later) {
+        // Work elsewhere: the answer comes when it is done.
+        reply.later([respond](HttpReply done) { respond(decorated(std::move(done))); });
+        return;
+    }
+    respond(decorated(std::move(reply)));
 }
 
-void ApiServer::write(const QHttpServerRequest &request, QTcpSocket *socket, const HttpReply &reply)
+HttpReply ApiServer::decorated(HttpReply reply)
 {
-    QHttpServerResponder responder = makeResponder(request, socket);
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
-    if (!reply.contentType.isEmpty())
-        responder.writeHeader("Content-Type", reply.contentType);
-    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
-    responder.writeHeader("Cache-Control", "no-store");
-    responder.writeHeader("X-Content-Type-Options", "nosniff");
+    reply.headers.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-store")));
+    reply.headers.append(qMakePair(QByteArray("X-Content-Type-Options"), QByteArray("nosniff")));
     // A ticket page's address is its credential: never sent on as a referrer.
-    responder.writeHeader("Referrer-Policy", "no-referrer");
+    reply.headers.append(qMakePair(QByteArray("Referrer-Policy"), QByteArray("no-referrer")));
     if (reply.contentType.startsWith("text/html")) {
         // Never inside another site's frame (clickjacking).
-        responder.writeHeader("Content-Security-Policy",
-                              "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
-        responder.writeHeader("X-Frame-Options", "DENY");
+        reply.headers.append(qMakePair(QByteArray("Content-Security-Policy"), QByteArray("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")));
+        reply.headers.append(qMakePair(QByteArray("X-Frame-Options"), QByteArray("DENY")));
     }
-    for (const auto &[name, value] : std::as_const(reply.headers))
-        responder.writeHeader(name, value);
-    if (request.method() != QHttpServerRequest::Method::Head)
-        responder.writeBody(reply.body);
-    else
-        responder.writeBody(QByteArray());
-}
-
-void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    const Error error = m_refusedUpgrade.value_or(Error::notFound(u"Not found."_s));
-    m_refusedUpgrade.reset();
-    write(request, socket, HttpReply::error(error));
+    return reply;
 }
 
 } // namespace Signpost

@@ -12,9 +12,10 @@
 #include "server/syncfeed.h"
 #include "server/ticketstore.h"
 
-#include <QAbstractHttpServer>
+#include "server/http/httpserver.h"
+
 #include <QHostAddress>
-#include <QHttpServerRequest>
+
 #include <QStringList>
 #include <QTimer>
 
@@ -40,20 +41,19 @@ struct ServerConfig
 // The HTTP face of the server: one router for the JSON API, the public
 // contact pages and the push channel; authentication, size and rate limits
 // are checked here, once, before any handler runs.
-class ApiServer : public QAbstractHttpServer
+class ApiServer : public QObject
 {
     Q_OBJECT
 public:
     ApiServer(Database &db, const ServerConfig &config, QObject *parent = nullptr);
     ~ApiServer() override;
 
+    // The port bound (0 on failure).
+    quint16 listen(const QHostAddress &address, quint16 port) { return m_http.listen(address, port); }
+
     AccountStore &accounts() { return m_accounts; }
     DepartmentStore &departments() { return m_departments; }
     TicketStore &tickets() { return m_tickets; }
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
     enum class Access { Public, Agent, Admin };
@@ -61,7 +61,7 @@ private:
     // One request on its way through a handler.
     struct Call
     {
-        const QHttpServerRequest &request;
+        const HttpRequest &request;
         QStringList params; // the {…} parts of the path, in order
         QString clientAddress;
         AccessScope scope;
@@ -73,22 +73,24 @@ private:
     using Handler = std::function<HttpReply(Call &)>;
     struct Route
     {
-        QHttpServerRequest::Method method;
+        HttpRequest::Method method;
         QStringList segments;
         Access access;
         Handler handler;
     };
 
-    void route(QHttpServerRequest::Method method, const QString &pattern, Access access, Handler handler);
+    void route(HttpRequest::Method method, const QString &pattern, Access access, Handler handler);
     void addAccountRoutes();
     void addHelpdeskRoutes();
     void addTicketRoutes();
     void addPublicRoutes();
     void addTestRoutes();
 
-    HttpReply dispatch(const QHttpServerRequest &request);
-    void write(const QHttpServerRequest &request, QTcpSocket *socket, const HttpReply &reply);
-    QString clientAddress(const QHttpServerRequest &request) const;
+    void handle(const HttpRequest &request, HttpServer::Respond respond);
+    HttpReply dispatch(const HttpRequest &request);
+    // The headers every answer carries.
+    static HttpReply decorated(HttpReply reply);
+    QString clientAddress(const HttpRequest &request) const;
     static Expected<QJsonObject> jsonBody(const Call &call);
     HttpReply contactForm(Call &call, const Shop &shop);
     // The JSON intake's answer to a ticket just made.
@@ -115,12 +117,11 @@ private:
     int m_failNextCommands = 0;
     QTimer *m_slaTimer = nullptr;
     QTimer *m_maintenanceTimer = nullptr;
+    HttpServer m_http;
     // Forgets expired sessions, old command results and idempotency keys,
     // in bounded sweeps. Returns how many rows went.
     Expected<int> maintain();
     static constexpr qint64 IdempotencyKeysKeptMs = 7LL * 24 * 3600 * 1000;
-    // Why the upgrade request being handled was refused, for missingHandler.
-    std::optional<Error> m_refusedUpgrade;
 };
 
 } // namespace Signpost

@@ -31,7 +31,7 @@ HttpReply replyWith(const Status &result)
 
 void ApiServer::addHelpdeskRoutes()
 {
-    using Method = QHttpServerRequest::Method;
+    using Method = HttpRequest::Method;
 
     route(Method::Get, u"/api/v1/departments"_s, Access::Agent, [this](Call &call) {
         Expected<QList<Department>> all = m_departments.departments();

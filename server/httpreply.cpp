@@ -16,7 +16,7 @@ HttpReply HttpReply::json(const QJsonArray &array, int status)
 
 HttpReply HttpReply::raw(QByteArray json, int status)
 {
-    return HttpReply{status, "application/json", std::move(json), {}};
+    return HttpReply{status, "application/json", std::move(json), {}, false, {}};
 }
 
 HttpReply HttpReply::error(const Error &error)
@@ -31,7 +31,7 @@ HttpReply HttpReply::error(const Error &error)
 
 HttpReply HttpReply::html(QByteArray page, int status)
 {
-    return HttpReply{status, "text/html; charset=utf-8", std::move(page), {}};
+    return HttpReply{status, "text/html; charset=utf-8", std::move(page), {}, false, {}};
 }
 
 } // namespace Signpost

@@ -49,7 +49,7 @@ HttpReply ApiServer::contactForm(Call &call, const Shop &shop)
         return HttpReply::html(ContactPages::notice(u"Sorry"_s, u"The form cannot be shown just now. Please try again later."_s),
                                table.error().httpStatus());
     const QList<Department> offered = (*table)->publicDepartments(shop.id);
-    if (call.request.method() != QHttpServerRequest::Method::Post)
+    if (call.request.method() != HttpRequest::Method::Post)
         return HttpReply::html(ContactPages::form(shop, offered, {}, {}));
 
     const ContactPages::Values values = ContactPages::decodeForm(call.request.body());
@@ -170,7 +170,7 @@ HttpReply ApiServer::intakeAnswer(const IntakeResult &result)
 
 void ApiServer::addPublicRoutes()
 {
-    using Method = QHttpServerRequest::Method;
+    using Method = HttpRequest::Method;
 
     route(Method::Get, u"/contact"_s, Access::Public, [this](Call &call) {
         Expected<QList<Shop>> shops = m_departments.shops();

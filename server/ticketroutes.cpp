@@ -18,7 +18,7 @@ constexpr qsizetype MaxCommandsPerBatch = 100;
 
 void ApiServer::addTicketRoutes()
 {
-    using Method = QHttpServerRequest::Method;
+    using Method = HttpRequest::Method;
 
     route(Method::Get, u"/api/v1/departments/{id}/tickets"_s, Access::Agent, [this](Call &call) {
         Expected<TicketStore::ListFilter> filter =
