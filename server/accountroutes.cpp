@@ -5,6 +5,8 @@
 #include "core/timestamps.h"
 #include "server/database.h"
 
+#include <QtConcurrent>
+
 using namespace Qt::StringLiterals;
 
 namespace Signpost {
@@ -25,10 +27,22 @@ void ApiServer::addAccountRoutes()
             return HttpReply::error(Error::invalid(u"email"_s, u"Give your email address."_s));
         if (password.isEmpty())
             return HttpReply::error(Error::invalid(u"password"_s, u"Give your password."_s));
-        Expected<AccountStore::SignIn> signIn = m_accounts.login(email, password);
-        if (!signIn)
-            return HttpReply::error(signIn.error());
-        return HttpReply::json(QJsonObject{{u"token"_s, signIn->token}, {u"agent"_s, signIn->agent.toJson()}});
+        Expected<AccountStore::Credentials> found = m_accounts.credentials(email);
+        if (!found)
+            return HttpReply::error(found.error());
+        // Argon2id takes tens of milliseconds by design: it runs on a worker,
+        // and everyone else's requests go on meanwhile.
+        HttpReply reply;
+        reply.later = [this, credentials = *found, password](std::function<void(HttpReply)> respond) {
+            QtConcurrent::run(&m_work, &AccountStore::verify, credentials, password)
+                .then(this, [this, credentials, respond](bool verified) {
+                    Expected<AccountStore::SignIn> signIn = m_accounts.startSession(credentials, verified);
+                    respond(signIn ? HttpReply::json(QJsonObject{{u"token"_s, signIn->token},
+                                                                 {u"agent"_s, signIn->agent.toJson()}})
+                                   : HttpReply::error(signIn.error()));
+                });
+        };
+        return reply;
     });
 
     route(Method::Post, u"/api/v1/auth/logout"_s, Access::Agent, [this](Call &call) {

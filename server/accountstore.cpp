@@ -26,39 +26,44 @@ bool looksLikeEmail(const QString &email)
 
 } // namespace
 
-Expected<AccountStore::SignIn> AccountStore::login(const QString &email, const QString &password)
+Expected<AccountStore::Credentials> AccountStore::credentials(const QString &email)
 {
     QSqlQuery &query = m_db.prepared(u"SELECT id, password_hash, disabled FROM agents WHERE email = ?"_s);
     query.addBindValue(email.trimmed());
     if (!query.exec())
         return storageError(query);
-    const Error refused{ErrorCode::Unauthorized, u"The email or password is not right."_s, {}};
-    if (!query.next()) {
-        // Spend the same effort as for a real account, so timing does not
-        // tell which addresses exist.
-        static const QString decoy = Secrets::hashPassword(u"decoy password"_s);
-        Secrets::verifyPassword(decoy, password);
-        return refused;
-    }
-    const qint64 agentId = query.value(0).toLongLong();
-    const QString hash = query.value(1).toString();
-    const bool disabled = query.value(2).toBool();
+    Credentials found;
+    if (query.next())
+        found = Credentials{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toBool()};
     query.finish();
-    if (!Secrets::verifyPassword(hash, password))
-        return refused;
-    if (disabled)
-        return Error{ErrorCode::Unauthorized, u"This account is disabled. Ask an admin."_s, {}};
+    return found;
+}
 
+bool AccountStore::verify(const Credentials &credentials, const QString &password)
+{
+    // An unknown address costs the same effort as a real one, so timing
+    // does not tell which addresses exist.
+    static const QString decoy = Secrets::hashPassword(u"decoy password"_s);
+    const bool matches = Secrets::verifyPassword(credentials.agentId > 0 ? credentials.passwordHash : decoy, password);
+    return matches && credentials.agentId > 0;
+}
+
+Expected<AccountStore::SignIn> AccountStore::startSession(const Credentials &credentials, bool verified)
+{
+    if (!verified)
+        return Error{ErrorCode::Unauthorized, u"The email or password is not right."_s, {}};
+    if (credentials.disabled)
+        return Error{ErrorCode::Unauthorized, u"This account is disabled. Ask an admin."_s, {}, u"account_disabled"_s};
     const QString token = Secrets::newToken();
     QSqlQuery &insert =
         m_db.prepared(u"INSERT INTO tokens (token_hash, agent_id, created_at, used_at) VALUES (?, ?, ?, ?)"_s);
     insert.addBindValue(Secrets::tokenHash(token));
-    insert.addBindValue(agentId);
+    insert.addBindValue(credentials.agentId);
     insert.addBindValue(nowMs());
     insert.addBindValue(nowMs());
     if (!insert.exec())
         return storageError(insert);
-    Expected<Agent> agent = loadAgent(agentId);
+    Expected<Agent> agent = loadAgent(credentials.agentId);
     if (!agent)
         return agent.error();
     return SignIn{token, *agent};

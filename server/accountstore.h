@@ -29,7 +29,18 @@ public:
         Agent agent;
     };
 
-    Expected<SignIn> login(const QString &email, const QString &password);
+    // Signing in, in three steps so the slow one runs off the event loop:
+    // the stored credentials (on the store's thread), the password check
+    // (Argon2id, any thread), and the new session (on the store's thread).
+    struct Credentials
+    {
+        qint64 agentId = 0; // 0: no such address
+        QString passwordHash;
+        bool disabled = false;
+    };
+    Expected<Credentials> credentials(const QString &email);
+    static bool verify(const Credentials &credentials, const QString &password);
+    Expected<SignIn> startSession(const Credentials &credentials, bool verified);
     Status logout(const QByteArray &tokenHash);
     // The session of a token, if it is live and its agent is not disabled;
     // otherwise Unauthorized, with the reason "session_expired" or

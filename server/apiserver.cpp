@@ -130,7 +130,10 @@ void ApiServer::addTestRoutes()
     });
 }
 
-ApiServer::~ApiServer() = default;
+ApiServer::~ApiServer()
+{
+    m_work.waitForDone();
+}
 
 void ApiServer::route(HttpRequest::Method method, const QString &pattern, Access access, Handler handler)
 {

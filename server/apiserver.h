@@ -15,6 +15,7 @@
 #include "server/http/httpserver.h"
 
 #include <QHostAddress>
+#include <QThreadPool>
 
 #include <QStringList>
 #include <QTimer>
@@ -118,6 +119,8 @@ private:
     QTimer *m_slaTimer = nullptr;
     QTimer *m_maintenanceTimer = nullptr;
     HttpServer m_http;
+    // Slow work off the event loop (password hashing); waited for on exit.
+    QThreadPool m_work;
     // Forgets expired sessions, old command results and idempotency keys,
     // in bounded sweeps. Returns how many rows went.
     Expected<int> maintain();

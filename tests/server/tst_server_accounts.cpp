@@ -11,6 +11,9 @@
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -67,6 +70,35 @@ private Q_SLOTS:
         const Response blank = m_api->post(u"/api/v1/auth/login"_s, {{u"email"_s, u"   "_s}, {u"password"_s, u"x"_s}});
         QCOMPARE(blank.status, 422);
         QCOMPARE(blank.json().value(u"error"_s).toObject().value(u"field"_s).toString(), u"email"_s);
+    }
+
+    // Password checks run off the event loop: while sign-ins are being
+    // checked, the server goes on answering everyone else.
+    void signInsDoNotStallOtherRequests()
+    {
+        QNetworkAccessManager logins;
+        QList<QNetworkReply *> pending;
+        for (int i = 0; i < 6; ++i) {
+            QNetworkRequest request(m_api->url(u"/api/v1/auth/login"_s));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            pending.append(logins.post(request, QByteArrayLiteral(
+                                                    "{\"email\":\"sam@acme.example\",\"password\":\"agent-password-1\"}")));
+        }
+        // Wait until the server has all six: the first answer is on its way.
+        QSignalSpy firstDone(pending.first(), &QNetworkReply::finished);
+        QVERIFY(firstDone.wait(10'000));
+        ApiClient other(m_server->baseUrl());
+        QCOMPARE(other.get(u"/healthz"_s).status, 200);
+        int stillChecking = 0;
+        for (QNetworkReply *reply : std::as_const(pending))
+            stillChecking += reply->isFinished() ? 0 : 1;
+        QVERIFY2(stillChecking > 0, "/healthz waited for every sign-in");
+        for (QNetworkReply *reply : std::as_const(pending)) {
+            if (!reply->isFinished())
+                QVERIFY(QSignalSpy(reply, &QNetworkReply::finished).wait(10'000));
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+            reply->deleteLater();
+        }
     }
 
     void passwordsAreStoredHashed()
