@@ -37,6 +37,7 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
              })
 {
     m_push.setAllowedOrigins(config.allowedOrigins);
+    m_push.setPingInterval(std::chrono::seconds(config.pushPingSeconds));
     m_push.setAudience([this](qint64 departmentId, const QString &event) {
         Expected<const RoutingTable *> table = m_departments.routingTable();
         if (!table) {

@@ -37,6 +37,7 @@ struct ServerConfig
     QStringList allowedOrigins;         // for the push WebSocket
     bool testHooks = false;             // /api/v1/test/…: fault injection for tests
     int slaCheckSeconds = 30;           // how often SLA risks and breaches are looked for
+    int pushPingSeconds = 30;           // how often push sockets are pinged (dead after two)
 };
 
 // The HTTP face of the server: one router for the JSON API, the public

@@ -92,9 +92,12 @@ int main(int argc, char *argv[])
                                            u"origin"_s);
     const QCommandLineOption slaCheck(u"sla-check-interval"_s,
                                       u"Seconds between looks for SLA risks and breaches."_s, u"seconds"_s, u"30"_s);
+    const QCommandLineOption pushPing(u"push-ping-interval"_s,
+                                      u"Seconds between pings of push connections; one silent for two is dropped."_s,
+                                      u"seconds"_s, u"30"_s);
     const QCommandLineOption testHooks(u"test-hooks"_s, u"Enable fault injection under /api/v1/test (tests only)."_s);
     parser.addOptions({dataDir, listen, port, demo, bootstrapAdmin, contactRate, loginRate, maxBody, trustedProxy,
-                       allowedOrigin, slaCheck, testHooks});
+                       allowedOrigin, slaCheck, pushPing, testHooks});
     parser.process(app);
 
     bool ok = false;
@@ -125,6 +128,9 @@ int main(int argc, char *argv[])
     config.slaCheckSeconds = parser.value(slaCheck).toInt(&ok);
     if (!ok || config.slaCheckSeconds < 1 || config.slaCheckSeconds > 3600)
         return fail(u"--sla-check-interval needs a number of seconds from 1 to 3600."_s);
+    config.pushPingSeconds = parser.value(pushPing).toInt(&ok);
+    if (!ok || config.pushPingSeconds < 1 || config.pushPingSeconds > 3600)
+        return fail(u"--push-ping-interval needs a number of seconds from 1 to 3600."_s);
     config.testHooks = parser.isSet(testHooks);
 
     if (!Secrets::initialise())

@@ -1,5 +1,7 @@
 #include "server/pushhub.h"
 
+#include "core/timestamps.h"
+
 #include "server/accountstore.h"
 #include "server/logging.h"
 
@@ -19,6 +21,28 @@ PushHub::PushHub(AccountStore &accounts, QObject *parent)
     m_pokeTimer.setSingleShot(true);
     m_pokeTimer.setInterval(20);
     connect(&m_pokeTimer, &QTimer::timeout, this, &PushHub::flushPokes);
+    connect(&m_pingTimer, &QTimer::timeout, this, &PushHub::pingAll);
+    setPingInterval(std::chrono::seconds(30));
+}
+
+void PushHub::setPingInterval(std::chrono::milliseconds interval)
+{
+    m_pingTimer.start(interval);
+}
+
+void PushHub::pingAll()
+{
+    const qint64 now = nowMs();
+    const qint64 deadAfter = 2 * m_pingTimer.interval();
+    const auto sockets = m_sockets.keys();
+    for (QWebSocket *socket : sockets) {
+        if (now - m_sockets.value(socket).heardAt > deadAfter) {
+            qCInfo(lcServer) << "Dropping a push connection that stopped answering";
+            socket->abort();
+            continue;
+        }
+        socket->ping();
+    }
 }
 
 PushHub::~PushHub()
@@ -35,6 +59,16 @@ void PushHub::adopt(std::unique_ptr<QWebSocket> owned)
 {
     QWebSocket *socket = owned.release();
     socket->setParent(this);
+    socket->setMaxAllowedIncomingFrameSize(MaxIncomingBytes);
+    socket->setMaxAllowedIncomingMessageSize(MaxIncomingBytes);
+    auto heard = [this, socket]() {
+        auto it = m_sockets.find(socket);
+        if (it != m_sockets.end())
+            it->heardAt = nowMs();
+    };
+    connect(socket, &QWebSocket::pong, this, heard);
+    connect(socket, &QWebSocket::textMessageReceived, this, heard);
+    connect(socket, &QWebSocket::binaryMessageReceived, this, heard);
     connect(socket, &QWebSocket::disconnected, this, [this, socket]() {
         m_sockets.remove(socket);
         m_pendingPokes.remove(socket);
@@ -54,7 +88,19 @@ void PushHub::adopt(std::unique_ptr<QWebSocket> owned)
         return;
     }
     m_scopes.insert(session->agentId, *scope);
-    m_sockets.insert(socket, Connection{session->agentId, session->tokenHash});
+    const qint64 now = nowMs();
+    // Over the cap for this token: its oldest socket goes.
+    QList<QWebSocket *> sameToken;
+    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+        if (it->tokenHash == session->tokenHash)
+            sameToken.append(it.key());
+    }
+    std::sort(sameToken.begin(), sameToken.end(), [this](QWebSocket *a, QWebSocket *b) {
+        return m_sockets.value(a).openedAt < m_sockets.value(b).openedAt;
+    });
+    for (qsizetype i = 0; i + MaxSocketsPerToken <= sameToken.size(); ++i)
+        sameToken[i]->close(QWebSocketProtocol::CloseCodePolicyViolated, u"Too many connections for this session"_s);
+    m_sockets.insert(socket, Connection{session->agentId, session->tokenHash, now, now});
     send(socket, QJsonObject{{u"type"_s, u"hello"_s}, {u"agent"_s, session->agentId}});
 }
 
@@ -72,6 +118,12 @@ Expected<AccountStore::Session> PushHub::checkUpgrade(const QString &path, const
 
 void PushHub::send(QWebSocket *socket, const QJsonObject &message)
 {
+    if (socket->bytesToWrite() > MaxBacklogBytes) {
+        qCInfo(lcServer) << "Dropping a push connection that reads too slowly";
+        // Not at once: the caller may be walking the sockets.
+        QTimer::singleShot(0, socket, [socket]() { socket->abort(); });
+        return;
+    }
     socket->sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }
 

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -55,6 +56,19 @@ public:
 
     int connectionCount() const { return static_cast<int>(m_sockets.size()); }
 
+    // Every interval each socket is pinged; one that has not answered (nor
+    // sent anything) for two intervals is a dead peer and is dropped.
+    void setPingInterval(std::chrono::milliseconds interval);
+
+    // Desks send nothing big: a larger frame closes the socket (1009).
+    static constexpr quint64 MaxIncomingBytes = 16 * 1024;
+    // Sessions that reconnect leave half-open sockets behind until pings find
+    // them: a token's oldest socket goes when it opens one more than this.
+    static constexpr int MaxSocketsPerToken = 4;
+    // A reader this far behind is dropped (it reconnects and pulls) rather
+    // than letting its backlog grow the server's memory.
+    static constexpr qint64 MaxBacklogBytes = 1 << 20;
+
     static constexpr int CloseUnauthorized = 4401;
     static constexpr int CloseForbiddenOrigin = 4403;
     static constexpr int CloseNotFound = 4404;
@@ -64,12 +78,15 @@ private:
     {
         qint64 agentId = 0;
         QByteArray tokenHash;
+        qint64 heardAt = 0; // last pong or message, ms
+        qint64 openedAt = 0;
     };
     void send(QWebSocket *socket, const QJsonObject &message);
     bool concernsAgent(const ChangeNotice &notice, qint64 agentId, const AccessScope &scope) const;
     void closeWhere(const std::function<bool(const Connection &)> &predicate, const QString &reason);
     void flushPokes();
     void queuePoke(QWebSocket *socket, qint64 seq);
+    void pingAll();
 
     AccountStore &m_accounts;
     QStringList m_allowedOrigins;
@@ -78,6 +95,7 @@ private:
     QHash<qint64, AccessScope> m_scopes;
     QHash<QWebSocket *, qint64> m_pendingPokes;
     QTimer m_pokeTimer;
+    QTimer m_pingTimer;
 };
 
 } // namespace Signpost

@@ -301,6 +301,57 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"rob"_s)->notifications().size(), 1, 10'000);
     }
 
+    // What a client sends is small: a huge frame closes its socket instead
+    // of being buffered.
+    void hugeFramesCloseTheSocket()
+    {
+        const auto sam = listen(u"sam"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(sam->hello(), 10'000);
+        QSignalSpy closed(&sam->socket, &QWebSocket::disconnected);
+        sam->socket.sendTextMessage(QString(1024 * 1024, u'x'));
+        QVERIFY(closed.wait(10'000));
+        QCOMPARE(sam->closeCode, int(QWebSocketProtocol::CloseCodeTooMuchData));
+    }
+
+    // A session's half-open sockets do not pile up: its oldest goes.
+    void aSessionKeepsAFewSocketsAtMost()
+    {
+        QList<std::shared_ptr<Listener>> sockets;
+        for (int i = 0; i < 5; ++i) {
+            sockets.append(listen(u"sam"_s));
+            QTRY_VERIFY_WITH_TIMEOUT(sockets.last()->hello(), 10'000);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(sockets.first()->closeCode, int(QWebSocketProtocol::CloseCodePolicyViolated), 10'000);
+        for (qsizetype i = 1; i < sockets.size(); ++i)
+            QCOMPARE(sockets[i]->socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    // A peer that stops answering pings is dropped; one that answers stays.
+    void deadPeersAreDropped()
+    {
+        TestServer pinging;
+        QVERIFY(pinging.start({u"--push-ping-interval"_s, u"1"_s}));
+        ApiClient api(pinging.baseUrl());
+        const QString token = api.login(QString::fromLatin1(TestServer::AdminEmail), QString::fromLatin1(TestServer::AdminPassword));
+        QVERIFY(!token.isEmpty());
+        Listener alive(pinging.baseUrl(), token);
+        QTRY_VERIFY_WITH_TIMEOUT(alive.hello(), 10'000);
+
+        // A raw client: it shakes hands, then never reads or answers again.
+        QTcpSocket silent;
+        silent.connectToHost(pinging.baseUrl().host(), quint16(pinging.baseUrl().port()));
+        QVERIFY(silent.waitForConnected(5'000));
+        silent.write("GET /api/v1/push HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                     "Authorization: Bearer " + token.toLatin1() + "\r\n\r\n");
+        QVERIFY(silent.waitForReadyRead(5'000));
+        QVERIFY(silent.peek(64).startsWith("HTTP/1.1 101"));
+        QSignalSpy dropped(&silent, &QTcpSocket::disconnected);
+        QVERIFY(dropped.wait(10'000));
+        QCOMPARE(alive.socket.state(), QAbstractSocket::ConnectedState);
+        QVERIFY(pinging.stop());
+    }
+
 private:
     QHash<QString, std::shared_ptr<Listener>> m_listeners;
 };
