@@ -405,6 +405,39 @@ private Q_SLOTS:
         QVERIFY2(statuses.contains(429), qPrintable(debugList(statuses)));
     }
 
+    // Paths with a doubled slash or a dot segment fall under nginx's
+    // catch-all location but are passed on as sent: they must not reach
+    // sign-in or the public pages without those locations' limits.
+    void pathsAroundTheLocationsAreRefused()
+    {
+        QVERIFY2(startEdge(), qPrintable(m_error));
+        const QJsonObject credentials{{u"email"_s, QString::fromLatin1(TestServer::AdminEmail)},
+                                      {u"password"_s, QString::fromLatin1(TestServer::AdminPassword)}};
+        // Sent raw: a client library would tidy the path up first.
+        const quint16 port = m_edge->port();
+        int signedIn = 0;
+        for (int i = 0; i < 25; ++i) {
+            const Response response = rawExchange(port, jsonPost("//x/api/v1/auth/login", credentials));
+            QCOMPARE(response.status, 400);
+            signedIn += response.body.contains("token") ? 1 : 0;
+        }
+        QCOMPARE(signedIn, 0);
+        // Refused by nginx itself: never passed on.
+        QTRY_VERIFY_WITH_TIMEOUT(!m_edge->accessLog().isEmpty(), 10'000);
+        QVERIFY2(m_edge->accessLog().last().contains(u"upstream=-"_s), qPrintable(m_edge->accessLog().last()));
+        for (const QByteArray &path : {QByteArray("/x/..//api/v1/auth/login"), QByteArray("/contact/%2e%2e/api/v1/auth/login"),
+                                       QByteArray("/api%2Fv1/auth/login"), QByteArray("/./api/v1/auth/login")})
+            QCOMPARE(rawExchange(port, jsonPost(path, credentials)).status, 400);
+
+        const qint64 before = ticketCount();
+        const QByteArray form = "name=Casey&email=casey%40example.com&subject=Long&message=" + QByteArray(300'000, 'x');
+        const Response refused = rawExchange(port, "POST //x/contact/acme HTTP/1.1\r\nHost: edge.test\r\nConnection: close\r\n"
+                                                   "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                                                       + QByteArray::number(form.size()) + "\r\n\r\n" + form);
+        QVERIFY2(refused.status == 400 || refused.status == 413, qPrintable(QString::number(refused.status)));
+        QCOMPARE(ticketCount(), before);
+    }
+
     void serverSeesTheRealClientAddress()
     {
         // The server's own contact limit is on (5 at once per address), and
