@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace Signpost {
 
@@ -11,6 +12,9 @@ struct Shop
     qint64 id = 0;
     QString slug; // in the contact form's address: /contact/<slug>
     QString name;
+    // Web origins (scheme://host[:port]) whose pages may call the public
+    // intake from the browser (CORS).
+    QStringList allowedOrigins;
 
     QJsonObject toJson() const;
     static Shop fromJson(const QJsonObject &json);

@@ -294,7 +294,24 @@ HttpReply ApiServer::dispatch(const HttpRequest &request)
 
 void ApiServer::handle(const HttpRequest &request, HttpServer::Respond respond)
 {
-    HttpReply reply = dispatch(request);
+    // A shop's own page calls the public intake from the browser: its
+    // origin, if a shop lists it, may read the answers (CORS), and a
+    // preflight is answered here.
+    const QByteArray origin = request.value("Origin");
+    const bool publicApi = request.url().path().startsWith(u"/api/v1/public/");
+    const bool corsAllowed = publicApi && !origin.isEmpty() && originAllowed(origin);
+    if (publicApi && request.method() == HttpRequest::Method::Options) {
+        HttpReply preflight = HttpReply::noContent();
+        if (corsAllowed) {
+            preflight.headers.append(qMakePair(QByteArray("Access-Control-Allow-Methods"), QByteArray("GET, POST")));
+            preflight.headers.append(
+                qMakePair(QByteArray("Access-Control-Allow-Headers"), QByteArray("Content-Type, Idempotency-Key")));
+            preflight.headers.append(qMakePair(QByteArray("Access-Control-Max-Age"), QByteArray("600")));
+        }
+        respond(decorated(withCors(std::move(preflight), corsAllowed ? origin : QByteArray())));
+        return;
+    }
+    HttpReply reply = withCors(dispatch(request), corsAllowed ? origin : QByteArray());
     if (!m_dropNextAnswerTo.isEmpty() && request.url().path() == m_dropNextAnswerTo) {
         m_dropNextAnswerTo.clear();
         reply.abortConnection = true;
@@ -305,6 +322,25 @@ void ApiServer::handle(const HttpRequest &request, HttpServer::Respond respond)
         return;
     }
     respond(decorated(std::move(reply)));
+}
+
+bool ApiServer::originAllowed(const QByteArray &origin)
+{
+    Expected<QList<Shop>> shops = m_departments.shops();
+    if (!shops)
+        return false;
+    const QString text = QString::fromUtf8(origin).toLower();
+    return std::any_of(shops->cbegin(), shops->cend(), [&](const Shop &shop) { return shop.allowedOrigins.contains(text); });
+}
+
+HttpReply ApiServer::withCors(HttpReply reply, const QByteArray &origin)
+{
+    reply.headers.append(qMakePair(QByteArray("Vary"), QByteArray("Origin")));
+    if (origin.isEmpty())
+        return reply;
+    reply.headers.append(qMakePair(QByteArray("Access-Control-Allow-Origin"), origin));
+    reply.headers.append(qMakePair(QByteArray("Access-Control-Expose-Headers"), QByteArray("Idempotent-Replayed")));
+    return reply;
 }
 
 HttpReply ApiServer::decorated(HttpReply reply)

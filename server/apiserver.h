@@ -92,6 +92,10 @@ private:
     HttpReply dispatch(const HttpRequest &request);
     // The headers every answer carries.
     static HttpReply decorated(HttpReply reply);
+    // CORS for a shop's own page: whether some shop lists the origin, and
+    // the answer with the headers that let its page read it.
+    bool originAllowed(const QByteArray &origin);
+    static HttpReply withCors(HttpReply reply, const QByteArray &origin);
     QString clientAddress(const HttpRequest &request) const;
     static Expected<QJsonObject> jsonBody(const Call &call);
     HttpReply contactForm(Call &call, const Shop &shop);

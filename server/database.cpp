@@ -162,6 +162,8 @@ const QList<QStringList> &migrations()
             u"ALTER TABLE tokens ADD COLUMN revoked TEXT"_s,
             u"CREATE INDEX tokens_used ON tokens (used_at)"_s,
             u"CREATE INDEX applied_commands_created ON applied_commands (created_at)"_s,
+            // The web origins whose pages may call the public intake (CORS).
+            u"ALTER TABLE shops ADD COLUMN allowed_origins TEXT NOT NULL DEFAULT '[]'"_s,
         },
     };
     return steps;

@@ -378,12 +378,16 @@ Status DepartmentStore::deleteDepartment(qint64 id)
 
 Expected<QList<Shop>> DepartmentStore::shops()
 {
-    QSqlQuery &query = m_db.prepared(u"SELECT id, slug, name FROM shops ORDER BY id"_s);
+    QSqlQuery &query = m_db.prepared(u"SELECT id, slug, name, allowed_origins FROM shops ORDER BY id"_s);
     if (!query.exec())
         return storageError(query);
     QList<Shop> list;
-    while (query.next())
-        list.append(Shop{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString()});
+    while (query.next()) {
+        QStringList origins;
+        for (const QJsonValue &origin : QJsonDocument::fromJson(query.value(3).toByteArray()).array())
+            origins.append(origin.toString());
+        list.append(Shop{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(), origins});
+    }
     return list;
 }
 
@@ -423,6 +427,23 @@ Expected<Shop> DepartmentStore::updateShop(qint64 id, const QJsonObject &json)
     static const QRegularExpression slugPattern(u"^[a-z0-9][a-z0-9-]*$"_s);
     if (!slugPattern.match(shop.slug).hasMatch())
         return Error::invalid(u"slug"_s, u"slug may hold lower-case letters, digits and dashes."_s);
+    if (json.contains(u"allowed_origins"_s)) {
+        // An origin as browsers send it: scheme, host and an optional port,
+        // nothing more (no path, no wildcard).
+        static const QRegularExpression originPattern(u"^https?://[a-z0-9.-]+(:[0-9]{1,5})?$"_s);
+        const QJsonValue origins = json.value(u"allowed_origins"_s);
+        if (!origins.isArray())
+            return Error::invalid(u"allowed_origins"_s, u"allowed_origins must be a list of web origins."_s);
+        shop.allowedOrigins.clear();
+        for (const QJsonValue &origin : origins.toArray()) {
+            const QString text = origin.toString().toLower();
+            if (!origin.isString() || !originPattern.match(text).hasMatch())
+                return Error::invalid(u"allowed_origins"_s,
+                                      u"\u201c%1\u201d is not an origin such as https://shop.example."_s.arg(origin.toString()));
+            if (!shop.allowedOrigins.contains(text))
+                shop.allowedOrigins.append(text);
+        }
+    }
     QSqlQuery &clash = m_db.prepared(u"SELECT 1 FROM shops WHERE slug = ? AND id <> ?"_s);
     clash.addBindValue(shop.slug);
     clash.addBindValue(shop.id);
@@ -431,10 +452,12 @@ Expected<Shop> DepartmentStore::updateShop(qint64 id, const QJsonObject &json)
     if (clash.next())
         return Error{ErrorCode::Conflict, u"Another shop has this slug."_s, u"slug"_s};
     clash.finish();
-    QSqlQuery &save = m_db.prepared(shop.id == 0 ? u"INSERT INTO shops (slug, name, id) VALUES (?, ?, NULL)"_s
-                                                 : u"UPDATE shops SET slug = ?, name = ? WHERE id = ?"_s);
+    QSqlQuery &save =
+        m_db.prepared(shop.id == 0 ? u"INSERT INTO shops (slug, name, allowed_origins, id) VALUES (?, ?, ?, NULL)"_s
+                                   : u"UPDATE shops SET slug = ?, name = ?, allowed_origins = ? WHERE id = ?"_s);
     save.addBindValue(shop.slug);
     save.addBindValue(shop.name);
+    save.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(shop.allowedOrigins)).toJson(QJsonDocument::Compact)));
     if (shop.id != 0)
         save.addBindValue(shop.id);
     if (!save.exec())

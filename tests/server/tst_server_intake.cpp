@@ -441,6 +441,42 @@ private Q_SLOTS:
         QCOMPARE(ticketCount(), 0);
     }
 
+    // A shop's own form on its own site reads the intake's answer from the
+    // browser: the origins the shop lists may, no other.
+    void shopsOwnOriginsMayCallTheIntakeFromTheBrowser()
+    {
+        const QString admin = m_world.token(u"admin"_s);
+        const QString shopPath = u"/api/v1/shops/%1"_s.arg(m_world.shop);
+        QCOMPARE(m_api->patch(shopPath, {{u"allowed_origins"_s, QJsonArray{u"https://shop.example/contact"_s}}}, admin).status,
+                 422);
+        const Response shop = m_api->patch(shopPath, {{u"allowed_origins"_s, QJsonArray{u"https://Shop.example"_s}}}, admin);
+        QCOMPARE(shop.status, 200);
+        QCOMPARE(shop.json().value(u"allowed_origins"_s).toArray(), QJsonArray{u"https://shop.example"_s});
+
+        const Response preflight = m_api->send("OPTIONS", u"/api/v1/public/intake"_s, {}, {}, {},
+                                               {{"Origin", "https://shop.example"},
+                                                {"Access-Control-Request-Method", "POST"},
+                                                {"Access-Control-Request-Headers", "content-type, idempotency-key"}});
+        QCOMPARE(preflight.status, 204);
+        QCOMPARE(preflight.header("Access-Control-Allow-Origin"), QByteArray("https://shop.example"));
+        QVERIFY(preflight.header("Access-Control-Allow-Headers").contains("Idempotency-Key"));
+
+        const QByteArray body = QJsonDocument(QJsonObject{{u"shop"_s, m_world.shop}, {u"name"_s, u"N"_s},
+                                                          {u"email"_s, u"n@example.com"_s}, {u"subject"_s, u"S"_s},
+                                                          {u"message"_s, u"M"_s}})
+                                    .toJson(QJsonDocument::Compact);
+        const Response allowed = m_api->send("POST", u"/api/v1/public/intake"_s, body, "application/json", {},
+                                             {{"Origin", "https://shop.example"}});
+        QCOMPARE(allowed.status, 201);
+        QCOMPARE(allowed.header("Access-Control-Allow-Origin"), QByteArray("https://shop.example"));
+        const Response other = m_api->send("POST", u"/api/v1/public/intake"_s, body, "application/json", {},
+                                           {{"Origin", "https://evil.example"}});
+        QVERIFY(other.header("Access-Control-Allow-Origin").isEmpty());
+        const Response otherPreflight = m_api->send("OPTIONS", u"/api/v1/public/intake"_s, {}, {}, {},
+                                                    {{"Origin", "https://evil.example"}});
+        QVERIFY(otherPreflight.header("Access-Control-Allow-Origin").isEmpty());
+    }
+
     void contactFormIsRateLimitedPerAddress()
     {
         // A second server with a tight limit: three posts a minute, burst three.
