@@ -8,7 +8,8 @@
 // new, open or pending, assigned among the department's agents. Finally it
 // starts the server again on that store, with the file dropped from the OS
 // page cache, and times GET /api/v1/departments/{id}/figures as the lead: one
-// cold first request, then per period one warm-up and R timed requests.
+// cold first request, then per period one warm-up and R timed requests; and
+// the queue's first page in every documented sort.
 // See docs/benchmarks.md for the figures.
 #include "benchsupport.h"
 
@@ -384,6 +385,27 @@ int main(int argc, char *argv[])
                 .arg(formatSummary(summarize(times[i]), 1))
                 .arg(cpuPerRequest[i], 0, 'f', 0));
     }
+
+    // The queue's first page in every documented sort, as an agent of the
+    // department opens it (the desk's server-side listing; 50 a page).
+    say(u"queue first page, 50 tickets, %1 timed requests per sort after one warm-up:"_s.arg(runs));
+    const QStringList sorts{u"-updated_at"_s, u"updated_at"_s, u"-created_at"_s, u"created_at"_s,
+                            u"-priority"_s,   u"priority"_s,   u"-id"_s,         u"id"_s};
+    for (const QString &filter : {QString(), u"&status=open,pending"_s}) {
+        for (const QString &sort : sorts) {
+            const QByteArray path = u"/api/v1/departments/%1/tickets?limit=50&sort=%2%3"_s.arg(department).arg(sort, filter).toUtf8();
+            QList<double> list;
+            for (int run = 0; run <= runs; ++run) {
+                const HttpResponse page = http.call("GET", path, {}, lead);
+                if (page.status != 200)
+                    die(describe(u"queue page"_s, page));
+                if (run > 0)
+                    list.append(milliseconds(page));
+            }
+            say(u"  sort=%1%2: %3"_s.arg(sort, filter).arg(formatSummary(summarize(list), 1)));
+        }
+    }
+
     if (!measured.stop())
         die(u"the server did not stop cleanly"_s);
     return 0;

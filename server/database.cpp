@@ -162,6 +162,12 @@ const QList<QStringList> &migrations()
             u"ALTER TABLE tokens ADD COLUMN revoked TEXT"_s,
             u"CREATE INDEX tokens_used ON tokens (used_at)"_s,
             u"CREATE INDEX applied_commands_created ON applied_commands (created_at)"_s,
+            // A queue's first page in any documented sort reads an index,
+            // not the whole department (created_at reads the period index).
+            u"CREATE INDEX tickets_queue_updated ON tickets (department_id, updated_at)"_s,
+            u"CREATE INDEX tickets_queue_priority ON tickets (department_id,"
+            " (CASE priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END))"_s,
+            u"CREATE INDEX tickets_queue_id ON tickets (department_id)"_s,
             // The web origins whose pages may call the public intake (CORS).
             u"ALTER TABLE shops ADD COLUMN allowed_origins TEXT NOT NULL DEFAULT '[]'"_s,
         },

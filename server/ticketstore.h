@@ -82,6 +82,8 @@ public:
         int offset = 0;
     };
     static Expected<ListFilter> parseFilter(const QList<std::pair<QString, QString>> &query);
+    // A listing counts its tickets exactly up to this many.
+    static constexpr qint64 ListCountBound = 10'000;
     Expected<QJsonObject> list(const AccessScope &scope, qint64 departmentId, const ListFilter &filter);
 
 private:
