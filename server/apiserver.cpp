@@ -20,7 +20,6 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     , m_accounts(db)
     , m_departments(db)
     , m_tickets(db, m_departments)
-    , m_sync(db)
     , m_figures(db)
     , m_idempotency(db)
     , m_push(m_accounts)
@@ -134,6 +133,7 @@ void ApiServer::addTestRoutes()
 ApiServer::~ApiServer()
 {
     m_work.waitForDone();
+    m_readers.waitForDone();
 }
 
 void ApiServer::route(HttpRequest::Method method, const QString &pattern, Access access, Handler handler)

@@ -108,7 +108,6 @@ private:
     AccountStore m_accounts;
     DepartmentStore m_departments;
     TicketStore m_tickets;
-    SyncFeed m_sync;
     FigureStore m_figures;
     IdempotencyLog m_idempotency;
     PushHub m_push;
@@ -126,6 +125,9 @@ private:
     HttpServer m_http;
     // Slow work off the event loop (password hashing); waited for on exit.
     QThreadPool m_work;
+    // Sync pages are read here, each thread on its own read connection, so
+    // a big first sync never holds up intake or commands.
+    QThreadPool m_readers;
     // Forgets expired sessions, old command results and idempotency keys,
     // in bounded sweeps. Returns how many rows went.
     Expected<int> maintain();

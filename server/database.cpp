@@ -196,6 +196,7 @@ Database::Database()
 Expected<std::unique_ptr<Database>> Database::open(const QString &path)
 {
     std::unique_ptr<Database> db(new Database);
+    db->m_path = path;
     const QStringList pragmas{u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
                               u"PRAGMA foreign_keys = ON"_s, u"PRAGMA temp_store = MEMORY"_s};
     if (Status opened = db->m_sql.open(path, pragmas, u"QSQLITE_BUSY_TIMEOUT=5000"_s); !opened)
@@ -210,6 +211,22 @@ Expected<std::unique_ptr<Database>> Database::open(const QString &path)
     if (Status loaded = db->loadMeta(); !loaded)
         return loaded.error();
     return db;
+}
+
+Expected<SqlConnection *> Database::readerForThisThread(const QString &path)
+{
+    thread_local std::unique_ptr<SqlConnection> reader;
+    thread_local QString readerPath;
+    if (reader && readerPath == path)
+        return reader.get();
+    reader = std::make_unique<SqlConnection>(lcStore(), u"store"_s);
+    readerPath = path;
+    const QStringList pragmas{u"PRAGMA query_only = 1"_s, u"PRAGMA temp_store = MEMORY"_s};
+    if (Status opened = reader->open(path, pragmas, u"QSQLITE_BUSY_TIMEOUT=5000"_s); !opened) {
+        reader.reset();
+        return opened.error();
+    }
+    return reader.get();
 }
 
 Status Database::loadMeta()

@@ -35,6 +35,12 @@ public:
     void publishSeq() { m_committedSeq = m_seq; }
     void discardSeq() { m_seq = m_committedSeq; }
     QString epoch() const { return m_epoch; }
+    QString path() const { return m_path; }
+
+    // This thread's own read-only connection to the store at `path`, opened
+    // on first use and kept for the thread's life (a Qt SQL connection
+    // belongs to the thread that opened it). For readers on worker threads.
+    static Expected<SqlConnection *> readerForThisThread(const QString &path);
 
 private:
     Database();
@@ -44,6 +50,7 @@ private:
     qint64 m_seq = 0;
     qint64 m_committedSeq = 0;
     QString m_epoch;
+    QString m_path;
 };
 
 Error storageError(const QSqlQuery &query);

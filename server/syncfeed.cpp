@@ -25,7 +25,17 @@ struct PageEntry
 {
     Ticket ticket;
     bool full = false;
+    bool backfill = false; // read by the backfill phase (else by changes)
 };
+
+// About how many bytes an entry takes in the page's text.
+qsizetype estimatedSize(const PageEntry &entry)
+{
+    qsizetype size = 512 + entry.ticket.subject.size() + entry.ticket.customer.name.size();
+    for (const Message &message : entry.ticket.messages)
+        size += 256 + message.body.size() + message.signature.size();
+    return size + 256 * entry.ticket.events.size();
+}
 
 // A page can hold thousands of tickets with their threads. Building a
 // QJsonObject per ticket, message and event and then serialising the tree was
@@ -310,31 +320,42 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
 {
     limit = qBound(1, limit, MaxPageSize);
     SyncCursor cursor;
-    cursor.epoch = m_db.epoch();
+    cursor.epoch = m_epoch;
     bool reset = false;
     if (!cursorText.isEmpty()) {
         const std::optional<SyncCursor> given = SyncCursor::decode(cursorText);
         if (!given)
             return Error::invalid(u"cursor"_s, u"The cursor is not one this server handed out."_s);
-        if (given->epoch != m_db.epoch() || given->since > m_db.headSeq())
+        if (given->epoch != m_epoch)
             reset = true; // restored or replaced store: the client starts over
         else
             cursor = *given;
     }
 
-    // One read transaction: every query of the page sees the same state.
-    Transaction snapshot(m_db);
+    // One read transaction: every query of the page sees the same state,
+    // the committed change sequence included (it is written with every
+    // change, in the change's transaction).
+    SqlTransaction snapshot(m_sql);
     if (Status begun = snapshot.begun(); !begun)
         return begun.error();
-    const qint64 headNow = m_db.headSeq();
+    QSqlQuery &head = m_sql.prepared(u"SELECT value FROM meta WHERE key = 'change_seq'"_s);
+    if (!head.exec() || !head.next())
+        return m_sql.error(head);
+    const qint64 headNow = head.value(0).toLongLong();
+    head.finish();
+    if (!reset && cursor.since > headNow) {
+        reset = true; // a cursor from ahead of this store: it was restored
+        cursor = SyncCursor{};
+        cursor.epoch = m_epoch;
+    }
 
     // When the agent's admin flag last changed: gaining it makes every
     // department new to the client, losing it takes away those they are not
     // a member of.
-    QSqlQuery &access = m_db.prepared(u"SELECT access_seq FROM agents WHERE id = ?"_s);
+    QSqlQuery &access = m_sql.prepared(u"SELECT access_seq FROM agents WHERE id = ?"_s);
     access.addBindValue(scope.agentId);
     if (!access.exec())
-        return storageError(access);
+        return m_sql.error(access);
     const qint64 accessSeq = access.next() ? access.value(0).toLongLong() : 0;
     access.finish();
     // An admin whose client has none of the store yet gets all of it.
@@ -356,12 +377,12 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
         }
         bool backfill = backfillAll;
         if (!scope.isAdmin) {
-            QSqlQuery &granted = m_db.prepared(
+            QSqlQuery &granted = m_sql.prepared(
                 u"SELECT department_id FROM memberships WHERE agent_id = ? AND granted_seq > ? ORDER BY department_id"_s);
             granted.addBindValue(scope.agentId);
             granted.addBindValue(cursor.since);
             if (!granted.exec())
-                return storageError(granted);
+                return m_sql.error(granted);
             while (granted.next())
                 grantedDepartments.append(granted.value(0).toLongLong());
             backfill = !grantedDepartments.isEmpty();
@@ -376,7 +397,7 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
     if (cursor.phase == SyncCursor::Phase::Backfill) {
         // Whole departments the client has not had (first sync, or a new
         // membership): every ticket in them, in id order.
-        QSqlQuery &query = m_db.prepared(
+        QSqlQuery &query = m_sql.prepared(
             scope.isAdmin
                 ? u"SELECT %1 FROM tickets t WHERE t.id > ? ORDER BY t.id LIMIT ?"_s.arg(TicketRows::ticketColumns)
                 : u"SELECT %1 FROM tickets t WHERE t.id > ? AND +t.department_id IN"
@@ -389,20 +410,20 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
         }
         query.addBindValue(limit);
         if (!query.exec())
-            return storageError(query);
+            return m_sql.error(query);
         while (query.next())
-            page.append({TicketRows::readTicket(query), true});
+            page.append({TicketRows::readTicket(query), true, true});
         if (page.size() < limit) {
             // What changed in the departments sent whole starts at the
             // pass's head; the others' changes start at the cursor.
             cursor.phase = SyncCursor::Phase::Changes;
             cursor.position = cursor.since;
-            QSqlQuery &older = m_db.prepared(
+            QSqlQuery &older = m_sql.prepared(
                 u"SELECT EXISTS (SELECT 1 FROM memberships WHERE agent_id = ? AND granted_seq <= ?)"_s);
             older.addBindValue(scope.agentId);
             older.addBindValue(cursor.since);
             if (!older.exec() || !older.next())
-                return storageError(older);
+                return m_sql.error(older);
             if (scope.isAdmin ? cursor.wholeStore : !older.value(0).toBool())
                 cursor.position = cursor.head;
             older.finish();
@@ -420,7 +441,7 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
         // it is new to the client: it entered its department after the
         // cursor, or its department is new to the client.
         const int room = limit - static_cast<int>(page.size());
-        QSqlQuery &query = m_db.prepared(
+        QSqlQuery &query = m_sql.prepared(
             scope.isAdmin
                 ? u"SELECT %1, t.entered_seq > ? OR ? FROM tickets t WHERE t.seq > ? AND (NOT ? OR t.seq > ?)"
                   " ORDER BY t.seq LIMIT ?"_s.arg(TicketRows::ticketColumns)
@@ -445,7 +466,7 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
         query.addBindValue(room);
         if (room > 0) {
             if (!query.exec())
-                return storageError(query);
+                return m_sql.error(query);
             // A ticket this page backfilled may come again if it changed
             // since the pass began: the snapshot is one, so it is the same.
             QSet<qint64> backfilled;
@@ -457,7 +478,7 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
                 Ticket ticket = TicketRows::readTicket(query);
                 cursor.position = ticket.seq;
                 if (!backfilled.contains(ticket.id))
-                    page.append({std::move(ticket), query.value(TicketRows::ticketColumnCount).toBool()});
+                    page.append({std::move(ticket), query.value(TicketRows::ticketColumnCount).toBool(), false});
             }
             done = count < room;
         }
@@ -473,26 +494,41 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
             spec.append(QJsonArray{page[i].ticket.id, page[i].full ? 0 : cursor.since});
         }
         const QString specText = QString::fromUtf8(QJsonDocument(spec).toJson(QJsonDocument::Compact));
-        QSqlQuery &messages = m_db.prepared(
+        QSqlQuery &messages = m_sql.prepared(
             u"SELECT %1 FROM json_each(?) j JOIN messages m ON m.ticket_id = json_extract(j.value, '$[0]')"
             " AND m.seq > json_extract(j.value, '$[1]') ORDER BY m.id"_s.arg(TicketRows::messageColumns));
         messages.addBindValue(specText);
         if (!messages.exec())
-            return storageError(messages);
+            return m_sql.error(messages);
         while (messages.next()) {
             Message message = TicketRows::readMessage(messages);
             page[index.value(message.ticketId)].ticket.messages.append(std::move(message));
         }
-        QSqlQuery &events = m_db.prepared(
+        QSqlQuery &events = m_sql.prepared(
             u"SELECT %1 FROM json_each(?) j JOIN events e ON e.ticket_id = json_extract(j.value, '$[0]')"
             " AND e.seq > json_extract(j.value, '$[1]') ORDER BY e.id"_s.arg(TicketRows::eventColumns));
         events.addBindValue(specText);
         if (!events.exec())
-            return storageError(events);
+            return m_sql.error(events);
         while (events.next()) {
             TicketEvent event = TicketRows::readEvent(events);
             page[index.value(event.ticketId)].ticket.events.append(std::move(event));
         }
+    }
+
+    // A page ends early when its text would grow past the budget: the rest
+    // comes on the next page, from the last ticket kept.
+    qsizetype budget = MaxPageBytes;
+    for (qsizetype i = 0; i < page.size(); ++i) {
+        budget -= estimatedSize(page[i]);
+        if (budget >= 0 || i == 0)
+            continue;
+        page.resize(i);
+        const PageEntry &last = page.last();
+        cursor.phase = last.backfill ? SyncCursor::Phase::Backfill : SyncCursor::Phase::Changes;
+        cursor.position = last.backfill ? last.ticket.id : last.ticket.seq;
+        done = false;
+        break;
     }
 
     QJsonArray revokedTickets;
@@ -503,13 +539,13 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
         // saw only as an admin. A first sync had nothing before its pass,
         // but what it sent may have left while it ran.
         const qint64 lostAfter = cursor.since > 0 ? cursor.since : cursor.head;
-        QSqlQuery &moved = m_db.prepared(
+        QSqlQuery &moved = m_sql.prepared(
             u"SELECT DISTINCT mv.ticket_id, t.department_id FROM ticket_moves mv JOIN tickets t ON t.id = mv.ticket_id"
             " WHERE mv.seq > ? AND mv.seq <= ? ORDER BY mv.ticket_id"_s);
         moved.addBindValue(lostAfter);
         moved.addBindValue(headNow);
         if (!moved.exec())
-            return storageError(moved);
+            return m_sql.error(moved);
         while (moved.next()) {
             if (!scope.canSee(moved.value(1).toLongLong()))
                 revokedTickets.append(moved.value(0).toLongLong());
@@ -517,7 +553,7 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
         // Losing the admin flag takes away every department the agent is
         // not a member of.
         const bool wasAdmin = accessSeq > lostAfter;
-        QSqlQuery &left = m_db.prepared(
+        QSqlQuery &left = m_sql.prepared(
             wasAdmin ? u"SELECT id FROM departments ORDER BY id"_s
                      : u"SELECT DISTINCT department_id FROM membership_revocations WHERE agent_id = ? AND seq > ?"
                        " AND seq <= ? ORDER BY department_id"_s);
@@ -527,7 +563,7 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
             left.addBindValue(headNow);
         }
         if (!left.exec())
-            return storageError(left);
+            return m_sql.error(left);
         while (left.next()) {
             if (!scope.canSee(left.value(0).toLongLong()))
                 revokedDepartments.append(left.value(0).toLongLong());
@@ -539,13 +575,13 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
         // The pass read every change up to now. A grant or an admin flag
         // that came while it ran was not backfilled, though: the next pass
         // starts from where this one began, so it is.
-        QSqlQuery &granted = m_db.prepared(
+        QSqlQuery &granted = m_sql.prepared(
             u"SELECT EXISTS (SELECT 1 FROM memberships WHERE agent_id = ? AND granted_seq > ?) OR ?"_s);
         granted.addBindValue(scope.agentId);
         granted.addBindValue(cursor.head);
         granted.addBindValue(accessSeq > cursor.head);
         if (!granted.exec() || !granted.next())
-            return storageError(granted);
+            return m_sql.error(granted);
         const bool accessChanged = granted.value(0).toBool();
         granted.finish();
         next = SyncCursor{cursor.epoch, accessChanged ? cursor.head : headNow, 0, SyncCursor::Phase::Idle, 0};
@@ -554,12 +590,8 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
     // The page object, its keys in QJsonObject's order; see JsonText.
     QByteArray body;
     qsizetype estimate = 256;
-    for (const PageEntry &entry : std::as_const(page)) {
-        estimate += 512 + entry.ticket.subject.size() + entry.ticket.customer.name.size();
-        for (const Message &message : entry.ticket.messages)
-            estimate += 256 + message.body.size() + message.signature.size();
-        estimate += 256 * entry.ticket.events.size();
-    }
+    for (const PageEntry &entry : std::as_const(page))
+        estimate += estimatedSize(entry);
     body.reserve(estimate);
     JsonText json(body);
     json.raw("{\"cursor\":");

@@ -3,6 +3,9 @@
 #include "server/apiserver.h"
 
 #include "core/timestamps.h"
+#include "server/database.h"
+
+#include <QtConcurrent>
 
 #include <QUrlQuery>
 
@@ -100,8 +103,21 @@ void ApiServer::addTicketRoutes()
                 return HttpReply::error(Error::invalid(
                     u"limit"_s, u"limit must be 1 to %1."_s.arg(SyncFeed::MaxPageSize)));
         }
-        Expected<QByteArray> page = m_sync.pull(call.scope, query.queryItemValue(u"cursor"_s), limit);
-        return page ? HttpReply::raw(std::move(*page)) : HttpReply::error(page.error());
+        HttpReply reply;
+        reply.later = [this, scope = call.scope, cursor = query.queryItemValue(u"cursor"_s),
+                       limit](std::function<void(HttpReply)> respond) {
+            QtConcurrent::run(&m_readers,
+                              [path = m_db.path(), epoch = m_db.epoch(), scope, cursor, limit]() -> Expected<QByteArray> {
+                                  Expected<SqlConnection *> sql = Database::readerForThisThread(path);
+                                  if (!sql)
+                                      return sql.error();
+                                  return SyncFeed(**sql, epoch).pull(scope, cursor, limit);
+                              })
+                .then(this, [respond](Expected<QByteArray> page) {
+                    respond(page ? HttpReply::raw(std::move(*page)) : HttpReply::error(page.error()));
+                });
+        };
+        return reply;
     });
 }
 

@@ -333,6 +333,33 @@ private Q_SLOTS:
         }
     }
 
+    // A page is bounded by its size too: tickets with long threads make
+    // shorter pages, and the pull still brings everything.
+    void pagesAreBoundedBySize()
+    {
+        const QString big(40'000, u'x');
+        for (qint64 ticket : {m_support[0], m_support[1]}) {
+            for (int batch = 0; batch < 3; ++batch) {
+                QJsonArray commands;
+                for (int i = 0; i < 20; ++i)
+                    commands.append(QJsonObject{{u"id"_s, u"big-%1-%2-%3"_s.arg(ticket).arg(batch).arg(i)},
+                                                {u"ticket"_s, ticket}, {u"base_version"_s, 1},
+                                                {u"type"_s, u"note"_s}, {u"body"_s, big}});
+                QCOMPARE(m_api->post(u"/api/v1/commands"_s, {{u"commands"_s, commands}}, m_world.token(u"sue"_s)).status, 200);
+            }
+        }
+        // Two tickets of 2.4 MB each do not fit one page of 4 MB.
+        const QJsonObject first = page(u"sam"_s, {}, 500);
+        QCOMPARE(first.value(u"has_more"_s).toBool(), true);
+        QVERIFY(first.value(u"tickets"_s).toArray().size() < 7);
+        FeedMirror sam;
+        pull(u"sam"_s, sam, 500);
+        QVERIFY(sam.pages >= 2);
+        QCOMPARE(sam.tickets.size(), 7);
+        QCOMPARE(sam.tickets.value(m_support[1]).value(u"messages"_s).toArray().size(), 61);
+        compareWithServer(u"sam"_s, sam);
+    }
+
     void badAndForeignCursors()
     {
         const Response bad = m_api->get(u"/api/v1/sync?cursor=nonsense"_s, m_world.token(u"sam"_s));
