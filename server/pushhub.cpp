@@ -5,6 +5,7 @@
 #include "server/accountstore.h"
 #include "server/logging.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QWebSocket>
@@ -118,13 +119,18 @@ Expected<AccountStore::Session> PushHub::checkUpgrade(const QString &path, const
 
 void PushHub::send(QWebSocket *socket, const QJsonObject &message)
 {
+    send(socket, messageText(message));
+}
+
+void PushHub::send(QWebSocket *socket, const QString &text)
+{
     if (socket->bytesToWrite() > MaxBacklogBytes) {
         qCInfo(lcServer) << "Dropping a push connection that reads too slowly";
         // Not at once: the caller may be walking the sockets.
         QTimer::singleShot(0, socket, [socket]() { socket->abort(); });
         return;
     }
-    socket->sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+    socket->sendTextMessage(text);
 }
 
 void PushHub::queuePoke(QWebSocket *socket, qint64 seq)
@@ -135,39 +141,84 @@ void PushHub::queuePoke(QWebSocket *socket, qint64 seq)
         m_pokeTimer.start();
 }
 
+void PushHub::publish(const ChangeNotice &notice)
+{
+    // Delivered on the next tick, after the request that made the change
+    // has had its answer: the fan-out never holds up the writer.
+    m_pendingNotices.append(notice);
+    if (!m_pokeTimer.isActive())
+        m_pokeTimer.start();
+}
+
 void PushHub::flushPokes()
 {
-    const auto pokes = std::exchange(m_pendingPokes, {});
-    for (auto it = pokes.cbegin(); it != pokes.cend(); ++it) {
-        if (m_sockets.contains(it.key()))
-            send(it.key(), QJsonObject{{u"type"_s, u"poke"_s}, {u"seq"_s, it.value()}});
+    const QList<ChangeNotice> notices = std::exchange(m_pendingNotices, {});
+    const auto accessPokes = std::exchange(m_pendingPokes, {});
+    // Every message text is made once and shared by all its recipients: a
+    // thousand agents of one department get the same bytes.
+    QHash<qint64, QString> pokeTexts;
+    QHash<QList<int>, QString> notificationTexts;
+    const auto sockets = m_sockets.keys();
+    for (QWebSocket *socket : sockets) {
+        const auto connection = m_sockets.constFind(socket);
+        if (connection == m_sockets.cend())
+            continue;
+        const qint64 agentId = connection->agentId;
+        const AccessScope &scope = m_scopes[agentId];
+        qint64 poke = accessPokes.value(socket, 0);
+        QList<int> items;
+        for (qsizetype i = 0; i < notices.size(); ++i) {
+            const ChangeNotice &notice = notices[i];
+            bool concerned = scope.isAdmin || notice.agents.contains(agentId);
+            for (qint64 department : notice.departments)
+                concerned = concerned || scope.departments.contains(department);
+            if (concerned)
+                poke = std::max(poke, notice.seq);
+            if (notice.event != ChangeNotice::Event::None && agentId != notice.actorAgent
+                && concernsAgent(notice, agentId, scope))
+                items.append(int(i));
+        }
+        // Notifications first: the poke after them makes the desk pull.
+        if (!items.isEmpty()) {
+            auto text = notificationTexts.find(items);
+            if (text == notificationTexts.end())
+                text = notificationTexts.insert(items, notificationText(notices, items));
+            send(socket, *text);
+        }
+        if (poke > 0) {
+            auto text = pokeTexts.find(poke);
+            if (text == pokeTexts.end())
+                text = pokeTexts.insert(poke, messageText(QJsonObject{{u"type"_s, u"poke"_s}, {u"seq"_s, poke}}));
+            send(socket, *text);
+        }
     }
 }
 
-void PushHub::publish(const ChangeNotice &notice)
+QString PushHub::messageText(const QJsonObject &message)
 {
-    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
-        const qint64 agentId = it->agentId;
-        const AccessScope &scope = m_scopes[agentId];
-        bool concerned = scope.isAdmin || notice.agents.contains(agentId);
-        for (qint64 department : notice.departments)
-            concerned = concerned || scope.departments.contains(department);
-        if (concerned)
-            queuePoke(it.key(), notice.seq);
+    return QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact));
+}
 
-        if (notice.event == ChangeNotice::Event::None || agentId == notice.actorAgent)
-            continue;
-        if (!concernsAgent(notice, agentId, scope))
-            continue;
-        send(it.key(), QJsonObject{
-                           {u"type"_s, u"notification"_s},
-                           {u"event"_s, toString(notice.event)},
-                           {u"ticket"_s, notice.ticketId},
-                           {u"subject"_s, notice.subject},
-                           {u"department"_s, notice.eventDepartment},
-                           {u"seq"_s, notice.seq},
-                       });
-    }
+QString PushHub::notificationText(const QList<ChangeNotice> &notices, const QList<int> &items)
+{
+    auto one = [&notices](int i) {
+        const ChangeNotice &notice = notices[i];
+        return QJsonObject{
+            {u"type"_s, u"notification"_s},
+            {u"event"_s, toString(notice.event)},
+            {u"ticket"_s, notice.ticketId},
+            {u"subject"_s, notice.subject},
+            {u"department"_s, notice.eventDepartment},
+            {u"seq"_s, notice.seq},
+        };
+    };
+    if (items.size() == 1)
+        return messageText(one(items.first()));
+    // Several in one tick travel as one message.
+    QJsonArray list;
+    for (int i : items)
+        list.append(one(i));
+    return messageText(QJsonObject{{u"type"_s, u"notifications"_s}, {u"items"_s, list}});
 }
 
 bool PushHub::concernsAgent(const ChangeNotice &notice, qint64 agentId, const AccessScope &scope) const

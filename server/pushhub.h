@@ -82,6 +82,10 @@ private:
         qint64 openedAt = 0;
     };
     void send(QWebSocket *socket, const QJsonObject &message);
+    void send(QWebSocket *socket, const QString &text);
+    static QString messageText(const QJsonObject &message);
+    // One notification, or several made in one tick as one message.
+    static QString notificationText(const QList<ChangeNotice> &notices, const QList<int> &items);
     bool concernsAgent(const ChangeNotice &notice, qint64 agentId, const AccessScope &scope) const;
     void closeWhere(const std::function<bool(const Connection &)> &predicate, const QString &reason);
     void flushPokes();
@@ -93,7 +97,8 @@ private:
     AudienceOf m_audience;
     QHash<QWebSocket *, Connection> m_sockets;
     QHash<qint64, AccessScope> m_scopes;
-    QHash<QWebSocket *, qint64> m_pendingPokes;
+    QHash<QWebSocket *, qint64> m_pendingPokes; // access changes
+    QList<ChangeNotice> m_pendingNotices;      // changes since the last tick
     QTimer m_pokeTimer;
     QTimer m_pingTimer;
 };

@@ -2,6 +2,7 @@
 
 #include "sync/logging.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
@@ -79,6 +80,10 @@ void PushChannel::onMessage(const QString &text)
         Q_EMIT poked(message.value(u"seq"_s).toInteger());
     } else if (type == u"notification") {
         Q_EMIT notificationReceived(message);
+    } else if (type == u"notifications") {
+        // Several from one moment, in one message.
+        for (const QJsonValue &item : message.value(u"items"_s).toArray())
+            Q_EMIT notificationReceived(item.toObject());
     }
 }
 

@@ -308,6 +308,7 @@ void HttpConnection::answer(const HttpReply &reply, bool close)
     if (m_request.method() != HttpRequest::Method::Head)
         head += reply.body;
     m_socket->write(head);
+    m_socket->flush(); // out now, before whatever the change sets off
     if (close) {
         if (reply.status != 413)
             finish();

@@ -6,6 +6,7 @@
 #include "tests/support/testworld.h"
 #include "tests/support/worldtest.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
@@ -24,7 +25,13 @@ public:
     Listener(const QUrl &base, const QString &token, const QByteArray &origin = {}, const QString &path = u"/api/v1/push"_s)
     {
         connect(&socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-            messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
+            const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+            if (message.value(u"type"_s).toString() != u"notifications") {
+                messages.append(message);
+                return;
+            }
+            for (const QJsonValue &item : message.value(u"items"_s).toArray())
+                messages.append(item.toObject());
         });
         connect(&socket, &QWebSocket::disconnected, this, [this]() { closeCode = socket.closeCode(); });
         QUrl url = base;
