@@ -7,6 +7,9 @@
 #include "benchsupport.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QTcpSocket>
+#include <QWebSocket>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -25,6 +28,13 @@ const QString Usage = uR"(bench_intake [options]
   --runs R           measured runs per connection count, each on a fresh server (default 5)
   --client C         raw (QTcpSocket HTTP/1.1) or qnam (QNetworkAccessManager) (default raw)
   --rule-share F     share of tickets a routing rule matches (default 0.5)
+  --preload N        tickets made before the run, not measured (default 0)
+  --syncers S        desks doing full first syncs as an admin, over and over,
+                     while the run goes on (default 0)
+  --sockets N        agents' push sockets open during the run (default 0): agents
+                     in one department each, round the four; each socket reads
+                     and drops what comes, and one WebSocket per department
+                     times intake -> notification)
   --server PATH      the signpost-server binary (default: the one built with this tree))"_s;
 
 // The same load through QNetworkAccessManager: one manager per connection,
@@ -72,8 +82,165 @@ IntakeOutcome postIntakeQnam(const QUrl &base, int connections, const QList<QByt
     return outcome;
 }
 
+// Agents connected while the tickets come in: sockets that read and drop
+// what the server pushes (as many as asked), and per department one
+// WebSocket that notes when each new ticket's notification arrived.
+class PushLoad
+{
+public:
+    void start(const QUrl &base, HttpConnection &http, const BenchWorld &world, int sockets)
+    {
+        if (sockets <= 0)
+            return;
+        const QList<qint64> departments = world.departments();
+        // A session keeps at most four sockets: one agent per four.
+        const int agents = (sockets + 3) / 4 + int(departments.size());
+        QList<QByteArray> tokens;
+        QList<qint64> homes;
+        for (int i = 0; i < agents; ++i) {
+            const QString email = u"push%1@bench.example"_s.arg(i);
+            HttpResponse made = http.postJson(u"/api/v1/agents"_s,
+                                              {{u"email"_s, email}, {u"name"_s, u"Push %1"_s.arg(i)},
+                                               {u"password"_s, u"bench-push-password"_s}},
+                                              world.adminToken);
+            if (made.status != 201)
+                die(u"push agent: HTTP %1"_s.arg(made.status));
+            const qint64 id = made.json().value(u"id"_s).toInteger();
+            const qint64 home = departments[i % departments.size()];
+            if (http.call("PUT", u"/api/v1/agents/%1/memberships/%2"_s.arg(id).arg(home).toUtf8(),
+                          R"({"role":"member"})", world.adminToken)
+                    .status != 200)
+                die(u"push agent membership"_s);
+            const HttpResponse login = http.postJson(u"/api/v1/auth/login"_s,
+                                                     {{u"email"_s, email}, {u"password"_s, u"bench-push-password"_s}});
+            tokens.append(login.json().value(u"token"_s).toString().toLatin1());
+            homes.append(home);
+        }
+        for (int i = 0; i < sockets; ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            QTcpSocket *raw = socket.get();
+            QObject::connect(raw, &QTcpSocket::readyRead, raw, [this, raw]() { m_bytes += raw->readAll().size(); });
+            raw->connectToHost(base.host(), quint16(base.port()));
+            raw->write("GET /api/v1/push HTTP/1.1\r\nHost: bench\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                       "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                       "Authorization: Bearer " + tokens[int(departments.size()) + i / 4] + "\r\n\r\n");
+            m_drains.push_back(std::move(socket));
+        }
+        for (qsizetype d = 0; d < departments.size(); ++d) {
+            auto probe = std::make_unique<QWebSocket>();
+            QWebSocket *raw = probe.get();
+            QObject::connect(raw, &QWebSocket::textMessageReceived, raw, [this](const QString &text) {
+                const qint64 now = clockNs();
+                const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+                QJsonArray items = message.value(u"items"_s).toArray();
+                if (message.value(u"type"_s).toString() == u"notification")
+                    items.append(message);
+                for (const QJsonValue &item : std::as_const(items))
+                    m_arrivedNs.insert(item.toObject().value(u"ticket"_s).toInteger(), now);
+            });
+            QUrl url = base;
+            url.setScheme(u"ws"_s);
+            url.setPath(u"/api/v1/push"_s);
+            QNetworkRequest request(url);
+            request.setRawHeader("Authorization", "Bearer " + tokens[d]);
+            raw->open(request);
+            m_probes.push_back(std::move(probe));
+        }
+        // Wait until every socket is through its handshake.
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 60'000) {
+            int open = 0;
+            for (const auto &probe : m_probes)
+                open += probe->state() == QAbstractSocket::ConnectedState ? 1 : 0;
+            if (open == int(m_probes.size()) && m_bytes >= qint64(sockets) * 100)
+                break;
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+        }
+    }
+    int drained() const
+    {
+        int connected = 0;
+        QHash<QString, int> why;
+        for (const auto &socket : m_drains) {
+            connected += socket->state() == QAbstractSocket::ConnectedState ? 1 : 0;
+            if (socket->state() != QAbstractSocket::ConnectedState)
+                why[socket->errorString()] += 1;
+        }
+        for (auto it = why.cbegin(); it != why.cend(); ++it)
+            say(u"    closed: %1 x %2"_s.arg(it.key()).arg(it.value()));
+        return connected;
+    }
+    // Milliseconds from each ticket's intake request to its notification.
+    QList<double> latencies(const QHash<qint64, qint64> &sentNs)
+    {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 200);
+        QList<double> list;
+        for (auto it = sentNs.cbegin(); it != sentNs.cend(); ++it) {
+            if (m_arrivedNs.contains(it.key()))
+                list.append(double(m_arrivedNs.value(it.key()) - it.value()) / 1e6);
+        }
+        return list;
+    }
+
+private:
+    std::vector<std::unique_ptr<QTcpSocket>> m_drains;
+    std::vector<std::unique_ptr<QWebSocket>> m_probes;
+    QHash<qint64, qint64> m_arrivedNs;
+    qint64 m_bytes = 0;
+};
+
+// Desks doing a whole first sync, again and again, while the tickets come in.
+class SyncLoad
+{
+public:
+    void start(const QUrl &base, const QByteArray &token, int desks)
+    {
+        m_token = token;
+        for (int i = 0; i < desks; ++i) {
+            m_lanes.push_back(std::make_unique<HttpConnection>(base));
+            pull(m_lanes.back().get(), QString());
+        }
+    }
+    void stop() { m_running = false; }
+    int fullSyncs() const { return m_done; }
+
+private:
+    void pull(HttpConnection *lane, const QString &cursor)
+    {
+        if (!m_running)
+            return;
+        lane->request("GET", "/api/v1/sync?limit=1000&cursor=" + cursor.toUtf8(), {}, m_token,
+                      [this, lane](HttpResponse &&response) {
+                          const QJsonObject page = response.json();
+                          if (response.status != 200 || !page.value(u"has_more"_s).toBool()) {
+                              m_done += response.status == 200 ? 1 : 0;
+                              pull(lane, QString()); // and from the start again
+                              return;
+                          }
+                          pull(lane, page.value(u"cursor"_s).toString());
+                      });
+    }
+
+    std::vector<std::unique_ptr<HttpConnection>> m_lanes;
+    QByteArray m_token;
+    bool m_running = true;
+    int m_done = 0;
+};
+
+double percentile(QList<double> values, double share)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min<qsizetype>(values.size() - 1, qsizetype(share * double(values.size())))];
+}
+
 struct RunResult
 {
+    double notifyP50 = 0;
+    double notifyP99 = 0;
+    qsizetype notified = 0;
     double perSecond = 0;
     double serverCpuPerTicketUs = 0;
     double serverCoreShare = 0; // server CPU seconds / wall seconds
@@ -87,7 +254,8 @@ RunResult measure(const Options &options, int connections, int run, int runs)
     const QString client = options.text(u"client"_s);
 
     ServerProcess server;
-    if (!server.start(options.text(u"server"_s)))
+    // The push agents sign in at once: no sign-in limit on this server.
+    if (!server.start(options.text(u"server"_s), {}, {u"--login-rate"_s, u"0"_s}))
         die(u"the server did not start: "_s + server.errorOutput());
     HttpConnection setup(server.baseUrl());
     QString error;
@@ -100,6 +268,9 @@ RunResult measure(const Options &options, int connections, int run, int runs)
         makeIntakeBodies(world->shop, warmup, options.text(u"rule-share"_s).toDouble(), 7u + quint32(run));
     const QList<QByteArray> bodies =
         makeIntakeBodies(world->shop, tickets, options.text(u"rule-share"_s).toDouble(), 1000u + quint32(run));
+
+    PushLoad push;
+    push.start(server.baseUrl(), setup, *world, int(options.number(u"sockets"_s)));
 
     std::vector<std::unique_ptr<HttpConnection>> owned;
     QList<HttpConnection *> lanes;
@@ -116,10 +287,20 @@ RunResult measure(const Options &options, int connections, int run, int runs)
         if (warm.failed > 0)
             die(u"warm-up: "_s + warm.firstFailure);
     }
+    const qsizetype preload = options.number(u"preload"_s);
+    if (preload > 0) {
+        const IntakeOutcome loaded =
+            send(makeIntakeBodies(world->shop, preload, options.text(u"rule-share"_s).toDouble(), 99u + quint32(run)));
+        if (loaded.failed > 0)
+            die(u"preload: "_s + loaded.firstFailure);
+    }
+    SyncLoad syncs;
+    syncs.start(server.baseUrl(), world->adminToken, int(options.number(u"syncers"_s)));
 
     const double serverCpuBefore = server.cpuSeconds();
     const double clientCpuBefore = ownCpuSeconds();
     const IntakeOutcome outcome = send(bodies);
+    syncs.stop();
     const double serverCpu = server.cpuSeconds() - serverCpuBefore;
     const double clientCpu = ownCpuSeconds() - clientCpuBefore;
     if (outcome.failed > 0)
@@ -130,8 +311,8 @@ RunResult measure(const Options &options, int connections, int run, int runs)
     qint64 total = 0;
     for (qint64 count : stored)
         total += count;
-    if (total != warmup + tickets)
-        die(u"the store holds %1 tickets, expected %2"_s.arg(total).arg(warmup + tickets));
+    if (total != warmup + preload + tickets)
+        die(u"the store holds %1 tickets, expected %2"_s.arg(total).arg(warmup + preload + tickets));
     if (outcome.lastTicket - outcome.firstTicket + 1 != tickets)
         die(u"ticket ids %1..%2 for %3 tickets"_s.arg(outcome.firstTicket).arg(outcome.lastTicket).arg(tickets));
     for (qint64 department : world->departments()) {
@@ -143,6 +324,10 @@ RunResult measure(const Options &options, int connections, int run, int runs)
         reconnects += std::max(0, lane->connectionsOpened() - 1);
 
     RunResult result;
+    const QList<double> latencies = push.latencies(outcome.sentNs);
+    result.notified = latencies.size();
+    result.notifyP50 = percentile(latencies, 0.5);
+    result.notifyP99 = percentile(latencies, 0.99);
     result.perSecond = double(tickets) / outcome.seconds;
     result.serverCpuPerTicketUs = serverCpu / double(tickets) * 1e6;
     result.serverCoreShare = serverCpu / outcome.seconds;
@@ -162,6 +347,14 @@ RunResult measure(const Options &options, int connections, int run, int runs)
             .arg(result.clientCpuPerTicketUs, 0, 'f', 0)
             .arg(routed.join(u", "_s))
             .arg(reconnects > 0 ? u" | %1 reconnects"_s.arg(reconnects) : QString()));
+    if (options.number(u"syncers"_s) > 0)
+        say(u"    %1 whole first syncs finished meanwhile"_s.arg(syncs.fullSyncs()));
+    if (options.number(u"sockets"_s) > 0)
+        say(u"    push: %1 sockets still connected; intake -> notification p50 %2 ms, p99 %3 ms over %4 tickets"_s
+                .arg(push.drained())
+                .arg(result.notifyP50, 0, 'f', 1)
+                .arg(result.notifyP99, 0, 'f', 1)
+                .arg(result.notified));
     if (!server.stop())
         die(u"the server did not stop cleanly"_s);
     return result;
@@ -179,6 +372,9 @@ int main(int argc, char *argv[])
                            {u"runs"_s, u"5"_s},
                            {u"client"_s, u"raw"_s},
                            {u"rule-share"_s, u"0.5"_s},
+                           {u"sockets"_s, u"0"_s},
+                           {u"preload"_s, u"0"_s},
+                           {u"syncers"_s, u"0"_s},
                            {u"server"_s, ServerProcess::defaultBinary()}},
                           Usage);
     if (options.text(u"client"_s) != u"raw" && options.text(u"client"_s) != u"qnam")
@@ -193,19 +389,24 @@ int main(int argc, char *argv[])
     QStringList lines;
     for (qint64 connections : options.numbers(u"connections"_s)) {
         say(u"connections %1:"_s.arg(connections));
-        QList<double> rates, serverCpu, cores, clientCpu;
+        QList<double> rates, serverCpu, cores, clientCpu, p99s;
         for (int run = 0; run < runs; ++run) {
             const RunResult result = measure(options, int(connections), run, runs);
             rates.append(result.perSecond);
             serverCpu.append(result.serverCpuPerTicketUs);
             cores.append(result.serverCoreShare * 100);
             clientCpu.append(result.clientCpuPerTicketUs);
+            p99s.append(result.notifyP99);
         }
         lines.append(u"connections %1: %2 tickets/s | server CPU %3 us/ticket, %4% of a core | client CPU %5 us/ticket"_s
                          .arg(connections)
                          .arg(formatSummary(summarize(rates)), formatSummary(summarize(serverCpu)))
                          .arg(summarize(cores).median, 0, 'f', 0)
-                         .arg(summarize(clientCpu).median, 0, 'f', 0));
+                         .arg(summarize(clientCpu).median, 0, 'f', 0)
+                     + (options.number(u"sockets"_s) > 0
+                            ? u" | %1 push sockets, notification p99 %2 ms"_s.arg(options.number(u"sockets"_s))
+                                  .arg(formatSummary(summarize(p99s), 1))
+                            : QString()));
     }
     say(u"summary (%1 client; load average now %2):"_s.arg(options.text(u"client"_s), loadAverage()));
     for (const QString &line : std::as_const(lines))

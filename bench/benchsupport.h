@@ -146,7 +146,7 @@ struct BenchWorld
     static std::optional<BenchWorld> create(HttpConnection &http, QString *error);
     // Finds it again in a store made by create() earlier.
     static std::optional<BenchWorld> reopen(HttpConnection &http, QString *error);
-    // Tickets in each department, as the server's queue listing counts them.
+    // Tickets in each department, counted through the admin's sync feed.
     QHash<qint64, qint64> ticketCounts(HttpConnection &http) const;
 };
 
@@ -165,6 +165,7 @@ struct IntakeOutcome
     QHash<qint64, qint64> byDepartment;
     qint64 firstTicket = 0;
     qint64 lastTicket = 0;
+    QHash<qint64, qint64> sentNs; // ticket → when its request went out (clockNs)
     double seconds = 0;
 
     // One answer from the intake: 201 with {"ticket", "routing"} counts as

@@ -495,10 +495,12 @@ private Q_SLOTS:
 
         // Later frames come through as they happen, not when a buffer fills.
         QVERIFY(m_world.intake(*m_edgeApi, m_world.support) > 0);
+        // Sue hears of the new ticket (a notification stands for a poke).
         auto poked = [&messages]() {
             for (const QList<QVariant> &message : std::as_const(messages)) {
-                if (QJsonDocument::fromJson(message.first().toString().toUtf8()).object().value(u"type"_s)
-                    == u"poke"_s)
+                const QJsonValue type =
+                    QJsonDocument::fromJson(message.first().toString().toUtf8()).object().value(u"type"_s);
+                if (type == u"poke"_s || type == u"notification"_s)
                     return true;
             }
             return false;

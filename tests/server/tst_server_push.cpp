@@ -54,11 +54,13 @@ public:
         }
         return found;
     }
+    // A notification stands for a poke too (the client pulls on either).
     qint64 pokedUpTo() const
     {
         qint64 seq = 0;
         for (const QJsonObject &m : messages) {
-            if (m.value(u"type"_s).toString() == u"poke")
+            const QString type = m.value(u"type"_s).toString();
+            if (type == u"poke" || type == u"notification")
                 seq = std::max(seq, m.value(u"seq"_s).toInteger());
         }
         return seq;
