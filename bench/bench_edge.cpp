@@ -103,9 +103,10 @@ void memoryUnderVariedRequests(const ServerProcess &server, const BenchWorld &wo
     auto target = [&](int i) -> QByteArray {
         switch (i % 5) {
         case 0: {
-            // A status filter of 1 to 12 entries (repeats included) and a sort.
+            // A status filter of 1 to 200 entries (repeats included, as a
+            // careless or hostile client sends them) and a sort.
             QStringList filter;
-            for (int n = 0; n <= (i / 5) % 12; ++n)
+            for (int n = 0; n <= (i / 5) % 200; ++n)
                 filter.append(statuses[(i / 7 + n) % statuses.size()]);
             return u"/api/v1/departments/%1/tickets?status=%2&sort=%3&limit=%4"_s.arg(world.support)
                 .arg(filter.join(u','), sorts[(i / 3) % sorts.size()])

@@ -5,6 +5,7 @@
 #include "server/logging.h"
 
 #include <QJsonDocument>
+#include <QThread>
 #include <QJsonParseError>
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -35,6 +36,8 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
                  return decorated(HttpReply::error(allowed.error()));
              })
 {
+    // Hashing never takes every core: one stays for the event loop.
+    m_work.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
     m_push.setAllowedOrigins(config.allowedOrigins);
     m_push.setPingInterval(std::chrono::seconds(config.pushPingSeconds));
     m_push.setAudience([this](qint64 departmentId, const QString &event) {
