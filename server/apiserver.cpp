@@ -38,6 +38,9 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
 {
     // Hashing never takes every core: one stays for the event loop.
     m_work.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+    // Nor do sync pages: a desk's first sync may take longer, an agent's
+    // reply or a customer's message never waits for it.
+    m_readers.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
     m_push.setAllowedOrigins(config.allowedOrigins);
     m_push.setPingInterval(std::chrono::seconds(config.pushPingSeconds));
     m_push.setAudience([this](qint64 departmentId, const QString &event) {
