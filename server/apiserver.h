@@ -101,6 +101,10 @@ private:
     HttpReply contactForm(Call &call, const Shop &shop);
     // The JSON intake's answer to a ticket just made.
     static HttpReply intakeAnswer(const IntakeResult &result);
+    // A request sent again under its caller's Idempotency-Key gets the first
+    // answer (a malformed key or one used for another request, an error);
+    // none when the request is new.
+    std::optional<HttpReply> earlierAnswer(const QString &scope, const QByteArray &key, const Call &call);
     HttpReply customerThread(Call &call, bool posting);
 
     Database &m_db;

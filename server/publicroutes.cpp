@@ -159,6 +159,21 @@ HttpReply ApiServer::customerThread(Call &call, bool posting)
                            errors.isEmpty() ? 200 : 422);
 }
 
+std::optional<HttpReply> ApiServer::earlierAnswer(const QString &scope, const QByteArray &key, const Call &call)
+{
+    if (key.isEmpty())
+        return std::nullopt;
+    if (!IdempotencyLog::isValidKey(key))
+        return HttpReply::error(
+            Error::invalid(u"Idempotency-Key"_s, u"The Idempotency-Key is 1 to 255 printable ASCII characters."_s));
+    Expected<std::optional<IdempotencyLog::Answer>> earlier = m_idempotency.find(scope, key, call.request.body());
+    if (!earlier)
+        return HttpReply::error(earlier.error());
+    if (!*earlier)
+        return std::nullopt;
+    return replayed(**earlier);
+}
+
 HttpReply ApiServer::intakeAnswer(const IntakeResult &result)
 {
     return HttpReply::json(QJsonObject{{u"ticket"_s, result.ticketId},
@@ -205,19 +220,9 @@ void ApiServer::addPublicRoutes()
     });
 
     route(Method::Post, u"/api/v1/public/intake"_s, Access::Public, [this](Call &call) {
-        // Sent again under the same Idempotency-Key: the first answer.
         const QByteArray key = call.request.value("Idempotency-Key");
-        if (!key.isEmpty()) {
-            if (!IdempotencyLog::isValidKey(key))
-                return HttpReply::error(Error::invalid(
-                    u"Idempotency-Key"_s, u"The Idempotency-Key is 1 to 255 printable ASCII characters."_s));
-            Expected<std::optional<IdempotencyLog::Answer>> earlier =
-                m_idempotency.find(u"intake"_s, key, call.request.body());
-            if (!earlier)
-                return HttpReply::error(earlier.error());
-            if (*earlier)
-                return replayed(**earlier);
-        }
+        if (std::optional<HttpReply> earlier = earlierAnswer(u"intake"_s, key, call))
+            return *earlier;
         if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
             return HttpReply::error({ErrorCode::RateLimited, u"Too many messages from this address; try again in a few minutes."_s, {}});
         Expected<QJsonObject> body = jsonBody(call);
@@ -253,17 +258,8 @@ void ApiServer::addPublicRoutes()
 
     route(Method::Post, u"/api/v1/public/replies"_s, Access::Public, [this](Call &call) {
         const QByteArray key = call.request.value("Idempotency-Key");
-        if (!key.isEmpty()) {
-            if (!IdempotencyLog::isValidKey(key))
-                return HttpReply::error(Error::invalid(
-                    u"Idempotency-Key"_s, u"The Idempotency-Key is 1 to 255 printable ASCII characters."_s));
-            Expected<std::optional<IdempotencyLog::Answer>> earlier =
-                m_idempotency.find(u"reply"_s, key, call.request.body());
-            if (!earlier)
-                return HttpReply::error(earlier.error());
-            if (*earlier)
-                return replayed(**earlier);
-        }
+        if (std::optional<HttpReply> earlier = earlierAnswer(u"reply"_s, key, call))
+            return *earlier;
         if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
             return HttpReply::error({ErrorCode::RateLimited, u"Too many messages from this address; try again in a few minutes."_s, {}});
         Expected<QJsonObject> body = jsonBody(call);

@@ -92,12 +92,10 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
     const qint64 checkAt = schedule(fresh, clocks, at);
 
     Transaction tx(m_db);
-    if (Status begun = tx.begun(); !begun)
+    const Expected<qint64> begun = beginChange(tx);
+    if (!begun)
         return begun.error();
-    const Expected<qint64> nextSeq = m_db.nextSeq();
-    if (!nextSeq)
-        return nextSeq.error();
-    const qint64 seq = *nextSeq;
+    const qint64 seq = *begun;
     QSqlQuery &insert = m_db.prepared(
         u"INSERT INTO tickets (subject, department_id, customer_name, customer_email, shop_id, order_number, channel,"
         " status, priority, version, seq, entered_seq, created_at, updated_at, customer_secret_hash,"
@@ -250,6 +248,13 @@ Expected<TicketStore::Tracked> TicketStore::tracked(qint64 ticketId)
     if (!clocks)
         return clocks.error();
     return Tracked{*found, *clocks};
+}
+
+Expected<qint64> TicketStore::beginChange(const Transaction &tx)
+{
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
+    return m_db.nextSeq();
 }
 
 Status TicketStore::execute(const QString &sql, const QVariantList &binds)
@@ -414,12 +419,10 @@ Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName
             continue;
         const qint64 at = now();
         Transaction tx(m_db);
-        if (Status begun = tx.begun(); !begun)
+        const Expected<qint64> begun = beginChange(tx);
+        if (!begun)
             return begun.error();
-        const Expected<qint64> nextSeq = m_db.nextSeq();
-        if (!nextSeq)
-            return nextSeq.error();
-        const qint64 seq = *nextSeq;
+        const qint64 seq = *begun;
         if (Status assigned = autoAssign(t, *department, seq, at, u"%1 is away"_s.arg(agentName), agentId); !assigned)
             return assigned.error();
         t.version += 1;
@@ -876,12 +879,10 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
         return clocks.error();
 
     Transaction tx(m_db);
-    if (Status begun = tx.begun(); !begun)
+    const Expected<qint64> begun = beginChange(tx);
+    if (!begun)
         return begun.error();
-    const Expected<qint64> nextSeq = m_db.nextSeq();
-    if (!nextSeq)
-        return nextSeq.error();
-    const qint64 seq = *nextSeq;
+    const qint64 seq = *begun;
     Expected<qint64> message = addMessage(t.id, MessageKind::Customer, 0, t.customer.name, body, {}, {}, seq, at);
     if (!message)
         return message.error();

@@ -19,6 +19,7 @@ namespace Signpost {
 
 class Database;
 class DepartmentStore;
+class Transaction;
 
 // Tickets: intake at first contact, the agents' commands, the customer's
 // replies, and the views agents read.
@@ -105,6 +106,8 @@ private:
         SlaClocks clocks;
     };
     Expected<Tracked> tracked(qint64 ticketId);
+    // A change's transaction has begun, and its sequence value is taken.
+    Expected<qint64> beginChange(const Transaction &tx);
     // One statement that returns no rows.
     Status execute(const QString &sql, const QVariantList &binds);
     // The ticket ids a one-column query selects.

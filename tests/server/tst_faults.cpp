@@ -132,6 +132,21 @@ private Q_SLOTS:
         QSet<QString> acknowledgedSubjects;
         QSet<QString> acknowledgedNotes;
         int kills = 0, hangs = 0, made = 0;
+        // What is still unanswered is sent again, as it was.
+        auto retryWaiting = [&]() {
+        for (qsizetype i = intakes.size() - 1; i >= 0; --i) {
+            if (sendIntake(intakes[i]))
+                acknowledgedSubjects.insert(intakes.takeAt(i).subject);
+        }
+        for (qsizetype i = forms.size() - 1; i >= 0; --i) {
+            if (sendForm(forms[i]))
+                acknowledgedSubjects.insert(forms.takeAt(i).subject);
+        }
+        for (qsizetype i = commands.size() - 1; i >= 0; --i) {
+            if (sendCommand(commands[i]))
+                acknowledgedNotes.insert(commands.takeAt(i).command.value(u"body"_s).toString());
+        }
+        };
 
         QElapsedTimer clock;
         clock.start();
@@ -184,38 +199,14 @@ private Q_SLOTS:
                     return;
                 continue;
             }
-            // Everything waiting gets one more try.
-            for (qsizetype i = intakes.size() - 1; i >= 0; --i) {
-                if (sendIntake(intakes[i]))
-                    acknowledgedSubjects.insert(intakes.takeAt(i).subject);
-            }
-            for (qsizetype i = forms.size() - 1; i >= 0; --i) {
-                if (sendForm(forms[i]))
-                    acknowledgedSubjects.insert(forms.takeAt(i).subject);
-            }
-            for (qsizetype i = commands.size() - 1; i >= 0; --i) {
-                if (sendCommand(commands[i]))
-                    acknowledgedNotes.insert(commands.takeAt(i).command.value(u"body"_s).toString());
-            }
+            retryWaiting(); // everything waiting gets one more try
         }
         qInfo() << "kills" << kills << "hangs" << hangs << "made" << made << "in" << clock.elapsed() << "ms";
 
         // The faults stop; the clients send what is still unanswered.
         m_server->resume();
-        for (int round = 0; round < 20 && !(intakes.isEmpty() && forms.isEmpty() && commands.isEmpty()); ++round) {
-            for (qsizetype i = intakes.size() - 1; i >= 0; --i) {
-                if (sendIntake(intakes[i]))
-                    acknowledgedSubjects.insert(intakes.takeAt(i).subject);
-            }
-            for (qsizetype i = forms.size() - 1; i >= 0; --i) {
-                if (sendForm(forms[i]))
-                    acknowledgedSubjects.insert(forms.takeAt(i).subject);
-            }
-            for (qsizetype i = commands.size() - 1; i >= 0; --i) {
-                if (sendCommand(commands[i]))
-                    acknowledgedNotes.insert(commands.takeAt(i).command.value(u"body"_s).toString());
-            }
-        }
+        for (int round = 0; round < 20 && !(intakes.isEmpty() && forms.isEmpty() && commands.isEmpty()); ++round)
+            retryWaiting();
         QVERIFY(intakes.isEmpty() && forms.isEmpty() && commands.isEmpty());
 
         // Exactly once: every answer named the same ticket, and the store
