@@ -169,9 +169,12 @@ void DeskApplication::signIn(const QUrl &server, const QString &email, const QSt
             settings.setValue(u"email"_s, email);
             m_vault.write(m_account, m_engine->api().token());
         }
-        if (m_dialog)
-            m_dialog->close();
+        // The main window first: closing the dialog while no other window
+        // is open would end the application (its "rejected" quits at first
+        // start, and the last window closed quits too).
         showMainWindow();
+        if (m_dialog)
+            m_dialog->accept();
     });
 }
 
@@ -198,10 +201,11 @@ void DeskApplication::signOut()
         m_vault.remove(account);
         const QUrl server = m_engine ? m_engine->api().server() : QUrl();
         const QString email = m_store && m_store->me() ? m_store->me()->email : QString();
+        // The dialog first, for the same reason as in signIn().
+        showSignIn(server, email);
         if (m_window)
             m_window->close();
         closeAccount();
-        showSignIn(server, email);
     });
 }
 

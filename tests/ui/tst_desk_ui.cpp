@@ -92,6 +92,53 @@ private Q_SLOTS:
         QVERIFY(!m_window->connectionBanner()->isVisible());
     }
 
+    // The desk as it really starts: QApplication::exec() runs, the agent signs
+    // in through the dialog, works, signs out and in again, and the
+    // application is still running at the end (it used to quit with 0 when
+    // the dialog closed).
+    void signInThroughTheRealEventLoopKeepsTheAppRunning()
+    {
+        m_app.reset();
+        QSettings().clear();
+        DeskApplication desk;
+        desk.start(m_server->baseUrl());
+        int stage = 0;
+        auto fillIn = [&desk]() {
+            const auto edits = desk.signInDialog()->findChildren<QLineEdit *>();
+            edits[1]->clear();
+            QTest::keyClicks(edits[1], u"sam@acme.example"_s);
+            edits[2]->clear();
+            QTest::keyClicks(edits[2], QString::fromLatin1(TestWorld::Password));
+            QTest::keyClick(edits[2], Qt::Key_Return);
+        };
+        auto live = [&desk]() {
+            return desk.mainWindow() && desk.mainWindow()->isVisible() && desk.engine()
+                   && desk.engine()->state() == SyncEngine::State::Live;
+        };
+        QTimer driver;
+        driver.setInterval(50);
+        connect(&driver, &QTimer::timeout, this, [&]() {
+            const bool dialogShown = desk.signInDialog() && desk.signInDialog()->isVisible();
+            if ((stage == 0 || stage == 2) && dialogShown) {
+                fillIn();
+                ++stage;
+            } else if (stage == 1 && live()) {
+                Q_EMIT desk.mainWindow()->signOutRequested(); // File > Sign out
+                stage = 2;
+            } else if (stage == 3 && live()) {
+                stage = 4;
+                // Still running a while later: then the test ends it.
+                QTimer::singleShot(500, this, []() { QApplication::exit(42); });
+            }
+        });
+        QTimer::singleShot(45'000, this, []() { QApplication::exit(99); });
+        driver.start();
+        const int code = QApplication::exec();
+        QCOMPARE(stage, 4);
+        QCOMPARE(code, 42);
+        QVERIFY(desk.mainWindow() && desk.mainWindow()->isVisible());
+    }
+
     void wrongPasswordIsSaidPlainly()
     {
         DeskApplication other;
