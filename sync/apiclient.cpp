@@ -56,7 +56,13 @@ QCoro::Task<Expected<QJsonObject>> ApiClient::send(QByteArray method, QString pa
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
-    std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, method, body));
+    // The coroutine resumes from the reply's own finished() (or from inside
+    // its transfer timeout): the reply is never deleted there, only later.
+    struct DeleteLater
+    {
+        void operator()(QNetworkReply *reply) const { reply->deleteLater(); }
+    };
+    std::unique_ptr<QNetworkReply, DeleteLater> reply(m_network.sendCustomRequest(request, method, body));
     m_inFlight.insert(reply.get());
     co_await reply.get();
     m_inFlight.remove(reply.get());

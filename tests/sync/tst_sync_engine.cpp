@@ -383,6 +383,37 @@ private Q_SLOTS:
         QVERIFY(signedOut.first().first().toString().contains(u"disabled"_s));
     }
 
+    // A server that accepts and never answers (hung: SIGSTOP) makes every
+    // request time out. The desk goes offline, keeps what the agent does,
+    // and comes back when the server does; it used to crash after the first
+    // timeout (the reply was deleted inside its own finished()).
+    void aHungServerNeverCrashesTheDesk()
+    {
+        QTemporaryDir dir;
+        Client sam;
+        QVERIFY(sam.open(dir.filePath(u"sam.sqlite"_s)));
+        QVERIFY(signIn(sam, u"sam"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
+        sam.engine->api().setTimeout(std::chrono::milliseconds(400));
+
+        m_server->suspend();
+        Command note = sam.command(Command::Type::Note, m_tickets[2]);
+        note.body = u"Written while the server hung"_s;
+        QVERIFY(sam.engine->act(note));
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Offline, 15'000);
+        // Retries with backoff time out too; the desk lives on through them.
+        QSignalSpy states(sam.engine.get(), &SyncEngine::stateChanged);
+        QVERIFY(states.wait(10'000)); // Syncing again: the next try
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Offline, 15'000);
+        QCOMPARE(sam.engine->pendingCount(), 1);
+
+        m_server->resume();
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->pendingCount(), 0, 30'000);
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 30'000);
+        const QJsonArray messages = serverTicket(m_tickets[2]).value(u"messages"_s).toArray();
+        QCOMPARE(messages.last().toObject().value(u"body"_s).toString(), u"Written while the server hung"_s);
+    }
+
     void availabilityGoesStraightToTheServer()
     {
         QTemporaryDir dir;
