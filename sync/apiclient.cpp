@@ -2,9 +2,12 @@
 
 #include "sync/logging.h"
 
-#include <QCoroNetworkReply>
+#include <QCoroSignal>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QPointer>
+#include <QScopeGuard>
+#include <QTimer>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -52,20 +55,38 @@ QUrl ApiClient::url(const QString &path) const
 QCoro::Task<Expected<QJsonObject>> ApiClient::send(QByteArray method, QString path, QByteArray body)
 {
     QNetworkRequest request(url(path));
-    request.setTransferTimeout(int(m_timeout.count()));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
-    // The coroutine resumes from the reply's own finished() (or from inside
-    // its transfer timeout): the reply is never deleted there, only later.
-    struct DeleteLater
-    {
-        void operator()(QNetworkReply *reply) const { reply->deleteLater(); }
-    };
-    std::unique_ptr<QNetworkReply, DeleteLater> reply(m_network.sendCustomRequest(request, method, body));
-    m_inFlight.insert(reply.get());
-    co_await reply.get();
-    m_inFlight.remove(reply.get());
+    // The client may be gone when the coroutine resumes (its owner went away
+    // with the request in flight), and the reply with it.
+    const QPointer<ApiClient> self(this);
+    const QPointer<QNetworkReply> reply(m_network.sendCustomRequest(request, method, body));
+    const auto release = qScopeGuard([&reply]() {
+        if (reply)
+            reply->deleteLater();
+    });
+    // Never resumed from inside the network code: QCoro 0.8 resumes an
+    // awaited reply straight from its finished() signal, and Qt's own
+    // transfer timeout aborts it from a queued call that may still be on its
+    // way, so what the coroutine then does (deleting the reply, the engine
+    // going on) ran inside Qt's stack and crashed the desk on a hung server.
+    // The relay hears finished() queued, and our own timer aborts.
+    ReplyRelay relay;
+    connect(reply, &QNetworkReply::finished, &relay, &ReplyRelay::finished, Qt::QueuedConnection);
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    connect(&deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
+    deadline.start(m_timeout);
+    m_inFlight.insert(reply, &relay);
+    co_await qCoro(&relay, &ReplyRelay::finished);
+    if (!self || !reply)
+        co_return stoppedError();
+    m_inFlight.remove(reply);
+    const bool timedOut = !deadline.isActive() && reply->error() == QNetworkReply::OperationCanceledError;
+    deadline.stop();
+    if (timedOut)
+        co_return timeoutError(m_timeout);
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray data = reply->readAll();
@@ -86,9 +107,12 @@ QCoro::Task<Expected<QJsonObject>> ApiClient::send(QByteArray method, QString pa
 
 void ApiClient::abortAll()
 {
-    const auto replies = m_inFlight;
-    for (QNetworkReply *reply : replies)
-        reply->abort();
+    // Their coroutines resume now, while the owner is still whole.
+    const auto inFlight = m_inFlight;
+    for (auto it = inFlight.cbegin(); it != inFlight.cend(); ++it) {
+        it.key()->abort();
+        Q_EMIT it.value()->finished();
+    }
 }
 
 QCoro::Task<Expected<QJsonObject>> ApiClient::get(QString path)
@@ -114,6 +138,21 @@ QJsonObject credentials(const QString &email, const QString &password)
 {
     return QJsonObject{{u"email"_s, email}, {u"password"_s, password}};
 }
+
+} // namespace
+
+Error ApiClient::stoppedError()
+{
+    return Error{ErrorCode::Unavailable, u"The request was given up."_s, {}};
+}
+
+Error ApiClient::timeoutError(std::chrono::milliseconds timeout)
+{
+    return Error{ErrorCode::Unavailable,
+                 tr("The server did not answer within %n seconds.", nullptr, int(timeout.count() / 1000)), {}};
+}
+
+namespace {
 
 QString tokenOf(const QJsonObject &answer)
 {

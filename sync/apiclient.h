@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QHash>
 #include <QSet>
 #include <QUrl>
 
@@ -26,6 +27,15 @@ QString figures(qint64 departmentId, int days);
 QString commands();
 QString sync(const QString &cursor, int limit);
 } // namespace ApiPath
+
+// Tells a waiting request that its reply finished, one event later than the
+// reply itself said so (see ApiClient::send()).
+class ReplyRelay : public QObject
+{
+    Q_OBJECT
+Q_SIGNALS:
+    void finished();
+};
 
 // The client's side of the HTTP API: one long-lived network manager, bearer
 // authentication, JSON in and out, a transfer timeout on every request.
@@ -59,9 +69,11 @@ public:
 
 private:
     QCoro::Task<Expected<QJsonObject>> send(QByteArray method, QString path, QByteArray body);
+    static Error timeoutError(std::chrono::milliseconds timeout);
+    static Error stoppedError();
 
     QNetworkAccessManager m_network;
-    QSet<QNetworkReply *> m_inFlight;
+    QHash<QNetworkReply *, ReplyRelay *> m_inFlight;
     QUrl m_server;
     QString m_token;
     std::chrono::milliseconds m_timeout{30'000};
