@@ -238,17 +238,15 @@ private Q_SLOTS:
         }
 
         QVERIFY(m_server->stop());
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"check"_s);
-            db.setDatabaseName(QDir(m_server->dataDir()).filePath(u"signpost.sqlite3"_s));
-            QVERIFY(db.open());
+        QString integrity;
+        QVERIFY(m_server->withStore([&integrity](QSqlDatabase &db) {
             QSqlQuery check(db);
-            QVERIFY(check.exec(u"PRAGMA integrity_check"_s) && check.next());
-            QCOMPARE(check.value(0).toString(), u"ok"_s);
-            check = QSqlQuery();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"check"_s);
+            if (!check.exec(u"PRAGMA integrity_check"_s) || !check.next())
+                return false;
+            integrity = check.value(0).toString();
+            return true;
+        }));
+        QCOMPARE(integrity, u"ok"_s);
     }
 
 private:

@@ -215,23 +215,18 @@ private Q_SLOTS:
                                             "application/json", {}, {{"Idempotency-Key", "old-key"}});
         QCOMPARE(intake.status, 201);
         QVERIFY(m_server->stop());
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-            db.setDatabaseName(QDir(m_server->dataDir()).filePath(u"signpost.sqlite3"_s));
-            QVERIFY(db.open());
+        QVERIFY(m_server->withStore([&](QSqlDatabase &db) {
             QSqlQuery query(db);
-            QVERIFY(query.prepare(u"UPDATE tokens SET used_at = ? WHERE token_hash = ?"_s));
+            query.prepare(u"UPDATE tokens SET used_at = ? WHERE token_hash = ?"_s);
             query.addBindValue(now - 15 * day);
             query.addBindValue(sam);
-            QVERIFY(query.exec());
+            if (!query.exec())
+                return false;
             query.addBindValue(now - 13 * day);
             query.addBindValue(rob);
-            QVERIFY(query.exec());
-            QVERIFY(query.exec(u"UPDATE idempotency_keys SET created_at = %1"_s.arg(now - 8 * day)));
-            query = QSqlQuery();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"tamper"_s);
+            return query.exec()
+                   && query.exec(u"UPDATE idempotency_keys SET created_at = %1"_s.arg(now - 8 * day));
+        }));
         QVERIFY(m_server->start({u"--test-hooks"_s}));
         m_api = std::make_unique<ApiClient>(m_server->baseUrl());
 

@@ -420,15 +420,9 @@ private Q_SLOTS:
     void unreadableRoutingRuleFailsLoudly()
     {
         QVERIFY(m_server->stop());
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-            db.setDatabaseName(QDir(m_server->dataDir()).filePath(u"signpost.sqlite3"_s));
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            QVERIFY(query.exec(u"UPDATE routing_rules SET is_regex = 1, pattern = '(unclosed'"_s));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"tamper"_s);
+        QVERIFY(m_server->withStore([](QSqlDatabase &db) {
+            return QSqlQuery(db).exec(u"UPDATE routing_rules SET is_regex = 1, pattern = '(unclosed'"_s);
+        }));
         QVERIFY(m_server->restart());
         m_api = std::make_unique<ApiClient>(m_server->baseUrl());
         const Response response = m_api->post(u"/api/v1/public/intake"_s,

@@ -1,5 +1,7 @@
 #include "tests/support/testserver.h"
 
+#include <QDir>
+
 using namespace Qt::StringLiterals;
 
 namespace Signpost::Test {
@@ -14,6 +16,20 @@ bool TestServer::start(const QStringList &extraArguments)
 bool TestServer::restart()
 {
     return start(m_arguments + QStringList{u"--port"_s, QString::number(baseUrl().port())});
+}
+
+bool TestServer::withStore(const std::function<bool(QSqlDatabase &)> &use) const
+{
+    const QString name = u"test-store"_s;
+    bool done = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(QDir(dataDir()).filePath(u"signpost.sqlite3"_s));
+        done = db.open() && use(db);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return done;
 }
 
 bool TestServer::stop()

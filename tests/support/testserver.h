@@ -2,7 +2,10 @@
 
 #include "devsupport/childserver.h"
 
+#include <QSqlDatabase>
 #include <QStringList>
+
+#include <functional>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -31,6 +34,11 @@ public:
     void suspend() { m_server.suspend(); }
     void resume() { m_server.resume(); }
     bool isRunning() const { return m_server.isRunning(); }
+
+    // Opens the store's SQLite file (the server stopped) and hands it to
+    // `use`, for tests that must set up what no API makes: an old session,
+    // a rule that no longer reads; or check the file itself.
+    bool withStore(const std::function<bool(QSqlDatabase &)> &use) const;
 
     QUrl baseUrl() const { return m_server.baseUrl(); }
     QString dataDir() const { return m_dataDir.path(); }
