@@ -77,6 +77,11 @@ QCoro::Task<Expected<QJsonObject>> ApiClient::send(QByteArray method, QString pa
     QTimer deadline;
     deadline.setSingleShot(true);
     connect(&deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
+    // As long as bytes move, the request is alive: the deadline is for a
+    // silence this long, not for the whole answer (a big sync page on a slow
+    // link takes longer).
+    connect(reply, &QNetworkReply::downloadProgress, &deadline, [&deadline]() { deadline.start(); });
+    connect(reply, &QNetworkReply::uploadProgress, &deadline, [&deadline]() { deadline.start(); });
     deadline.start(m_timeout);
     m_inFlight.insert(reply, &relay);
     co_await qCoro(&relay, &ReplyRelay::finished);
@@ -110,6 +115,9 @@ void ApiClient::abortAll()
     // Their coroutines resume now, while the owner is still whole.
     const auto inFlight = m_inFlight;
     for (auto it = inFlight.cbegin(); it != inFlight.cend(); ++it) {
+        // One resumed before may have ended others (their relays are gone).
+        if (m_inFlight.value(it.key()) != it.value())
+            continue;
         it.key()->abort();
         Q_EMIT it.value()->finished();
     }

@@ -309,12 +309,21 @@ Status SyncEngine::recordResults(const QList<OutboxEntry> &batch, const QJsonObj
     }
     updatePending();
     Q_EMIT ticketsChanged();
-    // Either way, sending again at once would only repeat the same: the
-    // loop backs off before the next try.
+    // A result the cache could not keep: the loop backs off as a whole.
     if (!recorded)
         return recorded;
-    if (unknown)
-        return Error{ErrorCode::Unavailable, tr("The server could not complete a change; it is sent again shortly."), {}};
+    // An unknown outcome: that command goes again after a pause of its own,
+    // growing with each try; meanwhile the desk goes on pulling, so one
+    // command the server cannot complete never holds up everything else.
+    if (unknown) {
+        m_outboxFailures = std::min(m_outboxFailures + 1, 7);
+        const int base = 500 << m_outboxFailures; // 1 s, 2 s, … about a minute
+        const int pause = base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1);
+        m_outboxRetryAt = QDateTime::currentMSecsSinceEpoch() + pause;
+        QTimer::singleShot(pause, this, [this]() { requestWake(); });
+        return ok();
+    }
+    m_outboxFailures = 0;
     return ok();
 }
 
@@ -322,6 +331,9 @@ QCoro::Task<Status> SyncEngine::flushOutbox()
 {
     QPointer<SyncEngine> self(this);
     for (;;) {
+        // Waiting out a pause after an unknown outcome (see recordResults).
+        if (QDateTime::currentMSecsSinceEpoch() < m_outboxRetryAt)
+            co_return ok();
         const QList<OutboxEntry> batch = m_store.sendable();
         if (batch.isEmpty())
             co_return ok();
@@ -337,6 +349,8 @@ QCoro::Task<Status> SyncEngine::flushOutbox()
             co_return answer.error(); // stays "sent": resent later under the same id
         if (Status recorded = recordResults(batch, *answer); !recorded)
             co_return recorded;
+        if (m_outboxRetryAt > QDateTime::currentMSecsSinceEpoch())
+            co_return ok();
     }
 }
 

@@ -82,9 +82,9 @@ private:
     };
     PageEffect applyPulled(const QJsonObject &page);
     static QJsonObject batchOf(const QList<OutboxEntry> &entries);
-    // Records what the server answered; an error when something is left to
-    // send again later (an unknown outcome, or a result the cache could not
-    // keep), so the loop backs off instead of resending at once.
+    // Records what the server answered. An unknown outcome is sent again
+    // after a pause of its own (the loop goes on pulling meanwhile); a
+    // result the cache could not keep is an error, so the loop backs off.
     Status recordResults(const QList<OutboxEntry> &batch, const QJsonObject &answer);
     Expected<QList<Department>> storeDepartments(const QJsonObject &answer);
     Status storeColleagues(qint64 departmentId, const QJsonObject &answer);
@@ -116,6 +116,10 @@ private:
     QString m_lastError;
     std::chrono::milliseconds m_pollInterval{15'000};
     qint64 m_figuresFetchedAt = 0;
+    // After a command's outcome was unknown: not before this (ms since the
+    // epoch), and how many such tries in a row.
+    qint64 m_outboxRetryAt = 0;
+    int m_outboxFailures = 0;
 };
 
 } // namespace Signpost

@@ -255,7 +255,7 @@ bool HttpConnection::readHead()
     // Refused by its announced size, before a byte of the body is read.
     if (contentLength > limits.maxBodyBytes) {
         m_socket->read(end + 4);
-        fail(413, "The request body is larger than " + QByteArray::number(limits.maxBodyBytes) + " bytes.");
+        fail(413, "The request body is larger than " + QByteArray::number(limits.maxBodyBytes) + " bytes.", true);
         // Read what follows and drop it, a little while, so the client sees
         // the answer; the connection ends after that.
         m_state = State::Draining;
@@ -285,7 +285,7 @@ void HttpConnection::dispatch()
     });
 }
 
-void HttpConnection::answer(const HttpReply &reply, bool close)
+void HttpConnection::answer(const HttpReply &reply, bool close, bool drain)
 {
     if (!m_socket || m_state == State::Closing)
         return;
@@ -310,7 +310,7 @@ void HttpConnection::answer(const HttpReply &reply, bool close)
     m_socket->write(head);
     m_socket->flush(); // out now, before whatever the change sets off
     if (close) {
-        if (reply.status != 413)
+        if (!drain)
             finish();
         return;
     }
@@ -322,7 +322,7 @@ void HttpConnection::answer(const HttpReply &reply, bool close)
         QMetaObject::invokeMethod(this, &HttpConnection::readSome, Qt::QueuedConnection);
 }
 
-void HttpConnection::fail(int status, const QByteArray &message)
+void HttpConnection::fail(int status, const QByteArray &message, bool drain)
 {
     // The answer goes out at once; with a body still to come, the
     // connection stays to drain it (see readHead), otherwise it ends.
@@ -332,7 +332,7 @@ void HttpConnection::fail(int status, const QByteArray &message)
                       QString::fromUtf8(message), {}, {}};
     HttpReply reply = HttpReply::error(error);
     reply.status = status;
-    answer(reply, true);
+    answer(reply, true, drain);
 }
 
 void HttpConnection::finish()

@@ -83,8 +83,10 @@ private:
     void readSome();
     bool readHead();
     void dispatch();
-    void answer(const HttpReply &reply, bool close = false);
-    void fail(int status, const QByteArray &message);
+    // `drain`: the connection stays open to read and drop the body that
+    // follows (see State::Draining) instead of closing at once.
+    void answer(const HttpReply &reply, bool close = false, bool drain = false);
+    void fail(int status, const QByteArray &message, bool drain = false);
     void finish();
 
     HttpServer &m_server;

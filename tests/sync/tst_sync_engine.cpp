@@ -337,11 +337,15 @@ private Q_SLOTS:
         QVERIFY(signIn(sam, u"sam"_s));
         QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
         QSignalSpy rejected(sam.engine.get(), &SyncEngine::commandRejected);
-        QCOMPARE(m_api->post(u"/api/v1/test/fail-commands"_s, {{u"count"_s, 2}}).status, 204);
+        QCOMPARE(m_api->post(u"/api/v1/test/fail-commands"_s, {{u"count"_s, 3}}).status, 204);
 
         Command reply = sam.command(Command::Type::Reply, m_tickets[1]);
         reply.body = u"Through a bad moment"_s;
         QVERIFY(sam.engine->act(reply));
+        // While that command waits for its next try, the desk goes on: a
+        // new ticket still reaches it.
+        const qint64 fresh = m_world.intake(*m_api, m_world.support, u"Meanwhile"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(sam.store->ticket(fresh).has_value(), 15'000);
         QTRY_COMPARE_WITH_TIMEOUT(sam.engine->pendingCount(), 0, 30'000);
         QVERIFY(rejected.isEmpty());
         QVERIFY(sam.store->rejected().isEmpty());
