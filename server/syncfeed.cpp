@@ -3,10 +3,9 @@
 #include "core/synccursor.h"
 #include "core/ticket.h"
 #include "core/timestamps.h"
-#include "server/database.h"
 #include "server/logging.h"
 #include "storage/ticketrows.h"
-#include "server/transaction.h"
+#include "storage/sqlconnection.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -316,7 +315,7 @@ QByteArray referenceTicket(const Ticket &t, bool full)
 
 } // namespace
 
-Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cursorText, int limit)
+Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, int limit)
 {
     limit = qBound(1, limit, MaxPageSize);
     SyncCursor cursor;
@@ -349,15 +348,28 @@ Expected<QByteArray> SyncFeed::pull(const AccessScope &scope, const QString &cur
         cursor.epoch = m_epoch;
     }
 
-    // When the agent's admin flag last changed: gaining it makes every
-    // department new to the client, losing it takes away those they are not
-    // a member of.
-    QSqlQuery &access = m_sql.prepared(u"SELECT access_seq FROM agents WHERE id = ?"_s);
-    access.addBindValue(scope.agentId);
+    // What the agent may see, read in this same snapshot: a scope read
+    // apart from it (before a change to the admin flag or a membership that
+    // the snapshot already holds) would pair the old access with the new
+    // data, and a revocation could be missed for good. With it, when the
+    // admin flag last changed: gaining it makes every department new to the
+    // client, losing it takes away those they are not a member of.
+    QSqlQuery &access = m_sql.prepared(
+        u"SELECT a.is_admin, a.access_seq, m.department_id, m.role FROM agents a"
+        " LEFT JOIN memberships m ON m.agent_id = a.id WHERE a.id = ?"_s);
+    access.addBindValue(agentId);
     if (!access.exec())
         return m_sql.error(access);
-    const qint64 accessSeq = access.next() ? access.value(0).toLongLong() : 0;
-    access.finish();
+    AccessScope scope;
+    scope.agentId = agentId;
+    qint64 accessSeq = 0;
+    while (access.next()) {
+        scope.isAdmin = access.value(0).toBool();
+        accessSeq = access.value(1).toLongLong();
+        if (!access.value(2).isNull())
+            scope.departments.insert(access.value(2).toLongLong(),
+                                     roleFromString(access.value(3).toString()).value_or(Role::Member));
+    }
     // An admin whose client has none of the store yet gets all of it.
     const bool backfillAll = scope.isAdmin && (cursor.since == 0 || accessSeq > cursor.since);
 

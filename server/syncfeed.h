@@ -21,9 +21,10 @@ public:
     // `epoch` is the store's (see Database::epoch()).
     SyncFeed(SqlConnection &sql, QString epoch) : m_sql(sql), m_epoch(std::move(epoch)) {}
 
-    // A page of the feed as a JSON document, ready to send. `cursor` is what
-    // the client was last given (empty for a first sync).
-    Expected<QByteArray> pull(const AccessScope &scope, const QString &cursor, int limit);
+    // A page of the feed for an agent as a JSON document, ready to send.
+    // `cursor` is what the client was last given (empty for a first sync).
+    // The agent's access is read in the page's own snapshot.
+    Expected<QByteArray> pull(qint64 agentId, const QString &cursor, int limit);
 
     static constexpr int DefaultPageSize = 500;
     static constexpr int MaxPageSize = 2000;

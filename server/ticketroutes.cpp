@@ -104,14 +104,14 @@ void ApiServer::addTicketRoutes()
                     u"limit"_s, u"limit must be 1 to %1."_s.arg(SyncFeed::MaxPageSize)));
         }
         HttpReply reply;
-        reply.later = [this, scope = call.scope, cursor = query.queryItemValue(u"cursor"_s),
+        reply.later = [this, agent = call.scope.agentId, cursor = query.queryItemValue(u"cursor"_s),
                        limit](std::function<void(HttpReply)> respond) {
             QtConcurrent::run(&m_readers,
-                              [path = m_db.path(), epoch = m_db.epoch(), scope, cursor, limit]() -> Expected<QByteArray> {
+                              [path = m_db.path(), epoch = m_db.epoch(), agent, cursor, limit]() -> Expected<QByteArray> {
                                   Expected<SqlConnection *> sql = Database::readerForThisThread(path);
                                   if (!sql)
                                       return sql.error();
-                                  return SyncFeed(**sql, epoch).pull(scope, cursor, limit);
+                                  return SyncFeed(**sql, epoch).pull(agent, cursor, limit);
                               })
                 .then(this, [respond](Expected<QByteArray> page) {
                     respond(page ? HttpReply::raw(std::move(*page)) : HttpReply::error(page.error()));
