@@ -41,14 +41,6 @@ double rssMegabytes(qint64 pid)
     return 0;
 }
 
-double percentile(QList<double> values, double share)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min<qsizetype>(values.size() - 1, qsizetype(share * double(values.size())))];
-}
-
 void healthDuringSignIns(const ServerProcess &server, int logins)
 {
     // The sign-ins, all at once, each on its own connection.

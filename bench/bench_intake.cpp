@@ -237,14 +237,6 @@ private:
     int m_pages = 0;
 };
 
-double percentile(QList<double> values, double share)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min<qsizetype>(values.size() - 1, qsizetype(share * double(values.size())))];
-}
-
 struct RunResult
 {
     double notifyP50 = 0;

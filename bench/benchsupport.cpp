@@ -590,6 +590,14 @@ IntakeOutcome postIntake(const QList<HttpConnection *> &connections, const QList
 // ---------------------------------------------------------------------------
 // Statistics and options
 
+double percentile(QList<double> values, double share)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min<qsizetype>(values.size() - 1, qsizetype(share * double(values.size())))];
+}
+
 Summary summarize(QList<double> values)
 {
     if (values.isEmpty())

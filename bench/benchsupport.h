@@ -181,6 +181,8 @@ struct Summary
     double max = 0;
 };
 Summary summarize(QList<double> values);
+// The value below which `share` (0 to 1) of them lie.
+double percentile(QList<double> values, double share);
 QString formatSummary(const Summary &summary, int precision = 0);
 
 // "--name value" options in argv.

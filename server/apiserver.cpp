@@ -237,10 +237,6 @@ Expected<QJsonObject> ApiServer::jsonBody(const Call &call)
 
 HttpReply ApiServer::dispatch(const HttpRequest &request)
 {
-    if (request.body().size() > m_config.maxBodyBytes)
-        return HttpReply::error({ErrorCode::PayloadTooLarge,
-                                 u"The request body is larger than %1 bytes."_s.arg(m_config.maxBodyBytes), {}});
-
     const QStringList path = request.url().path().split(u'/', Qt::SkipEmptyParts);
     bool pathKnown = false;
     for (const Route &route : std::as_const(m_routes)) {
@@ -317,7 +313,9 @@ void ApiServer::handle(const HttpRequest &request, HttpServer::Respond respond)
         respond(decorated(withCors(std::move(preflight), corsAllowed ? origin : QByteArray())));
         return;
     }
-    HttpReply reply = withCors(dispatch(request), corsAllowed ? origin : QByteArray());
+    HttpReply reply = dispatch(request);
+    if (publicApi)
+        reply = withCors(std::move(reply), corsAllowed ? origin : QByteArray());
     if (!m_dropNextAnswerTo.isEmpty() && request.url().path() == m_dropNextAnswerTo) {
         m_dropNextAnswerTo.clear();
         reply.abortConnection = true;

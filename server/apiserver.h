@@ -3,6 +3,7 @@
 #include "core/accessscope.h"
 #include "core/expected.h"
 #include "server/accountstore.h"
+#include "server/contactpages.h"
 #include "server/departmentstore.h"
 #include "server/figurestore.h"
 #include "server/httpreply.h"
@@ -105,6 +106,18 @@ private:
     // answer (a malformed key or one used for another request, an error);
     // none when the request is new.
     std::optional<HttpReply> earlierAnswer(const QString &scope, const QByteArray &key, const Call &call);
+    // A form's one-time token: what a post with it made before (a double
+    // click, a refresh), and whether this post's answer is kept under it.
+    struct FormToken
+    {
+        QString scope;
+        QByteArray key;
+        std::optional<IdempotencyLog::Answer> earlier;
+        bool keep = false;
+    };
+    FormToken formToken(const QString &scope, const ContactPages::Values &values, const Call &call);
+    // In the transaction of what the post made.
+    Status keepAnswer(const FormToken &token, const HttpReply &answer, const Call &call);
     HttpReply customerThread(Call &call, bool posting);
 
     Database &m_db;

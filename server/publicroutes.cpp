@@ -53,18 +53,13 @@ HttpReply ApiServer::contactForm(Call &call, const Shop &shop)
         return HttpReply::html(ContactPages::form(shop, offered, {}, {}));
 
     const ContactPages::Values values = ContactPages::decodeForm(call.request.body());
-    // The form's one-time token: a double click or a refresh sends it
-    // again, and gets the confirmation of the ticket it already made. (The
-    // same token with other text is a new message, written after going back.)
-    const QByteArray token = values.value(u"form_token"_s).toLatin1();
-    const bool tokenUsable = IdempotencyLog::isValidKey(token);
-    if (tokenUsable) {
-        Expected<std::optional<IdempotencyLog::Answer>> earlier = m_idempotency.find(u"form"_s, token, call.request.body());
-        if (earlier && *earlier) {
-            const QJsonObject made = QJsonDocument::fromJson((*earlier)->body).object();
-            return HttpReply::html(ContactPages::confirmation(shop, made.value(u"ticket"_s).toInteger(),
-                                                              made.value(u"thread_path"_s).toString()));
-        }
+    // A double click or a refresh gets the confirmation of the ticket the
+    // first post made.
+    const FormToken token = formToken(u"form"_s, values, call);
+    if (token.earlier) {
+        const QJsonObject made = QJsonDocument::fromJson(token.earlier->body).object();
+        return HttpReply::html(ContactPages::confirmation(shop, made.value(u"ticket"_s).toInteger(),
+                                                          made.value(u"thread_path"_s).toString()));
     }
     if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
         return HttpReply::html(ContactPages::notice(u"Please wait a moment"_s,
@@ -98,15 +93,8 @@ HttpReply ApiServer::contactForm(Call &call, const Shop &shop)
     if (!errors.isEmpty())
         return HttpReply::html(ContactPages::form(shop, offered, values, errors), 422);
 
-    Expected<IntakeResult> result = m_tickets.intake(request, [&](const IntakeResult &made) -> Status {
-        if (!tokenUsable)
-            return ok();
-        const HttpReply answer = intakeAnswer(made);
-        // A token used before for other text stays with its first message.
-        Expected<std::optional<IdempotencyLog::Answer>> earlier = m_idempotency.find(u"form"_s, token, call.request.body());
-        if (!earlier)
-            return ok();
-        return m_idempotency.remember(u"form"_s, token, call.request.body(), {answer.status, answer.body});
+    Expected<IntakeResult> result = m_tickets.intake(request, [&](const IntakeResult &made) {
+        return keepAnswer(token, intakeAnswer(made), call);
     });
     if (!result) {
         if (result.error().code == ErrorCode::InvalidInput)
@@ -130,20 +118,11 @@ HttpReply ApiServer::customerThread(Call &call, bool posting)
                                    429);
         const ContactPages::Values values = ContactPages::decodeForm(call.request.body());
         // As on the contact form: a refresh or a double click posts once.
-        const QByteArray token = values.value(u"form_token"_s).toLatin1();
-        const bool tokenUsable = IdempotencyLog::isValidKey(token);
-        Expected<std::optional<IdempotencyLog::Answer>> earlier =
-            tokenUsable ? m_idempotency.find(u"reply-form"_s, token, call.request.body())
-                        : Expected<std::optional<IdempotencyLog::Answer>>(std::optional<IdempotencyLog::Answer>());
-        const bool again = earlier && *earlier;
-        Expected<qint64> reply = again ? Expected<qint64>(qint64(0))
-                                       : m_tickets.customerReply(secret, values.value(u"message"_s), [&](qint64 ticket) -> Status {
-                                             if (!tokenUsable || !earlier)
-                                                 return ok();
-                                             const HttpReply answer = replyAnswer(ticket);
-                                             return m_idempotency.remember(u"reply-form"_s, token, call.request.body(),
-                                                                           {answer.status, answer.body});
-                                         });
+        const FormToken token = formToken(u"reply-form"_s, values, call);
+        Expected<qint64> reply = token.earlier ? Expected<qint64>(qint64(0))
+                                               : m_tickets.customerReply(secret, values.value(u"message"_s), [&](qint64 ticket) {
+                                                     return keepAnswer(token, replyAnswer(ticket), call);
+                                                 });
         if (!reply && reply.error().code != ErrorCode::InvalidInput)
             return HttpReply::html(ContactPages::notice(u"Link not valid"_s, reply.error().message),
                                    reply.error().httpStatus());
@@ -157,6 +136,28 @@ HttpReply ApiServer::customerThread(Call &call, bool posting)
                                thread.error().httpStatus());
     return HttpReply::html(ContactPages::thread(thread->ticket, thread->shopName, path, errors, replied),
                            errors.isEmpty() ? 200 : 422);
+}
+
+ApiServer::FormToken ApiServer::formToken(const QString &scope, const ContactPages::Values &values, const Call &call)
+{
+    FormToken token{scope, values.value(u"form_token"_s).toLatin1(), {}, false};
+    if (!IdempotencyLog::isValidKey(token.key))
+        return token; // an old page, or a robot: taken as it is
+    Expected<std::optional<IdempotencyLog::Answer>> earlier = m_idempotency.find(scope, token.key, call.request.body());
+    // The same token with other text is a new message, written after going
+    // back: taken, and the token stays with its first one.
+    if (earlier) {
+        token.earlier = *earlier;
+        token.keep = !*earlier;
+    }
+    return token;
+}
+
+Status ApiServer::keepAnswer(const FormToken &token, const HttpReply &answer, const Call &call)
+{
+    if (!token.keep)
+        return ok();
+    return m_idempotency.remember(token.scope, token.key, call.request.body(), {answer.status, answer.body});
 }
 
 std::optional<HttpReply> ApiServer::earlierAnswer(const QString &scope, const QByteArray &key, const Call &call)

@@ -77,11 +77,14 @@ QCoro::Task<Expected<QJsonObject>> ApiClient::send(QByteArray method, QString pa
     QTimer deadline;
     deadline.setSingleShot(true);
     connect(&deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
-    // As long as bytes move, the request is alive: the deadline is for a
-    // silence this long, not for the whole answer (a big sync page on a slow
-    // link takes longer).
-    connect(reply, &QNetworkReply::downloadProgress, &deadline, [&deadline]() { deadline.start(); });
-    connect(reply, &QNetworkReply::uploadProgress, &deadline, [&deadline]() { deadline.start(); });
+    // As long as the answer's bytes come in, the server is alive: the
+    // deadline is for its silence, not for the whole answer (a big sync page
+    // on a slow link takes longer). Bytes going out prove nothing: the
+    // kernel takes them from a hung server's peer as well.
+    connect(reply, &QNetworkReply::downloadProgress, &deadline, [&deadline](qint64 received) {
+        if (received > 0)
+            deadline.start();
+    });
     deadline.start(m_timeout);
     m_inFlight.insert(reply, &relay);
     co_await qCoro(&relay, &ReplyRelay::finished);

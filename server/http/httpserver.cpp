@@ -326,9 +326,7 @@ void HttpConnection::fail(int status, const QByteArray &message, bool drain)
 {
     // The answer goes out at once; with a body still to come, the
     // connection stays to drain it (see readHead), otherwise it ends.
-    const Error error{status == 413   ? ErrorCode::PayloadTooLarge
-                      : status == 408 ? ErrorCode::MalformedRequest
-                                      : ErrorCode::MalformedRequest,
+    const Error error{status == 413 ? ErrorCode::PayloadTooLarge : ErrorCode::MalformedRequest,
                       QString::fromUtf8(message), {}, {}};
     HttpReply reply = HttpReply::error(error);
     reply.status = status;
