@@ -257,6 +257,16 @@ bool SyncEngine::settle(const Status &done, int &failures)
 
 std::chrono::milliseconds SyncEngine::nextWait(const Status &done, int failures) const
 {
+    // A command waiting out a pause (see recordResults) wakes the loop when
+    // the pause ends, whatever else the loop would wait for.
+    std::chrono::milliseconds wait = baseWait(done, failures);
+    if (m_outboxHeld)
+        wait = std::min(wait, std::chrono::milliseconds(std::max<qint64>(m_outboxRetry.remainingTime(), 0) + 1));
+    return wait;
+}
+
+std::chrono::milliseconds SyncEngine::baseWait(const Status &done, int failures) const
+{
     // Offline: back off, with jitter, up to a minute. Live with push: wait
     // for a poke, polling now and then anyway; without push: poll.
     if (!done) {
@@ -319,8 +329,7 @@ Status SyncEngine::recordResults(const QList<OutboxEntry> &batch, const QJsonObj
         m_outboxFailures = std::min(m_outboxFailures + 1, 7);
         const int base = 500 << m_outboxFailures; // 1 s, 2 s, … about a minute
         const int pause = base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1);
-        m_outboxRetryAt = QDateTime::currentMSecsSinceEpoch() + pause;
-        QTimer::singleShot(pause, this, [this]() { requestWake(); });
+        m_outboxRetry.setRemainingTime(pause);
         return ok();
     }
     m_outboxFailures = 0;
@@ -332,7 +341,8 @@ QCoro::Task<Status> SyncEngine::flushOutbox()
     QPointer<SyncEngine> self(this);
     for (;;) {
         // Waiting out a pause after an unknown outcome (see recordResults).
-        if (QDateTime::currentMSecsSinceEpoch() < m_outboxRetryAt)
+        m_outboxHeld = !m_outboxRetry.hasExpired();
+        if (m_outboxHeld)
             co_return ok();
         const QList<OutboxEntry> batch = m_store.sendable();
         if (batch.isEmpty())
@@ -349,8 +359,6 @@ QCoro::Task<Status> SyncEngine::flushOutbox()
             co_return answer.error(); // stays "sent": resent later under the same id
         if (Status recorded = recordResults(batch, *answer); !recorded)
             co_return recorded;
-        if (m_outboxRetryAt > QDateTime::currentMSecsSinceEpoch())
-            co_return ok();
     }
 }
 

@@ -7,6 +7,7 @@
 #include "sync/pushchannel.h"
 
 #include <QCoroTask>
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -96,6 +97,7 @@ private:
     void lostAccess(const Error &why);
     bool settle(const Status &done, int &failures);
     std::chrono::milliseconds nextWait(const Status &done, int failures) const;
+    std::chrono::milliseconds baseWait(const Status &done, int failures) const;
     static Error stopped();
     static constexpr int PageSize = 1000;
 
@@ -118,7 +120,9 @@ private:
     qint64 m_figuresFetchedAt = 0;
     // After a command's outcome was unknown: not before this (ms since the
     // epoch), and how many such tries in a row.
-    qint64 m_outboxRetryAt = 0;
+    // Set after an unknown outcome: no command goes out before it expires.
+    QDeadlineTimer m_outboxRetry{0};
+    bool m_outboxHeld = false; // the last flush left commands for that pause
     int m_outboxFailures = 0;
 };
 
