@@ -7,14 +7,17 @@
 #include "benchsupport.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QTcpSocket>
+#include <QThread>
 #include <QWebSocket>
-#include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace Signpost::Bench;
@@ -31,6 +34,7 @@ const QString Usage = uR"(bench_intake [options]
   --preload N        tickets made before the run, not measured (default 0)
   --syncers S        desks doing full first syncs as an admin, over and over,
                      while the run goes on (default 0)
+  --rate R           tickets a second, paced (default 0: as fast as they go)
   --sockets N        agents' push sockets open during the run (default 0): agents
                      in one department each, round the four; each socket reads
                      and drops what comes, and one WebSocket per department
@@ -116,16 +120,26 @@ public:
             tokens.append(login.json().value(u"token"_s).toString().toLatin1());
             homes.append(home);
         }
-        for (int i = 0; i < sockets; ++i) {
-            auto socket = std::make_unique<QTcpSocket>();
-            QTcpSocket *raw = socket.get();
-            QObject::connect(raw, &QTcpSocket::readyRead, raw, [this, raw]() { m_bytes += raw->readAll().size(); });
-            raw->connectToHost(base.host(), quint16(base.port()));
-            raw->write("GET /api/v1/push HTTP/1.1\r\nHost: bench\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                       "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                       "Authorization: Bearer " + tokens[int(departments.size()) + i / 4] + "\r\n\r\n");
-            m_drains.push_back(std::move(socket));
-        }
+        // The other agents' sockets read on a thread of their own, as the
+        // desks they stand for would in their own processes: the probes
+        // below never wait behind a thousand reads of this process.
+        m_drainThread.start();
+        m_drainContext->moveToThread(&m_drainThread);
+        QList<QByteArray> upgrades;
+        for (int i = 0; i < sockets; ++i)
+            upgrades.append("GET /api/v1/push HTTP/1.1\r\nHost: bench\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                            "Authorization: Bearer " + tokens[int(departments.size()) + i / 4] + "\r\n\r\n");
+        QMetaObject::invokeMethod(m_drainContext.get(), [this, base, upgrades]() {
+            for (const QByteArray &upgrade : upgrades) {
+                auto socket = std::make_unique<QTcpSocket>();
+                QTcpSocket *raw = socket.get();
+                QObject::connect(raw, &QTcpSocket::readyRead, raw, [this, raw]() { m_bytes += raw->readAll().size(); });
+                raw->connectToHost(base.host(), quint16(base.port()));
+                raw->write(upgrade);
+                m_drains.push_back(std::move(socket));
+            }
+        });
         for (qsizetype d = 0; d < departments.size(); ++d) {
             auto probe = std::make_unique<QWebSocket>();
             QWebSocket *raw = probe.get();
@@ -158,14 +172,26 @@ public:
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
         }
     }
-    int drained() const
+    ~PushLoad()
+    {
+        if (!m_drainThread.isRunning())
+            return;
+        QMetaObject::invokeMethod(m_drainContext.get(), [this]() { m_drains.clear(); }, Qt::BlockingQueuedConnection);
+        m_drainThread.quit();
+        m_drainThread.wait();
+    }
+    int drained()
     {
         int connected = 0;
         QHash<QString, int> why;
-        for (const auto &socket : m_drains) {
-            connected += socket->state() == QAbstractSocket::ConnectedState ? 1 : 0;
-            if (socket->state() != QAbstractSocket::ConnectedState)
-                why[socket->errorString()] += 1;
+        if (m_drainThread.isRunning()) {
+            QMetaObject::invokeMethod(m_drainContext.get(), [&]() {
+                for (const auto &socket : m_drains) {
+                    connected += socket->state() == QAbstractSocket::ConnectedState ? 1 : 0;
+                    if (socket->state() != QAbstractSocket::ConnectedState)
+                        why[socket->errorString()] += 1;
+                }
+            }, Qt::BlockingQueuedConnection);
         }
         for (auto it = why.cbegin(); it != why.cend(); ++it)
             say(u"    closed: %1 x %2"_s.arg(it.key()).arg(it.value()));
@@ -184,10 +210,12 @@ public:
     }
 
 private:
-    std::vector<std::unique_ptr<QTcpSocket>> m_drains;
+    QThread m_drainThread;
+    std::unique_ptr<QObject> m_drainContext = std::make_unique<QObject>();
+    std::vector<std::unique_ptr<QTcpSocket>> m_drains; // on m_drainThread
     std::vector<std::unique_ptr<QWebSocket>> m_probes;
     QHash<qint64, qint64> m_arrivedNs;
-    qint64 m_bytes = 0;
+    std::atomic<qint64> m_bytes = 0;
 };
 
 // Desks doing a whole first sync, again and again, while the tickets come in.
@@ -280,7 +308,7 @@ RunResult measure(const Options &options, int connections, int run, int runs)
         lanes.append(owned.back().get());
     }
     auto send = [&](const QList<QByteArray> &load) {
-        return client == u"qnam" ? postIntakeQnam(server.baseUrl(), connections, load) : postIntake(lanes, load);
+        return client == u"qnam" ? postIntakeQnam(server.baseUrl(), connections, load) : postIntake(lanes, load, double(options.number(u"rate"_s)));
     };
 
     if (warmup > 0) {
@@ -375,6 +403,7 @@ int main(int argc, char *argv[])
                            {u"client"_s, u"raw"_s},
                            {u"rule-share"_s, u"0.5"_s},
                            {u"sockets"_s, u"0"_s},
+                           {u"rate"_s, u"0"_s},
                            {u"preload"_s, u"0"_s},
                            {u"syncers"_s, u"0"_s},
                            {u"server"_s, ServerProcess::defaultBinary()}},

@@ -554,15 +554,25 @@ void IntakeOutcome::count(int status, const QJsonObject &answer, const QString &
     lastTicket = std::max(lastTicket, ticket);
 }
 
-IntakeOutcome postIntake(const QList<HttpConnection *> &connections, const QList<QByteArray> &bodies)
+IntakeOutcome postIntake(const QList<HttpConnection *> &connections, const QList<QByteArray> &bodies, double perSecond)
 {
     IntakeOutcome outcome;
     qsizetype next = 0;
     qsizetype answered = 0;
     QEventLoop loop;
+    QElapsedTimer timer;
     std::function<void(HttpConnection *)> sendNext = [&](HttpConnection *connection) {
         if (next >= bodies.size())
             return;
+        if (perSecond > 0) {
+            // Paced: ticket n goes out no earlier than n / rate seconds in.
+            const qint64 due = qint64(double(next) * 1000.0 / perSecond) - timer.elapsed();
+            if (due > 0) {
+                QTimer::singleShot(std::chrono::milliseconds(due), Qt::PreciseTimer, &loop,
+                                   [&sendNext, connection]() { sendNext(connection); });
+                return;
+            }
+        }
         const QByteArray &body = bodies[next++];
         connection->request("POST", "/api/v1/public/intake", body, {}, [&, connection](HttpResponse &&response) {
             ++answered;
@@ -577,7 +587,6 @@ IntakeOutcome postIntake(const QList<HttpConnection *> &connections, const QList
                 sendNext(connection);
         });
     };
-    QElapsedTimer timer;
     timer.start();
     for (HttpConnection *connection : connections)
         sendNext(connection);

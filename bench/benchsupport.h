@@ -172,7 +172,9 @@ struct IntakeOutcome
     // created, anything else as failed (the first failure is kept).
     void count(int status, const QJsonObject &answer, const QString &failure);
 };
-IntakeOutcome postIntake(const QList<HttpConnection *> &connections, const QList<QByteArray> &bodies);
+// As fast as the connections go, or at most `perSecond` tickets a second.
+IntakeOutcome postIntake(const QList<HttpConnection *> &connections, const QList<QByteArray> &bodies,
+                         double perSecond = 0);
 
 struct Summary
 {

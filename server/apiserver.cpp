@@ -53,8 +53,8 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
         return department ? department->audience(event) : u"members"_s;
     });
     m_tickets.setChangeListener([this](const ChangeNotice &notice) { m_push.publish(notice); });
-    connect(&m_http, &HttpServer::newWebSocket, this,
-            [this](QWebSocket *socket) { m_push.adopt(std::unique_ptr<QWebSocket>(socket)); });
+    connect(&m_http, &HttpServer::upgraded, this,
+            [this](QTcpSocket *socket, const HttpRequest &request) { m_push.adopt(socket, request); });
 
     route(HttpRequest::Method::Get, u"/healthz"_s, Access::Public,
           [](Call &) { return HttpReply::json(QJsonObject{{u"status"_s, u"ok"_s}}); });

@@ -21,6 +21,9 @@ struct ChangeNotice
     qint64 eventAgent = 0;      // … or only this agent
     qint64 actorAgent = 0;      // not notified of their own action
     qint64 ticketAssignee = 0;  // for departments that tell only the assignee
+    // Who of eventDepartment hears of the event ("members", "leads",
+    // "assignee", "assignee_and_leads"), settled when the notice is published.
+    QString audience;
 };
 
 QString toString(ChangeNotice::Event event);

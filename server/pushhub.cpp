@@ -2,36 +2,182 @@
 
 #include "core/timestamps.h"
 
-#include "server/accountstore.h"
+#include "server/http/httprequest.h"
 #include "server/logging.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpSocket>
+#include <QTimer>
 #include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace Signpost {
 
-PushHub::PushHub(AccountStore &accounts, QObject *parent)
-    : QObject(parent)
-    , m_accounts(accounts)
+// The push thread's side: the sockets, the agents' scopes as they were handed
+// over, and the changes waiting for the next tick. Touched only on its thread.
+class PushFanout : public QObject
 {
-    // Many changes in a burst make one poke per agent.
-    m_pokeTimer.setSingleShot(true);
-    m_pokeTimer.setInterval(20);
-    connect(&m_pokeTimer, &QTimer::timeout, this, &PushHub::flushPokes);
-    connect(&m_pingTimer, &QTimer::timeout, this, &PushHub::pingAll);
-    setPingInterval(std::chrono::seconds(30));
+public:
+    PushFanout(std::atomic<int> &connections, PushHub::Inbox &inbox);
+    ~PushFanout() override;
+
+    // What the request thread checked of a connection before its handshake.
+    struct Admission
+    {
+        AccountStore::Session session;
+        AccessScope scope;
+        qint64 at = 0;
+    };
+    void handshake(QTcpSocket *socket, const Admission &admission);
+    // Changes wait in the inbox: the next tick takes them.
+    void tickSoon();
+    void accessChanged(qint64 agentId, const std::optional<AccessScope> &scope, qint64 seq);
+    void disconnectAgent(qint64 agentId, const QString &reason);
+    void disconnectToken(const QByteArray &tokenHash);
+    void setPingInterval(std::chrono::milliseconds interval) { m_pingTimer.start(interval); }
+    void closeAll();
+
+private:
+    struct Connection
+    {
+        qint64 agentId = 0;
+        QByteArray tokenHash;
+        qint64 heardAt = 0; // last pong or message, ms
+        qint64 openedAt = 0;
+    };
+    static QString peerKey(const QHostAddress &address, quint16 port);
+    void adopt(QWebSocket *socket);
+    void send(QWebSocket *socket, const QString &text);
+    static QString messageText(const QJsonObject &message);
+    // One notification, or several made in one tick as one message.
+    static QString notificationText(const QList<ChangeNotice> &notices, const QList<int> &items);
+    static bool concernsAgent(const ChangeNotice &notice, qint64 agentId, const AccessScope &scope);
+    void closeWhere(const std::function<bool(const Connection &)> &predicate, const QString &reason);
+    void flush();
+    void flushNow();
+    static constexpr std::chrono::milliseconds MinTick{20};
+    static constexpr std::chrono::milliseconds MaxTick{30};
+    void queuePoke(qint64 agentId, qint64 seq);
+    void pingAll();
+
+    std::atomic<int> &m_connections;
+    PushHub::Inbox &m_inbox;
+    QWebSocketServer m_handshakes;
+    QHash<QString, Admission> m_admitting; // by peer, until the handshake is done
+    QHash<QWebSocket *, Connection> m_sockets;
+    QHash<qint64, AccessScope> m_scopes;
+    QHash<qint64, qint64> m_pendingPokes; // access changes, by agent
+    QTimer m_tickTimer;
+    QTimer m_pingTimer;
+};
+
+PushFanout::PushFanout(std::atomic<int> &connections, PushHub::Inbox &inbox)
+    : m_connections(connections)
+    , m_inbox(inbox)
+    , m_handshakes(u"signpost"_s, QWebSocketServer::NonSecureMode, this)
+    , m_tickTimer(this)
+    , m_pingTimer(this)
+{
+    m_handshakes.setHandshakeTimeout(std::chrono::seconds(10));
+    connect(&m_handshakes, &QWebSocketServer::newConnection, this, [this]() {
+        while (m_handshakes.hasPendingConnections())
+            adopt(m_handshakes.nextPendingConnection());
+    });
+    // Many changes in a burst make one message per agent.
+    m_tickTimer.setSingleShot(true);
+    m_tickTimer.setInterval(MinTick);
+    connect(&m_tickTimer, &QTimer::timeout, this, &PushFanout::flush);
+    connect(&m_pingTimer, &QTimer::timeout, this, &PushFanout::pingAll);
 }
 
-void PushHub::setPingInterval(std::chrono::milliseconds interval)
+PushFanout::~PushFanout()
 {
-    m_pingTimer.start(interval);
+    closeAll();
 }
 
-void PushHub::pingAll()
+void PushFanout::closeAll()
+{
+    const auto sockets = m_sockets.keys();
+    for (QWebSocket *socket : sockets) {
+        socket->disconnect(this);
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, u"Server shutting down"_s);
+        delete socket;
+    }
+    m_sockets.clear();
+    m_pendingPokes.clear();
+    m_connections = 0;
+}
+
+QString PushFanout::peerKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + u'|' + QString::number(port);
+}
+
+void PushFanout::handshake(QTcpSocket *socket, const Admission &admission)
+{
+    m_admitting.insert(peerKey(socket->peerAddress(), socket->peerPort()), admission);
+    // The handshake is still unread on the socket: the WebSocket server
+    // reads it, answers it and hands over the QWebSocket.
+    m_handshakes.handleConnection(socket);
+    Q_EMIT socket->readyRead();
+}
+
+void PushFanout::adopt(QWebSocket *socket)
+{
+    socket->setParent(this);
+    const auto admission = m_admitting.constFind(peerKey(socket->peerAddress(), socket->peerPort()));
+    if (admission == m_admitting.cend()) {
+        socket->close(static_cast<QWebSocketProtocol::CloseCode>(PushHub::CloseUnauthorized),
+                      u"The connection was not admitted."_s);
+        socket->deleteLater();
+        return;
+    }
+    const Admission admitted = *admission;
+    m_admitting.erase(admission);
+
+    socket->setMaxAllowedIncomingFrameSize(PushHub::MaxIncomingBytes);
+    socket->setMaxAllowedIncomingMessageSize(PushHub::MaxIncomingBytes);
+    auto heard = [this, socket]() {
+        auto it = m_sockets.find(socket);
+        if (it != m_sockets.end())
+            it->heardAt = nowMs();
+    };
+    connect(socket, &QWebSocket::pong, this, heard);
+    connect(socket, &QWebSocket::textMessageReceived, this, heard);
+    connect(socket, &QWebSocket::binaryMessageReceived, this, heard);
+    connect(socket, &QWebSocket::disconnected, this, [this, socket]() {
+        m_sockets.remove(socket);
+        m_connections = int(m_sockets.size());
+        socket->deleteLater();
+    });
+
+    const AccountStore::Session &session = admitted.session;
+    m_scopes.insert(session.agentId, admitted.scope);
+    const qint64 now = nowMs();
+    // Over the cap for this token: its oldest socket goes.
+    QList<QWebSocket *> sameToken;
+    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+        if (it->tokenHash == session.tokenHash)
+            sameToken.append(it.key());
+    }
+    std::sort(sameToken.begin(), sameToken.end(), [this](QWebSocket *a, QWebSocket *b) {
+        return m_sockets.value(a).openedAt < m_sockets.value(b).openedAt;
+    });
+    for (qsizetype i = 0; i + PushHub::MaxSocketsPerToken <= sameToken.size(); ++i)
+        sameToken[i]->close(QWebSocketProtocol::CloseCodePolicyViolated, u"Too many connections for this session"_s);
+    m_sockets.insert(socket, Connection{session.agentId, session.tokenHash, now, now});
+    m_connections = int(m_sockets.size());
+    send(socket, messageText(QJsonObject{{u"type"_s, u"hello"_s}, {u"agent"_s, session.agentId}}));
+}
+
+void PushFanout::pingAll()
 {
     const qint64 now = nowMs();
     const qint64 deadAfter = 2 * m_pingTimer.interval();
@@ -44,128 +190,68 @@ void PushHub::pingAll()
         }
         socket->ping();
     }
+    // Handshakes that never finished leave their admission behind.
+    m_admitting.removeIf([now](const auto &entry) { return now - entry.value().at > 60'000; });
 }
 
-PushHub::~PushHub()
+void PushFanout::send(QWebSocket *socket, const QString &text)
 {
-    const auto sockets = m_sockets.keys();
-    for (QWebSocket *socket : sockets) {
-        socket->disconnect(this);
-        socket->close(QWebSocketProtocol::CloseCodeGoingAway, u"Server shutting down"_s);
-        delete socket;
-    }
-}
-
-void PushHub::adopt(std::unique_ptr<QWebSocket> owned)
-{
-    QWebSocket *socket = owned.release();
-    socket->setParent(this);
-    socket->setMaxAllowedIncomingFrameSize(MaxIncomingBytes);
-    socket->setMaxAllowedIncomingMessageSize(MaxIncomingBytes);
-    auto heard = [this, socket]() {
-        auto it = m_sockets.find(socket);
-        if (it != m_sockets.end())
-            it->heardAt = nowMs();
-    };
-    connect(socket, &QWebSocket::pong, this, heard);
-    connect(socket, &QWebSocket::textMessageReceived, this, heard);
-    connect(socket, &QWebSocket::binaryMessageReceived, this, heard);
-    connect(socket, &QWebSocket::disconnected, this, [this, socket]() {
-        m_sockets.remove(socket);
-        m_pendingPokes.remove(socket);
-        socket->deleteLater();
-    });
-
-    const QNetworkRequest request = socket->request();
-    const Expected<AccountStore::Session> session =
-        checkUpgrade(request.url().path(), request.rawHeader("Origin"), request.rawHeader("Authorization"));
-    Expected<AccessScope> scope = session ? m_accounts.scope(session->agentId) : Expected<AccessScope>(session.error());
-    if (!scope) {
-        const int code = scope.error().code == ErrorCode::NotFound    ? CloseNotFound
-                         : scope.error().code == ErrorCode::Forbidden ? CloseForbiddenOrigin
-                                                                      : CloseUnauthorized;
-        qCInfo(lcServer) << "Push connection refused:" << scope.error().message;
-        socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), scope.error().message);
-        return;
-    }
-    m_scopes.insert(session->agentId, *scope);
-    const qint64 now = nowMs();
-    // Over the cap for this token: its oldest socket goes.
-    QList<QWebSocket *> sameToken;
-    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
-        if (it->tokenHash == session->tokenHash)
-            sameToken.append(it.key());
-    }
-    std::sort(sameToken.begin(), sameToken.end(), [this](QWebSocket *a, QWebSocket *b) {
-        return m_sockets.value(a).openedAt < m_sockets.value(b).openedAt;
-    });
-    for (qsizetype i = 0; i + MaxSocketsPerToken <= sameToken.size(); ++i)
-        sameToken[i]->close(QWebSocketProtocol::CloseCodePolicyViolated, u"Too many connections for this session"_s);
-    m_sockets.insert(socket, Connection{session->agentId, session->tokenHash, now, now});
-    send(socket, QJsonObject{{u"type"_s, u"hello"_s}, {u"agent"_s, session->agentId}});
-}
-
-Expected<AccountStore::Session> PushHub::checkUpgrade(const QString &path, const QByteArray &origin,
-                                                     const QByteArray &authorization) const
-{
-    if (path != u"/api/v1/push")
-        return Error::notFound(u"There is no push channel at %1."_s.arg(path));
-    if (!origin.isEmpty() && !m_allowedOrigins.contains(QString::fromUtf8(origin)))
-        return Error{ErrorCode::Forbidden, u"Pages from this origin may not open the push channel."_s, {}};
-    const QString token = authorization.startsWith("Bearer ") ? QString::fromLatin1(authorization.mid(7).trimmed())
-                                                              : QString();
-    return m_accounts.authenticate(token);
-}
-
-void PushHub::send(QWebSocket *socket, const QJsonObject &message)
-{
-    send(socket, messageText(message));
-}
-
-void PushHub::send(QWebSocket *socket, const QString &text)
-{
-    if (socket->bytesToWrite() > MaxBacklogBytes) {
+    if (socket->bytesToWrite() > PushHub::MaxBacklogBytes) {
         qCInfo(lcServer) << "Dropping a push connection that reads too slowly";
         // Not at once: the caller may be walking the sockets.
         QTimer::singleShot(0, socket, [socket]() { socket->abort(); });
         return;
     }
     socket->sendTextMessage(text);
+    // Written now rather than when the event loop sees the socket writable:
+    // a thousand sockets would each take a trip through the loop.
+    socket->flush();
 }
 
-void PushHub::queuePoke(QWebSocket *socket, qint64 seq)
+void PushFanout::queuePoke(qint64 agentId, qint64 seq)
 {
-    qint64 &pending = m_pendingPokes[socket];
+    qint64 &pending = m_pendingPokes[agentId];
     pending = std::max(pending, seq);
-    if (!m_pokeTimer.isActive())
-        m_pokeTimer.start();
+    if (!m_tickTimer.isActive())
+        m_tickTimer.start();
 }
 
-void PushHub::publish(const ChangeNotice &notice)
+void PushFanout::tickSoon()
 {
-    // Delivered on the next tick, after the request that made the change
-    // has had its answer: the fan-out never holds up the writer.
-    m_pendingNotices.append(notice);
-    if (!m_pokeTimer.isActive())
-        m_pokeTimer.start();
+    if (!m_tickTimer.isActive())
+        m_tickTimer.start();
 }
 
-void PushHub::flushPokes()
+void PushFanout::flush()
 {
-    const QList<ChangeNotice> notices = std::exchange(m_pendingNotices, {});
+    QElapsedTimer spent;
+    spent.start();
+    flushNow();
+    // The busier the sockets, the more changes each tick gathers: the wait
+    // before the next tick is twice what this one cost (20 to 30 ms), so a
+    // flood of changes can't keep this thread (and a core) busy all along.
+    const auto cost = std::chrono::milliseconds(spent.elapsed());
+    m_tickTimer.setInterval(std::clamp(2 * cost, MinTick, MaxTick));
+}
+
+void PushFanout::flushNow()
+{
+    QList<ChangeNotice> notices;
+    {
+        QMutexLocker locked(&m_inbox.lock);
+        notices = std::exchange(m_inbox.notices, {});
+        m_inbox.wakePosted = false;
+    }
     const auto accessPokes = std::exchange(m_pendingPokes, {});
     // Every message text is made once and shared by all its recipients: a
-    // thousand agents of one department get the same bytes.
+    // thousand agents of one department get the same bytes. What an agent
+    // gets is worked out once, however many sockets they have open.
     QHash<qint64, QString> pokeTexts;
     QHash<QList<int>, QString> notificationTexts;
-    const auto sockets = m_sockets.keys();
-    for (QWebSocket *socket : sockets) {
-        const auto connection = m_sockets.constFind(socket);
-        if (connection == m_sockets.cend())
-            continue;
-        const qint64 agentId = connection->agentId;
+    QHash<qint64, QString> agentTexts;
+    auto textFor = [&](qint64 agentId) {
         const AccessScope &scope = m_scopes[agentId];
-        qint64 poke = accessPokes.value(socket, 0);
+        qint64 poke = accessPokes.value(agentId, 0);
         QList<int> items;
         for (qsizetype i = 0; i < notices.size(); ++i) {
             const ChangeNotice &notice = notices[i];
@@ -178,31 +264,41 @@ void PushHub::flushPokes()
                 && concernsAgent(notice, agentId, scope))
                 items.append(int(i));
         }
-        // A notification makes the desk pull as a poke does: a socket that
+        // A notification makes the desk pull as a poke does: an agent who
         // gets one this tick needs no poke besides (half the sends when a
         // department is busy).
         if (!items.isEmpty()) {
             auto text = notificationTexts.find(items);
             if (text == notificationTexts.end())
                 text = notificationTexts.insert(items, notificationText(notices, items));
-            send(socket, *text);
+            return *text;
+        }
+        if (poke == 0)
+            return QString();
+        auto text = pokeTexts.find(poke);
+        if (text == pokeTexts.end())
+            text = pokeTexts.insert(poke, messageText(QJsonObject{{u"type"_s, u"poke"_s}, {u"seq"_s, poke}}));
+        return *text;
+    };
+    const auto sockets = m_sockets.keys();
+    for (QWebSocket *socket : sockets) {
+        const auto connection = m_sockets.constFind(socket);
+        if (connection == m_sockets.cend())
             continue;
-        }
-        if (poke > 0) {
-            auto text = pokeTexts.find(poke);
-            if (text == pokeTexts.end())
-                text = pokeTexts.insert(poke, messageText(QJsonObject{{u"type"_s, u"poke"_s}, {u"seq"_s, poke}}));
+        auto text = agentTexts.find(connection->agentId);
+        if (text == agentTexts.end())
+            text = agentTexts.insert(connection->agentId, textFor(connection->agentId));
+        if (!text->isEmpty())
             send(socket, *text);
-        }
     }
 }
 
-QString PushHub::messageText(const QJsonObject &message)
+QString PushFanout::messageText(const QJsonObject &message)
 {
     return QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact));
 }
 
-QString PushHub::notificationText(const QList<ChangeNotice> &notices, const QList<int> &items)
+QString PushFanout::notificationText(const QList<ChangeNotice> &notices, const QList<int> &items)
 {
     auto one = [&notices](int i) {
         const ChangeNotice &notice = notices[i];
@@ -224,13 +320,13 @@ QString PushHub::notificationText(const QList<ChangeNotice> &notices, const QLis
     return messageText(QJsonObject{{u"type"_s, u"notifications"_s}, {u"items"_s, list}});
 }
 
-bool PushHub::concernsAgent(const ChangeNotice &notice, qint64 agentId, const AccessScope &scope) const
+bool PushFanout::concernsAgent(const ChangeNotice &notice, qint64 agentId, const AccessScope &scope)
 {
     if (notice.eventAgent > 0)
         return agentId == notice.eventAgent;
     if (!scope.departments.contains(notice.eventDepartment))
         return false;
-    const QString audience = m_audience ? m_audience(notice.eventDepartment, toString(notice.event)) : u"members"_s;
+    const QString &audience = notice.audience;
     const bool lead = scope.departments.value(notice.eventDepartment) == Role::Lead;
     if (audience == u"leads" || (audience == u"assignee_and_leads" && lead))
         return lead;
@@ -239,34 +335,131 @@ bool PushHub::concernsAgent(const ChangeNotice &notice, qint64 agentId, const Ac
     return true;
 }
 
-void PushHub::accessChanged(qint64 agentId, qint64 seq)
+void PushFanout::accessChanged(qint64 agentId, const std::optional<AccessScope> &scope, qint64 seq)
 {
-    if (Expected<AccessScope> scope = m_accounts.scope(agentId))
+    if (scope)
         m_scopes.insert(agentId, *scope);
-    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
-        if (it->agentId == agentId)
-            queuePoke(it.key(), seq);
-    }
+    queuePoke(agentId, seq);
 }
 
-void PushHub::closeWhere(const std::function<bool(const Connection &)> &predicate, const QString &reason)
+void PushFanout::closeWhere(const std::function<bool(const Connection &)> &predicate, const QString &reason)
 {
     const auto sockets = m_sockets.keys();
     for (QWebSocket *socket : sockets) {
         if (predicate(m_sockets.value(socket)))
-            socket->close(static_cast<QWebSocketProtocol::CloseCode>(CloseUnauthorized), reason);
+            socket->close(static_cast<QWebSocketProtocol::CloseCode>(PushHub::CloseUnauthorized), reason);
     }
 }
 
-void PushHub::disconnectAgent(qint64 agentId, const QString &reason)
+void PushFanout::disconnectAgent(qint64 agentId, const QString &reason)
 {
     closeWhere([agentId](const Connection &connection) { return connection.agentId == agentId; }, reason);
 }
 
-void PushHub::disconnectToken(const QByteArray &tokenHash)
+void PushFanout::disconnectToken(const QByteArray &tokenHash)
 {
     closeWhere([&tokenHash](const Connection &connection) { return connection.tokenHash == tokenHash; },
                u"signed_out"_s);
+}
+
+// The request thread's side.
+
+PushHub::PushHub(AccountStore &accounts, QObject *parent)
+    : QObject(parent)
+    , m_accounts(accounts)
+{
+    m_thread.setObjectName(u"push"_s);
+    m_fanout = new PushFanout(m_connections, m_inbox);
+    m_fanout->moveToThread(&m_thread);
+    m_thread.start();
+    setPingInterval(std::chrono::seconds(30));
+}
+
+PushHub::~PushHub()
+{
+    // The sockets go on their own thread, with a word to each desk.
+    QMetaObject::invokeMethod(m_fanout, [fanout = m_fanout]() { delete fanout; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void PushHub::post(std::function<void(PushFanout &)> work)
+{
+    QMetaObject::invokeMethod(m_fanout, [fanout = m_fanout, work = std::move(work)]() { work(*fanout); },
+                              Qt::QueuedConnection);
+}
+
+void PushHub::setPingInterval(std::chrono::milliseconds interval)
+{
+    post([interval](PushFanout &fanout) { fanout.setPingInterval(interval); });
+}
+
+Expected<AccountStore::Session> PushHub::checkUpgrade(const QString &path, const QByteArray &origin,
+                                                     const QByteArray &authorization) const
+{
+    if (path != u"/api/v1/push")
+        return Error::notFound(u"There is no push channel at %1."_s.arg(path));
+    if (!origin.isEmpty() && !m_allowedOrigins.contains(QString::fromUtf8(origin)))
+        return Error{ErrorCode::Forbidden, u"Pages from this origin may not open the push channel."_s, {}};
+    const QString token = authorization.startsWith("Bearer ") ? QString::fromLatin1(authorization.mid(7).trimmed())
+                                                              : QString();
+    return m_accounts.authenticate(token);
+}
+
+void PushHub::adopt(QTcpSocket *socket, const HttpRequest &request)
+{
+    const Expected<AccountStore::Session> session =
+        checkUpgrade(request.url().path(), request.value("Origin"), request.value("Authorization"));
+    const Expected<AccessScope> scope = session ? m_accounts.scope(session->agentId)
+                                                : Expected<AccessScope>(session.error());
+    if (!scope) {
+        // Checked a moment ago; the token went in between.
+        qCInfo(lcServer) << "Push connection refused:" << scope.error().message;
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    socket->setParent(nullptr);
+    socket->moveToThread(&m_thread);
+    post([socket, admission = PushFanout::Admission{*session, *scope, nowMs()}](PushFanout &fanout) {
+        fanout.handshake(socket, admission);
+    });
+}
+
+void PushHub::publish(ChangeNotice notice)
+{
+    // Delivered on the push thread's next tick, after the request that made
+    // the change has had its answer: the fan-out never holds up the writer.
+    if (notice.event != ChangeNotice::Event::None && notice.eventAgent == 0)
+        notice.audience = m_audience ? m_audience(notice.eventDepartment, toString(notice.event)) : u"members"_s;
+    QMutexLocker locked(&m_inbox.lock);
+    m_inbox.notices.append(std::move(notice));
+    if (std::exchange(m_inbox.wakePosted, true))
+        return;
+    locked.unlock();
+    post([](PushFanout &fanout) { fanout.tickSoon(); });
+}
+
+void PushHub::accessChanged(qint64 agentId, qint64 seq)
+{
+    // Poked even when the new scope cannot be read: the desk's pull gets the
+    // grants and revocations from the store itself.
+    std::optional<AccessScope> scope;
+    if (Expected<AccessScope> read = m_accounts.scope(agentId))
+        scope = *read;
+    else
+        qCWarning(lcServer) << "The access of agent" << agentId << "cannot be read:" << read.error().message;
+    post([agentId, scope, seq](PushFanout &fanout) { fanout.accessChanged(agentId, scope, seq); });
+}
+
+void PushHub::disconnectAgent(qint64 agentId, const QString &reason)
+{
+    post([agentId, reason](PushFanout &fanout) { fanout.disconnectAgent(agentId, reason); });
+}
+
+void PushHub::disconnectToken(const QByteArray &tokenHash)
+{
+    post([tokenHash](PushFanout &fanout) { fanout.disconnectToken(tokenHash); });
 }
 
 } // namespace Signpost

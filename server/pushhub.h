@@ -5,22 +5,31 @@
 #include "server/accountstore.h"
 #include "server/changenotice.h"
 
-#include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QStringList>
-#include <QTimer>
+#include <QThread>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
-#include <memory>
 
-class QWebSocket;
+class QTcpSocket;
 
 namespace Signpost {
+
+class HttpRequest;
+class PushFanout;
 
 // The push channel: agents' WebSockets, authenticated like any request. Each
 // committed change pokes the agents who can see it ("changed up to N"; pokes
 // are coalesced) and notifies the agents it concerns.
+//
+// The sockets live on a thread of their own: a thousand agents online cost
+// the request thread nothing but handing each change over, and the event
+// loop that answers requests never walks a thousand sockets. Everything that
+// reads the store (tokens, scopes, audiences) is done here, on the caller's
+// thread, and travels with what is handed over.
 class PushHub : public QObject
 {
     Q_OBJECT
@@ -41,10 +50,11 @@ public:
     Expected<AccountStore::Session> checkUpgrade(const QString &path, const QByteArray &origin,
                                                  const QByteArray &authorization) const;
 
-    // Takes a new socket, checked again from its handshake, or closes it.
-    void adopt(std::unique_ptr<QWebSocket> socket);
+    // Takes an accepted upgrade's socket, its handshake still unread: the
+    // push thread answers the handshake and keeps the connection.
+    void adopt(QTcpSocket *socket, const HttpRequest &request);
 
-    void publish(const ChangeNotice &notice);
+    void publish(ChangeNotice notice);
     // Memberships of an agent changed: reload their scope and poke them so
     // their client pulls grants and revocations.
     void accessChanged(qint64 agentId, qint64 seq);
@@ -54,7 +64,7 @@ public:
     // Signed out: close the sockets opened with that token.
     void disconnectToken(const QByteArray &tokenHash);
 
-    int connectionCount() const { return static_cast<int>(m_sockets.size()); }
+    int connectionCount() const { return m_connections.load(); }
 
     // Every interval each socket is pinged; one that has not answered (nor
     // sent anything) for two intervals is a dead peer and is dropped.
@@ -74,33 +84,26 @@ public:
     static constexpr int CloseNotFound = 4404;
 
 private:
-    struct Connection
-    {
-        qint64 agentId = 0;
-        QByteArray tokenHash;
-        qint64 heardAt = 0; // last pong or message, ms
-        qint64 openedAt = 0;
-    };
-    void send(QWebSocket *socket, const QJsonObject &message);
-    void send(QWebSocket *socket, const QString &text);
-    static QString messageText(const QJsonObject &message);
-    // One notification, or several made in one tick as one message.
-    static QString notificationText(const QList<ChangeNotice> &notices, const QList<int> &items);
-    bool concernsAgent(const ChangeNotice &notice, qint64 agentId, const AccessScope &scope) const;
-    void closeWhere(const std::function<bool(const Connection &)> &predicate, const QString &reason);
-    void flushPokes();
-    void queuePoke(QWebSocket *socket, qint64 seq);
-    void pingAll();
+    // Runs `work` on the push thread.
+    void post(std::function<void(PushFanout &)> work);
 
     AccountStore &m_accounts;
+    // Changes on their way to the push thread. Handed over in bulk: waking
+    // that thread costs a look at every socket it holds, so one wake-up
+    // serves every change made until its next tick.
+    struct Inbox
+    {
+        QMutex lock;
+        QList<ChangeNotice> notices;
+        bool wakePosted = false;
+    };
+    friend class PushFanout;
+    Inbox m_inbox;
     QStringList m_allowedOrigins;
     AudienceOf m_audience;
-    QHash<QWebSocket *, Connection> m_sockets;
-    QHash<qint64, AccessScope> m_scopes;
-    QHash<QWebSocket *, qint64> m_pendingPokes; // access changes
-    QList<ChangeNotice> m_pendingNotices;      // changes since the last tick
-    QTimer m_pokeTimer;
-    QTimer m_pingTimer;
+    std::atomic<int> m_connections{0};
+    QThread m_thread;
+    PushFanout *m_fanout = nullptr; // lives on m_thread
 };
 
 } // namespace Signpost

@@ -4,7 +4,6 @@
 
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QWebSocket>
 
 using namespace Qt::StringLiterals;
 
@@ -78,13 +77,7 @@ HttpServer::HttpServer(const Limits &limits, Handler handler, UpgradeCheck upgra
     , m_limits(limits)
     , m_handler(std::move(handler))
     , m_upgrade(std::move(upgrade))
-    , m_webSockets(u"signpost"_s, QWebSocketServer::NonSecureMode)
 {
-    m_webSockets.setHandshakeTimeout(std::chrono::seconds(10));
-    connect(&m_webSockets, &QWebSocketServer::newConnection, this, [this]() {
-        while (m_webSockets.hasPendingConnections())
-            Q_EMIT newWebSocket(m_webSockets.nextPendingConnection());
-    });
 }
 
 HttpServer::~HttpServer() = default;
@@ -99,14 +92,6 @@ quint16 HttpServer::listen(const QHostAddress &address, quint16 port)
             new HttpConnection(*this, socket);
     });
     return m_tcp->serverPort();
-}
-
-void HttpServer::adoptUpgrade(QTcpSocket *socket)
-{
-    // The handshake is still unread on the socket: the WebSocket server
-    // reads it, answers it and hands over the QWebSocket.
-    m_webSockets.handleConnection(socket);
-    Q_EMIT socket->readyRead();
 }
 
 HttpConnection::HttpConnection(HttpServer &server, QTcpSocket *socket)
@@ -247,7 +232,7 @@ bool HttpConnection::readHead()
         m_timer.stop();
         m_socket->disconnect(this);
         QTcpSocket *socket = std::exchange(m_socket, nullptr);
-        m_server.adoptUpgrade(socket);
+        Q_EMIT m_server.upgraded(socket, m_request);
         deleteLater();
         return false;
     }

@@ -7,14 +7,12 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-#include <QWebSocketServer>
 
 #include <functional>
 #include <optional>
 
 class QTcpServer;
 class QTcpSocket;
-class QWebSocket;
 
 namespace Signpost {
 
@@ -50,18 +48,17 @@ public:
     int connectionCount() const { return m_connections; }
 
 Q_SIGNALS:
-    // An accepted push connection, handshake done; the receiver owns it.
-    void newWebSocket(QWebSocket *socket);
+    // An accepted upgrade: the receiver owns the socket, whose handshake is
+    // still unread on it.
+    void upgraded(QTcpSocket *socket, const Signpost::HttpRequest &request);
 
 private:
     friend class HttpConnection;
-    void adoptUpgrade(QTcpSocket *socket);
 
     Limits m_limits;
     Handler m_handler;
     UpgradeCheck m_upgrade;
     QTcpServer *m_tcp = nullptr;
-    QWebSocketServer m_webSockets;
     int m_connections = 0;
 };
 
