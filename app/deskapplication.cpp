@@ -90,6 +90,8 @@ bool DeskApplication::openAccount(const QUrl &server, const QString &email, cons
     m_store = std::move(*store);
     m_engine = std::make_unique<SyncEngine>(*m_store);
     m_desk = std::make_unique<Desk>(*m_engine);
+    // The moment to take back a reply or note, in seconds (0: none).
+    m_desk->setUndoDelay(std::chrono::seconds(QSettings().value(u"undoSendSeconds"_s, 5).toInt()));
     connect(m_engine.get(), &SyncEngine::signedOut, this, [this](const QString &reason) {
         if (m_engine && m_engine->state() == SyncEngine::State::SignedOut && m_window) {
             m_window->statusBar()->showMessage(reason);
@@ -100,6 +102,9 @@ bool DeskApplication::openAccount(const QUrl &server, const QString &email, cons
 
 void DeskApplication::closeAccount()
 {
+    // Replies and notes waiting out their undo time go to the outbox now.
+    if (m_desk)
+        m_desk->releaseHeld();
     m_desk.reset();
     m_engine.reset();
     m_store.reset();
@@ -197,6 +202,7 @@ void DeskApplication::signOut()
     if (!m_engine)
         return;
     const QString account = m_account;
+    m_desk->releaseHeld();
     QCoro::connect(m_engine->signOut(), this, [this, account](const Status &) {
         m_vault.remove(account);
         const QUrl server = m_engine ? m_engine->api().server() : QUrl();

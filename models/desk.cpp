@@ -111,6 +111,83 @@ Status Desk::note(qint64 ticketId, const QString &body)
     return act(command);
 }
 
+Status Desk::saveDraft(const Draft &draft)
+{
+    const bool had = m_engine.store().draft(draft.ticketId).has_value();
+    Status saved = m_engine.store().saveDraft(draft);
+    // The queue marks tickets with a draft: refresh when that changes.
+    if (saved && had == draft.body.trimmed().isEmpty())
+        scheduleRefresh();
+    return saved;
+}
+
+Status Desk::send(const Draft &draft, std::optional<TicketStatus> status)
+{
+    if (draft.body.trimmed().isEmpty())
+        return Error::invalid(u"body"_s, draft.note ? tr("Write the note first.") : tr("Write the reply first."));
+    if (isHeld(draft.ticketId))
+        return Error{ErrorCode::Conflict, tr("The last message on this ticket is still waiting to go."), {}};
+    if (Status saved = saveDraft(draft); !saved)
+        return saved;
+    Held &held = m_held[draft.ticketId];
+    held.draft = draft;
+    held.status = draft.note ? std::nullopt : status;
+    if (m_undoDelay.count() <= 0) {
+        release(draft.ticketId);
+        return ok();
+    }
+    held.timer = std::make_unique<QTimer>();
+    held.timer->setSingleShot(true);
+    const qint64 ticketId = draft.ticketId;
+    connect(held.timer.get(), &QTimer::timeout, this, [this, ticketId]() { release(ticketId); });
+    held.timer->start(m_undoDelay);
+    Q_EMIT heldChanged(ticketId);
+    return ok();
+}
+
+std::optional<Draft> Desk::held(qint64 ticketId) const
+{
+    const auto it = m_held.find(ticketId);
+    return it != m_held.end() ? std::optional<Draft>(it->second.draft) : std::nullopt;
+}
+
+qint64 Desk::heldRemainingMs(qint64 ticketId) const
+{
+    const auto it = m_held.find(ticketId);
+    return it != m_held.end() && it->second.timer ? it->second.timer->remainingTime() : 0;
+}
+
+bool Desk::undoSend(qint64 ticketId)
+{
+    if (m_held.erase(ticketId) == 0)
+        return false;
+    Q_EMIT heldChanged(ticketId);
+    return true;
+}
+
+void Desk::release(qint64 ticketId)
+{
+    auto it = m_held.find(ticketId);
+    if (it == m_held.end())
+        return;
+    const Draft draft = it->second.draft;
+    const std::optional<TicketStatus> status = it->second.status;
+    it->second.timer.release()->deleteLater(); // may be the sender of this call
+    m_held.erase(it);
+    // The outbox takes the text and drops the draft in one transaction.
+    const Status done = draft.note ? note(ticketId, draft.body) : reply(ticketId, draft.body, status);
+    if (!done)
+        Q_EMIT sendFailed(ticketId, done.error().message);
+    scheduleRefresh();
+    Q_EMIT heldChanged(ticketId);
+}
+
+void Desk::releaseHeld()
+{
+    while (!m_held.empty())
+        release(m_held.begin()->first);
+}
+
 Status Desk::transfer(qint64 ticketId, qint64 departmentId, qint64 assigneeId, const QString &note)
 {
     Command command = this->command(Command::Type::Transfer, ticketId);

@@ -8,6 +8,10 @@
 #include <QObject>
 #include <QTimer>
 
+#include <chrono>
+#include <map>
+#include <memory>
+
 namespace Signpost {
 
 // The small application facade the widgets see: the models, the actions an
@@ -49,6 +53,26 @@ public:
     Status setPriority(qint64 ticketId, Priority priority);
     QList<OutboxEntry> rejected() { return m_engine.store().rejected(); }
 
+    // What the agent is writing on a ticket, kept in the cache as they type.
+    std::optional<Draft> draft(qint64 ticketId) { return m_engine.store().draft(ticketId); }
+    Status saveDraft(const Draft &draft);
+
+    // Sending with a moment to take it back. The reply or note waits
+    // undoDelay() (its text stays the ticket's draft meanwhile, so a crash
+    // loses nothing and sends nothing), then goes to the outbox.
+    void setUndoDelay(std::chrono::milliseconds delay) { m_undoDelay = delay; }
+    std::chrono::milliseconds undoDelay() const { return m_undoDelay; }
+    Status send(const Draft &draft, std::optional<TicketStatus> status = std::nullopt);
+    bool isHeld(qint64 ticketId) const { return m_held.count(ticketId) > 0; }
+    // The held send, as it will go; nullopt when nothing is held.
+    std::optional<Draft> held(qint64 ticketId) const;
+    qint64 heldRemainingMs(qint64 ticketId) const;
+    // Takes a held send back: its text is the ticket's draft again. False
+    // when it has already gone.
+    bool undoSend(qint64 ticketId);
+    // Sends everything held now (signing out, quitting).
+    void releaseHeld();
+
     QList<qint64> ledDepartments() { return m_engine.ledDepartments(); }
     QJsonObject figures(qint64 departmentId, int days) { return m_engine.store().figures(departmentId, days); }
     Status discard(qint64 outboxEntryId) { return m_engine.discard(outboxEntryId); }
@@ -57,14 +81,28 @@ Q_SIGNALS:
     // The cached tickets changed: views of one ticket re-read it.
     void ticketsChanged();
     void figuresChanged();
+    // A send was held, released or taken back.
+    void heldChanged(qint64 ticketId);
+    // A held send could not go to the outbox; its text is still the draft.
+    void sendFailed(qint64 ticketId, const QString &message);
 
 private:
     static Command command(Command::Type type, qint64 ticketId);
     Status act(Command command);
     void scheduleRefresh();
     void refresh();
+    void release(qint64 ticketId);
+
+    struct Held
+    {
+        Draft draft;
+        std::optional<TicketStatus> status;
+        std::unique_ptr<QTimer> timer;
+    };
 
     SyncEngine &m_engine;
+    std::chrono::milliseconds m_undoDelay{5000};
+    std::map<qint64, Held> m_held;
     DepartmentListModel m_departments;
     TicketQueueModel m_queue;
     NotificationCentre m_notifications;

@@ -17,6 +17,7 @@ enum Roles {
     UnassignedCountRole,
     MineCountRole,
     RoleNameRole,        // the agent's role in a department
+    HasDraftRole,        // the agent has started writing on the ticket
 };
 
 } // namespace Signpost

@@ -107,7 +107,8 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Number: return QStringLiteral("#%1").arg(row->id);
-        case Subject: return row->subject;
+        // A pencil marks the tickets the agent has started writing on.
+        case Subject: return row->hasDraft ? tr("✎ %1").arg(row->subject) : row->subject;
         case Customer: return row->customer;
         case Status: return statusLabel(row->status);
         case Priority: return priorityLabel(row->priority);
@@ -121,6 +122,8 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == Subject && row->hasDraft)
+            return tr("You have a draft on this ticket.\n%1").arg(row->subject);
         if (row->pendingChanges > 0)
             return row->pendingChanges == 1 ? tr("1 change waiting to be sent")
                                             : tr("%1 changes waiting to be sent").arg(row->pendingChanges);
@@ -147,6 +150,7 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
     case StatusRole: return toString(row->status);
     case PriorityRole: return toString(row->priority);
     case PendingChangesRole: return row->pendingChanges;
+    case HasDraftRole: return row->hasDraft;
     case LoadingRole: return false;
     }
     return {};
@@ -211,6 +215,13 @@ void TicketQueueModel::setQuery(const QueueQuery &query)
 }
 
 void TicketQueueModel::refresh()
+{
+    Q_EMIT refreshStarted();
+    refreshRows();
+    Q_EMIT refreshFinished();
+}
+
+void TicketQueueModel::refreshRows()
 {
     if (m_query.departmentId <= 0)
         return;

@@ -42,7 +42,14 @@ public:
 
     static constexpr int PageSize = 200;
 
+Q_SIGNALS:
+    // Around a refresh(): rows that leave the list move the views' current
+    // row meanwhile, which is not the agent choosing another ticket.
+    void refreshStarted();
+    void refreshFinished();
+
 private:
+    void refreshRows();
     const QueueRow *rowData(int row) const;
     QList<qint64> loadIds() const;
     static QString age(qint64 fromMs, qint64 nowMs);

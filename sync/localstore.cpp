@@ -54,6 +54,12 @@ const QList<QStringList> &migrations()
             u"CREATE INDEX tickets_queue_due ON tickets (department_id, sla_next_due_at, id)"_s,
             u"DELETE FROM meta WHERE key = 'cursor'"_s,
         },
+        // 3: what an agent is writing, per ticket, until it is sent. Kept
+        // apart from the tickets so no sync, revocation or purge touches it.
+        {
+            u"CREATE TABLE drafts (ticket_id INTEGER PRIMARY KEY, mode TEXT NOT NULL, body TEXT NOT NULL,"
+            " updated_at INTEGER NOT NULL)"_s,
+        },
     };
     return steps;
 }
@@ -628,6 +634,12 @@ Expected<OutboxEntry> LocalStore::enqueue(Command command)
     insert.addBindValue(entry.createdAt);
     SIGNPOST_EXEC(insert);
     entry.id = insert.lastInsertId().toLongLong();
+    // A reply or note is what the agent was writing: its draft goes with
+    // the same commit, so it is never sent twice nor lost in between.
+    if (command.type == Command::Type::Reply || command.type == Command::Type::Note) {
+        if (Status done = deleteDraft(command.ticketId); !done)
+            return done.error();
+    }
     if (Status done = applyOptimistic(entry); !done)
         return done.error();
     if (Status done = refreshSearchIndex(command.ticketId); !done)
@@ -743,6 +755,40 @@ Status LocalStore::discard(qint64 entryId)
         SIGNPOST_EXEC(query);
     }
     return tx.commit();
+}
+
+Status LocalStore::saveDraft(const Draft &draft)
+{
+    if (draft.body.trimmed().isEmpty())
+        return deleteDraft(draft.ticketId);
+    QSqlQuery &save = prepared(
+        u"INSERT INTO drafts (ticket_id, mode, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (ticket_id)"
+        " DO UPDATE SET mode = excluded.mode, body = excluded.body, updated_at = excluded.updated_at"_s);
+    save.addBindValue(draft.ticketId);
+    save.addBindValue(draft.note ? u"note"_s : u"reply"_s);
+    save.addBindValue(draft.body);
+    save.addBindValue(draft.updatedAt > 0 ? draft.updatedAt : nowMs());
+    SIGNPOST_EXEC(save);
+    return ok();
+}
+
+Status LocalStore::deleteDraft(qint64 ticketId)
+{
+    QSqlQuery &remove = prepared(u"DELETE FROM drafts WHERE ticket_id = ?"_s);
+    remove.addBindValue(ticketId);
+    SIGNPOST_EXEC(remove);
+    return ok();
+}
+
+std::optional<Draft> LocalStore::draft(qint64 ticketId)
+{
+    QSqlQuery &query = prepared(u"SELECT mode, body, updated_at FROM drafts WHERE ticket_id = ?"_s);
+    query.addBindValue(ticketId);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    Draft draft{ticketId, query.value(0).toString() == u"note", query.value(1).toString(), query.value(2).toLongLong()};
+    query.finish();
+    return draft;
 }
 
 QList<OutboxEntry> LocalStore::rejected()
@@ -902,7 +948,8 @@ QList<QueueRow> LocalStore::queueRows(const QueueQuery &query, int offset, int l
         " t.created_at, t.updated_at,"
         " (SELECT COUNT(*) FROM outbox o WHERE o.ticket_id = t.id AND o.state <> 'rejected'),"
         " t.first_response_due_at, t.next_response_due_at, t.resolution_due_at, t.ownership_due_at, t.sla_at_risk,"
-        " t.sla_breached FROM tickets t WHERE %1 ORDER BY %2 LIMIT ? OFFSET ?"_s.arg(sql.where, orderBy(query)));
+        " t.sla_breached, EXISTS (SELECT 1 FROM drafts d WHERE d.ticket_id = t.id)"
+        " FROM tickets t WHERE %1 ORDER BY %2 LIMIT ? OFFSET ?"_s.arg(sql.where, orderBy(query)));
     for (const QVariant &bind : sql.binds)
         rows.addBindValue(bind);
     rows.addBindValue(limit);
@@ -928,6 +975,7 @@ QList<QueueRow> LocalStore::queueRows(const QueueQuery &query, int offset, int l
             row.sla.dueAt[std::size_t(target)] = rows.value(10 + int(target)).toLongLong();
         row.sla.atRisk = rows.value(14).toInt();
         row.sla.breached = rows.value(15).toInt();
+        row.hasDraft = rows.value(16).toBool();
         list.append(row);
     }
     return list;

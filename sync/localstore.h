@@ -35,6 +35,18 @@ struct QueueRow
     qint64 updatedAt = 0;
     TicketSla sla;
     int pendingChanges = 0; // queued in the outbox, not yet confirmed
+    bool hasDraft = false;  // the agent has started writing on it
+};
+
+// What an agent is writing on a ticket and has not sent: kept in the cache
+// until it is sent or emptied, through switching tickets, restarts, crashes
+// and whatever others do to the ticket meanwhile.
+struct Draft
+{
+    qint64 ticketId = 0;
+    bool note = false; // an internal note, not a reply to the customer
+    QString body;
+    qint64 updatedAt = 0;
 };
 
 // Which rows of which department, in which order.
@@ -139,6 +151,11 @@ public:
     QList<OutboxEntry> rejected();
     QList<OutboxEntry> outboxFor(qint64 ticketId);
     int pendingCount();
+
+    // Drafts: saving an empty one deletes it.
+    Status saveDraft(const Draft &draft);
+    Status deleteDraft(qint64 ticketId);
+    std::optional<Draft> draft(qint64 ticketId);
 
 private:
     LocalStore();

@@ -128,9 +128,18 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
     connect(m_queue->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                if (current.isValid())
+                // A ticket that leaves the queue (a colleague solved it, it
+                // was transferred) stays open: the queue moving on must not
+                // take the agent to another customer mid-sentence.
+                if (current.isValid() && !m_queueRefreshing)
                     m_ticket->showTicket(current.data(TicketIdRole).toLongLong());
             });
+    connect(&desk.queue(), &TicketQueueModel::refreshStarted, this, [this]() { m_queueRefreshing = true; });
+    connect(&desk.queue(), &TicketQueueModel::refreshFinished, this, [this]() {
+        m_queueRefreshing = false;
+        if (m_desk.queue().rowOf(m_ticket->ticketId()) < 0)
+            m_queue->selectionModel()->clearCurrentIndex();
+    });
     connect(m_ticket, &TicketView::ticketRequested, this, &MainWindow::openTicket);
     connect(m_ticket, &TicketView::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, 5000);
@@ -202,8 +211,11 @@ void MainWindow::buildMenus()
     add(tr("Previous ticket"), QKeySequence(Qt::CTRL | Qt::Key_K), [this]() { step(-1); });
     ticket->addSeparator();
     add(tr("Reply"), QKeySequence(Qt::CTRL | Qt::Key_R), [this]() { m_ticket->focusReply(); });
-    add(tr("Send reply"), QKeySequence(Qt::CTRL | Qt::Key_Return), [this]() { m_ticket->sendReply(); });
-    add(tr("Add internal note"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), [this]() { m_ticket->addNote(); });
+    add(tr("Write an internal note"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this]() { m_ticket->focusNote(); });
+    add(tr("Send"), QKeySequence(Qt::CTRL | Qt::Key_Return), [this]() { m_ticket->send(); });
+    add(tr("Send and set pending"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+        [this]() { m_ticket->send(TicketStatus::Pending); });
+    add(tr("Undo send"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), [this]() { m_ticket->undoSend(); });
     add(tr("Assign to me"), QKeySequence(Qt::CTRL | Qt::Key_M), [this]() { m_ticket->assignToMe(); });
     add(tr("Transfer…"), QKeySequence(Qt::CTRL | Qt::Key_T), [this]() { m_ticket->openTransferDialog(); });
     ticket->addSeparator();

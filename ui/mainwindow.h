@@ -47,6 +47,7 @@ private:
     void updateConnection();
     void step(int delta);
 
+    bool m_queueRefreshing = false; // a refresh moves the queue's current row
     Desk &m_desk;
     QListView *m_departments;
     QComboBox *m_statusFilter;

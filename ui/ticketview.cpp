@@ -12,6 +12,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -43,19 +44,25 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     , m_status(new QComboBox(this))
     , m_priority(new QComboBox(this))
     , m_assignee(new QComboBox(this))
-    , m_assignToMe(new QPushButton(tr("Assign to &me"), this))
-    , m_transfer(new QPushButton(tr("&Transfer…"), this))
+    , m_assignToMe(new QPushButton(tr("Assign to me"), this))
+    , m_transfer(new QPushButton(tr("Transfer…"), this))
     , m_rejection(new QLabel(this))
     , m_discard(new QPushButton(tr("Discard"), this))
     , m_thread(new QTextBrowser(this))
     , m_customer(new QLabel(this))
     , m_otherTickets(new QListWidget(this))
+    , m_mode(new QTabBar(this))
+    , m_modeHint(new QLabel(this))
     , m_sender(new QLabel(this))
     , m_editor(new QPlainTextEdit(this))
+    , m_draftTimer(new QTimer(this))
     , m_signature(new QLabel(this))
-    , m_sendReply(new QPushButton(tr("Send reply"), this))
+    , m_heldBar(new QWidget(this))
+    , m_heldLabel(new QLabel(m_heldBar))
+    , m_heldTick(new QTimer(this))
+    , m_undo(new QPushButton(tr("Undo"), m_heldBar))
+    , m_send(new QPushButton(tr("Send reply"), this))
     , m_sendPending(new QPushButton(tr("Send && set pending"), this))
-    , m_addNote(new QPushButton(tr("Add internal note"), this))
     , m_body(new QWidget(this))
     , m_placeholder(new QLabel(tr("Choose a ticket from the queue."), this))
 {
@@ -75,7 +82,8 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     connect(m_slaTimer, &QTimer::timeout, this, &TicketView::showSla);
     m_slaTimer->start();
 
-    for (const auto &[status, label] : {std::pair{TicketStatus::New, tr("New")}, {TicketStatus::Open, tr("Open")},
+    // "New" is where tickets start; nobody can set it.
+    for (const auto &[status, label] : {std::pair{TicketStatus::Open, tr("Open")},
                                         {TicketStatus::Pending, tr("Pending")}, {TicketStatus::Solved, tr("Solved")},
                                         {TicketStatus::Closed, tr("Closed")}})
         m_status->addItem(label, toString(status));
@@ -98,11 +106,51 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     m_sender->setTextFormat(Qt::PlainText);
     m_signature->setTextFormat(Qt::PlainText);
     m_signature->setStyleSheet(u"color: palette(placeholder-text);"_s);
-    m_editor->setPlaceholderText(tr("Write a reply to the customer, or an internal note for your team…"));
+    m_mode->addTab(tr("Reply to customer"));
+    m_mode->addTab(tr("Internal note"));
+    m_mode->setTabToolTip(0, tr("Ctrl+R"));
+    m_mode->setTabToolTip(1, tr("Ctrl+Shift+N"));
+    m_mode->setExpanding(false);
+    m_mode->setObjectName(u"composeMode"_s);
+    m_modeHint->setTextFormat(Qt::PlainText);
+    m_modeHint->setWordWrap(true);
+    m_editor->setObjectName(u"composeEditor"_s);
     m_editor->setTabChangesFocus(true);
-    m_editor->setMaximumHeight(150);
-    m_sendReply->setToolTip(tr("Ctrl+Return"));
-    m_addNote->setToolTip(tr("Ctrl+Shift+Return"));
+    m_editor->setMinimumHeight(80);
+    m_editor->setMaximumHeight(180);
+    m_send->setToolTip(tr("Ctrl+Return"));
+    m_sendPending->setToolTip(tr("Ctrl+Shift+Return"));
+    // Saved as the agent types, a moment after they stop.
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(400);
+    connect(m_draftTimer, &QTimer::timeout, this, &TicketView::saveDraftNow);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this]() {
+        if (m_editor->isEnabled())
+            m_draftTimer->start();
+    });
+    connect(m_mode, &QTabBar::currentChanged, this, [this]() {
+        showMode();
+        saveDraftNow();
+    });
+
+    m_heldLabel->setTextFormat(Qt::PlainText);
+    m_heldLabel->setObjectName(u"heldLabel"_s);
+    m_undo->setToolTip(tr("Ctrl+Shift+U"));
+    auto *heldLayout = new QHBoxLayout(m_heldBar);
+    heldLayout->setContentsMargins(8, 4, 8, 4);
+    heldLayout->addWidget(m_heldLabel, 1);
+    heldLayout->addWidget(m_undo);
+    m_heldBar->setAutoFillBackground(true);
+    m_heldBar->hide();
+    m_heldTick->setInterval(250);
+    connect(m_heldTick, &QTimer::timeout, this, &TicketView::showHeld);
+    connect(m_undo, &QPushButton::clicked, this, &TicketView::undoSend);
+    connect(&m_desk, &Desk::heldChanged, this, [this](qint64 ticketId) {
+        if (ticketId != m_ticketId)
+            return;
+        loadDraft();
+        reload();
+    });
 
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_status);
@@ -130,9 +178,8 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_sender, 1);
-    buttons->addWidget(m_addNote);
     buttons->addWidget(m_sendPending);
-    buttons->addWidget(m_sendReply);
+    buttons->addWidget(m_send);
 
     auto *body = new QVBoxLayout(m_body);
     body->setContentsMargins(0, 0, 0, 0);
@@ -142,6 +189,9 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     body->addLayout(actions);
     body->addLayout(rejection);
     body->addWidget(split, 1);
+    body->addWidget(m_mode);
+    body->addWidget(m_modeHint);
+    body->addWidget(m_heldBar);
     body->addWidget(m_editor);
     body->addWidget(m_signature);
     body->addLayout(buttons);
@@ -153,9 +203,8 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     layout->addWidget(m_body);
     m_body->hide();
 
-    connect(m_sendReply, &QPushButton::clicked, this, [this]() { sendReply(); });
-    connect(m_sendPending, &QPushButton::clicked, this, [this]() { sendReply(TicketStatus::Pending); });
-    connect(m_addNote, &QPushButton::clicked, this, &TicketView::addNote);
+    connect(m_send, &QPushButton::clicked, this, [this]() { send(); });
+    connect(m_sendPending, &QPushButton::clicked, this, [this]() { send(TicketStatus::Pending); });
     connect(m_assignToMe, &QPushButton::clicked, this, &TicketView::assignToMe);
     connect(m_transfer, &QPushButton::clicked, this, &TicketView::openTransferDialog);
     connect(m_status, &QComboBox::activated, this, [this]() {
@@ -182,10 +231,94 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
 
 void TicketView::showTicket(qint64 ticketId)
 {
-    if (ticketId != m_ticketId)
-        m_editor->clear();
-    m_ticketId = ticketId;
+    if (ticketId != m_ticketId) {
+        saveDraftNow();
+        m_ticketId = ticketId;
+        loadDraft();
+    }
     reload();
+}
+
+bool TicketView::noteMode() const
+{
+    return m_mode->currentIndex() == 1;
+}
+
+void TicketView::setNoteMode(bool note)
+{
+    m_mode->setCurrentIndex(note ? 1 : 0);
+}
+
+void TicketView::loadDraft()
+{
+    m_draftTimer->stop();
+    const std::optional<Draft> held = m_desk.held(m_ticketId);
+    const std::optional<Draft> draft = held ? held : m_desk.draft(m_ticketId);
+    const QSignalBlocker modeBlock(m_mode);
+    m_mode->setCurrentIndex(draft && draft->note ? 1 : 0);
+    // While a send waits out its undo time the editor is empty and locked:
+    // the text is on its way, and comes back on Undo.
+    m_editor->setEnabled(!held);
+    {
+        const QSignalBlocker editorBlock(m_editor); // loading is not typing
+        m_editor->setPlainText(draft && !held ? draft->body : QString());
+    }
+    showMode();
+    showHeld();
+}
+
+void TicketView::saveDraftNow()
+{
+    m_draftTimer->stop();
+    if (m_ticketId <= 0 || !m_editor->isEnabled())
+        return;
+    const Status saved = m_desk.saveDraft(Draft{m_ticketId, noteMode(), m_editor->toPlainText(), 0});
+    if (!saved)
+        Q_EMIT statusMessage(tr("Your draft could not be saved: %1").arg(saved.error().message));
+}
+
+void TicketView::showMode()
+{
+    // Two modes that cannot be mistaken: the editor's frame, the hint, the
+    // sender line and the button all say which one it is.
+    const bool note = noteMode();
+    const std::optional<Ticket> ticket = m_ticketId > 0 ? m_desk.ticket(m_ticketId) : std::nullopt;
+    const std::optional<Department> department = ticket ? m_desk.department(ticket->departmentId) : std::nullopt;
+    m_editor->setStyleSheet(note ? u"QPlainTextEdit { border: 2px solid #d97706; border-radius: 3px; }"_s
+                                 : u"QPlainTextEdit { border: 2px solid #2563eb; border-radius: 3px; }"_s);
+    m_editor->setPlaceholderText(note ? tr("Write an internal note: only your team sees it…")
+                                      : tr("Write your reply to the customer…"));
+    m_modeHint->setText(note ? tr("Internal note: only agents see it, never the customer.")
+                             : tr("Reply: %1 gets this by email.")
+                                   .arg(ticket ? ticket->customer.name : tr("the customer")));
+    m_modeHint->setStyleSheet(note ? u"color: #b45309; font-weight: bold;"_s : u"color: #2563eb; font-weight: bold;"_s);
+    m_sender->setText(note ? tr("Not sent to the customer")
+                           : (department ? tr("From: %1").arg(department->senderName) : QString()));
+    m_signature->setText(!note && department ? department->signature : QString());
+    m_signature->setVisible(!m_signature->text().isEmpty());
+    m_send->setText(note ? tr("Add internal note") : tr("Send reply"));
+    m_sendPending->setVisible(!note);
+}
+
+void TicketView::showHeld()
+{
+    const std::optional<Draft> held = m_desk.held(m_ticketId);
+    m_heldBar->setVisible(held.has_value());
+    m_send->setEnabled(!held);
+    m_sendPending->setEnabled(!held);
+    if (!held) {
+        m_heldTick->stop();
+        return;
+    }
+    const int seconds = int((m_desk.heldRemainingMs(m_ticketId) + 999) / 1000);
+    m_heldLabel->setText(held->note ? tr("Your note is added in %n s.", nullptr, seconds)
+                                    : tr("Your reply goes to the customer in %n s.", nullptr, seconds));
+    QPalette palette = m_heldBar->palette();
+    palette.setColor(QPalette::Window, held->note ? QColor(u"#fef3c7"_s) : QColor(u"#dbeafe"_s));
+    palette.setColor(QPalette::WindowText, QColor(u"#111827"_s));
+    m_heldBar->setPalette(palette);
+    if (!m_heldTick->isActive())
+        m_heldTick->start();
 }
 
 void TicketView::report(const Status &done, const QString &success)
@@ -262,9 +395,7 @@ void TicketView::reload()
         item->setData(Qt::UserRole, row.id);
     }
 
-    m_sender->setText(department ? tr("From: %1").arg(department->senderName) : QString());
-    m_signature->setText(department && !department->signature.isEmpty() ? department->signature : QString());
-    m_signature->setVisible(!m_signature->text().isEmpty());
+    showMode();
 }
 
 void TicketView::showSla()
@@ -390,33 +521,36 @@ QString TicketView::renderThread(const Ticket &ticket)
 
 void TicketView::focusReply()
 {
+    setNoteMode(false);
     m_editor->setFocus();
 }
 
-void TicketView::sendReply(std::optional<TicketStatus> status)
+void TicketView::focusNote()
 {
-    const QString text = m_editor->toPlainText().trimmed();
-    if (text.isEmpty() || m_ticketId <= 0) {
-        Q_EMIT statusMessage(tr("Write the reply first."));
-        return;
-    }
-    const Status done = m_desk.reply(m_ticketId, text, status);
-    if (done)
-        m_editor->clear();
-    report(done, tr("Reply queued."));
+    setNoteMode(true);
+    m_editor->setFocus();
 }
 
-void TicketView::addNote()
+void TicketView::send(std::optional<TicketStatus> status)
 {
-    const QString text = m_editor->toPlainText().trimmed();
-    if (text.isEmpty() || m_ticketId <= 0) {
-        Q_EMIT statusMessage(tr("Write the note first."));
+    if (m_ticketId <= 0)
+        return;
+    const bool note = noteMode();
+    const Status done = m_desk.send(Draft{m_ticketId, note, m_editor->toPlainText().trimmed(), 0}, status);
+    if (!done) {
+        Q_EMIT statusMessage(done.error().message);
         return;
     }
-    const Status done = m_desk.note(m_ticketId, text);
-    if (done)
-        m_editor->clear();
-    report(done, tr("Note added."));
+    loadDraft();
+    Q_EMIT statusMessage(m_desk.isHeld(m_ticketId) ? QString() : note ? tr("Note added.") : tr("Reply queued."));
+}
+
+void TicketView::undoSend()
+{
+    if (m_desk.undoSend(m_ticketId)) {
+        m_editor->setFocus();
+        Q_EMIT statusMessage(tr("Not sent: your text is back in the editor."));
+    }
 }
 
 void TicketView::assignToMe()

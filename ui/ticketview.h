@@ -10,6 +10,7 @@ class QLabel;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QTabBar;
 class QTextBrowser;
 
 namespace Signpost {
@@ -28,10 +29,15 @@ public:
     qint64 ticketId() const { return m_ticketId; }
     void reload();
 
-    // The daily path, also bound to shortcuts by the main window.
+    // The daily path, also bound to shortcuts by the main window. The
+    // editor writes either a reply to the customer or an internal note,
+    // never both: the mode is always on show, and sending sends that.
     void focusReply();
-    void sendReply(std::optional<TicketStatus> status = std::nullopt);
-    void addNote();
+    void focusNote();
+    bool noteMode() const;
+    void setNoteMode(bool note);
+    void send(std::optional<TicketStatus> status = std::nullopt);
+    void undoSend();
     void assignToMe();
     void openTransferDialog();
 
@@ -39,6 +45,7 @@ public:
     QTextBrowser *thread() const { return m_thread; }
     QLabel *senderPreview() const { return m_sender; }
     QLabel *rejectionBanner() const { return m_rejection; }
+    QLabel *heldBanner() const { return m_heldLabel; }
 
 Q_SIGNALS:
     void ticketRequested(qint64 ticketId);
@@ -50,6 +57,10 @@ private:
     void fillActions(const Ticket &ticket);
     void showSla();
     void report(const Status &done, const QString &success);
+    void loadDraft();
+    void saveDraftNow();
+    void showMode();
+    void showHeld();
 
     Desk &m_desk;
     qint64 m_ticketId = 0;
@@ -68,12 +79,18 @@ private:
     QTextBrowser *m_thread;
     QLabel *m_customer;
     QListWidget *m_otherTickets;
+    QTabBar *m_mode;
+    QLabel *m_modeHint;
     QLabel *m_sender;
     QPlainTextEdit *m_editor;
+    QTimer *m_draftTimer;
     QLabel *m_signature;
-    QPushButton *m_sendReply;
+    QWidget *m_heldBar;
+    QLabel *m_heldLabel;
+    QTimer *m_heldTick;
+    QPushButton *m_undo;
+    QPushButton *m_send;
     QPushButton *m_sendPending;
-    QPushButton *m_addNote;
     QWidget *m_body;
     QLabel *m_placeholder;
 };

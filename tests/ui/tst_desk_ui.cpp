@@ -46,6 +46,26 @@ class TestDeskUi : public WorldTest
         return nullptr;
     }
 
+    // Starts the desk and signs in as Sam through the dialog, with the
+    // keyboard (no keychain here, so every start asks).
+    void startAndSignIn()
+    {
+        m_app = std::make_unique<DeskApplication>();
+        m_app->start(m_server->baseUrl());
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->signInDialog() && m_app->signInDialog()->isVisible(), 10'000);
+        SignInDialog *dialog = m_app->signInDialog();
+        const auto edits = dialog->findChildren<QLineEdit *>();
+        QCOMPARE(edits.size(), 3);
+        QCOMPARE(edits[0]->text(), m_server->baseUrl().toString());
+        edits[1]->clear();
+        QTest::keyClicks(edits[1], u"sam@acme.example"_s);
+        QTest::keyClicks(edits[2], QString::fromLatin1(TestWorld::Password));
+        QTest::keyClick(edits[2], Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->mainWindow() != nullptr, 15'000);
+        m_window = m_app->mainWindow();
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->state(), SyncEngine::State::Live, 15'000);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -59,24 +79,13 @@ private Q_SLOTS:
             m_tickets.append(m_world.intake(*m_api, m_world.support, u"Question %1"_s.arg(i), u"c%1@example.com"_s.arg(i)));
         QVERIFY(!m_tickets.contains(0));
         QSettings().clear(); // no account remembered from the last test
-        m_app = std::make_unique<DeskApplication>();
-        m_app->start(m_server->baseUrl());
-        QTRY_VERIFY_WITH_TIMEOUT(m_app->signInDialog() && m_app->signInDialog()->isVisible(), 10'000);
-
-        // Sign in as Sam, with the keyboard.
-        SignInDialog *dialog = m_app->signInDialog();
-        const auto edits = dialog->findChildren<QLineEdit *>();
-        QCOMPARE(edits.size(), 3);
-        QCOMPARE(edits[0]->text(), m_server->baseUrl().toString());
-        edits[1]->clear();
-        QTest::keyClicks(edits[1], u"sam@acme.example"_s);
-        QTest::keyClicks(edits[2], QString::fromLatin1(TestWorld::Password));
-        QTest::keyClick(edits[2], Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(m_app->mainWindow() != nullptr, 15'000);
-        m_window = m_app->mainWindow();
-        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->state(), SyncEngine::State::Live, 15'000);
+        QSettings().setValue(u"undoSendSeconds"_s, 0); // sends go at once unless a test says otherwise
+        startAndSignIn();
+        if (QTest::currentTestFailed())
+            return;
         QTRY_COMPARE_WITH_TIMEOUT(m_window->queueView()->model()->rowCount(), 3, 15'000);
     }
+
     void cleanup()
     {
         m_app.reset();
@@ -178,6 +187,109 @@ private Q_SLOTS:
         QCOMPARE(messages.last().toObject().value(u"sender_name"_s).toString(), u"Support at Acme"_s);
     }
 
+    // What an agent writes stays theirs: switching tickets, a colleague
+    // solving the ticket meanwhile, and a restart of the desk keep it.
+    void draftsSurviveSwitchingAColleagueAndARestart()
+    {
+        m_window->openTicket(m_tickets[0]);
+        QTest::keyClicks(m_window->ticketView()->editor(), u"Half a reply about the parcel"_s);
+        m_window->openTicket(m_tickets[1]);
+        QVERIFY(m_window->ticketView()->editor()->toPlainText().isEmpty());
+        m_window->ticketView()->setNoteMode(true);
+        QTest::keyClicks(m_window->ticketView()->editor(), u"Note to self"_s);
+        m_window->openTicket(m_tickets[0]);
+        QCOMPARE(m_window->ticketView()->editor()->toPlainText(), u"Half a reply about the parcel"_s);
+        QVERIFY(!m_window->ticketView()->noteMode());
+        m_window->openTicket(m_tickets[1]);
+        QVERIFY(m_window->ticketView()->noteMode());
+        QCOMPARE(m_window->ticketView()->editor()->toPlainText(), u"Note to self"_s);
+
+        // The queue marks both.
+        auto hasDraft = [this](qint64 ticketId) {
+            TicketQueueModel &queue = m_app->desk()->queue();
+            for (int row = 0; row < queue.rowCount(); ++row) {
+                if (queue.index(row, 0).data(TicketIdRole).toLongLong() == ticketId)
+                    return queue.index(row, TicketQueueModel::Subject).data(HasDraftRole).toBool();
+            }
+            return false;
+        };
+        QTRY_VERIFY(hasDraft(m_tickets[0]) && hasDraft(m_tickets[1]));
+        QVERIFY(!hasDraft(m_tickets[2]));
+
+        // A colleague solves the first while it is being written on: it
+        // leaves the queue, and the desk stays on it with the text.
+        m_window->openTicket(m_tickets[0]);
+        const qint64 version = m_api->get(u"/api/v1/tickets/%1"_s.arg(m_tickets[0]), m_world.token(u"sue"_s))
+                                   .json().value(u"version"_s).toInteger();
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, m_tickets[0]}, {u"base_version"_s, version},
+                                                   {u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->desk()->ticket(m_tickets[0])->status == TicketStatus::Solved, 15'000);
+        QTRY_VERIFY(m_app->desk()->queue().rowOf(m_tickets[0]) < 0);
+        QCOMPARE(m_window->ticketView()->ticketId(), m_tickets[0]);
+        QCOMPARE(m_window->ticketView()->editor()->toPlainText(), u"Half a reply about the parcel"_s);
+
+        // A restart: the same account's cache, and the drafts are there.
+        m_app.reset();
+        startAndSignIn();
+        if (QTest::currentTestFailed())
+            return;
+        m_window->openTicket(m_tickets[0]);
+        QCOMPARE(m_window->ticketView()->editor()->toPlainText(), u"Half a reply about the parcel"_s);
+        m_window->openTicket(m_tickets[1]);
+        QCOMPARE(m_window->ticketView()->editor()->toPlainText(), u"Note to self"_s);
+        QVERIFY(m_window->ticketView()->noteMode());
+
+        // Sent, the draft is gone.
+        QTest::mouseClick(button(m_window->ticketView(), u"Add internal note"_s), Qt::LeftButton);
+        QVERIFY(m_window->ticketView()->editor()->toPlainText().isEmpty());
+        QVERIFY(!m_app->desk()->draft(m_tickets[1]).has_value());
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->pendingCount(), 0, 15'000);
+    }
+
+    // A note can't go to the customer by mistake: the modes differ in every
+    // way shown, and a send can be taken back for a few seconds.
+    void replyAndNoteAreTwoModesAndASendCanBeUndone()
+    {
+        TicketView *view = m_window->ticketView();
+        m_window->openTicket(m_tickets[2]);
+        QCOMPARE(button(view, u"Send reply"_s) != nullptr, true);
+        QCOMPARE(view->senderPreview()->text(), u"From: Support at Acme"_s);
+        view->focusNote();
+        QVERIFY(view->noteMode());
+        QVERIFY(button(view, u"Add internal note"_s));
+        QVERIFY(!button(view, u"Send reply"_s)); // one button, saying what it sends
+        QCOMPARE(view->senderPreview()->text(), u"Not sent to the customer"_s);
+
+        m_app->desk()->setUndoDelay(std::chrono::seconds(30));
+        QTest::keyClicks(view->editor(), u"Check the stock first"_s);
+        QTest::mouseClick(button(view, u"Add internal note"_s), Qt::LeftButton);
+        QVERIFY(view->heldBanner()->isVisible());
+        QVERIFY(view->heldBanner()->text().contains(u"note"_s));
+        QVERIFY(view->editor()->toPlainText().isEmpty());
+        QVERIFY(!view->editor()->isEnabled());
+        QCOMPARE(m_app->engine()->pendingCount(), 0); // nothing has gone anywhere
+
+        QTest::mouseClick(button(view, u"Undo"_s), Qt::LeftButton);
+        QVERIFY(!view->heldBanner()->isVisible());
+        QCOMPARE(view->editor()->toPlainText(), u"Check the stock first"_s);
+        QVERIFY(view->noteMode());
+        QCOMPARE(m_app->engine()->pendingCount(), 0);
+
+        // Sent for real after the pause: a note on the server, not a reply.
+        m_app->desk()->setUndoDelay(std::chrono::milliseconds(300));
+        QTest::mouseClick(button(view, u"Add internal note"_s), Qt::LeftButton);
+        QVERIFY(view->heldBanner()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!view->heldBanner()->isVisible(), 5'000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->pendingCount(), 0, 15'000);
+        const QJsonArray messages = m_api->get(u"/api/v1/tickets/%1"_s.arg(m_tickets[2]), m_world.token(u"sue"_s))
+                                        .json().value(u"messages"_s).toArray();
+        QCOMPARE(messages.last().toObject().value(u"body"_s).toString(), u"Check the stock first"_s);
+        QCOMPARE(messages.last().toObject().value(u"kind"_s).toString(), u"note"_s);
+        QVERIFY(view->editor()->isEnabled());
+        QVERIFY(view->editor()->toPlainText().isEmpty());
+    }
+
     void transferThroughTheDialogWithTheKeyboard()
     {
         m_window->openTicket(m_tickets[2]);
@@ -263,6 +375,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->connectionBanner()->isVisible(), 15'000);
         QVERIFY(m_window->connectionLabel()->text().contains(u"Offline"_s));
         m_window->openTicket(m_tickets[0]);
+        m_window->ticketView()->setNoteMode(true);
         QTest::keyClicks(m_window->ticketView()->editor(), u"Noted while offline"_s);
         QTest::mouseClick(button(m_window->ticketView(), u"Add internal note"_s), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->connectionLabel()->text().contains(u"1 change"_s), 5'000);
