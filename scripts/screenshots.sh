@@ -25,6 +25,20 @@ shot "$window" desk-main
 key ctrl+j ctrl+j
 shot "$window" desk-ticket
 
+# Reply and internal note: two modes that cannot be mistaken, and a moment
+# to take a send back.
+key ctrl+r
+xdotool type "Hi! I have asked the warehouse to check your parcel and will write again today."
+sleep 0.5
+shot "$window" desk-reply-mode
+key ctrl+a BackSpace ctrl+shift+n
+xdotool type "Warehouse says the label was printed twice; check before refunding."
+sleep 0.5
+shot "$window" desk-note-mode
+key ctrl+Return
+shot "$window" desk-undo-send
+key ctrl+shift+u
+
 # Sorted by the Due column: the overdue ticket first, with its breaches in
 # the history.
 xdotool mousemove --window "$window" 757 56 click 1
@@ -60,8 +74,8 @@ shot "$window" desk-popup
 # The server goes away: the desk keeps working and says so.
 pkill -f "signpost-server --data-dir /tmp/signpost-desk-.*/server" || true
 sleep 3
-key ctrl+r
+key ctrl+shift+n
 xdotool type "Checked the batch: all jackets from week 41 have this zip."
-key ctrl+shift+Return
-sleep 1
+key ctrl+Return
+sleep 6 # the moment to undo
 shot "$window" desk-offline

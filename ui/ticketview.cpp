@@ -90,6 +90,7 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     for (const auto &[priority, label] : {std::pair{Priority::Low, tr("Low")}, {Priority::Normal, tr("Normal")},
                                           {Priority::High, tr("High")}, {Priority::Urgent, tr("Urgent")}})
         m_priority->addItem(label, toString(priority));
+    m_status->setPlaceholderText(tr("New"));
     m_status->setToolTip(tr("Status"));
     m_priority->setToolTip(tr("Priority"));
     m_assignee->setToolTip(tr("Assignee"));
@@ -330,6 +331,7 @@ void TicketView::report(const Status &done, const QString &success)
 void TicketView::fillActions(const Ticket &ticket)
 {
     const QSignalBlocker statusBlock(m_status), priorityBlock(m_priority), assigneeBlock(m_assignee);
+    // A new ticket shows "New", which is not a choice (see the constructor).
     m_status->setCurrentIndex(m_status->findData(toString(ticket.status)));
     m_priority->setCurrentIndex(m_priority->findData(toString(ticket.priority)));
     m_assignee->clear();
