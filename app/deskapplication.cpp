@@ -138,6 +138,13 @@ void DeskApplication::showSignIn(const QUrl &server, const QString &email)
         m_dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_dialog, &SignInDialog::signInRequested, this,
                 [this]() { signIn(m_dialog->server(), m_dialog->email(), m_dialog->password()); });
+        connect(m_dialog, &SignInDialog::cancelRequested, this, [this]() {
+            // The attempt's answer, if it ever comes, is ignored.
+            ++m_signInAttempt;
+            closeAccount();
+            m_dialog->setBusy(false);
+            m_dialog->setError(tr("Sign-in cancelled."));
+        });
         connect(m_dialog, &QDialog::rejected, this, [this]() {
             if (!m_window)
                 QCoreApplication::quit();
@@ -155,7 +162,14 @@ void DeskApplication::signIn(const QUrl &server, const QString &email, const QSt
         return;
     if (m_dialog)
         m_dialog->setBusy(true);
-    QCoro::connect(m_engine->signIn(server, email, password), this, [this, server, email](const Status &done) {
+    // A server that does not answer is given up on sooner than a sync page.
+    m_engine->api().setTimeout(SignInTimeout);
+    const int attempt = ++m_signInAttempt;
+    QCoro::connect(m_engine->signIn(server, email, password), this, [this, server, email, attempt](const Status &done) {
+        if (attempt != m_signInAttempt)
+            return; // cancelled
+        if (m_engine)
+            m_engine->api().setTimeout(ApiClient::DefaultTimeout);
         if (m_dialog)
             m_dialog->setBusy(false);
         if (!done) {

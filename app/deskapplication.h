@@ -57,6 +57,8 @@ private:
     QPointer<SignInDialog> m_dialog;
     QString m_account;
     QString m_cacheDir;
+    int m_signInAttempt = 0; // a cancelled attempt's late answer is ignored
+    static constexpr std::chrono::seconds SignInTimeout{15};
     // The demo: a local server with demo data, for as long as the client runs.
     QProcess m_demoServer;
     std::unique_ptr<QTemporaryDir> m_demoDir;

@@ -11,6 +11,19 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 Xvfb $display -screen 0 1600x960x24 >/dev/null 2>&1 &
 export DISPLAY=$display
 sleep 1
+# The sign-in dialog of a first start, warning before a password goes over
+# plain http to another machine.
+HOME="$work/home" ./build/app/signpost-desk --server http://192.0.2.10:8080 2>/dev/null &
+signin_pid=$!
+signin=""
+for _ in $(seq 50); do signin=$(xdotool search --onlyvisible --name "^Sign in to Signpost$" 2>/dev/null | head -1) && [ -n "$signin" ] && break; sleep 0.2; done
+xdotool windowfocus --sync "$signin" 2>/dev/null
+xdotool key Tab; xdotool type "sam@northwind.example"; xdotool key Tab; xdotool type "password"; xdotool key Return
+sleep 0.8
+shot() { xwd -id "$1" -display $display | convert xwd:- "png:$out/$2.png"; echo "$out/$2.png"; }
+shot "$signin" desk-signin
+kill $signin_pid 2>/dev/null || true
+
 SIGNPOST_SERVER=./build/server/signpost-server ./build/app/signpost-desk --demo 2>"$work/desk.log" &
 for _ in $(seq 50); do grep -q "demo server at" "$work/desk.log" && break; sleep 0.2; done
 url=$(sed -n 's/.*demo server at \([^,]*\),.*/\1/p' "$work/desk.log")
@@ -18,7 +31,6 @@ window=""
 for _ in $(seq 50); do window=$(xdotool search --name "^Signpost$" 2>/dev/null | head -1) && [ -n "$window" ] && break; sleep 0.2; done
 sleep 2 # the first sync fills the queues
 
-shot() { xwd -id "$1" -display $display | convert xwd:- "png:$out/$2.png"; echo "$out/$2.png"; }
 key() { xdotool windowfocus --sync "$window" 2>/dev/null; xdotool key "$@"; sleep 0.8; }
 
 shot "$window" desk-main

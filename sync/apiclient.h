@@ -51,6 +51,7 @@ public:
     QUrl server() const { return m_server; }
     void setToken(const QString &token) { m_token = token; }
     QString token() const { return m_token; }
+    static constexpr std::chrono::milliseconds DefaultTimeout{30'000};
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
     // Parameters by value: the coroutine outlives the caller's arguments.
@@ -76,7 +77,7 @@ private:
     QHash<QNetworkReply *, ReplyRelay *> m_inFlight;
     QUrl m_server;
     QString m_token;
-    std::chrono::milliseconds m_timeout{30'000};
+    std::chrono::milliseconds m_timeout{DefaultTimeout};
 };
 
 } // namespace Signpost

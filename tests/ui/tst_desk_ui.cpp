@@ -22,7 +22,10 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSignalSpy>
 #include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTemporaryDir>
@@ -146,6 +149,67 @@ private Q_SLOTS:
         QCOMPARE(stage, 4);
         QCOMPARE(code, 42);
         QVERIFY(desk.mainWindow() && desk.mainWindow()->isVisible());
+    }
+
+    // The address as typed becomes https://; plain http beyond this machine
+    // is said out loud before a password goes; a server that accepts and
+    // never answers can be given up on with Cancel.
+    void signInDialogGuardsThePasswordAndCanBeCancelled()
+    {
+        QCOMPARE(SignInDialog::serverFromInput(u" help.example.com "_s), QUrl(u"https://help.example.com"_s));
+        QCOMPARE(SignInDialog::serverFromInput(u"http://10.0.0.5:8080"_s), QUrl(u"http://10.0.0.5:8080"_s));
+        QVERIFY(SignInDialog::isInsecure(QUrl(u"http://10.0.0.5:8080"_s)));
+        QVERIFY(SignInDialog::isInsecure(QUrl(u"http://help.example.com"_s)));
+        QVERIFY(!SignInDialog::isInsecure(QUrl(u"http://127.0.0.1:8080"_s)));
+        QVERIFY(!SignInDialog::isInsecure(QUrl(u"http://localhost:8080"_s)));
+        QVERIFY(!SignInDialog::isInsecure(QUrl(u"https://help.example.com"_s)));
+
+        // A server that accepts the connection and never says a word.
+        QTcpServer hung;
+        QVERIFY(hung.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> held;
+        connect(&hung, &QTcpServer::newConnection, this, [&]() { held.append(hung.nextPendingConnection()); });
+
+        m_app.reset();
+        QSettings().clear();
+        m_app = std::make_unique<DeskApplication>();
+        m_app->start(QUrl(u"http://192.0.2.10:8080"_s));
+        QTRY_VERIFY(m_app->signInDialog() && m_app->signInDialog()->isVisible());
+        SignInDialog *dialog = m_app->signInDialog();
+        QSignalSpy asked(dialog, &SignInDialog::signInRequested);
+        const auto edits = dialog->findChildren<QLineEdit *>();
+        QTest::keyClicks(edits[1], u"sam@acme.example"_s);
+        QTest::keyClicks(edits[2], QString::fromLatin1(TestWorld::Password));
+        QTest::keyClick(edits[2], Qt::Key_Return);
+        auto *warning = dialog->findChild<QLabel *>(u"insecureWarning"_s);
+        QVERIFY(warning && warning->isVisible());
+        QVERIFY(warning->text().contains(u"not encrypted"_s));
+        QCOMPARE(asked.size(), 0); // nothing sent yet
+        QVERIFY(button(dialog, u"Sign in anyway"_s));
+
+        // To the hung server on this machine: no warning, then Cancel.
+        edits[0]->clear();
+        QTest::keyClicks(edits[0], u"http://127.0.0.1:%1"_s.arg(hung.serverPort()));
+        QVERIFY(!warning->isVisible());
+        QTest::keyClick(edits[2], Qt::Key_Return);
+        QCOMPARE(asked.size(), 1);
+        QTRY_COMPARE(held.size(), 1);
+        QVERIFY(dialog->isBusy());
+        QTest::mouseClick(button(dialog, u"Cancel"_s), Qt::LeftButton);
+        QVERIFY(!dialog->isBusy());
+        QVERIFY(dialog->isVisible()); // still there to try again, the desk still running
+        QVERIFY(m_app->mainWindow() == nullptr);
+
+        // And the real server after that.
+        edits[0]->setFocus(); // the agent clicks into the field
+        edits[0]->clear();
+        QTest::keyClicks(edits[0], m_server->baseUrl().toString());
+        QTest::keyClick(edits[2], Qt::Key_Return);
+        QCOMPARE(asked.size(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->mainWindow() != nullptr, 15'000);
+        m_window = m_app->mainWindow();
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->state(), SyncEngine::State::Live, 15'000);
+        qDeleteAll(held);
     }
 
     void wrongPasswordIsSaidPlainly()
