@@ -1,8 +1,10 @@
 // signpost-desk: the Signpost agent client.
 #include "app/deskapplication.h"
+#include "ui/signindialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QUrl>
 
@@ -16,6 +18,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"Signpost"_s);
     QApplication::setApplicationVersion(QStringLiteral(SIGNPOST_VERSION));
     QApplication::setDesktopFileName(u"signpost-desk"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/signpost-desk.svg"_s));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Signpost desktop client for helpdesk agents."_s);
@@ -27,7 +30,7 @@ int main(int argc, char *argv[])
     parser.addOptions({server, demo});
     parser.process(app);
 
-    const QUrl serverUrl = QUrl::fromUserInput(parser.value(server));
+    const QUrl serverUrl = Signpost::SignInDialog::serverFromInput(parser.value(server));
     if (parser.isSet(server) && (!serverUrl.isValid() || serverUrl.host().isEmpty())) {
         fprintf(stderr, "signpost-desk: --server needs a URL such as https://help.example.com\n");
         return 1;

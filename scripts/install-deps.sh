@@ -9,6 +9,7 @@ packages=(
   qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql
   qt6-charts-dev libqt6opengl6-dev
+  libqt6svg6
   qcoro-qt6-dev qtkeychain-qt6-dev
   libsodium-dev
   nginx-light

@@ -10,16 +10,21 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTableView>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -217,12 +222,16 @@ void MainWindow::buildMenus()
         [this]() { m_ticket->send(TicketStatus::Pending); });
     add(tr("Undo send"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), [this]() { m_ticket->undoSend(); });
     add(tr("Assign to me"), QKeySequence(Qt::CTRL | Qt::Key_M), [this]() { m_ticket->assignToMe(); });
+    add(tr("Assign to…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), [this]() { m_ticket->chooseAssignee(); });
+    add(tr("Set status…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this]() { m_ticket->chooseStatus(); });
+    add(tr("Set priority…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this]() { m_ticket->choosePriority(); });
     add(tr("Transfer…"), QKeySequence(Qt::CTRL | Qt::Key_T), [this]() { m_ticket->openTransferDialog(); });
     ticket->addSeparator();
     add(tr("Search"), QKeySequence::Find, [this]() {
         m_search->setFocus();
         m_search->selectAll();
     });
+    add(tr("Go to ticket…"), QKeySequence(Qt::CTRL | Qt::Key_G), [this]() { goToTicket(); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *dashboard = view->addAction(tr("Team dashboard"), this, [this]() {
@@ -251,6 +260,85 @@ void MainWindow::buildMenus()
             connect(action, &QAction::toggled, this, [this, id](bool on) { m_desk.notifications().setMuted(id, !on); });
         }
     });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("About Signpost"), this, [this]() {
+        QMessageBox::about(this, tr("About Signpost"),
+                           tr("<h3>Signpost %1</h3><p>The helpdesk for e-commerce teams, department by department.</p>"
+                              "<p>Built with Qt %2.</p>")
+                               .arg(QApplication::applicationVersion().toHtmlEscaped(), QString::fromLatin1(qVersion())));
+    });
+}
+
+QList<std::pair<QString, QKeySequence>> MainWindow::shortcuts() const
+{
+    QList<std::pair<QString, QKeySequence>> list;
+    for (QAction *menu : menuBar()->actions()) {
+        if (!menu->menu())
+            continue;
+        for (QAction *action : menu->menu()->actions()) {
+            if (!action->shortcut().isEmpty())
+                list.append({action->text().remove(u'&'), action->shortcut()});
+        }
+    }
+    return list;
+}
+
+void MainWindow::showShortcuts()
+{
+    // Every shortcut, read from the menus themselves so the list never
+    // drifts from what the keys do.
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(u"shortcutsDialog"_s);
+    dialog->setWindowTitle(tr("Keyboard shortcuts"));
+    auto *table = new QTableWidget(dialog);
+    table->setColumnCount(2);
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    QList<std::pair<QString, QKeySequence>> list = shortcuts();
+    list.append({tr("Send the reply or note (in the editor)"), QKeySequence(Qt::CTRL | Qt::Key_Return)});
+    for (const auto &[text, keys] : std::as_const(list)) {
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(text));
+        table->setItem(row, 1, new QTableWidgetItem(keys.toString(QKeySequence::NativeText)));
+    }
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog->resize(520, 560);
+    dialog->show();
+}
+
+void MainWindow::goToTicket()
+{
+    bool ok = false;
+    const QString typed = QInputDialog::getText(this, tr("Go to ticket"), tr("Ticket number:"), QLineEdit::Normal,
+                                                QString(), &ok);
+    if (!ok)
+        return;
+    QString digits = typed.trimmed();
+    if (digits.startsWith(u'#'))
+        digits.remove(0, 1);
+    const qint64 id = digits.toLongLong(&ok);
+    if (!ok || id <= 0) {
+        statusBar()->showMessage(tr("“%1” is not a ticket number.").arg(typed), 5000);
+        return;
+    }
+    if (!m_desk.ticket(id)) {
+        statusBar()->showMessage(tr("Ticket #%1 is not in your departments.").arg(id), 5000);
+        return;
+    }
+    openTicket(id);
 }
 
 void MainWindow::applyFilter()

@@ -37,12 +37,16 @@ public:
     ToastPopup *toast() const { return m_toast; }
     QLabel *connectionBanner() const { return m_banner; }
     QLabel *connectionLabel() const { return m_connection; }
+    // Every menu action with a shortcut: what Help > Keyboard shortcuts shows.
+    QList<std::pair<QString, QKeySequence>> shortcuts() const;
 
 Q_SIGNALS:
     void signOutRequested();
 
 private:
     void buildMenus();
+    void showShortcuts();
+    void goToTicket();
     void applyFilter();
     void updateConnection();
     void step(int delta);

@@ -11,6 +11,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabBar>
 #include <QTextBrowser>
@@ -91,14 +92,24 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
                                           {Priority::High, tr("High")}, {Priority::Urgent, tr("Urgent")}})
         m_priority->addItem(label, toString(priority));
     m_status->setPlaceholderText(tr("New"));
-    m_status->setToolTip(tr("Status"));
-    m_priority->setToolTip(tr("Priority"));
-    m_assignee->setToolTip(tr("Assignee"));
+    m_status->setToolTip(tr("Status (Ctrl+Shift+S)"));
+    m_priority->setToolTip(tr("Priority (Ctrl+Shift+P)"));
+    m_assignee->setToolTip(tr("Assignee (Ctrl+Shift+A)"));
+    m_assignToMe->setToolTip(tr("Ctrl+M"));
+    m_transfer->setToolTip(tr("Ctrl+T"));
 
     m_rejection->setWordWrap(true);
     m_rejection->setTextFormat(Qt::PlainText);
     m_rejection->setStyleSheet(u"background: #fdecea; color: #7a1c14; padding: 8px; border-radius: 4px;"_s);
 
+    connect(m_thread->verticalScrollBar(), &QScrollBar::rangeChanged, this, [this](int, int maximum) {
+        m_thread->verticalScrollBar()->setValue(m_threadPlace < 0 ? maximum : std::min(m_threadPlace, maximum));
+    });
+    // Scrolling by the agent sets the place kept; at the end means "follow".
+    connect(m_thread->verticalScrollBar(), &QScrollBar::actionTriggered, this, [this]() {
+        QScrollBar *bar = m_thread->verticalScrollBar();
+        m_threadPlace = bar->sliderPosition() >= bar->maximum() - 4 ? -1 : bar->sliderPosition();
+    });
     m_thread->setOpenLinks(false);
     m_thread->setOpenExternalLinks(false);
     m_customer->setWordWrap(true);
@@ -384,7 +395,7 @@ void TicketView::reload()
     m_rejection->setVisible(m_rejectedEntry > 0);
     m_discard->setVisible(m_rejectedEntry > 0);
 
-    m_thread->setHtml(renderThread(*ticket));
+    showThread(*ticket);
 
     m_customer->setText(tr("<b>%1</b><br>%2%3")
                             .arg(ticket->customer.name.toHtmlEscaped(), ticket->customer.email.toHtmlEscaped(),
@@ -398,6 +409,27 @@ void TicketView::reload()
     }
 
     showMode();
+}
+
+void TicketView::showThread(const Ticket &ticket)
+{
+    // Drawn again only when what it shows changed, keeping the agent's place:
+    // at the newest message if they were there (or the ticket just opened),
+    // else where they had scrolled to.
+    const QString html = renderThread(ticket);
+    const bool opened = ticket.id != m_threadTicket;
+    if (!opened && html == m_threadHtml)
+        return;
+    QScrollBar *bar = m_thread->verticalScrollBar();
+    const bool atEnd = bar->value() >= bar->maximum() - 4;
+    const int was = bar->value();
+    // The document lays itself out in steps: the place is set again as the
+    // range grows (see the constructor).
+    m_threadPlace = opened || atEnd ? -1 : was;
+    m_thread->setHtml(html);
+    m_threadHtml = html;
+    m_threadTicket = ticket.id;
+    bar->setValue(m_threadPlace < 0 ? bar->maximum() : was);
 }
 
 void TicketView::showSla()
@@ -560,6 +592,30 @@ void TicketView::assignToMe()
     const std::optional<Agent> me = m_desk.me();
     if (me && m_ticketId > 0)
         report(m_desk.assign(m_ticketId, me->id), tr("Assigned to you."));
+}
+
+void TicketView::chooseStatus()
+{
+    if (m_body->isVisible()) {
+        m_status->setFocus();
+        m_status->showPopup();
+    }
+}
+
+void TicketView::choosePriority()
+{
+    if (m_body->isVisible()) {
+        m_priority->setFocus();
+        m_priority->showPopup();
+    }
+}
+
+void TicketView::chooseAssignee()
+{
+    if (m_body->isVisible()) {
+        m_assignee->setFocus();
+        m_assignee->showPopup();
+    }
 }
 
 void TicketView::openTransferDialog()

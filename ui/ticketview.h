@@ -40,6 +40,10 @@ public:
     void undoSend();
     void assignToMe();
     void openTransferDialog();
+    // The ticket's lists, opened from the keyboard.
+    void chooseStatus();
+    void choosePriority();
+    void chooseAssignee();
 
     QPlainTextEdit *editor() const { return m_editor; }
     QTextBrowser *thread() const { return m_thread; }
@@ -53,6 +57,7 @@ Q_SIGNALS:
 
 private:
     QString renderThread(const Ticket &ticket);
+    void showThread(const Ticket &ticket);
     QString describeEvent(const TicketEvent &event);
     void fillActions(const Ticket &ticket);
     void showSla();
@@ -77,6 +82,9 @@ private:
     QPushButton *m_discard;
     qint64 m_rejectedEntry = 0;
     QTextBrowser *m_thread;
+    QString m_threadHtml;    // what the thread shows now …
+    qint64 m_threadTicket = 0; // … and of which ticket
+    int m_threadPlace = -1;    // where the agent is in it; -1: at the newest
     QLabel *m_customer;
     QListWidget *m_otherTickets;
     QTabBar *m_mode;

@@ -13,22 +13,29 @@
 #include "ui/toastpopup.h"
 #include "ui/transferdialog.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
-#include <QTemporaryDir>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -320,7 +327,7 @@ private Q_SLOTS:
         // A new ticket's status reads "New", which the list does not offer.
         const auto combos = view->findChildren<QComboBox *>();
         const auto status = std::find_if(combos.cbegin(), combos.cend(),
-                                         [](QComboBox *box) { return box->toolTip() == u"Status"_s; });
+                                         [](QComboBox *box) { return box->toolTip().startsWith(u"Status"_s); });
         QVERIFY(status != combos.cend());
         QCOMPARE((*status)->findData(u"new"_s), -1);
         QCOMPARE((*status)->currentIndex(), -1);
@@ -360,6 +367,108 @@ private Q_SLOTS:
         QCOMPARE(messages.last().toObject().value(u"kind"_s).toString(), u"note"_s);
         QVERIFY(view->editor()->isEnabled());
         QVERIFY(view->editor()->toPlainText().isEmpty());
+    }
+
+    // The thread opens at the newest message, and keeps the agent's place
+    // when something changes (elsewhere, or on this ticket).
+    void theThreadKeepsItsPlace()
+    {
+        auto note = [this](qint64 ticket, const QString &body) {
+            QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, ticket},
+                                                       {u"base_version"_s, m_world.version(*m_api, ticket)},
+                                                       {u"type"_s, u"note"_s}, {u"body"_s, body}})
+                         .value(u"outcome"_s).toString(), u"applied"_s);
+        };
+        QStringList lines;
+        for (int i = 0; i < 40; ++i)
+            lines.append(u"Line %1 of a long story about a parcel."_s.arg(i));
+        for (int i = 0; i < 4; ++i)
+            note(m_tickets[0], lines.join(u'\n'));
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->desk()->ticket(m_tickets[0])->messages.size(), 5, 15'000);
+
+        m_window->openTicket(m_tickets[0]);
+        QScrollBar *bar = m_window->ticketView()->thread()->verticalScrollBar();
+        QVERIFY(bar->maximum() > 0);
+        QCOMPARE(bar->value(), bar->maximum());
+
+        // Scrolled up to read; another ticket changes; then this one.
+        bar->setValue(bar->maximum() / 2);
+        const int place = bar->value();
+        note(m_tickets[1], u"Elsewhere"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->desk()->ticket(m_tickets[1])->messages.size(), 2, 15'000);
+        QTest::qWait(100); // the desk's refresh after a sync page
+        QCOMPARE(bar->value(), place);
+        note(m_tickets[0], u"A colleague adds a line"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->ticketView()->thread()->toPlainText().contains(u"A colleague adds a line"_s),
+                                 15'000);
+        QCOMPARE(bar->value(), place);
+
+        // At the newest message, a new one stays in view.
+        bar->setValue(bar->maximum());
+        note(m_tickets[0], u"And one more"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->ticketView()->thread()->toPlainText().contains(u"And one more"_s), 15'000);
+        QCOMPARE(bar->value(), bar->maximum());
+    }
+
+    // One shortcut per action and no Alt+letter given twice; the list in
+    // Help is the menus' own; Ctrl+G goes to a ticket by its number.
+    void everyActionHasItsOwnKeys()
+    {
+        const auto shortcuts = m_window->shortcuts();
+        QSet<QString> keys;
+        QStringList names;
+        for (const auto &[name, sequence] : shortcuts) {
+            QVERIFY2(!keys.contains(sequence.toString()), qPrintable(sequence.toString() + u" twice"_s));
+            keys.insert(sequence.toString());
+            names.append(name);
+        }
+        for (const QString &wanted : {u"Set status…"_s, u"Set priority…"_s, u"Assign to…"_s, u"Send"_s,
+                                      u"Send and set pending"_s, u"Write an internal note"_s, u"Undo send"_s,
+                                      u"Go to ticket…"_s, u"Keyboard shortcuts"_s})
+            QVERIFY2(names.contains(wanted), qPrintable(wanted));
+
+        QHash<QChar, QString> mnemonics;
+        auto note = [&](const QString &text) {
+            const qsizetype at = text.indexOf(QRegularExpression(u"&[^&]"_s));
+            if (at < 0)
+                return;
+            const QChar letter = text.at(at + 1).toLower();
+            QVERIFY2(!mnemonics.contains(letter),
+                     qPrintable(u"Alt+%1: %2 and %3"_s.arg(letter).arg(mnemonics.value(letter), text)));
+            mnemonics.insert(letter, text);
+        };
+        for (QAction *menu : m_window->menuBar()->actions())
+            note(menu->text());
+        m_window->openTicket(m_tickets[0]);
+        for (QAbstractButton *b : m_window->findChildren<QAbstractButton *>()) {
+            if (b->isVisible())
+                note(b->text());
+        }
+        if (QTest::currentTestFailed())
+            return;
+
+        QAction *help = nullptr;
+        for (QAction *menu : m_window->menuBar()->actions()) {
+            for (QAction *action : menu->menu() ? menu->menu()->actions() : QList<QAction *>()) {
+                if (action->text() == u"Keyboard shortcuts"_s)
+                    help = action;
+            }
+        }
+        QVERIFY(help);
+        help->trigger();
+        auto *dialog = m_window->findChild<QDialog *>(u"shortcutsDialog"_s);
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->findChild<QTableWidget *>()->rowCount(), shortcuts.size() + 1);
+        dialog->close();
+
+        QTimer::singleShot(0, this, [this]() {
+            auto *input = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(input);
+            input->setTextValue(u"#%1"_s.arg(m_tickets[2]));
+            input->accept();
+        });
+        QTest::keyClick(m_window, Qt::Key_G, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->ticketView()->ticketId(), m_tickets[2]);
     }
 
     void transferThroughTheDialogWithTheKeyboard()
