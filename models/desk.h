@@ -52,6 +52,7 @@ public:
     Status setStatus(qint64 ticketId, TicketStatus status);
     Status setPriority(qint64 ticketId, Priority priority);
     QList<OutboxEntry> rejected() { return m_engine.store().rejected(); }
+    QList<OutboxEntry> outbox() { return m_engine.store().outbox(); }
 
     // What the agent is writing on a ticket, kept in the cache as they type.
     std::optional<Draft> draft(qint64 ticketId) { return m_engine.store().draft(ticketId); }

@@ -117,6 +117,7 @@ void ApiServer::addTestRoutes()
         if (!body)
             return HttpReply::error(body.error());
         m_failNextCommands = body->value(u"count"_s).toInt();
+        m_failCommandsOf = body->value(u"agent"_s).toInteger(); // 0: anyone's
         return HttpReply::noContent();
     });
     // The server's "now" stands still at {"now": iso} (so tests can walk SLA

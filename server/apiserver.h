@@ -137,6 +137,7 @@ private:
     // Test hooks: how many of the next commands fail as a storage error
     // would, before any of their work is done.
     int m_failNextCommands = 0;
+    qint64 m_failCommandsOf = 0;
     QTimer *m_slaTimer = nullptr;
     QTimer *m_maintenanceTimer = nullptr;
     HttpServer m_http;

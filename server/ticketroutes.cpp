@@ -80,7 +80,7 @@ void ApiServer::addTicketRoutes()
                 results.append(rejected);
                 continue;
             }
-            if (m_failNextCommands > 0) {
+            if (m_failNextCommands > 0 && (m_failCommandsOf == 0 || m_failCommandsOf == call.scope.agentId)) {
                 --m_failNextCommands;
                 results.append(QJsonObject{{u"id"_s, command->id},
                                            {u"outcome"_s, u"rejected"_s},

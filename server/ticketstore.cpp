@@ -320,6 +320,28 @@ Status TicketStore::saveTicket(Ticket &t, SlaClocks &clocks, qint64 at)
     return m_db.exec(update);
 }
 
+QString TicketStore::movedAway(qint64 ticketId)
+{
+    // The agent worked on it, so they may know where it went and who moved
+    // it; nothing of its content is told.
+    QSqlQuery &moved = m_db.prepared(
+        u"SELECT d.name, COALESCE(a.name, ''), e.created_at FROM events e"
+        " JOIN departments d ON d.id = CAST(json_extract(e.data, '$.to') AS INTEGER)"
+        " LEFT JOIN agents a ON a.id = e.actor_agent_id"
+        " WHERE e.ticket_id = ? AND e.kind = 'transferred' ORDER BY e.id DESC LIMIT 1"_s);
+    moved.addBindValue(ticketId);
+    if (!moved.exec() || !moved.next())
+        return u"Ticket #%1 is no longer in your departments."_s.arg(ticketId);
+    const QString department = moved.value(0).toString();
+    const QString by = moved.value(1).toString();
+    const QString when = isoFromMs(moved.value(2).toLongLong());
+    moved.finish();
+    return by.isEmpty() ? u"Ticket #%1 was moved to %2 (%3) and is no longer in your departments."_s
+                              .arg(ticketId).arg(department, when)
+                        : u"Ticket #%1 was moved to %2 by %3 (%4) and is no longer in your departments."_s
+                              .arg(ticketId).arg(department, by, when);
+}
+
 Expected<Ticket> TicketStore::ticket(qint64 id, bool withThread)
 {
     QSqlQuery &query = m_db.prepared(u"SELECT %1 FROM tickets t WHERE t.id = ?"_s.arg(TicketRows::ticketColumns));
@@ -510,7 +532,7 @@ QJsonObject TicketStore::run(const AccessScope &scope, const QString &agentName,
     if (!found)
         return rejection(command, found.error(), nullptr);
     if (!scope.canSee(found->departmentId))
-        return rejection(command, Error::notFound(u"No such ticket."_s), nullptr);
+        return rejection(command, Error::notFound(movedAway(command.ticketId)), nullptr);
     const Ticket before = *found;
     Ticket t = *found;
 

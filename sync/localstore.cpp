@@ -791,6 +791,18 @@ std::optional<Draft> LocalStore::draft(qint64 ticketId)
     return draft;
 }
 
+QList<OutboxEntry> LocalStore::outbox()
+{
+    QSqlQuery &query = prepared(
+        u"SELECT id, command, state, reason, message, server_ticket, created_at FROM outbox ORDER BY id"_s);
+    QList<OutboxEntry> list;
+    if (!query.exec())
+        return list;
+    while (query.next())
+        list.append(readEntry(query));
+    return list;
+}
+
 QList<OutboxEntry> LocalStore::rejected()
 {
     QSqlQuery &query = prepared(

@@ -149,6 +149,8 @@ public:
     Status recordResult(const OutboxEntry &entry, const QJsonObject &result);
     Status discard(qint64 entryId);
     QList<OutboxEntry> rejected();
+    // Every entry, oldest first, whatever its state or ticket.
+    QList<OutboxEntry> outbox();
     QList<OutboxEntry> outboxFor(qint64 ticketId);
     int pendingCount();
 

@@ -3,6 +3,7 @@
 #include "models/roles.h"
 #include "ui/dashboardwindow.h"
 #include "ui/departmentdelegate.h"
+#include "ui/outboxwindow.h"
 #include "ui/ticketview.h"
 #include "ui/toastpopup.h"
 
@@ -152,8 +153,11 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
     connect(&desk.engine(), &SyncEngine::stateChanged, this, &MainWindow::updateConnection);
     connect(&desk.engine(), &SyncEngine::pendingCountChanged, this, &MainWindow::updateConnection);
     connect(&desk.engine(), &SyncEngine::commandRejected, this, [this](const OutboxEntry &entry) {
-        statusBar()->showMessage(tr("A change to #%1 was not applied: %2").arg(entry.command.ticketId).arg(entry.message),
-                                 10'000);
+        statusBar()->showMessage(tr("A change to #%1 was not applied: %2 What you wrote is kept under View > "
+                                    "Waiting to send.")
+                                     .arg(entry.command.ticketId)
+                                     .arg(entry.message),
+                                 15'000);
     });
     connect(&desk.notifications(), &NotificationCentre::toast, m_toast, &ToastPopup::present);
     connect(m_toast, &ToastPopup::activated, this, [this](qint64 ticketId) {
@@ -244,6 +248,8 @@ void MainWindow::buildMenus()
         m_dashboard->raise();
     });
     dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    QAction *outbox = view->addAction(tr("Waiting to send"), this, &MainWindow::showOutbox);
+    outbox->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(view, &QMenu::aboutToShow, dashboard, [this, dashboard]() {
         dashboard->setEnabled(!m_desk.ledDepartments().isEmpty());
     });
@@ -284,6 +290,23 @@ QList<std::pair<QString, QKeySequence>> MainWindow::shortcuts() const
         }
     }
     return list;
+}
+
+OutboxWindow *MainWindow::outboxWindow() const
+{
+    return m_outbox;
+}
+
+void MainWindow::showOutbox()
+{
+    if (!m_outbox) {
+        m_outbox = new OutboxWindow(m_desk, this);
+        m_outbox->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_outbox, &OutboxWindow::ticketRequested, this, &MainWindow::openTicket);
+    }
+    m_outbox->reload();
+    m_outbox->show();
+    m_outbox->raise();
 }
 
 void MainWindow::showShortcuts()

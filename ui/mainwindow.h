@@ -15,6 +15,7 @@ class QTableView;
 namespace Signpost {
 
 class DashboardWindow;
+class OutboxWindow;
 class TicketView;
 class ToastPopup;
 
@@ -37,6 +38,7 @@ public:
     ToastPopup *toast() const { return m_toast; }
     QLabel *connectionBanner() const { return m_banner; }
     QLabel *connectionLabel() const { return m_connection; }
+    OutboxWindow *outboxWindow() const;
     // Every menu action with a shortcut: what Help > Keyboard shortcuts shows.
     QList<std::pair<QString, QKeySequence>> shortcuts() const;
 
@@ -46,6 +48,7 @@ Q_SIGNALS:
 private:
     void buildMenus();
     void showShortcuts();
+    void showOutbox();
     void goToTicket();
     void applyFilter();
     void updateConnection();
@@ -65,6 +68,7 @@ private:
     ToastPopup *m_toast;
     qint64 m_department = 0;
     QPointer<DashboardWindow> m_dashboard;
+    QPointer<OutboxWindow> m_outbox;
 };
 
 } // namespace Signpost

@@ -8,6 +8,7 @@
 #include "models/desk.h"
 #include "ui/dashboardwindow.h"
 #include "ui/mainwindow.h"
+#include "ui/outboxwindow.h"
 #include "ui/signindialog.h"
 #include "ui/ticketview.h"
 #include "ui/toastpopup.h"
@@ -15,8 +16,10 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
+#include <QDir>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -83,12 +86,14 @@ private Q_SLOTS:
     }
     void init()
     {
-        QVERIFY2(startWorld(), qPrintable(m_error));
+        QVERIFY2(startWorld({u"--test-hooks"_s}), qPrintable(m_error));
         m_tickets.clear();
         for (int i = 0; i < 3; ++i)
             m_tickets.append(m_world.intake(*m_api, m_world.support, u"Question %1"_s.arg(i), u"c%1@example.com"_s.arg(i)));
         QVERIFY(!m_tickets.contains(0));
         QSettings().clear(); // no account remembered from the last test
+        // Nor its cache (a server on the same port would find it again).
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
         QSettings().setValue(u"undoSendSeconds"_s, 0); // sends go at once unless a test says otherwise
         startAndSignIn();
         if (QTest::currentTestFailed())
@@ -469,6 +474,43 @@ private Q_SLOTS:
         });
         QTest::keyClick(m_window, Qt::Key_G, Qt::ControlModifier);
         QTRY_COMPARE(m_window->ticketView()->ticketId(), m_tickets[2]);
+    }
+
+    // A note for a ticket that a colleague moved out of the agent's
+    // departments before it arrived: refused, and kept where the agent can
+    // read why, read what they wrote and copy it.
+    void aChangeOnATicketThatMovedAwayIsKeptAndExplained()
+    {
+        // Sam's commands get no answer for now, as in a bad network.
+        QCOMPARE(m_api->post(u"/api/v1/test/fail-commands"_s, {{u"count"_s, 1000}, {u"agent"_s, m_world.agent(u"sam"_s)}})
+                     .status, 204);
+        m_window->openTicket(m_tickets[0]);
+        m_window->ticketView()->setNoteMode(true);
+        QTest::keyClicks(m_window->ticketView()->editor(), u"Customer called: wants a refund instead"_s);
+        QTest::mouseClick(button(m_window->ticketView(), u"Add internal note"_s), Qt::LeftButton);
+        QCOMPARE(m_app->engine()->pendingCount(), 1);
+
+        // Meanwhile Sue moves it to Returns, where Sam is not.
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, m_tickets[0]},
+                                                   {u"base_version"_s, m_world.version(*m_api, m_tickets[0])},
+                                                   {u"type"_s, u"transfer"_s}, {u"department"_s, m_world.returns}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QCOMPARE(m_api->post(u"/api/v1/test/fail-commands"_s, {{u"count"_s, 0}}).status, 204);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->desk()->rejected().size(), 1, 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->desk()->ticket(m_tickets[0]).has_value(), 15'000);
+
+        QTest::keyClick(m_window, Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+        OutboxWindow *outbox = m_window->outboxWindow();
+        QVERIFY(outbox && outbox->isVisible());
+        QCOMPARE(outbox->table()->rowCount(), 1);
+        QVERIFY(outbox->table()->item(0, 0)->text().contains(u"not in your departments"_s));
+        QCOMPARE(outbox->table()->item(0, 1)->text(), u"Internal note"_s);
+        const QString why = outbox->table()->item(0, 3)->text();
+        QVERIFY2(why.contains(u"moved to Returns by sue"_s), qPrintable(why));
+        QVERIFY(outbox->details()->toPlainText().contains(u"Customer called: wants a refund instead"_s));
+        QTest::mouseClick(button(outbox, u"Copy text"_s), Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), u"Customer called: wants a refund instead"_s);
+        outbox->close();
     }
 
     void transferThroughTheDialogWithTheKeyboard()
