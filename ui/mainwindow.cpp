@@ -8,6 +8,7 @@
 #include "ui/toastpopup.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,6 +22,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -74,11 +76,12 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
     QHeaderView *header = m_queue->horizontalHeader();
     header->setSectionResizeMode(TicketQueueModel::Subject, QHeaderView::Stretch);
     const int digit = m_queue->fontMetrics().horizontalAdvance(u'0');
-    for (const auto &[column, width] : {std::pair{TicketQueueModel::Number, 5}, {TicketQueueModel::Customer, 13},
+    // Narrow enough that the subjects keep most of a 1280-pixel screen.
+    for (const auto &[column, width] : {std::pair{TicketQueueModel::Number, 5}, {TicketQueueModel::Customer, 11},
                                         {TicketQueueModel::Status, 7}, {TicketQueueModel::Priority, 7},
-                                        {TicketQueueModel::Due, 12},
-                                        {TicketQueueModel::Assignee, 11}, {TicketQueueModel::Age, 5},
-                                        {TicketQueueModel::Updated, 8}})
+                                        {TicketQueueModel::Due, 10},
+                                        {TicketQueueModel::Assignee, 10}, {TicketQueueModel::Age, 4},
+                                        {TicketQueueModel::Updated, 7}})
         header->resizeSection(column, width * digit + 14);
     m_queue->setAlternatingRowColors(true);
     m_queue->setWordWrap(false);
@@ -166,21 +169,95 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
         raise();
         activateWindow();
     });
+    // The taskbar entry asks for attention whenever a popup comes.
+    connect(&desk.notifications(), &NotificationCentre::toast, this, [this]() { QApplication::alert(this); });
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         auto *tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+        tray->setToolTip(tr("Signpost"));
         tray->show();
         connect(&desk.notifications(), &NotificationCentre::toast, tray,
-                [tray](const NotificationCentre::Toast &toast) { tray->showMessage(toast.title, toast.text); });
+                [this, tray](const NotificationCentre::Toast &toast) {
+                    m_lastToastTicket = toast.ticketId;
+                    tray->showMessage(desktopText(toast.title), desktopText(toast.text));
+                });
+        // A click on the message opens its ticket (a burst: the queue).
+        connect(tray, &QSystemTrayIcon::messageClicked, this, [this]() {
+            if (m_lastToastTicket > 0)
+                openTicket(m_lastToastTicket);
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        connect(tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+            if (reason == QSystemTrayIcon::Trigger) {
+                showNormal();
+                raise();
+                activateWindow();
+            }
+        });
     }
 
     buildMenus();
     updateConnection();
-    if (desk.departments().rowCount() > 0)
-        m_departments->setCurrentIndex(desk.departments().index(0));
-    connect(&desk.departments(), &QAbstractItemModel::rowsInserted, this, [this]() {
-        if (!m_departments->currentIndex().isValid())
-            m_departments->setCurrentIndex(m_desk.departments().index(0));
+    m_split = split;
+    restoreLayout();
+    // The department worked in last time, else the first.
+    auto selectRemembered = [this]() {
+        if (m_departments->currentIndex().isValid() || m_desk.departments().rowCount() == 0)
+            return;
+        const int remembered = m_desk.departments().rowOf(QSettings().value(u"queue/department"_s).toLongLong());
+        m_departments->setCurrentIndex(m_desk.departments().index(std::max(remembered, 0)));
+    };
+    selectRemembered();
+    connect(&desk.departments(), &QAbstractItemModel::rowsInserted, this, selectRemembered);
+    connect(m_queue->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [](int column, Qt::SortOrder order) {
+        QSettings settings;
+        settings.setValue(u"queue/sortColumn"_s, column);
+        settings.setValue(u"queue/sortOrder"_s, int(order));
     });
+}
+
+MainWindow::~MainWindow()
+{
+    saveLayout();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/splitter"_s, m_split->saveState());
+    if (m_department > 0)
+        settings.setValue(u"queue/department"_s, m_department);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (settings.contains(u"window/geometry"_s))
+        restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    if (settings.contains(u"window/splitter"_s))
+        m_split->restoreState(settings.value(u"window/splitter"_s).toByteArray());
+    if (settings.contains(u"queue/sortColumn"_s))
+        m_queue->sortByColumn(settings.value(u"queue/sortColumn"_s).toInt(),
+                              Qt::SortOrder(settings.value(u"queue/sortOrder"_s).toInt()));
+}
+
+QString MainWindow::desktopText(const QString &text)
+{
+    // Linux notification servers read the body as markup: a customer's
+    // subject such as "<b>50% off</b> & more" must arrive as typed.
+#ifdef Q_OS_LINUX
+    return text.toHtmlEscaped();
+#else
+    return text;
+#endif
 }
 
 void MainWindow::buildMenus()

@@ -10,6 +10,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QSplitter;
 class QTableView;
 
 namespace Signpost {
@@ -27,6 +28,10 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     explicit MainWindow(Desk &desk, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Text for the desktop's notifications, safe from markup.
+    static QString desktopText(const QString &text);
 
     void openTicket(qint64 ticketId);
     void selectDepartment(qint64 departmentId);
@@ -45,7 +50,13 @@ public:
 Q_SIGNALS:
     void signOutRequested();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    // Window size, splitter, department and sort, as the agent left them.
+    void saveLayout();
+    void restoreLayout();
     void buildMenus();
     void showShortcuts();
     void showOutbox();
@@ -55,6 +66,8 @@ private:
     void step(int delta);
 
     bool m_queueRefreshing = false; // a refresh moves the queue's current row
+    qint64 m_lastToastTicket = 0;   // what a click on the tray's message opens
+    QSplitter *m_split = nullptr;
     Desk &m_desk;
     QListView *m_departments;
     QComboBox *m_statusFilter;

@@ -5,6 +5,7 @@
 #include "ui/transferdialog.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -502,6 +503,29 @@ QString TicketView::describeEvent(const TicketEvent &event)
     return event.kind;
 }
 
+TicketView::ThreadStyle TicketView::threadStyle(const QPalette &palette)
+{
+    // Tinted blocks that keep to the palette: light tints on a light base,
+    // deep ones on a dark base, and the palette's own text on both.
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    ThreadStyle style;
+    style.text = palette.color(QPalette::Text);
+    style.customer = dark ? QColor(u"#262b33"_s) : QColor(u"#f9fafb"_s);
+    style.reply = dark ? QColor(u"#172a46"_s) : QColor(u"#eff6ff"_s);
+    style.note = dark ? QColor(u"#3a2c0f"_s) : QColor(u"#fffbeb"_s);
+    style.muted = dark ? QColor(u"#9ca3af"_s) : QColor(u"#6b7280"_s);
+    return style;
+}
+
+void TicketView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_ticketId > 0) {
+        m_threadHtml.clear(); // drawn again in the new colours
+        reload();
+    }
+}
+
 QString TicketView::renderThread(const Ticket &ticket)
 {
     // Messages and history in time order; customers' text is always escaped
@@ -514,35 +538,44 @@ QString TicketView::renderThread(const Ticket &ticket)
     };
     QList<Item> items;
     int order = 0;
+    const ThreadStyle colours = threadStyle(palette());
     for (const Message &m : ticket.messages) {
-        QString style, label;
+        QString label;
+        QColor background, border;
         switch (m.kind) {
         case MessageKind::Customer:
-            style = u"border-left: 4px solid #9ca3af; background: #f9fafb;"_s;
+            background = colours.customer;
+            border = QColor(u"#9ca3af"_s);
             label = tr("%1 wrote").arg(m.authorName);
             break;
         case MessageKind::Reply:
-            style = u"border-left: 4px solid #2563eb; background: #eff6ff;"_s;
+            background = colours.reply;
+            border = QColor(u"#2563eb"_s);
             label = tr("%1 replied as %2").arg(m.authorName, m.senderName);
             break;
         case MessageKind::Note:
-            style = u"border-left: 4px solid #d97706; background: #fffbeb;"_s;
+            background = colours.note;
+            border = QColor(u"#d97706"_s);
             label = tr("Internal note by %1").arg(m.authorName);
             break;
         }
+        // The text's colour is set with the background, so a dark palette
+        // never puts white text on a light block (or the reverse).
+        const QString style = u"border-left: 4px solid %1; background: %2; color: %3;"_s.arg(
+            border.name(), background.name(), colours.text.name());
         QString body = esc(m.body);
         if (m.kind == MessageKind::Reply && !m.signature.isEmpty())
-            body += u"<br><br><span style=\"color:#6b7280\">"_s + esc(m.signature) + u"</span>"_s;
+            body += u"<br><br><span style=\"color:%1\">"_s.arg(colours.muted.name()) + esc(m.signature) + u"</span>"_s;
         const QString pending = m.id < 0 ? tr(" · waiting to be sent") : QString();
         items.append({m.createdAt, order++,
                       u"<table width=\"100%\" cellpadding=\"8\" style=\"margin-bottom:10px; %1\"><tr><td>"
-                      "<b>%2</b> <span style=\"color:#6b7280\">%3%4</span><br>%5</td></tr></table>"_s.arg(
-                          style, esc(label), when(m.createdAt), pending, body)});
+                      "<b>%2</b> <span style=\"color:%6\">%3%4</span><br>%5</td></tr></table>"_s.arg(
+                          style, esc(label), when(m.createdAt), pending, body, colours.muted.name())});
     }
     for (const TicketEvent &e : ticket.events) {
         items.append({e.createdAt, order++,
-                      u"<p style=\"color:#6b7280; margin: 2px 0 8px 0\">● %1 <span style=\"font-size:small\">%2</span></p>"_s
-                          .arg(esc(describeEvent(e)), when(e.createdAt))});
+                      u"<p style=\"color:%3; margin: 2px 0 8px 0\">● %1 <span style=\"font-size:small\">%2</span></p>"_s
+                          .arg(esc(describeEvent(e)), when(e.createdAt), colours.muted.name())});
     }
     std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
         return a.at != b.at ? a.at < b.at : a.order < b.order;

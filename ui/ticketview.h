@@ -51,9 +51,19 @@ public:
     QLabel *rejectionBanner() const { return m_rejection; }
     QLabel *heldBanner() const { return m_heldLabel; }
 
+    // The thread's colours for a palette.
+    struct ThreadStyle
+    {
+        QColor text, muted, customer, reply, note;
+    };
+    static ThreadStyle threadStyle(const QPalette &palette);
+
 Q_SIGNALS:
     void ticketRequested(qint64 ticketId);
     void statusMessage(const QString &message);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     QString renderThread(const Ticket &ticket);

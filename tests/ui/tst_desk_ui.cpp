@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -40,6 +41,8 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace Signpost;
@@ -511,6 +514,64 @@ private Q_SLOTS:
         QTest::mouseClick(button(outbox, u"Copy text"_s), Qt::LeftButton);
         QCOMPARE(QApplication::clipboard()->text(), u"Customer called: wants a refund instead"_s);
         outbox->close();
+    }
+
+    // A dark palette gives a readable thread; at 1280×700 the queue still
+    // shows the subjects; the window, its splitter, the department and the
+    // sort come back as the agent left them.
+    void looksRightAndRemembersTheLayout()
+    {
+        auto luminance = [](const QColor &c) {
+            auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+            return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+        };
+        auto contrast = [&](const QColor &a, const QColor &b) {
+            const double x = luminance(a), y = luminance(b);
+            return (std::max(x, y) + 0.05) / (std::min(x, y) + 0.05);
+        };
+        const QPalette light = QApplication::palette();
+        QPalette dark = light;
+        dark.setColor(QPalette::Window, QColor(u"#2b2b2b"_s));
+        dark.setColor(QPalette::WindowText, QColor(u"#e5e7eb"_s));
+        dark.setColor(QPalette::Base, QColor(u"#1e1e1e"_s));
+        dark.setColor(QPalette::AlternateBase, QColor(u"#262626"_s));
+        dark.setColor(QPalette::Text, QColor(u"#e5e7eb"_s));
+        dark.setColor(QPalette::Button, QColor(u"#333333"_s));
+        dark.setColor(QPalette::ButtonText, QColor(u"#e5e7eb"_s));
+        dark.setColor(QPalette::PlaceholderText, QColor(u"#9ca3af"_s));
+        for (const QPalette &palette : {light, dark}) {
+            const TicketView::ThreadStyle style = TicketView::threadStyle(palette);
+            for (const QColor &background : {style.customer, style.reply, style.note}) {
+                QVERIFY2(contrast(style.text, background) >= 4.5, qPrintable(background.name()));
+                QVERIFY2(contrast(style.muted, background) >= 3.0, qPrintable(background.name()));
+            }
+        }
+        QApplication::setPalette(dark);
+        m_window->openTicket(m_tickets[0]);
+        QTRY_VERIFY(m_window->ticketView()->thread()->toHtml().contains(TicketView::threadStyle(dark).customer.name()));
+        if (qEnvironmentVariableIsSet("SIGNPOST_SCREENSHOT_DIR"))
+            m_window->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-dark.png"_s);
+        QApplication::setPalette(light);
+        QTRY_VERIFY(m_window->ticketView()->thread()->toHtml().contains(TicketView::threadStyle(light).customer.name()));
+
+        m_window->resize(1280, 700);
+        QTRY_COMPARE(m_window->size(), QSize(1280, 700));
+        const int digit = m_window->queueView()->fontMetrics().horizontalAdvance(u'0');
+        const int subject = m_window->queueView()->horizontalHeader()->sectionSize(TicketQueueModel::Subject);
+        QVERIFY2(subject >= 20 * digit, qPrintable(u"Subject is %1 px"_s.arg(subject)));
+
+        m_window->queueView()->sortByColumn(TicketQueueModel::Due, Qt::AscendingOrder);
+        m_app.reset(); // quits the desk
+        startAndSignIn();
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(m_window->size(), QSize(1280, 700));
+        QCOMPARE(m_window->queueView()->horizontalHeader()->sortIndicatorSection(), int(TicketQueueModel::Due));
+        QCOMPARE(m_window->queueView()->horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
+        QCOMPARE(m_window->departmentList()->currentIndex().data().toString(), u"Support"_s);
+
+        // What reaches the desktop's notifications is text, not markup.
+        QCOMPARE(MainWindow::desktopText(u"<b>50% off</b> & more"_s), u"&lt;b&gt;50% off&lt;/b&gt; &amp; more"_s);
     }
 
     void transferThroughTheDialogWithTheKeyboard()
