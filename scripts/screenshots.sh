@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots of signpost-desk with demo data under Xvfb.
 # Needs: xvfb x11-apps xdotool imagemagick; a build in ./build.
+# The dark palette and the waiting-to-send list come from the desk's UI
+# test, which saves them when SIGNPOST_SCREENSHOT_DIR is set (see the end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/screenshots
@@ -91,3 +93,8 @@ xdotool type "Checked the batch: all jackets from week 41 have this zip."
 key ctrl+Return
 sleep 6 # the moment to undo
 shot "$window" desk-offline
+
+SIGNPOST_SCREENSHOT_DIR="$PWD/$out" QT_QPA_PLATFORM=offscreen ./build/tests/tst_desk_ui \
+  looksRightAndRemembersTheLayout aChangeOnATicketThatMovedAwayIsKeptAndExplained >/dev/null
+echo "$out/desk-dark.png"
+echo "$out/desk-outbox.png"

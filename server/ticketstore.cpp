@@ -9,7 +9,9 @@
 #include "server/transaction.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QJsonArray>
+#include <QTimeZone>
 #include <QJsonDocument>
 #include <QVariant>
 
@@ -320,25 +322,32 @@ Status TicketStore::saveTicket(Ticket &t, SlaClocks &clocks, qint64 at)
     return m_db.exec(update);
 }
 
-QString TicketStore::movedAway(qint64 ticketId)
+QString TicketStore::movedAway(const AccessScope &scope, qint64 ticketId)
 {
-    // The agent worked on it, so they may know where it went and who moved
-    // it; nothing of its content is told.
+    // Outside the agent's departments a ticket looks as if it did not exist,
+    // with one exception: one that was last moved out of a department of
+    // theirs. They may have worked on it, so they may know where it went and
+    // who moved it; nothing of its content is told.
+    const QString unknown = u"No such ticket."_s;
     QSqlQuery &moved = m_db.prepared(
-        u"SELECT d.name, COALESCE(a.name, ''), e.created_at FROM events e"
-        " JOIN departments d ON d.id = CAST(json_extract(e.data, '$.to') AS INTEGER)"
+        u"SELECT d.name, COALESCE(a.name, ''), e.created_at, CAST(json_extract(e.data, '$.from') AS INTEGER)"
+        " FROM events e JOIN departments d ON d.id = CAST(json_extract(e.data, '$.to') AS INTEGER)"
         " LEFT JOIN agents a ON a.id = e.actor_agent_id"
         " WHERE e.ticket_id = ? AND e.kind = 'transferred' ORDER BY e.id DESC LIMIT 1"_s);
     moved.addBindValue(ticketId);
     if (!moved.exec() || !moved.next())
-        return u"Ticket #%1 is no longer in your departments."_s.arg(ticketId);
+        return unknown;
     const QString department = moved.value(0).toString();
     const QString by = moved.value(1).toString();
-    const QString when = isoFromMs(moved.value(2).toLongLong());
+    const QString when = QDateTime::fromMSecsSinceEpoch(moved.value(2).toLongLong(), QTimeZone::utc())
+                             .toString(u"yyyy-MM-dd HH:mm 'UTC'"_s);
+    const qint64 from = moved.value(3).toLongLong();
     moved.finish();
-    return by.isEmpty() ? u"Ticket #%1 was moved to %2 (%3) and is no longer in your departments."_s
+    if (!scope.departments.contains(from))
+        return unknown;
+    return by.isEmpty() ? u"Ticket #%1 was moved to %2 on %3 and is no longer in your departments."_s
                               .arg(ticketId).arg(department, when)
-                        : u"Ticket #%1 was moved to %2 by %3 (%4) and is no longer in your departments."_s
+                        : u"Ticket #%1 was moved to %2 by %3 on %4 and is no longer in your departments."_s
                               .arg(ticketId).arg(department, by, when);
 }
 
@@ -532,7 +541,7 @@ QJsonObject TicketStore::run(const AccessScope &scope, const QString &agentName,
     if (!found)
         return rejection(command, found.error(), nullptr);
     if (!scope.canSee(found->departmentId))
-        return rejection(command, Error::notFound(movedAway(command.ticketId)), nullptr);
+        return rejection(command, Error::notFound(movedAway(scope, command.ticketId)), nullptr);
     const Ticket before = *found;
     Ticket t = *found;
 

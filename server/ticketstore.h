@@ -69,8 +69,9 @@ public:
     void publish(const ChangeNotice &notice);
 
     Expected<Ticket> ticket(qint64 id, bool withThread);
-    // Why an agent may no longer act on a ticket: where it went, and who moved it.
-    QString movedAway(qint64 ticketId);
+    // Why an agent may not act on a ticket outside their departments: where
+    // it went and who moved it, if it left one of theirs; else "No such ticket."
+    QString movedAway(const AccessScope &scope, qint64 ticketId);
     // The full view for an agent: thread, history and the customer's other
     // tickets the agent may see. Not found when outside their departments.
     Expected<QJsonObject> ticketView(const AccessScope &scope, qint64 id);

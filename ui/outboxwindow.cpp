@@ -146,9 +146,10 @@ void OutboxWindow::reload()
     m_table->resizeColumnsToContents();
     m_summary->setText(m_entries.isEmpty() ? tr("Everything you did has reached the server.")
                        : refused > 0
-                           ? tr("%n change(s) waiting or refused. Nothing you wrote is lost: read or copy it below.",
-                                nullptr, int(m_entries.size()))
-                           : tr("%n change(s) waiting to reach the server.", nullptr, int(m_entries.size())));
+                           ? tr("Waiting or refused: %1 (refused: %2). Nothing you wrote is lost: read or copy it below.")
+                                 .arg(m_entries.size())
+                                 .arg(refused)
+                           : tr("Waiting to reach the server: %1.").arg(m_entries.size()));
     m_table->setCurrentCell(selectRow, 0);
     showCurrent();
 }

@@ -120,6 +120,32 @@ private Q_SLOTS:
         QCOMPARE(pulled.contains(ticket), visible);
     }
 
+    // A ticket moved out of an agent's department: their late command is
+    // told where it went and who moved it; an agent it never concerned
+    // learns nothing more than "No such ticket.".
+    void aTicketMovedAwaySaysWhereToThoseItLeft()
+    {
+        const qint64 ticket = m_world.intake(*m_api, m_world.support, u"Moving on"_s);
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, ticket},
+                                                   {u"base_version"_s, m_world.version(*m_api, ticket)},
+                                                   {u"type"_s, u"transfer"_s}, {u"department"_s, m_world.returns}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        const qint64 now = m_world.version(*m_api, ticket);
+        auto noteBy = [&](const QString &agent) {
+            return m_world.command(*m_api, agent, {{u"ticket"_s, ticket}, {u"base_version"_s, now},
+                                                   {u"type"_s, u"note"_s}, {u"body"_s, u"Late"_s}});
+        };
+        const QJsonObject sam = noteBy(u"sam"_s);
+        QCOMPARE(sam.value(u"reason"_s).toString(), u"not_found"_s);
+        QVERIFY2(sam.value(u"message"_s).toString().startsWith(u"Ticket #%1 was moved to Returns by sue"_s.arg(ticket)),
+                 qPrintable(sam.value(u"message"_s).toString()));
+        const QJsonObject sal = noteBy(u"sal"_s);
+        QCOMPARE(sal.value(u"reason"_s).toString(), u"not_found"_s);
+        QCOMPARE(sal.value(u"message"_s).toString(), u"No such ticket."_s);
+        QVERIFY(!sal.contains(u"ticket"_s));
+        QCOMPARE(m_world.version(*m_api, ticket), now);
+    }
+
     void otherTicketsOfTheCustomerOnlyFromVisibleDepartments()
     {
         // The same customer wrote to Support and to Sales.

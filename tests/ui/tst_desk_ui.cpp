@@ -511,6 +511,8 @@ private Q_SLOTS:
         const QString why = outbox->table()->item(0, 3)->text();
         QVERIFY2(why.contains(u"moved to Returns by sue"_s), qPrintable(why));
         QVERIFY(outbox->details()->toPlainText().contains(u"Customer called: wants a refund instead"_s));
+        if (qEnvironmentVariableIsSet("SIGNPOST_SCREENSHOT_DIR"))
+            outbox->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-outbox.png"_s);
         QTest::mouseClick(button(outbox, u"Copy text"_s), Qt::LeftButton);
         QCOMPARE(QApplication::clipboard()->text(), u"Customer called: wants a refund instead"_s);
         outbox->close();
