@@ -589,18 +589,23 @@ OutboxEntry LocalStore::readEntry(const QSqlQuery &query)
     return entry;
 }
 
-QList<OutboxEntry> LocalStore::outboxFor(qint64 ticketId)
+QList<OutboxEntry> LocalStore::entries(const QString &condition, const QVariantList &binds)
 {
     QSqlQuery &query = prepared(
-        u"SELECT id, command, state, reason, message, server_ticket, created_at FROM outbox WHERE ticket_id = ?"
-        " ORDER BY id"_s);
-    query.addBindValue(ticketId);
+        u"SELECT id, command, state, reason, message, server_ticket, created_at FROM outbox o "_s + condition);
+    for (const QVariant &bind : binds)
+        query.addBindValue(bind);
     QList<OutboxEntry> list;
     if (!query.exec())
         return list;
     while (query.next())
         list.append(readEntry(query));
     return list;
+}
+
+QList<OutboxEntry> LocalStore::outboxFor(qint64 ticketId)
+{
+    return entries(u"WHERE ticket_id = ? ORDER BY id"_s, {ticketId});
 }
 
 Expected<OutboxEntry> LocalStore::enqueue(Command command)
@@ -651,16 +656,8 @@ Expected<OutboxEntry> LocalStore::enqueue(Command command)
 
 QList<OutboxEntry> LocalStore::sendable()
 {
-    QSqlQuery &query = prepared(
-        u"SELECT id, command, state, reason, message, server_ticket, created_at FROM outbox o"
-        " WHERE state <> 'rejected' AND id = (SELECT MIN(id) FROM outbox p WHERE p.ticket_id = o.ticket_id"
-        " AND p.state <> 'rejected') ORDER BY id LIMIT 100"_s);
-    QList<OutboxEntry> list;
-    if (!query.exec())
-        return list;
-    while (query.next())
-        list.append(readEntry(query));
-    return list;
+    return entries(u"WHERE state <> 'rejected' AND id = (SELECT MIN(id) FROM outbox p WHERE p.ticket_id = o.ticket_id"
+                   " AND p.state <> 'rejected') ORDER BY id LIMIT 100"_s);
 }
 
 Status LocalStore::markSent(const QList<qint64> &entryIds)
@@ -793,27 +790,12 @@ std::optional<Draft> LocalStore::draft(qint64 ticketId)
 
 QList<OutboxEntry> LocalStore::outbox()
 {
-    QSqlQuery &query = prepared(
-        u"SELECT id, command, state, reason, message, server_ticket, created_at FROM outbox ORDER BY id"_s);
-    QList<OutboxEntry> list;
-    if (!query.exec())
-        return list;
-    while (query.next())
-        list.append(readEntry(query));
-    return list;
+    return entries(u"ORDER BY id"_s);
 }
 
 QList<OutboxEntry> LocalStore::rejected()
 {
-    QSqlQuery &query = prepared(
-        u"SELECT id, command, state, reason, message, server_ticket, created_at FROM outbox WHERE state = 'rejected'"
-        " ORDER BY id"_s);
-    QList<OutboxEntry> list;
-    if (!query.exec())
-        return list;
-    while (query.next())
-        list.append(readEntry(query));
-    return list;
+    return entries(u"WHERE state = 'rejected' ORDER BY id"_s);
 }
 
 int LocalStore::pendingCount()

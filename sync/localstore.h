@@ -167,6 +167,8 @@ private:
     Status refreshSearchIndex(qint64 ticketId);
     Status overlayOutbox(qint64 ticketId);
     Status applyOptimistic(const OutboxEntry &entry);
+    // Outbox entries: `condition` follows "FROM outbox o".
+    QList<OutboxEntry> entries(const QString &condition, const QVariantList &binds = {});
     OutboxEntry readEntry(const QSqlQuery &query);
 
     SqlConnection m_sql;
