@@ -172,7 +172,8 @@ void Desk::release(qint64 ticketId)
         return;
     const Draft draft = it->second.draft;
     const std::optional<TicketStatus> status = it->second.status;
-    it->second.timer.release()->deleteLater(); // may be the sender of this call
+    if (QTimer *timer = it->second.timer.release())
+        timer->deleteLater(); // may be the sender of this call
     m_held.erase(it);
     // The outbox takes the text and drops the draft in one transaction.
     const Status done = draft.note ? note(ticketId, draft.body) : reply(ticketId, draft.body, status);

@@ -56,6 +56,8 @@ public:
 
     // What the agent is writing on a ticket, kept in the cache as they type.
     std::optional<Draft> draft(qint64 ticketId) { return m_engine.store().draft(ticketId); }
+    QList<Draft> strandedDrafts() { return m_engine.store().strandedDrafts(); }
+    Status discardDraft(qint64 ticketId) { return m_engine.store().deleteDraft(ticketId); }
     Status saveDraft(const Draft &draft);
 
     // Sending with a moment to take it back. The reply or note waits

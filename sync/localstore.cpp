@@ -788,6 +788,19 @@ std::optional<Draft> LocalStore::draft(qint64 ticketId)
     return draft;
 }
 
+QList<Draft> LocalStore::strandedDrafts()
+{
+    QSqlQuery &query = prepared(u"SELECT ticket_id, mode, body, updated_at FROM drafts d"
+                                " WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = d.ticket_id) ORDER BY updated_at"_s);
+    QList<Draft> list;
+    if (!query.exec())
+        return list;
+    while (query.next())
+        list.append(Draft{query.value(0).toLongLong(), query.value(1).toString() == u"note", query.value(2).toString(),
+                          query.value(3).toLongLong()});
+    return list;
+}
+
 QList<OutboxEntry> LocalStore::outbox()
 {
     return entries(u"ORDER BY id"_s);

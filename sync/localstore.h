@@ -158,6 +158,9 @@ public:
     Status saveDraft(const Draft &draft);
     Status deleteDraft(qint64 ticketId);
     std::optional<Draft> draft(qint64 ticketId);
+    // Drafts whose ticket has left the cache (moved out of the agent's
+    // departments): kept to be read and copied until discarded.
+    QList<Draft> strandedDrafts();
 
 private:
     LocalStore();

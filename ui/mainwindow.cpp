@@ -162,6 +162,11 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
                                      .arg(entry.message),
                                  15'000);
     });
+    connect(&desk, &Desk::sendFailed, this, [this](qint64 ticketId, const QString &message) {
+        statusBar()->showMessage(
+            tr("Not sent to #%1: %2 What you wrote is kept under View > Waiting to send.").arg(ticketId).arg(message),
+            15'000);
+    });
     connect(&desk.notifications(), &NotificationCentre::toast, m_toast, &ToastPopup::present);
     connect(m_toast, &ToastPopup::activated, this, [this](qint64 ticketId) {
         if (ticketId > 0)
@@ -224,6 +229,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    m_ticket->saveDraftNow(); // the last keystrokes too
     saveLayout();
     QMainWindow::closeEvent(event);
 }

@@ -76,22 +76,22 @@ OutboxWindow::OutboxWindow(Desk &desk, QWidget *parent)
 
     connect(m_table, &QTableWidget::currentCellChanged, this, &OutboxWindow::showCurrent);
     connect(m_copy, &QPushButton::clicked, this, [this]() {
-        if (const OutboxEntry *entry = current())
-            QApplication::clipboard()->setText(typedText(*entry));
+        if (const Row *row = current())
+            QApplication::clipboard()->setText(typedText(*row));
     });
     connect(m_open, &QPushButton::clicked, this, [this]() {
-        if (const OutboxEntry *entry = current())
-            Q_EMIT ticketRequested(entry->command.ticketId);
+        if (const Row *row = current())
+            Q_EMIT ticketRequested(row->ticketId());
     });
     connect(m_discard, &QPushButton::clicked, this, [this]() {
-        const OutboxEntry *entry = current();
-        if (!entry || entry->state != OutboxEntry::State::Rejected)
+        const Row *row = current();
+        if (!row || !refused(*row))
             return;
-        if (!typedText(*entry).isEmpty()
+        if (!typedText(*row).isEmpty()
             && QMessageBox::question(this, tr("Discard"), tr("Discard this change and what you wrote with it?"))
                    != QMessageBox::Yes)
             return;
-        if (m_desk.discard(entry->id))
+        if (row->entry ? m_desk.discard(row->entry->id) : m_desk.discardDraft(row->draft->ticketId))
             reload();
     });
     connect(&m_desk, &Desk::ticketsChanged, this, &OutboxWindow::reload);
@@ -99,13 +99,23 @@ OutboxWindow::OutboxWindow(Desk &desk, QWidget *parent)
     reload();
 }
 
-QString OutboxWindow::typedText(const OutboxEntry &entry) const
+QString OutboxWindow::typedText(const Row &row) const
 {
-    return entry.command.type == Command::Type::Transfer ? entry.command.note : entry.command.body;
+    if (row.draft)
+        return row.draft->body;
+    return row.entry->command.type == Command::Type::Transfer ? row.entry->command.note : row.entry->command.body;
 }
 
-QString OutboxWindow::stateText(const OutboxEntry &entry) const
+bool OutboxWindow::refused(const Row &row) const
 {
+    return row.draft || row.entry->state == OutboxEntry::State::Rejected;
+}
+
+QString OutboxWindow::stateText(const Row &row) const
+{
+    if (row.draft)
+        return tr("Not sent: the ticket left your departments before it could go");
+    const OutboxEntry &entry = *row.entry;
     switch (entry.state) {
     case OutboxEntry::State::Pending:
         return tr("Waiting to be sent");
@@ -120,59 +130,68 @@ QString OutboxWindow::stateText(const OutboxEntry &entry) const
 
 void OutboxWindow::reload()
 {
-    const qint64 selected = current() ? current()->id : 0;
-    m_entries = m_desk.outbox();
-    int refused = 0;
-    m_table->setRowCount(int(m_entries.size()));
-    int selectRow = m_entries.isEmpty() ? -1 : 0;
-    for (int row = 0; row < m_entries.size(); ++row) {
-        const OutboxEntry &entry = m_entries[row];
-        refused += entry.state == OutboxEntry::State::Rejected ? 1 : 0;
-        const std::optional<Ticket> ticket = m_desk.ticket(entry.command.ticketId);
+    const Row *was = current();
+    const std::pair<qint64, qint64> selected = was ? std::pair(was->entry ? was->entry->id : 0, was->ticketId())
+                                                   : std::pair<qint64, qint64>(0, 0);
+    m_rows.clear();
+    for (const OutboxEntry &entry : m_desk.outbox())
+        m_rows.append(Row{entry, std::nullopt});
+    for (const Draft &draft : m_desk.strandedDrafts())
+        m_rows.append(Row{std::nullopt, draft});
+    int refusedCount = 0;
+    m_table->setRowCount(int(m_rows.size()));
+    int selectRow = m_rows.isEmpty() ? -1 : 0;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        const Row &row = m_rows[i];
+        const bool isRefused = refused(row);
+        refusedCount += isRefused ? 1 : 0;
+        const std::optional<Ticket> ticket = m_desk.ticket(row.ticketId());
         const QString ticketText = ticket ? tr("#%1 %2").arg(ticket->id).arg(ticket->subject)
-                                          : tr("#%1 (not in your departments)").arg(entry.command.ticketId);
-        const QStringList cells{ticketText, actionName(entry.command.type),
-                                QDateTime::fromMSecsSinceEpoch(entry.createdAt).toString(u"d MMM, HH:mm"_s),
-                                stateText(entry)};
+                                          : tr("#%1 (not in your departments)").arg(row.ticketId());
+        const QString what = row.draft ? (row.draft->note ? tr("Internal note") : tr("Reply"))
+                                       : actionName(row.entry->command.type);
+        const qint64 at = row.draft ? row.draft->updatedAt : row.entry->createdAt;
+        const QStringList cells{ticketText, what, QDateTime::fromMSecsSinceEpoch(at).toString(u"d MMM, HH:mm"_s),
+                                stateText(row)};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells[column]);
-            if (entry.state == OutboxEntry::State::Rejected)
+            if (isRefused)
                 item->setForeground(QColor(u"#b00020"_s));
-            m_table->setItem(row, column, item);
+            m_table->setItem(i, column, item);
         }
-        if (entry.id == selected)
-            selectRow = row;
+        if ((row.entry && row.entry->id == selected.first) || (row.draft && selected.first == 0 && row.ticketId() == selected.second))
+            selectRow = i;
     }
     m_table->resizeColumnsToContents();
-    m_summary->setText(m_entries.isEmpty() ? tr("Everything you did has reached the server.")
-                       : refused > 0
+    m_summary->setText(m_rows.isEmpty() ? tr("Everything you did has reached the server.")
+                       : refusedCount > 0
                            ? tr("Waiting or refused: %1 (refused: %2). Nothing you wrote is lost: read or copy it below.")
-                                 .arg(m_entries.size())
-                                 .arg(refused)
-                           : tr("Waiting to reach the server: %1.").arg(m_entries.size()));
+                                 .arg(m_rows.size())
+                                 .arg(refusedCount)
+                           : tr("Waiting to reach the server: %1.").arg(m_rows.size()));
     m_table->setCurrentCell(selectRow, 0);
     showCurrent();
 }
 
-const OutboxEntry *OutboxWindow::current() const
+const OutboxWindow::Row *OutboxWindow::current() const
 {
     const int row = m_table->currentRow();
-    return row >= 0 && row < m_entries.size() ? &m_entries[row] : nullptr;
+    return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
 }
 
 void OutboxWindow::showCurrent()
 {
-    const OutboxEntry *entry = current();
+    const Row *row = current();
     QString text;
-    if (entry) {
-        text = typedText(*entry);
-        if (entry->state == OutboxEntry::State::Rejected && !entry->message.isEmpty())
-            text = entry->message + u"\n\n"_s + text;
+    if (row) {
+        text = typedText(*row);
+        if (row->entry && row->entry->state == OutboxEntry::State::Rejected && !row->entry->message.isEmpty())
+            text = row->entry->message + u"\n\n"_s + text;
     }
     m_details->setPlainText(text);
-    m_copy->setEnabled(entry && !typedText(*entry).isEmpty());
-    m_open->setEnabled(entry && m_desk.ticket(entry->command.ticketId).has_value());
-    m_discard->setEnabled(entry && entry->state == OutboxEntry::State::Rejected);
+    m_copy->setEnabled(row && !typedText(*row).isEmpty());
+    m_open->setEnabled(row && m_desk.ticket(row->ticketId()).has_value());
+    m_discard->setEnabled(row && refused(*row));
 }
 
 } // namespace Signpost

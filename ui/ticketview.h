@@ -38,6 +38,9 @@ public:
     void setNoteMode(bool note);
     void send(std::optional<TicketStatus> status = std::nullopt);
     void undoSend();
+    // Keeps what is in the editor as the ticket's draft now (it is kept a
+    // moment after typing stops anyway); for closing the window.
+    void saveDraftNow();
     void assignToMe();
     void openTransferDialog();
     // The ticket's lists, opened from the keyboard.
@@ -73,7 +76,6 @@ private:
     void showSla();
     void report(const Status &done, const QString &success);
     void loadDraft();
-    void saveDraftNow();
     void showMode();
     void showHeld();
 

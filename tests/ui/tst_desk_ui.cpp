@@ -32,6 +32,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -574,6 +575,37 @@ private Q_SLOTS:
 
         // What reaches the desktop's notifications is text, not markup.
         QCOMPARE(MainWindow::desktopText(u"<b>50% off</b> & more"_s), u"&lt;b&gt;50% off&lt;/b&gt; &amp; more"_s);
+    }
+
+    // A send still waiting out its undo time when its ticket leaves the
+    // agent's departments: it cannot go, says so, and the text stays.
+    void aHeldSendWhoseTicketLeftKeepsItsText()
+    {
+        m_app->desk()->setUndoDelay(std::chrono::seconds(30));
+        m_window->openTicket(m_tickets[1]);
+        QTest::keyClicks(m_window->ticketView()->editor(), u"About your parcel"_s);
+        QTest::mouseClick(button(m_window->ticketView(), u"Send reply"_s), Qt::LeftButton);
+        QVERIFY(m_app->desk()->isHeld(m_tickets[1]));
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, m_tickets[1]},
+                                                   {u"base_version"_s, m_world.version(*m_api, m_tickets[1])},
+                                                   {u"type"_s, u"transfer"_s}, {u"department"_s, m_world.returns}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->desk()->ticket(m_tickets[1]).has_value(), 15'000);
+        QSignalSpy failed(m_app->desk(), &Desk::sendFailed);
+        m_app->desk()->releaseHeld(); // as on quitting
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(m_window->statusBar()->currentMessage().contains(u"Waiting to send"_s));
+        QCOMPARE(m_app->desk()->draft(m_tickets[1])->body, u"About your parcel"_s);
+        QCOMPARE(m_app->engine()->pendingCount(), 0);
+        // Where the agent finds it again.
+        QTest::keyClick(m_window, Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+        OutboxWindow *outbox = m_window->outboxWindow();
+        QVERIFY(outbox && outbox->isVisible());
+        QCOMPARE(outbox->table()->rowCount(), 1);
+        QCOMPARE(outbox->table()->item(0, 1)->text(), u"Reply"_s);
+        QVERIFY(outbox->table()->item(0, 3)->text().contains(u"left your departments"_s));
+        QCOMPARE(outbox->details()->toPlainText(), u"About your parcel"_s);
+        outbox->close();
     }
 
     void transferThroughTheDialogWithTheKeyboard()
