@@ -4,6 +4,7 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
+#include <QDateTimeAxis>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -154,24 +155,32 @@ QWidget *DashboardWindow::departmentColumn(const Department &department, const Q
     solved->setName(tr("Solved"));
     const QJsonArray trend = figures.value(u"trend"_s).toArray();
     int peak = 1;
+    QDateTime first, last;
     for (qsizetype i = 0; i < trend.size(); ++i) {
         const QJsonObject day = trend.at(i).toObject();
-        created->append(double(i), day.value(u"created"_s).toInt());
-        solved->append(double(i), day.value(u"solved"_s).toInt());
+        // Each day at noon, so no time zone moves a point to a neighbour.
+        const QDateTime at(QDate::fromString(day.value(u"date"_s).toString(), Qt::ISODate), QTime(12, 0));
+        if (!at.isValid())
+            continue;
+        first = first.isValid() ? std::min(first, at) : at;
+        last = last.isValid() ? std::max(last, at) : at;
+        created->append(double(at.toMSecsSinceEpoch()), day.value(u"created"_s).toInt());
+        solved->append(double(at.toMSecsSinceEpoch()), day.value(u"solved"_s).toInt());
         peak = std::max({peak, day.value(u"created"_s).toInt(), day.value(u"solved"_s).toInt()});
     }
+    if (!first.isValid())
+        first = last = QDateTime(QDate::currentDate(), QTime(12, 0));
     auto *trendChart = new QChart;
     trendChart->addSeries(created);
     trendChart->addSeries(solved);
     trendChart->setTitle(tr("Created and solved, last %1 days").arg(trend.size()));
-    auto *days = new QValueAxis;
-    days->setRange(0, std::max<qsizetype>(1, trend.size() - 1));
-    days->setLabelFormat(u"%d"_s);
-    // Whole days: every day of a week, every seventh of a month.
-    days->setTickType(QValueAxis::TicksDynamic);
-    days->setTickAnchor(0);
-    days->setTickInterval(trend.size() <= 10 ? 1 : 7);
-    days->setTitleText(tr("day"));
+    // Dates on the axis: a label for every day of a week, about one a week
+    // for a month.
+    auto *days = new QDateTimeAxis;
+    days->setObjectName(u"trendDays"_s);
+    days->setRange(first, last > first ? last : first.addDays(1));
+    days->setFormat(u"d MMM"_s);
+    days->setTickCount(int(std::clamp<qint64>(first.daysTo(last) + 1, 2, 8)));
     auto *count = new QValueAxis;
     count->setRange(0, peak);
     count->setTickCount(std::min(peak, 10) + 1); // whole numbers only

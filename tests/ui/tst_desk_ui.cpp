@@ -17,7 +17,9 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
+#include <QChartView>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QDialog>
 #include <QDir>
 #include <QHeaderView>
@@ -668,6 +670,19 @@ private Q_SLOTS:
         QCOMPARE(dashboard.departmentCount(), 1);
         QCOMPARE(dashboard.valueText(m_world.support, u"open"_s), u"3"_s);
         QCOMPARE(dashboard.valueText(m_world.support, u"unassigned"_s), u"3"_s);
+        // The trend's axis counts in dates, ending today.
+        QList<QDateTimeAxis *> axes;
+        for (QChartView *view : dashboard.findChildren<QChartView *>()) {
+            for (QAbstractAxis *axis : view->chart()->axes(Qt::Horizontal)) {
+                if (auto *dates = qobject_cast<QDateTimeAxis *>(axis))
+                    axes.append(dates);
+            }
+        }
+        QCOMPARE(axes.size(), 1);
+        const QDate today = QDateTime::currentDateTimeUtc().date(); // the server's days are UTC days
+        QCOMPARE(axes.first()->max().date(), today);
+        QVERIFY(axes.first()->min().date() < today);
+        QCOMPARE(axes.first()->format(), u"d MMM"_s);
         QCOMPARE(dashboard.valueText(m_world.support, u"first_response/median_minutes"_s), u"—"_s);
         const QStringList csv = dashboard.toCsv().split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(csv.size(), 2);
