@@ -885,6 +885,10 @@ QueueSql queueWhere(const QueueQuery &query)
     } else if (query.assignee == QueueQuery::Assignee::Nobody) {
         sql.where += u" AND t.assignee_id IS NULL"_s;
     }
+    if (query.sla == QueueQuery::Sla::AtRisk)
+        sql.where += u" AND t.sla_at_risk <> 0 AND t.sla_breached = 0"_s;
+    else if (query.sla == QueueQuery::Sla::Breached)
+        sql.where += u" AND t.sla_breached <> 0"_s;
     const QString expression = searchExpression(query.search);
     if (!expression.isEmpty()) {
         sql.where += u" AND t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)"_s;

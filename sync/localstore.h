@@ -53,11 +53,15 @@ struct Draft
 struct QueueQuery
 {
     enum class Assignee { Any, Me, Nobody };
+    // As the lead's dashboard counts them: at risk but not yet breached, or
+    // breached; both among open work.
+    enum class Sla { Any, AtRisk, Breached };
     enum class Column { Id, Subject, Customer, Status, Priority, Due, Assignee, Created, Updated };
 
     qint64 departmentId = 0;
     QList<TicketStatus> statuses; // empty: all
     Assignee assignee = Assignee::Any;
+    Sla sla = Sla::Any;
     qint64 me = 0;
     QString search; // full-text over subject, customer and thread
     Column sortColumn = Column::Updated;

@@ -21,6 +21,7 @@
 #include <QLineSeries>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTextDocumentFragment>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -141,8 +142,17 @@ QWidget *DashboardWindow::departmentColumn(const Department &department, const Q
         QFont bold = value->font();
         bold.setBold(true);
         value->setFont(bold);
-        if ((key == u"at_risk" || key == u"breached") && figureValue.toInt() > 0)
-            value->setStyleSheet(key == u"breached" ? u"color: #b91c1c;"_s : u"color: #b45309;"_s);
+        if ((key == u"at_risk" || key == u"breached") && figureValue.toInt() > 0) {
+            // A link to those tickets in the department's queue.
+            const QString colour = key == u"breached" ? u"#b91c1c"_s : u"#b45309"_s;
+            value->setTextFormat(Qt::RichText);
+            value->setText(u"<a href=\"%1\" style=\"color: %2;\">%3</a>"_s.arg(key, colour, value->text().toHtmlEscaped()));
+            value->setToolTip(tr("Show these tickets"));
+            const qint64 departmentId = department.id;
+            connect(value, &QLabel::linkActivated, this, [this, departmentId](const QString &link) {
+                Q_EMIT slaTicketsRequested(departmentId, link == u"breached");
+            });
+        }
         numbers->addRow(tr(figure.label), value);
         m_values.insert(u"%1/%2"_s.arg(department.id).arg(key), value);
     }
@@ -261,7 +271,10 @@ void DashboardWindow::reload()
 QString DashboardWindow::valueText(qint64 departmentId, const QString &figure) const
 {
     const QLabel *label = m_values.value(u"%1/%2"_s.arg(departmentId).arg(figure));
-    return label ? label->text() : QString();
+    if (!label)
+        return {};
+    return label->textFormat() == Qt::RichText ? QTextDocumentFragment::fromHtml(label->text()).toPlainText()
+                                               : label->text();
 }
 
 QString DashboardWindow::toCsv() const

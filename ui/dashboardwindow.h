@@ -29,6 +29,15 @@ public:
     void setPeriod(int days);
     int period() const { return m_days; }
     QString valueText(qint64 departmentId, const QString &figure) const;
+    // The label of a figure, for tests.
+    QLabel *valueLabel(qint64 departmentId, const QString &figure) const
+    {
+        return m_values.value(QStringLiteral("%1/%2").arg(departmentId).arg(figure));
+    }
+
+Q_SIGNALS:
+    // "SLA at risk" or "SLA breached" was clicked: show those tickets.
+    void slaTicketsRequested(qint64 departmentId, bool breached);
 
 private:
     QWidget *departmentColumn(const Department &department, const QJsonObject &figures);

@@ -63,6 +63,9 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
     m_statusFilter->addItem(tr("Solved"), u"solved"_s);
     m_statusFilter->addItem(tr("Closed"), u"closed"_s);
     m_statusFilter->addItem(tr("All"), QString());
+    // The dashboard's "SLA at risk" and "SLA breached" open these.
+    m_statusFilter->addItem(tr("SLA at risk"), u"sla:at_risk"_s);
+    m_statusFilter->addItem(tr("SLA breached"), u"sla:breached"_s);
     m_search->setPlaceholderText(tr("Search this department (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
 
@@ -325,6 +328,7 @@ void MainWindow::buildMenus()
         if (!m_dashboard) {
             m_dashboard = new DashboardWindow(m_desk, this);
             m_dashboard->setAttribute(Qt::WA_DeleteOnClose);
+            connect(m_dashboard, &DashboardWindow::slaTicketsRequested, this, &MainWindow::showSlaTickets);
         }
         m_dashboard->reload();
         m_dashboard->show();
@@ -373,6 +377,17 @@ QList<std::pair<QString, QKeySequence>> MainWindow::shortcuts() const
         }
     }
     return list;
+}
+
+void MainWindow::showSlaTickets(qint64 departmentId, bool breached)
+{
+    selectDepartment(departmentId);
+    m_mine->setChecked(false);
+    m_unassigned->setChecked(false);
+    m_search->clear();
+    m_statusFilter->setCurrentIndex(m_statusFilter->findData(breached ? u"sla:breached"_s : u"sla:at_risk"_s));
+    raise();
+    activateWindow();
 }
 
 OutboxWindow *MainWindow::outboxWindow() const
@@ -452,7 +467,12 @@ void MainWindow::applyFilter()
     QueueQuery query = m_desk.queue().query();
     query.departmentId = m_department;
     query.statuses.clear();
-    for (const QString &name : m_statusFilter->currentData().toString().split(u',', Qt::SkipEmptyParts)) {
+    const QString filter = m_statusFilter->currentData().toString();
+    query.sla = filter == u"sla:at_risk"   ? QueueQuery::Sla::AtRisk
+                : filter == u"sla:breached" ? QueueQuery::Sla::Breached
+                                            : QueueQuery::Sla::Any;
+    const QString statuses = query.sla == QueueQuery::Sla::Any ? filter : u"new,open,pending"_s;
+    for (const QString &name : statuses.split(u',', Qt::SkipEmptyParts)) {
         if (const auto status = ticketStatusFromString(name))
             query.statuses.append(*status);
     }
@@ -489,7 +509,7 @@ void MainWindow::openTicket(qint64 ticketId)
     int row = m_desk.queue().rowOf(ticketId);
     if (row < 0) {
         // Hidden by the filters: show the whole department.
-        m_statusFilter->setCurrentIndex(m_statusFilter->count() - 1);
+        m_statusFilter->setCurrentIndex(m_statusFilter->findData(QString()));
         m_mine->setChecked(false);
         m_unassigned->setChecked(false);
         m_search->clear();

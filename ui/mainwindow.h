@@ -35,8 +35,11 @@ public:
 
     void openTicket(qint64 ticketId);
     void selectDepartment(qint64 departmentId);
+    // The department's queue of tickets at risk of, or past, an SLA target.
+    void showSlaTickets(qint64 departmentId, bool breached);
 
     QListView *departmentList() const { return m_departments; }
+    QComboBox *statusFilter() const { return m_statusFilter; }
     QTableView *queueView() const { return m_queue; }
     QLineEdit *searchBox() const { return m_search; }
     TicketView *ticketView() const { return m_ticket; }

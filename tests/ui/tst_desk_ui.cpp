@@ -2,6 +2,7 @@
 // sign in, open a queue, reply, transfer through the dialog, a popup on push
 // that opens its ticket, and the offline banner with the pending count.
 #include "app/deskapplication.h"
+#include "core/timestamps.h"
 #include "models/roles.h"
 #include "sync/syncengine.h"
 #include "tests/support/worldtest.h"
@@ -64,6 +65,8 @@ class TestDeskUi : public WorldTest
         }
         return nullptr;
     }
+
+    Desk &m_desk() { return *m_app->desk(); }
 
     // Starts the desk and signs in as Sam through the dialog, with the
     // keyboard (no keychain here, so every start asks).
@@ -646,6 +649,40 @@ private Q_SLOTS:
         QVERIFY(!toast->isVisible());
         QCOMPARE(m_window->ticketView()->ticketId(), fresh);
         QCOMPARE(m_window->queueView()->currentIndex().data(TicketIdRole).toLongLong(), fresh);
+    }
+
+    // "SLA breached" and "SLA at risk" as queue filters: what the lead's
+    // dashboard opens when its figure is clicked.
+    void slaFiltersShowThoseTickets()
+    {
+        const qint64 t0 = msFromIso(u"2026-11-23T08:00:00.000Z"_s);
+        auto clock = [&](int minutes) {
+            QCOMPARE(m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(t0 + minutes * 60'000LL)}}).status, 200);
+        };
+        clock(0);
+        const QJsonObject sla{{u"targets"_s, QJsonObject{{u"normal"_s, QJsonObject{{u"first_response"_s, 60}}}}}};
+        QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.support), {{u"sla"_s, sla}},
+                              m_world.token(u"admin"_s)).status, 200);
+        const qint64 late = m_world.intake(*m_api, m_world.support, u"Late"_s);
+        clock(30);
+        const qint64 soon = m_world.intake(*m_api, m_world.support, u"Soon late"_s);
+        clock(80); // the first 80 minutes in (breached), the second 50 of 60 (at risk)
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->desk()->ticket(late) && m_app->desk()->ticket(late)->sla.breached
+                                     && m_app->desk()->ticket(soon) && m_app->desk()->ticket(soon)->sla.atRisk,
+                                 15'000);
+        auto listed = [this]() {
+            QList<qint64> ids;
+            for (int row = 0; row < m_desk().queue().rowCount(); ++row)
+                ids.append(m_desk().queue().ticketAt(row));
+            return ids;
+        };
+        m_window->showSlaTickets(m_world.support, true);
+        QCOMPARE(m_window->statusFilter()->currentText(), u"SLA breached"_s);
+        QCOMPARE(listed(), QList<qint64>{late});
+        m_window->showSlaTickets(m_world.support, false);
+        QCOMPARE(listed(), QList<qint64>{soon});
+        m_window->statusFilter()->setCurrentIndex(0);
+        QCOMPARE(listed().size(), 5);
     }
 
     void dashboardForALead()
