@@ -64,6 +64,8 @@ const QList<QStringList> &migrations()
     return steps;
 }
 
+QString sortOrder(const QueueQuery &query);
+
 int priorityRank(Priority priority)
 {
     return static_cast<int>(priority);
@@ -898,6 +900,19 @@ QueueSql queueWhere(const QueueQuery &query)
 }
 
 QString orderBy(const QueueQuery &query)
+{
+    // A plain number searched for: that ticket first, whatever the sort
+    // (the number is parsed, so it goes into the SQL as digits only).
+    QString text = query.search.trimmed();
+    if (text.startsWith(u'#'))
+        text.remove(0, 1);
+    bool number = false;
+    const qint64 id = text.toLongLong(&number);
+    const QString first = number && id > 0 ? u"t.id = %1 DESC, "_s.arg(id) : QString();
+    return first + sortOrder(query);
+}
+
+QString sortOrder(const QueueQuery &query)
 {
     QString column;
     switch (query.sortColumn) {

@@ -125,6 +125,16 @@ private Q_SLOTS:
         model.setQuery(query);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.ticketAt(0), m_tickets[4]);
+        // Another ticket that mentions it: the one with that number still
+        // comes first, whatever the sort.
+        QVERIFY(m_desk->note(m_tickets[1], u"Same customer as #%1"_s.arg(m_tickets[4])));
+        model.sort(TicketQueueModel::Number, Qt::AscendingOrder);
+        query = model.query();
+        query.search = u"#%1"_s.arg(m_tickets[4]);
+        model.setQuery(query);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.ticketAt(0), m_tickets[4]);
+        QCOMPARE(model.ticketAt(1), m_tickets[1]);
         query.search = u"parc"_s; // prefixes match
         model.setQuery(query);
         QCOMPARE(model.rowCount(), 6);
