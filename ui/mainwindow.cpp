@@ -174,8 +174,7 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
     connect(m_toast, &ToastPopup::activated, this, [this](qint64 ticketId) {
         if (ticketId > 0)
             openTicket(ticketId);
-        raise();
-        activateWindow();
+        bringToFront();
     });
     // The taskbar entry asks for attention whenever a popup comes.
     connect(&desk.notifications(), &NotificationCentre::toast, this, [this]() { QApplication::alert(this); });
@@ -188,20 +187,15 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
                     m_lastToastTicket = toast.ticketId;
                     tray->showMessage(desktopText(toast.title), desktopText(toast.text));
                 });
-        // A click on the message opens its ticket (a burst: the queue).
+        // A click on the message opens its ticket (a burst: just the window).
         connect(tray, &QSystemTrayIcon::messageClicked, this, [this]() {
             if (m_lastToastTicket > 0)
                 openTicket(m_lastToastTicket);
-            showNormal();
-            raise();
-            activateWindow();
+            bringToFront();
         });
         connect(tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
-            if (reason == QSystemTrayIcon::Trigger) {
-                showNormal();
-                raise();
-                activateWindow();
-            }
+            if (reason == QSystemTrayIcon::Trigger)
+                bringToFront();
         });
     }
 
@@ -386,6 +380,13 @@ void MainWindow::showSlaTickets(qint64 departmentId, bool breached)
     m_unassigned->setChecked(false);
     m_search->clear();
     m_statusFilter->setCurrentIndex(m_statusFilter->findData(breached ? u"sla:breached"_s : u"sla:at_risk"_s));
+    bringToFront();
+}
+
+void MainWindow::bringToFront()
+{
+    if (isMinimized())
+        showNormal();
     raise();
     activateWindow();
 }

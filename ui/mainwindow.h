@@ -62,6 +62,7 @@ private:
     void restoreLayout();
     void buildMenus();
     void showShortcuts();
+    void bringToFront();
     void showOutbox();
     void goToTicket();
     void applyFilter();

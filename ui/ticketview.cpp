@@ -294,16 +294,16 @@ void TicketView::showMode()
 {
     // Two modes that cannot be mistaken: the editor's frame, the hint, the
     // sender line and the button all say which one it is.
+    // (From what reload() last read: no second read of the ticket.)
     const bool note = noteMode();
-    const std::optional<Ticket> ticket = m_ticketId > 0 ? m_desk.ticket(m_ticketId) : std::nullopt;
-    const std::optional<Department> department = ticket ? m_desk.department(ticket->departmentId) : std::nullopt;
+    const std::optional<Department> &department = m_shownDepartment;
     m_editor->setStyleSheet(note ? u"QPlainTextEdit { border: 2px solid #d97706; border-radius: 3px; }"_s
                                  : u"QPlainTextEdit { border: 2px solid #2563eb; border-radius: 3px; }"_s);
     m_editor->setPlaceholderText(note ? tr("Write an internal note: only your team sees it…")
                                       : tr("Write your reply to the customer…"));
     m_modeHint->setText(note ? tr("Internal note: only agents see it, never the customer.")
                              : tr("Reply: %1 gets this by email.")
-                                   .arg(ticket ? ticket->customer.name : tr("the customer")));
+                                   .arg(m_shownCustomer.isEmpty() ? tr("the customer") : m_shownCustomer));
     m_modeHint->setStyleSheet(note ? u"color: #b45309; font-weight: bold;"_s : u"color: #2563eb; font-weight: bold;"_s);
     m_sender->setText(note ? tr("Not sent to the customer")
                            : (department ? tr("From: %1").arg(department->senderName) : QString()));
@@ -409,6 +409,8 @@ void TicketView::reload()
         item->setData(Qt::UserRole, row.id);
     }
 
+    m_shownDepartment = department;
+    m_shownCustomer = ticket->customer.name;
     showMode();
 }
 

@@ -99,6 +99,9 @@ private:
     int m_threadPlace = -1;    // where the agent is in it; -1: at the newest
     QLabel *m_customer;
     QListWidget *m_otherTickets;
+    // The shown ticket's department and customer, as reload() read them.
+    std::optional<Department> m_shownDepartment;
+    QString m_shownCustomer;
     QTabBar *m_mode;
     QLabel *m_modeHint;
     QLabel *m_sender;
