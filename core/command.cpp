@@ -66,9 +66,13 @@ QJsonObject Command::toJson() const
         json.insert(u"body"_s, body);
         if (status)
             json.insert(u"status"_s, toString(*status));
+        if (seenSeq > 0)
+            json.insert(u"seen_seq"_s, seenSeq);
         break;
     case Type::Note:
         json.insert(u"body"_s, body);
+        if (seenSeq > 0)
+            json.insert(u"seen_seq"_s, seenSeq);
         break;
     case Type::Transfer:
         json.insert(u"department"_s, departmentId);
@@ -136,6 +140,12 @@ Expected<Command> Command::fromJson(const QJsonObject &json)
             command.status = ticketStatusFromString(json.value(u"status"_s).toString());
             if (!command.status)
                 return Error::invalid(u"status"_s, u"status must be one of open, pending, solved, closed."_s);
+        }
+        const QJsonValue seen = json.value(u"seen_seq"_s);
+        if (!seen.isUndefined() && !seen.isNull()) {
+            if (!seen.isDouble() || seen.toInteger(-1) < 0)
+                return Error::invalid(u"seen_seq"_s, u"seen_seq must be the ticket's seq when writing began."_s);
+            command.seenSeq = seen.toInteger();
         }
         break;
     }

@@ -26,6 +26,10 @@ struct Command
     qint64 departmentId = 0;             // transfer: the target department
     qint64 assigneeId = 0;               // assign (0 = unassign); transfer (0 = none)
     QString note;                        // transfer: the note for the next team
+    // Reply, note: the ticket's change number (seq) when the agent began
+    // writing. If someone else wrote on the ticket after it, the command is
+    // refused as a conflict, so the agent reads that first. 0: not checked.
+    qint64 seenSeq = 0;
 
     QJsonObject toJson() const;
     static Expected<Command> fromJson(const QJsonObject &json);

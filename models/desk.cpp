@@ -96,19 +96,71 @@ Status Desk::act(Command command)
     return ok();
 }
 
-Status Desk::reply(qint64 ticketId, const QString &body, std::optional<TicketStatus> status)
+Status Desk::reply(qint64 ticketId, const QString &body, std::optional<TicketStatus> status, qint64 seenSeq)
 {
     Command command = this->command(Command::Type::Reply, ticketId);
     command.body = body;
     command.status = status;
+    command.seenSeq = seenSeq;
     return act(command);
 }
 
-Status Desk::note(qint64 ticketId, const QString &body)
+Status Desk::note(qint64 ticketId, const QString &body, qint64 seenSeq)
 {
     Command command = this->command(Command::Type::Note, ticketId);
     command.body = body;
+    command.seenSeq = seenSeq;
     return act(command);
+}
+
+QList<Message> Desk::writtenSince(qint64 ticketId)
+{
+    const std::optional<Draft> draft = m_engine.store().draft(ticketId);
+    const std::optional<Ticket> ticket = m_engine.store().ticket(ticketId);
+    const std::optional<Agent> me = this->me();
+    QList<Message> since;
+    if (!draft || !ticket || draft->seenSeq <= 0)
+        return since;
+    for (const Message &message : ticket->messages) {
+        // Confirmed messages only: what waits in our own outbox is ours.
+        if (message.id > 0 && message.seq > draft->seenSeq && (!me || message.authorAgentId != me->id))
+            since.append(message);
+    }
+    return since;
+}
+
+Status Desk::markRead(qint64 ticketId)
+{
+    std::optional<Draft> draft = m_engine.store().draft(ticketId);
+    const std::optional<Ticket> ticket = m_engine.store().ticket(ticketId);
+    if (!draft || !ticket)
+        return ok();
+    draft->seenSeq = ticket->seq;
+    draft->updatedAt = 0;
+    return m_engine.store().saveDraft(*draft);
+}
+
+Status Desk::rewrite(qint64 outboxEntryId)
+{
+    std::optional<OutboxEntry> refused;
+    for (const OutboxEntry &entry : rejected()) {
+        if (entry.id == outboxEntryId)
+            refused = entry;
+    }
+    if (!refused || (refused->command.type != Command::Type::Reply && refused->command.type != Command::Type::Note))
+        return Error::notFound(tr("That refused message is gone."));
+    const qint64 ticketId = refused->command.ticketId;
+    Draft draft = m_engine.store().draft(ticketId).value_or(Draft{ticketId, false, {}, 0, 0});
+    if (draft.body.trimmed().isEmpty())
+        draft.note = refused->command.type == Command::Type::Note;
+    draft.body = draft.body.trimmed().isEmpty() ? refused->command.body
+                                                : draft.body.trimmed() + u"\n\n"_s + refused->command.body;
+    draft.updatedAt = 0;
+    if (const std::optional<Ticket> ticket = m_engine.store().ticket(ticketId))
+        draft.seenSeq = ticket->seq;
+    if (Status saved = saveDraft(draft); !saved)
+        return saved;
+    return discard(outboxEntryId);
 }
 
 Status Desk::saveDraft(const Draft &draft)
@@ -130,7 +182,7 @@ Status Desk::send(const Draft &draft, std::optional<TicketStatus> status)
     if (Status saved = saveDraft(draft); !saved)
         return saved;
     Held &held = m_held[draft.ticketId];
-    held.draft = draft;
+    held.draft = m_engine.store().draft(draft.ticketId).value_or(draft); // with when writing began
     held.status = draft.note ? std::nullopt : status;
     if (m_undoDelay.count() <= 0) {
         release(draft.ticketId);
@@ -176,7 +228,8 @@ void Desk::release(qint64 ticketId)
         timer->deleteLater(); // may be the sender of this call
     m_held.erase(it);
     // The outbox takes the text and drops the draft in one transaction.
-    const Status done = draft.note ? note(ticketId, draft.body) : reply(ticketId, draft.body, status);
+    const Status done = draft.note ? note(ticketId, draft.body, draft.seenSeq)
+                                   : reply(ticketId, draft.body, status, draft.seenSeq);
     if (!done)
         Q_EMIT sendFailed(ticketId, done.error().message);
     scheduleRefresh();

@@ -45,8 +45,12 @@ public:
 
     // Agent actions. Each answers at once; the result of sending comes later
     // (rejections through commandRejected).
-    Status reply(qint64 ticketId, const QString &body, std::optional<TicketStatus> status = std::nullopt);
-    Status note(qint64 ticketId, const QString &body);
+    // A reply or note written on the ticket as it was at seq `seenSeq`: if
+    // others wrote after that by the time it reaches the server, it is
+    // refused there (0: not checked).
+    Status reply(qint64 ticketId, const QString &body, std::optional<TicketStatus> status = std::nullopt,
+                 qint64 seenSeq = 0);
+    Status note(qint64 ticketId, const QString &body, qint64 seenSeq = 0);
     Status transfer(qint64 ticketId, qint64 departmentId, qint64 assigneeId, const QString &note);
     Status assign(qint64 ticketId, qint64 agentId);
     Status setStatus(qint64 ticketId, TicketStatus status);
@@ -59,6 +63,16 @@ public:
     QList<Draft> strandedDrafts() { return m_engine.store().strandedDrafts(); }
     Status discardDraft(qint64 ticketId) { return m_engine.store().deleteDraft(ticketId); }
     Status saveDraft(const Draft &draft);
+    // What others (the customer, colleagues) wrote on the ticket since the
+    // agent began the draft, as cached: the send asks about it first.
+    QList<Message> writtenSince(qint64 ticketId);
+    // The agent has read that: the draft now counts from the ticket's
+    // current state.
+    Status markRead(qint64 ticketId);
+    // A reply or note the server refused comes back as the ticket's draft
+    // (after what is in the draft already), read up to now; the refused
+    // entry is dropped.
+    Status rewrite(qint64 outboxEntryId);
 
     // Sending with a moment to take it back. The reply or note waits
     // undoDelay() (its text stays the ticket's draft meanwhile, so a crash

@@ -496,6 +496,33 @@ Status TicketStore::checkAssignee(qint64 agentId, qint64 departmentId)
     return ok();
 }
 
+Status TicketStore::checkWrittenSince(qint64 ticketId, qint64 seenSeq, qint64 agentId)
+{
+    QSqlQuery &query = m_db.prepared(
+        u"SELECT kind, author_name FROM messages WHERE ticket_id = ? AND seq > ?"
+        " AND (author_agent_id IS NULL OR author_agent_id <> ?) ORDER BY seq, id"_s);
+    query.addBindValue(ticketId);
+    query.addBindValue(seenSeq);
+    query.addBindValue(agentId);
+    if (!query.exec())
+        return storageError(query);
+    QStringList what;
+    while (query.next()) {
+        const QString kind = query.value(0).toString();
+        const QString author = query.value(1).toString();
+        const QString line = kind == u"customer" ? u"%1 wrote again"_s.arg(author)
+                             : kind == u"note"   ? u"%1 added a note"_s.arg(author)
+                                                 : u"%1 replied"_s.arg(author);
+        if (!what.contains(line))
+            what.append(line);
+    }
+    query.finish();
+    if (what.isEmpty())
+        return ok();
+    return Error{ErrorCode::Conflict,
+                 u"Since you began writing, %1. Read it before you send."_s.arg(what.join(u", "_s)), u"seen_seq"_s};
+}
+
 QJsonObject TicketStore::rejection(const Command &command, const Error &error, const Ticket *current) const
 {
     QJsonObject result{
@@ -587,6 +614,10 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         return Error{ErrorCode::Conflict,
                      u"The ticket changed since you saw it (version %1, now %2)."_s.arg(command.baseVersion).arg(t.version),
                      {}};
+    if (command.seenSeq > 0) {
+        if (Status unchanged = checkWrittenSince(t.id, command.seenSeq, actor); !unchanged)
+            return unchanged.error();
+    }
 
     Expected<SlaClocks> clocks = clocksOf(t.id);
     if (!clocks)

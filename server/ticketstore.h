@@ -121,6 +121,9 @@ private:
     Status addEvent(qint64 ticketId, const QString &kind, qint64 actorId, const QJsonObject &data, qint64 seq,
                     qint64 at);
     Status checkAssignee(qint64 agentId, qint64 departmentId);
+    // A reply or note written on what the agent saw at seq `seenSeq`: a
+    // conflict if others wrote on the ticket since.
+    Status checkWrittenSince(qint64 ticketId, qint64 seenSeq, qint64 agentId);
     // Assigns by the department's mode, with the reason in the history.
     Status autoAssign(Ticket &ticket, const Department &department, qint64 seq, qint64 at,
                       const QString &context, qint64 exceptAgent = 0);

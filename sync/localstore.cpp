@@ -60,6 +60,11 @@ const QList<QStringList> &migrations()
             u"CREATE TABLE drafts (ticket_id INTEGER PRIMARY KEY, mode TEXT NOT NULL, body TEXT NOT NULL,"
             " updated_at INTEGER NOT NULL)"_s,
         },
+        // 4: the ticket's seq when the agent began writing, so a send can
+        // tell what others wrote meanwhile. 0: not known (not checked).
+        {
+            u"ALTER TABLE drafts ADD COLUMN seen_seq INTEGER NOT NULL DEFAULT 0"_s,
+        },
     };
     return steps;
 }
@@ -760,13 +765,20 @@ Status LocalStore::saveDraft(const Draft &draft)
 {
     if (draft.body.trimmed().isEmpty())
         return deleteDraft(draft.ticketId);
+    // A new draft begins on the ticket as cached now; a later save keeps
+    // that, unless it says the agent has seen a newer state.
     QSqlQuery &save = prepared(
-        u"INSERT INTO drafts (ticket_id, mode, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (ticket_id)"
-        " DO UPDATE SET mode = excluded.mode, body = excluded.body, updated_at = excluded.updated_at"_s);
+        u"INSERT INTO drafts (ticket_id, mode, body, updated_at, seen_seq)"
+        " VALUES (?, ?, ?, ?, COALESCE(NULLIF(?, 0), (SELECT seq FROM tickets WHERE id = ?), 0))"
+        " ON CONFLICT (ticket_id) DO UPDATE SET mode = excluded.mode, body = excluded.body,"
+        " updated_at = excluded.updated_at, seen_seq = CASE WHEN ? > 0 THEN excluded.seen_seq ELSE seen_seq END"_s);
     save.addBindValue(draft.ticketId);
     save.addBindValue(draft.note ? u"note"_s : u"reply"_s);
     save.addBindValue(draft.body);
     save.addBindValue(draft.updatedAt > 0 ? draft.updatedAt : nowMs());
+    save.addBindValue(draft.seenSeq);
+    save.addBindValue(draft.ticketId);
+    save.addBindValue(draft.seenSeq);
     SIGNPOST_EXEC(save);
     return ok();
 }
@@ -781,25 +793,26 @@ Status LocalStore::deleteDraft(qint64 ticketId)
 
 std::optional<Draft> LocalStore::draft(qint64 ticketId)
 {
-    QSqlQuery &query = prepared(u"SELECT mode, body, updated_at FROM drafts WHERE ticket_id = ?"_s);
+    QSqlQuery &query = prepared(u"SELECT mode, body, updated_at, seen_seq FROM drafts WHERE ticket_id = ?"_s);
     query.addBindValue(ticketId);
     if (!query.exec() || !query.next())
         return std::nullopt;
-    Draft draft{ticketId, query.value(0).toString() == u"note", query.value(1).toString(), query.value(2).toLongLong()};
+    Draft draft{ticketId, query.value(0).toString() == u"note", query.value(1).toString(), query.value(2).toLongLong(),
+                query.value(3).toLongLong()};
     query.finish();
     return draft;
 }
 
 QList<Draft> LocalStore::strandedDrafts()
 {
-    QSqlQuery &query = prepared(u"SELECT ticket_id, mode, body, updated_at FROM drafts d"
+    QSqlQuery &query = prepared(u"SELECT ticket_id, mode, body, updated_at, seen_seq FROM drafts d"
                                 " WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = d.ticket_id) ORDER BY updated_at"_s);
     QList<Draft> list;
     if (!query.exec())
         return list;
     while (query.next())
         list.append(Draft{query.value(0).toLongLong(), query.value(1).toString() == u"note", query.value(2).toString(),
-                          query.value(3).toLongLong()});
+                          query.value(3).toLongLong(), query.value(4).toLongLong()});
     return list;
 }
 

@@ -47,6 +47,9 @@ struct Draft
     bool note = false; // an internal note, not a reply to the customer
     QString body;
     qint64 updatedAt = 0;
+    // The ticket's seq when the agent began writing (or last read what
+    // others wrote since): a send asks first if others wrote after it.
+    qint64 seenSeq = 0;
 };
 
 // Which rows of which department, in which order.

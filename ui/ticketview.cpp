@@ -50,6 +50,7 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     , m_transfer(new QPushButton(tr("Transfer…"), this))
     , m_rejection(new QLabel(this))
     , m_discard(new QPushButton(tr("Discard"), this))
+    , m_rewrite(new QPushButton(tr("Write it again"), this))
     , m_thread(new QTextBrowser(this))
     , m_customer(new QLabel(this))
     , m_otherTickets(new QListWidget(this))
@@ -63,6 +64,10 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     , m_heldLabel(new QLabel(m_heldBar))
     , m_heldTick(new QTimer(this))
     , m_undo(new QPushButton(tr("Undo"), m_heldBar))
+    , m_changedBar(new QWidget(this))
+    , m_changedLabel(new QLabel(m_changedBar))
+    , m_sendAnyway(new QPushButton(tr("Send anyway"), m_changedBar))
+    , m_keepEditing(new QPushButton(tr("Keep editing"), m_changedBar))
     , m_send(new QPushButton(tr("Send reply"), this))
     , m_sendPending(new QPushButton(tr("Send && set pending"), this))
     , m_body(new QWidget(this))
@@ -165,6 +170,33 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
         reload();
     });
 
+    // Others wrote since the agent began: what they wrote, and a choice.
+    m_changedLabel->setTextFormat(Qt::PlainText);
+    m_changedLabel->setWordWrap(true);
+    m_changedLabel->setObjectName(u"changedLabel"_s);
+    auto *changedLayout = new QHBoxLayout(m_changedBar);
+    changedLayout->setContentsMargins(8, 4, 8, 4);
+    changedLayout->addWidget(m_changedLabel, 1);
+    changedLayout->addWidget(m_keepEditing);
+    changedLayout->addWidget(m_sendAnyway);
+    m_changedBar->setAutoFillBackground(true);
+    QPalette changedPalette = m_changedBar->palette();
+    changedPalette.setColor(QPalette::Window, QColor(u"#fef9c3"_s));
+    changedPalette.setColor(QPalette::WindowText, QColor(u"#111827"_s));
+    m_changedBar->setPalette(changedPalette);
+    m_changedBar->hide();
+    connect(m_sendAnyway, &QPushButton::clicked, this, [this]() {
+        const std::optional<TicketStatus> status = m_changedStatus;
+        report(m_desk.markRead(m_ticketId), QString());
+        hideChanged();
+        send(status);
+    });
+    connect(m_keepEditing, &QPushButton::clicked, this, [this]() {
+        report(m_desk.markRead(m_ticketId), tr("Read what changed, then send again."));
+        hideChanged();
+        m_editor->setFocus();
+    });
+
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_status);
     actions->addWidget(m_priority);
@@ -174,6 +206,7 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
 
     auto *rejection = new QHBoxLayout;
     rejection->addWidget(m_rejection, 1);
+    rejection->addWidget(m_rewrite);
     rejection->addWidget(m_discard);
 
     auto *customerPanel = new QWidget(this);
@@ -205,6 +238,7 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     body->addWidget(m_mode);
     body->addWidget(m_modeHint);
     body->addWidget(m_heldBar);
+    body->addWidget(m_changedBar);
     body->addWidget(m_editor);
     body->addWidget(m_signature);
     body->addLayout(buttons);
@@ -236,6 +270,12 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     connect(m_discard, &QPushButton::clicked, this, [this]() {
         report(m_desk.discard(m_rejectedEntry), tr("Discarded."));
     });
+    m_rewrite->setToolTip(tr("Put the text back in the editor, to send after reading what changed"));
+    connect(m_rewrite, &QPushButton::clicked, this, [this]() {
+        report(m_desk.rewrite(m_rejectedEntry), tr("Your text is back in the editor."));
+        loadDraft();
+        m_editor->setFocus();
+    });
     connect(m_otherTickets, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         Q_EMIT ticketRequested(item->data(Qt::UserRole).toLongLong());
     });
@@ -246,6 +286,7 @@ void TicketView::showTicket(qint64 ticketId)
 {
     if (ticketId != m_ticketId) {
         saveDraftNow();
+        hideChanged();
         m_ticketId = ticketId;
         loadDraft();
     }
@@ -379,11 +420,15 @@ void TicketView::reload()
 
     m_rejectedEntry = 0;
     QString rejection;
+    bool written = false;
     for (const OutboxEntry &entry : m_desk.rejected()) {
         if (entry.command.ticketId != ticket->id)
             continue;
         m_rejectedEntry = entry.id;
-        rejection = entry.reason == u"conflict"
+        written = entry.command.type == Command::Type::Reply || entry.command.type == Command::Type::Note;
+        rejection = entry.reason == u"conflict" && written
+                        ? tr("Your %1 was not sent: %2").arg(toString(entry.command.type), entry.message)
+                    : entry.reason == u"conflict"
                         ? tr("Your %1 was not applied: the ticket changed before it reached the server. "
                              "It now shows the server's state.")
                               .arg(toString(entry.command.type))
@@ -395,6 +440,7 @@ void TicketView::reload()
     m_rejection->setText(rejection);
     m_rejection->setVisible(m_rejectedEntry > 0);
     m_discard->setVisible(m_rejectedEntry > 0);
+    m_rewrite->setVisible(m_rejectedEntry > 0 && written);
 
     showThread(*ticket);
 
@@ -605,6 +651,12 @@ void TicketView::send(std::optional<TicketStatus> status)
     if (m_ticketId <= 0)
         return;
     const bool note = noteMode();
+    // Others wrote since the agent began: show them what, and ask.
+    saveDraftNow();
+    if (const QList<Message> since = m_desk.writtenSince(m_ticketId); !since.isEmpty()) {
+        showChanged(since, status);
+        return;
+    }
     const Status done = m_desk.send(Draft{m_ticketId, note, m_editor->toPlainText().trimmed(), 0}, status);
     if (!done) {
         Q_EMIT statusMessage(done.error().message);
@@ -612,6 +664,34 @@ void TicketView::send(std::optional<TicketStatus> status)
     }
     loadDraft();
     Q_EMIT statusMessage(m_desk.isHeld(m_ticketId) ? QString() : note ? tr("Note added.") : tr("Reply queued."));
+}
+
+void TicketView::showChanged(const QList<Message> &since, std::optional<TicketStatus> status)
+{
+    QStringList lines{tr("Since you began writing:")};
+    for (const Message &message : since) {
+        QString text = message.body.simplified();
+        if (text.size() > 160)
+            text = text.left(159) + u'…';
+        const QString who = message.kind == MessageKind::Customer ? tr("%1 wrote").arg(message.authorName)
+                            : message.kind == MessageKind::Note   ? tr("%1 added a note").arg(message.authorName)
+                                                                  : tr("%1 replied").arg(message.authorName);
+        lines.append(tr("• %1 at %2: “%3”").arg(who, when(message.createdAt), text));
+    }
+    m_changedLabel->setText(lines.join(u'\n'));
+    m_changedStatus = status;
+    m_changedBar->show();
+    m_sendAnyway->setFocus();
+    // The thread shows what came in, at its end.
+    reload();
+    m_threadPlace = -1;
+    m_thread->verticalScrollBar()->setValue(m_thread->verticalScrollBar()->maximum());
+}
+
+void TicketView::hideChanged()
+{
+    m_changedBar->hide();
+    m_changedStatus.reset();
 }
 
 void TicketView::undoSend()

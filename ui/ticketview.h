@@ -53,6 +53,10 @@ public:
     QLabel *senderPreview() const { return m_sender; }
     QLabel *rejectionBanner() const { return m_rejection; }
     QLabel *heldBanner() const { return m_heldLabel; }
+    // Shown instead of sending when others wrote since the agent began.
+    QLabel *changedBanner() const { return m_changedLabel; }
+    QPushButton *sendAnywayButton() const { return m_sendAnyway; }
+    QPushButton *rewriteButton() const { return m_rewrite; }
 
     // The thread's colours for a palette.
     struct ThreadStyle
@@ -78,6 +82,8 @@ private:
     void loadDraft();
     void showMode();
     void showHeld();
+    void showChanged(const QList<Message> &since, std::optional<TicketStatus> status);
+    void hideChanged();
 
     Desk &m_desk;
     qint64 m_ticketId = 0;
@@ -92,6 +98,7 @@ private:
     QPushButton *m_transfer;
     QLabel *m_rejection;
     QPushButton *m_discard;
+    QPushButton *m_rewrite;
     qint64 m_rejectedEntry = 0;
     QTextBrowser *m_thread;
     QString m_threadHtml;    // what the thread shows now …
@@ -112,6 +119,11 @@ private:
     QLabel *m_heldLabel;
     QTimer *m_heldTick;
     QPushButton *m_undo;
+    QWidget *m_changedBar;
+    QLabel *m_changedLabel;
+    QPushButton *m_sendAnyway;
+    QPushButton *m_keepEditing;
+    std::optional<TicketStatus> m_changedStatus; // what Send anyway sends with
     QPushButton *m_send;
     QPushButton *m_sendPending;
     QWidget *m_body;

@@ -205,6 +205,50 @@ private Q_SLOTS:
         QCOMPARE(view(m_ticket).value(u"department"_s).toInteger(), m_world.support);
     }
 
+    void aReplyWrittenBeforeOthersWroteIsRefusedWithWhoWrote()
+    {
+        QString secret;
+        const qint64 ticket = m_world.intake(*m_api, m_world.support, u"Late parcel"_s, u"nora@example.com"_s, &secret);
+        QVERIFY(ticket > 0);
+        auto seqOf = [&]() { return view(ticket).value(u"seq"_s).toInteger(); };
+        const qint64 began = seqOf();
+        QVERIFY(began > 0);
+
+        // Our own note and a colleague's status change do not count.
+        QCOMPARE(run(u"sam"_s, ticket, {{u"type"_s, u"note"_s}, {u"body"_s, u"Checking"_s}, {u"seen_seq"_s, began}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QCOMPARE(run(u"sue"_s, ticket, {{u"type"_s, u"priority"_s}, {u"priority"_s, u"high"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QCOMPARE(run(u"sam"_s, ticket, {{u"type"_s, u"reply"_s}, {u"body"_s, u"First"_s}, {u"seen_seq"_s, began}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+
+        // The customer writes again, and a colleague replies.
+        const qint64 seen = seqOf();
+        QCOMPARE(m_api->post(u"/api/v1/public/replies"_s, {{u"secret"_s, secret}, {u"message"_s, u"Any news?"_s}}).status,
+                 201);
+        QCOMPARE(run(u"sue"_s, ticket, {{u"type"_s, u"reply"_s}, {u"body"_s, u"Tomorrow"_s}}).value(u"outcome"_s).toString(),
+                 u"applied"_s);
+
+        const QJsonObject refused =
+            run(u"sam"_s, ticket, {{u"type"_s, u"reply"_s}, {u"body"_s, u"It left today"_s}, {u"seen_seq"_s, seen}});
+        QCOMPARE(refused.value(u"outcome"_s).toString(), u"rejected"_s);
+        QCOMPARE(refused.value(u"reason"_s).toString(), u"conflict"_s);
+        QCOMPARE(refused.value(u"field"_s).toString(), u"seen_seq"_s);
+        const QString message = refused.value(u"message"_s).toString();
+        QVERIFY2(message.contains(u"wrote again"_s) && message.contains(u"sue replied"_s), qPrintable(message));
+        QCOMPARE(refused.value(u"ticket"_s).toObject().value(u"seq"_s).toInteger(), seqOf());
+        const QJsonObject note =
+            run(u"sam"_s, ticket, {{u"type"_s, u"note"_s}, {u"body"_s, u"Hm"_s}, {u"seen_seq"_s, seen}});
+        QCOMPARE(note.value(u"reason"_s).toString(), u"conflict"_s);
+        QCOMPARE(view(ticket).value(u"messages"_s).toArray().size(), 5); // nothing of the refused ones stored
+
+        // Having read it, the agent sends on the current seq.
+        QCOMPARE(run(u"sam"_s, ticket, {{u"type"_s, u"reply"_s}, {u"body"_s, u"It left today"_s}, {u"seen_seq"_s, seqOf()}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        const QJsonObject bad = run(u"sam"_s, ticket, {{u"type"_s, u"note"_s}, {u"body"_s, u"x"_s}, {u"seen_seq"_s, u"one"_s}});
+        QCOMPARE(bad.value(u"field"_s).toString(), u"seen_seq"_s);
+    }
+
     void aRejectedCommandNeverBlocksTheOnesBehindIt()
     {
         const QJsonArray batch{

@@ -524,6 +524,69 @@ private Q_SLOTS:
         outbox->close();
     }
 
+    // Before a send, the agent sees what others wrote since they began and
+    // chooses; a reply written while cut off meets the same check on the
+    // server when it goes, and comes back to the editor.
+    void whatOthersWroteSinceIsShownBeforeSending()
+    {
+        TicketView *view = m_window->ticketView();
+        m_window->openTicket(m_tickets[0]);
+        QTest::keyClicks(view->editor(), u"Your parcel left today"_s);
+        view->saveDraftNow();
+        QVERIFY(m_desk().draft(m_tickets[0]).has_value());
+
+        auto sueReplies = [this](qint64 ticket, const QString &body) {
+            return m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, ticket},
+                                                      {u"base_version"_s, m_world.version(*m_api, ticket)},
+                                                      {u"type"_s, u"reply"_s}, {u"body"_s, body}})
+                .value(u"outcome"_s).toString();
+        };
+        QCOMPARE(sueReplies(m_tickets[0], u"I sent a tracking link already"_s), u"applied"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_desk().ticket(m_tickets[0])->messages.size() == 2, 15'000);
+
+        QTest::mouseClick(button(view, u"Send reply"_s), Qt::LeftButton);
+        QVERIFY(view->changedBanner()->isVisible());
+        const QString shown = view->changedBanner()->text();
+        QVERIFY2(shown.contains(u"sue replied"_s) && shown.contains(u"I sent a tracking link already"_s),
+                 qPrintable(shown));
+        QCOMPARE(view->editor()->toPlainText(), u"Your parcel left today"_s);
+        QCOMPARE(m_app->engine()->pendingCount(), 0);
+        if (qEnvironmentVariableIsSet("SIGNPOST_SCREENSHOT_DIR"))
+            m_window->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-changed-since.png"_s);
+        QTest::mouseClick(view->sendAnywayButton(), Qt::LeftButton);
+        QVERIFY(!view->changedBanner()->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->pendingCount(), 0, 15'000);
+        QVERIFY(m_desk().rejected().isEmpty());
+        QCOMPARE(m_api->get(u"/api/v1/tickets/%1"_s.arg(m_tickets[0]), m_world.token(u"sue"_s))
+                     .json().value(u"messages"_s).toArray().last().toObject().value(u"body"_s).toString(),
+                 u"Your parcel left today"_s);
+
+        // Written while Sam's commands get no answer; Sue replies before it
+        // gets through.
+        QCOMPARE(m_api->post(u"/api/v1/test/fail-commands"_s, {{u"count"_s, 1000}, {u"agent"_s, m_world.agent(u"sam"_s)}})
+                     .status, 204);
+        m_window->openTicket(m_tickets[1]);
+        QTest::keyClicks(view->editor(), u"A refund is on its way"_s);
+        QTest::mouseClick(button(view, u"Send reply"_s), Qt::LeftButton);
+        QCOMPARE(m_app->engine()->pendingCount(), 1);
+        QCOMPARE(sueReplies(m_tickets[1], u"We will send a new one instead"_s), u"applied"_s);
+        QCOMPARE(m_api->post(u"/api/v1/test/fail-commands"_s, {{u"count"_s, 0}}).status, 204);
+        QTRY_COMPARE_WITH_TIMEOUT(m_desk().rejected().size(), 1, 30'000);
+        QTRY_VERIFY(view->rejectionBanner()->isVisible());
+        const QString why = view->rejectionBanner()->text();
+        QVERIFY2(why.contains(u"not sent"_s) && why.contains(u"sue replied"_s), qPrintable(why));
+        QVERIFY(view->rewriteButton()->isVisible());
+        QTest::mouseClick(view->rewriteButton(), Qt::LeftButton);
+        QCOMPARE(view->editor()->toPlainText(), u"A refund is on its way"_s);
+        QVERIFY(m_desk().rejected().isEmpty());
+        QVERIFY(!view->rejectionBanner()->isVisible());
+        // Read now: it goes without asking again.
+        QTest::mouseClick(button(view, u"Send reply"_s), Qt::LeftButton);
+        QVERIFY(!view->changedBanner()->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->pendingCount(), 0, 15'000);
+        QVERIFY(m_desk().rejected().isEmpty());
+    }
+
     // A dark palette gives a readable thread; at 1280×700 the queue still
     // shows the subjects; the window, its splitter, the department and the
     // sort come back as the agent left them.
