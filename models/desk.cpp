@@ -21,6 +21,30 @@ Desk::Desk(SyncEngine &engine, QObject *parent)
     connect(&engine, &SyncEngine::directoryChanged, this, &Desk::scheduleRefresh);
     connect(&engine, &SyncEngine::notificationReceived, &m_notifications, &NotificationCentre::notify);
     connect(&engine, &SyncEngine::figuresChanged, this, &Desk::figuresChanged);
+    connect(&engine, &SyncEngine::presenceReceived, this, [this](qint64 ticketId, const QJsonArray &agents) {
+        if (ticketId != m_presenceTicket)
+            return; // from before the agent moved on
+        const std::optional<Agent> me = this->me();
+        QList<Presence> others;
+        for (const QJsonValue &value : agents) {
+            const QJsonObject agent = value.toObject();
+            const qint64 id = agent.value(u"agent"_s).toInteger();
+            if (!me || id != me->id)
+                others.append({id, agent.value(u"name"_s).toString(), agent.value(u"state"_s).toString() == u"writing"});
+        }
+        m_presence.insert(ticketId, others);
+        Q_EMIT presenceChanged(ticketId);
+    });
+}
+
+void Desk::setPresence(qint64 ticketId, bool writing)
+{
+    if (ticketId != m_presenceTicket) {
+        const qint64 left = std::exchange(m_presenceTicket, ticketId);
+        if (m_presence.remove(left) > 0)
+            Q_EMIT presenceChanged(left);
+    }
+    m_engine.setPresence(ticketId, writing);
 }
 
 void Desk::scheduleRefresh()

@@ -90,6 +90,17 @@ public:
     // Sends everything held now (signing out, quitting).
     void releaseHeld();
 
+    // Colleagues on a ticket, live over the push channel: who else has it
+    // open, and who is writing on it. The desk tells where its agent is.
+    struct Presence
+    {
+        qint64 agentId = 0;
+        QString name;
+        bool writing = false;
+    };
+    void setPresence(qint64 ticketId, bool writing);
+    QList<Presence> presence(qint64 ticketId) const { return m_presence.value(ticketId); }
+
     QList<qint64> ledDepartments() { return m_engine.ledDepartments(); }
     QJsonObject figures(qint64 departmentId, int days) { return m_engine.store().figures(departmentId, days); }
     Status discard(qint64 outboxEntryId) { return m_engine.discard(outboxEntryId); }
@@ -102,6 +113,7 @@ Q_SIGNALS:
     void heldChanged(qint64 ticketId);
     // A held send could not go to the outbox; its text is still the draft.
     void sendFailed(qint64 ticketId, const QString &message);
+    void presenceChanged(qint64 ticketId);
 
 private:
     static Command command(Command::Type type, qint64 ticketId);
@@ -120,6 +132,8 @@ private:
     SyncEngine &m_engine;
     std::chrono::milliseconds m_undoDelay{5000};
     std::map<qint64, Held> m_held;
+    QHash<qint64, QList<Presence>> m_presence; // others, on the ticket open here
+    qint64 m_presenceTicket = 0;
     DepartmentListModel m_departments;
     TicketQueueModel m_queue;
     NotificationCentre m_notifications;

@@ -52,6 +52,10 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
         const Department *department = (*table)->department(departmentId);
         return department ? department->audience(event) : u"members"_s;
     });
+    m_push.setDepartmentOf([this](qint64 ticketId) -> std::optional<qint64> {
+        const Expected<Ticket> ticket = m_tickets.ticket(ticketId, false);
+        return ticket ? std::optional<qint64>(ticket->departmentId) : std::nullopt;
+    });
     m_tickets.setChangeListener([this](const ChangeNotice &notice) { m_push.publish(notice); });
     connect(&m_http, &HttpServer::upgraded, this,
             [this](QTcpSocket *socket, const HttpRequest &request) { m_push.adopt(socket, request); });

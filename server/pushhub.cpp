@@ -25,7 +25,10 @@ namespace Signpost {
 class PushFanout : public QObject
 {
 public:
-    PushFanout(std::atomic<int> &connections, PushHub::Inbox &inbox);
+    // Asks the request thread which department a ticket is in, for a
+    // presence message (answered through setPresence).
+    using AskDepartment = std::function<void(quint64 connection, qint64 ticketId, const QString &state)>;
+    PushFanout(std::atomic<int> &connections, PushHub::Inbox &inbox, AskDepartment askDepartment);
     ~PushFanout() override;
 
     // What the request thread checked of a connection before its handshake.
@@ -33,6 +36,7 @@ public:
     {
         AccountStore::Session session;
         AccessScope scope;
+        QString agentName;
         qint64 at = 0;
     };
     void handshake(QTcpSocket *socket, const Admission &admission);
@@ -43,6 +47,8 @@ public:
     void disconnectToken(const QByteArray &tokenHash);
     void setPingInterval(std::chrono::milliseconds interval) { m_pingTimer.start(interval); }
     void closeAll();
+    // The ticket a presence message named is in `departmentId` (0: none).
+    void setPresence(quint64 connection, qint64 ticketId, qint64 departmentId, const QString &state);
 
 private:
     struct Connection
@@ -51,7 +57,18 @@ private:
         QByteArray tokenHash;
         qint64 heardAt = 0; // last pong or message, ms
         qint64 openedAt = 0;
+        quint64 serial = 0;
+        QString agentName;
+        // Where the desk is: the ticket open on it, "viewing" or "writing".
+        qint64 presenceTicket = 0;
+        QString presenceState;
+        qint64 presenceWindowStart = 0;
+        int presenceMessages = 0;
     };
+    void heard(QWebSocket *socket, const QString &text);
+    void sendError(QWebSocket *socket, const QString &message);
+    // Tells everyone on the ticket who is there.
+    void tellPresence(qint64 ticketId);
     static QString peerKey(const QHostAddress &address, quint16 port);
     void adopt(QWebSocket *socket);
     void send(QWebSocket *socket, const QString &text);
@@ -69,6 +86,8 @@ private:
 
     std::atomic<int> &m_connections;
     PushHub::Inbox &m_inbox;
+    AskDepartment m_askDepartment;
+    quint64 m_nextSerial = 1;
     QWebSocketServer m_handshakes;
     QHash<QString, Admission> m_admitting; // by peer, until the handshake is done
     QHash<QWebSocket *, Connection> m_sockets;
@@ -78,9 +97,10 @@ private:
     QTimer m_pingTimer;
 };
 
-PushFanout::PushFanout(std::atomic<int> &connections, PushHub::Inbox &inbox)
+PushFanout::PushFanout(std::atomic<int> &connections, PushHub::Inbox &inbox, AskDepartment askDepartment)
     : m_connections(connections)
     , m_inbox(inbox)
+    , m_askDepartment(std::move(askDepartment))
     , m_handshakes(u"signpost"_s, QWebSocketServer::NonSecureMode, this)
     , m_tickTimer(this)
     , m_pingTimer(this)
@@ -144,18 +164,16 @@ void PushFanout::adopt(QWebSocket *socket)
 
     socket->setMaxAllowedIncomingFrameSize(PushHub::MaxIncomingBytes);
     socket->setMaxAllowedIncomingMessageSize(PushHub::MaxIncomingBytes);
-    auto heard = [this, socket]() {
-        auto it = m_sockets.find(socket);
-        if (it != m_sockets.end())
-            it->heardAt = nowMs();
-    };
-    connect(socket, &QWebSocket::pong, this, heard);
-    connect(socket, &QWebSocket::textMessageReceived, this, heard);
-    connect(socket, &QWebSocket::binaryMessageReceived, this, heard);
+    connect(socket, &QWebSocket::pong, this, [this, socket]() { heard(socket, {}); });
+    connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) { heard(socket, text); });
+    connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket]() { heard(socket, {}); });
     connect(socket, &QWebSocket::disconnected, this, [this, socket]() {
+        const qint64 wasOn = m_sockets.value(socket).presenceTicket;
         m_sockets.remove(socket);
         m_connections = int(m_sockets.size());
         socket->deleteLater();
+        if (wasOn > 0)
+            tellPresence(wasOn);
     });
 
     const AccountStore::Session &session = admitted.session;
@@ -172,9 +190,103 @@ void PushFanout::adopt(QWebSocket *socket)
     });
     for (qsizetype i = 0; i + PushHub::MaxSocketsPerToken <= sameToken.size(); ++i)
         sameToken[i]->close(QWebSocketProtocol::CloseCodePolicyViolated, u"Too many connections for this session"_s);
-    m_sockets.insert(socket, Connection{session.agentId, session.tokenHash, now, now});
+    Connection connection{session.agentId, session.tokenHash, now, now};
+    connection.serial = m_nextSerial++;
+    connection.agentName = admitted.agentName;
+    m_sockets.insert(socket, connection);
     m_connections = int(m_sockets.size());
     send(socket, messageText(QJsonObject{{u"type"_s, u"hello"_s}, {u"agent"_s, session.agentId}}));
+}
+
+void PushFanout::heard(QWebSocket *socket, const QString &text)
+{
+    const auto it = m_sockets.find(socket);
+    if (it == m_sockets.end())
+        return;
+    const qint64 now = nowMs();
+    it->heardAt = now;
+    if (text.isEmpty())
+        return;
+    // The one thing a desk says: where it is.
+    const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+    if (message.value(u"type"_s).toString() != u"presence") {
+        sendError(socket, u"Unknown message: the push channel takes only {\"type\": \"presence\"}."_s);
+        return;
+    }
+    if (now - it->presenceWindowStart > PushHub::PresenceWindowMs) {
+        it->presenceWindowStart = now;
+        it->presenceMessages = 0;
+    }
+    if (++it->presenceMessages > PushHub::MaxPresencePerWindow) {
+        if (it->presenceMessages == PushHub::MaxPresencePerWindow + 1)
+            sendError(socket, u"Too many presence messages: at most %1 in %2 seconds."_s.arg(PushHub::MaxPresencePerWindow)
+                                  .arg(PushHub::PresenceWindowMs / 1000));
+        return;
+    }
+    const QJsonValue ticketValue = message.value(u"ticket"_s);
+    const qint64 ticketId = ticketValue.isDouble() ? ticketValue.toInteger(-1) : -1;
+    const QString state = message.value(u"state"_s).toString(u"viewing"_s);
+    if (ticketId < 0 || (state != u"viewing" && state != u"writing")) {
+        sendError(socket, u"presence needs a ticket number (0: none) and a state, viewing or writing."_s);
+        return;
+    }
+    const qint64 wasOn = it->presenceTicket;
+    if (ticketId == 0 || ticketId == wasOn) {
+        // Leaving, or the same ticket in another state: nothing to look up.
+        if (ticketId == wasOn && state == it->presenceState)
+            return;
+        it->presenceTicket = ticketId;
+        it->presenceState = ticketId > 0 ? state : QString();
+        if (wasOn > 0)
+            tellPresence(wasOn);
+        return;
+    }
+    m_askDepartment(it->serial, ticketId, state);
+}
+
+void PushFanout::setPresence(quint64 serial, qint64 ticketId, qint64 departmentId, const QString &state)
+{
+    auto it = m_sockets.begin();
+    while (it != m_sockets.end() && it->serial != serial)
+        ++it;
+    if (it == m_sockets.end())
+        return; // gone meanwhile
+    const AccessScope &scope = m_scopes[it->agentId];
+    const bool visible = departmentId > 0 && (scope.isAdmin || scope.departments.contains(departmentId));
+    const qint64 wasOn = it->presenceTicket;
+    it->presenceTicket = visible ? ticketId : 0;
+    it->presenceState = visible ? state : QString();
+    if (!visible)
+        sendError(it.key(), u"No such ticket: %1."_s.arg(ticketId));
+    if (wasOn > 0 && wasOn != it->presenceTicket)
+        tellPresence(wasOn);
+    if (visible)
+        tellPresence(ticketId);
+}
+
+void PushFanout::tellPresence(qint64 ticketId)
+{
+    QList<QWebSocket *> there;
+    QMap<qint64, QJsonObject> agents; // by agent: one entry, writing before viewing
+    for (auto it = m_sockets.cbegin(); it != m_sockets.cend(); ++it) {
+        if (it->presenceTicket != ticketId)
+            continue;
+        there.append(it.key());
+        QJsonObject &agent = agents[it->agentId];
+        if (agent.isEmpty() || it->presenceState == u"writing")
+            agent = QJsonObject{{u"agent"_s, it->agentId}, {u"name"_s, it->agentName}, {u"state"_s, it->presenceState}};
+    }
+    QJsonArray list;
+    for (const QJsonObject &agent : std::as_const(agents))
+        list.append(agent);
+    const QString text = messageText(QJsonObject{{u"type"_s, u"presence"_s}, {u"ticket"_s, ticketId}, {u"agents"_s, list}});
+    for (QWebSocket *socket : std::as_const(there))
+        send(socket, text);
+}
+
+void PushFanout::sendError(QWebSocket *socket, const QString &message)
+{
+    send(socket, messageText(QJsonObject{{u"type"_s, u"error"_s}, {u"message"_s, message}}));
 }
 
 void PushFanout::pingAll()
@@ -369,7 +481,10 @@ PushHub::PushHub(AccountStore &accounts, QObject *parent)
     , m_accounts(accounts)
 {
     m_thread.setObjectName(u"push"_s);
-    m_fanout = new PushFanout(m_connections, m_inbox);
+    m_fanout = new PushFanout(m_connections, m_inbox, [this](quint64 connection, qint64 ticketId, const QString &state) {
+        QMetaObject::invokeMethod(this, [this, connection, ticketId, state]() { placePresence(connection, ticketId, state); },
+                                  Qt::QueuedConnection);
+    });
     m_fanout->moveToThread(&m_thread);
     m_thread.start();
     setPingInterval(std::chrono::seconds(30));
@@ -387,6 +502,14 @@ void PushHub::post(std::function<void(PushFanout &)> work)
 {
     QMetaObject::invokeMethod(m_fanout, [fanout = m_fanout, work = std::move(work)]() { work(*fanout); },
                               Qt::QueuedConnection);
+}
+
+void PushHub::placePresence(quint64 connection, qint64 ticketId, const QString &state)
+{
+    const std::optional<qint64> department = m_departmentOf ? m_departmentOf(ticketId) : std::nullopt;
+    post([connection, ticketId, department = department.value_or(0), state](PushFanout &fanout) {
+        fanout.setPresence(connection, ticketId, department, state);
+    });
 }
 
 void PushHub::setPingInterval(std::chrono::milliseconds interval)
@@ -412,6 +535,7 @@ void PushHub::adopt(QTcpSocket *socket, const HttpRequest &request)
         checkUpgrade(request.url().path(), request.value("Origin"), request.value("Authorization"));
     const Expected<AccessScope> scope = session ? m_accounts.scope(session->agentId)
                                                 : Expected<AccessScope>(session.error());
+    const Expected<Agent> agent = scope ? m_accounts.agent(session->agentId) : Expected<Agent>(scope.error());
     if (!scope) {
         // Checked a moment ago; the token went in between.
         qCInfo(lcServer) << "Push connection refused:" << scope.error().message;
@@ -421,7 +545,8 @@ void PushHub::adopt(QTcpSocket *socket, const HttpRequest &request)
     }
     socket->setParent(nullptr);
     socket->moveToThread(&m_thread);
-    post([socket, admission = PushFanout::Admission{*session, *scope, nowMs()}](PushFanout &fanout) {
+    post([socket, admission = PushFanout::Admission{*session, *scope, agent ? agent->name : QString(), nowMs()}](
+             PushFanout &fanout) {
         fanout.handshake(socket, admission);
     });
 }

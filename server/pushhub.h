@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <optional>
 
 class QTcpSocket;
 
@@ -43,6 +44,11 @@ public:
     // Who in a department hears of an event: "members", "leads" or "assignee".
     using AudienceOf = std::function<QString(qint64 departmentId, const QString &event)>;
     void setAudience(AudienceOf audience) { m_audience = std::move(audience); }
+    // Which department a ticket is in (nullopt: no such ticket), for the
+    // desks' presence: who is viewing or writing on a ticket is told only to
+    // the others on the same ticket, and only if they may see it.
+    using DepartmentOf = std::function<std::optional<qint64>(qint64 ticketId)>;
+    void setDepartmentOf(DepartmentOf departmentOf) { m_departmentOf = std::move(departmentOf); }
 
     // Whether an upgrade request may open the push channel: the right path,
     // an allowed origin (or none) and a live token. Checked before the
@@ -72,6 +78,10 @@ public:
 
     // Desks send nothing big: a larger frame closes the socket (1009).
     static constexpr quint64 MaxIncomingBytes = 16 * 1024;
+    // Presence messages a socket may send in PresenceWindowMs; more are
+    // answered with an error and ignored.
+    static constexpr int MaxPresencePerWindow = 30;
+    static constexpr qint64 PresenceWindowMs = 10'000;
     // Sessions that reconnect leave half-open sockets behind until pings find
     // them: a token's oldest socket goes when it opens one more than this.
     static constexpr int MaxSocketsPerToken = 4;
@@ -86,6 +96,9 @@ public:
 private:
     // Runs `work` on the push thread.
     void post(std::function<void(PushFanout &)> work);
+    // A socket says its agent is on a ticket: found in the store here, then
+    // placed on the push thread.
+    void placePresence(quint64 connection, qint64 ticketId, const QString &state);
 
     AccountStore &m_accounts;
     // Changes on their way to the push thread. Handed over in bulk: waking
@@ -101,6 +114,7 @@ private:
     Inbox m_inbox;
     QStringList m_allowedOrigins;
     AudienceOf m_audience;
+    DepartmentOf m_departmentOf;
     std::atomic<int> m_connections{0};
     QThread m_thread;
     PushFanout *m_fanout = nullptr; // lives on m_thread

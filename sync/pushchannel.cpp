@@ -19,6 +19,9 @@ PushChannel::PushChannel(QObject *parent)
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &PushChannel::onMessage);
     connect(&m_socket, &QWebSocket::disconnected, this, [this]() {
         const bool wasConnected = std::exchange(m_connected, false);
+        m_toldPresence = false; // a new connection starts with no presence
+        if (m_presenceTicket > 0)
+            Q_EMIT presenceReceived(m_presenceTicket, {}); // not known while cut off
         if (wasConnected)
             Q_EMIT connectedChanged(false);
         if (m_socket.closeCode() == 4401) {
@@ -57,6 +60,27 @@ void PushChannel::open()
     m_socket.open(request);
 }
 
+void PushChannel::setPresence(qint64 ticketId, bool writing)
+{
+    if (ticketId == m_presenceTicket && writing == m_writing)
+        return;
+    m_presenceTicket = ticketId;
+    m_writing = ticketId > 0 && writing;
+    sendPresence();
+}
+
+void PushChannel::sendPresence()
+{
+    if (!m_connected || (m_presenceTicket == 0 && !m_toldPresence))
+        return;
+    m_toldPresence = m_presenceTicket > 0;
+    m_socket.sendTextMessage(QString::fromUtf8(
+        QJsonDocument(QJsonObject{{u"type"_s, u"presence"_s},
+                                  {u"ticket"_s, m_presenceTicket},
+                                  {u"state"_s, m_writing ? u"writing"_s : u"viewing"_s}})
+            .toJson(QJsonDocument::Compact)));
+}
+
 void PushChannel::scheduleReconnect()
 {
     if (!m_running)
@@ -75,7 +99,12 @@ void PushChannel::onMessage(const QString &text)
     if (type == u"hello") {
         m_failures = 0;
         m_connected = true;
+        sendPresence();
         Q_EMIT connectedChanged(true);
+    } else if (type == u"presence") {
+        Q_EMIT presenceReceived(message.value(u"ticket"_s).toInteger(), message.value(u"agents"_s).toArray());
+    } else if (type == u"error") {
+        qCInfo(lcSync) << "The push channel said:" << message.value(u"message"_s).toString();
     } else if (type == u"poke") {
         Q_EMIT poked(message.value(u"seq"_s).toInteger());
     } else if (type == u"notification") {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QTimer>
@@ -21,11 +22,17 @@ public:
     void start(const QUrl &server, const QString &token);
     void stop();
     bool isConnected() const { return m_connected; }
+    // Where this desk is: the open ticket (0: none), and whether the agent
+    // is writing on it. Told now if connected, and again on every connect.
+    void setPresence(qint64 ticketId, bool writing);
 
 Q_SIGNALS:
     void connectedChanged(bool connected);
     void poked(qint64 seq);
     void notificationReceived(const QJsonObject &notification);
+    // Who is on a ticket this desk is on: [{agent, name, state}], this agent
+    // included.
+    void presenceReceived(qint64 ticketId, const QJsonArray &agents);
     // The server closed the channel: signed out, or `reason` (such as
     // "account_disabled") says why.
     void unauthorized(const QString &reason);
@@ -34,6 +41,7 @@ private:
     void open();
     void scheduleReconnect();
     void onMessage(const QString &text);
+    void sendPresence();
 
     QWebSocket m_socket;
     QTimer m_reconnect;
@@ -42,6 +50,9 @@ private:
     bool m_running = false;
     bool m_connected = false;
     int m_failures = 0;
+    qint64 m_presenceTicket = 0;
+    bool m_writing = false;
+    bool m_toldPresence = false; // this connection has been told of a ticket
 };
 
 } // namespace Signpost

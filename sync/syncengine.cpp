@@ -30,6 +30,7 @@ SyncEngine::SyncEngine(LocalStore &store, QObject *parent)
         Q_EMIT notificationReceived(notification);
         requestWake();
     });
+    connect(&m_push, &PushChannel::presenceReceived, this, &SyncEngine::presenceReceived);
     connect(&m_push, &PushChannel::unauthorized, this, [this](const QString &reason) {
         m_running = false;
         lostAccess(Error{ErrorCode::Unauthorized, tr("You were signed out on the server."), {}, reason});

@@ -56,6 +56,9 @@ public:
     QList<qint64> ledDepartments();
 
     void setPollInterval(std::chrono::milliseconds interval) { m_pollInterval = interval; }
+    // Which ticket the agent has open, and whether they are writing on it:
+    // told to colleagues on the same ticket (live, when connected).
+    void setPresence(qint64 ticketId, bool writing) { m_push.setPresence(ticketId, writing); }
 
 Q_SIGNALS:
     void stateChanged(Signpost::SyncEngine::State state);
@@ -64,6 +67,7 @@ Q_SIGNALS:
     void directoryChanged();
     void figuresChanged();
     void notificationReceived(const QJsonObject &notification);
+    void presenceReceived(qint64 ticketId, const QJsonArray &agents);
     void commandRejected(const Signpost::OutboxEntry &entry);
     void signedOut(const QString &reason);
 

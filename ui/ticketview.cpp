@@ -42,6 +42,7 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     , m_title(new QLabel(this))
     , m_meta(new QLabel(this))
     , m_sla(new QLabel(this))
+    , m_presence(new QLabel(this))
     , m_slaTimer(new QTimer(this))
     , m_status(new QComboBox(this))
     , m_priority(new QComboBox(this))
@@ -84,6 +85,15 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     m_sla->setTextFormat(Qt::RichText);
     m_sla->setWordWrap(true); // never widens the pane
     m_sla->setAccessibleName(tr("Service levels"));
+    m_presence->setTextFormat(Qt::RichText);
+    m_presence->setWordWrap(true);
+    m_presence->setAccessibleName(tr("Colleagues on this ticket"));
+    m_presence->setObjectName(u"presenceLine"_s);
+    m_presence->hide();
+    connect(&m_desk, &Desk::presenceChanged, this, [this](qint64 ticketId) {
+        if (ticketId == m_ticketId)
+            showPresence();
+    });
     // The countdowns run from the cache, online or not.
     m_slaTimer->setInterval(std::chrono::seconds(30));
     connect(m_slaTimer, &QTimer::timeout, this, &TicketView::showSla);
@@ -145,6 +155,7 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this]() {
         if (m_editor->isEnabled())
             m_draftTimer->start();
+        tellPresence();
     });
     connect(m_mode, &QTabBar::currentChanged, this, [this]() {
         showMode();
@@ -232,6 +243,7 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     body->addWidget(m_title);
     body->addWidget(m_meta);
     body->addWidget(m_sla);
+    body->addWidget(m_presence);
     body->addLayout(actions);
     body->addLayout(rejection);
     body->addWidget(split, 1);
@@ -289,8 +301,29 @@ void TicketView::showTicket(qint64 ticketId)
         hideChanged();
         m_ticketId = ticketId;
         loadDraft();
+        showPresence();
     }
     reload();
+}
+
+void TicketView::tellPresence()
+{
+    // Writing: there is unsent text for this ticket (typed, or held to go).
+    m_desk.setPresence(m_ticketId, !m_editor->toPlainText().trimmed().isEmpty() || m_desk.isHeld(m_ticketId));
+}
+
+void TicketView::showPresence()
+{
+    QStringList parts;
+    for (const Desk::Presence &colleague : m_desk.presence(m_ticketId)) {
+        const QString name = colleague.name.toHtmlEscaped();
+        parts.append(colleague.writing ? u"<span style=\"color:#b45309; font-weight:bold\">✎ %1</span>"_s.arg(
+                                             tr("%1 is writing").arg(name))
+                                       : u"<span style=\"color:#16a34a\">●</span> %1"_s.arg(
+                                             tr("%1 is viewing").arg(name)));
+    }
+    m_presence->setText(parts.join(u" · "_s));
+    m_presence->setVisible(!parts.isEmpty());
 }
 
 bool TicketView::noteMode() const
@@ -319,6 +352,7 @@ void TicketView::loadDraft()
     }
     showMode();
     showHeld();
+    tellPresence();
 }
 
 void TicketView::saveDraftNow()

@@ -57,6 +57,8 @@ public:
     QLabel *changedBanner() const { return m_changedLabel; }
     QPushButton *sendAnywayButton() const { return m_sendAnyway; }
     QPushButton *rewriteButton() const { return m_rewrite; }
+    // Colleagues viewing or writing on the same ticket.
+    QLabel *presenceLine() const { return m_presence; }
 
     // The thread's colours for a palette.
     struct ThreadStyle
@@ -84,12 +86,15 @@ private:
     void showHeld();
     void showChanged(const QList<Message> &since, std::optional<TicketStatus> status);
     void hideChanged();
+    void showPresence();
+    void tellPresence();
 
     Desk &m_desk;
     qint64 m_ticketId = 0;
     QLabel *m_title;
     QLabel *m_meta;
     QLabel *m_sla;
+    QLabel *m_presence;
     QTimer *m_slaTimer;
     QComboBox *m_status;
     QComboBox *m_priority;

@@ -123,6 +123,72 @@ private Q_SLOTS:
         QCOMPARE(m_listeners.value(u"sam"_s)->notifications().size(), 1);
     }
 
+    // Who is on a ticket (viewing, writing) is told to the others on the
+    // same ticket, live, and only to agents who may see it.
+    void presenceReachesThoseOnTheSameTicketOnly()
+    {
+        const qint64 ticket = m_world.intake(*m_api, m_world.support, u"Wrong size"_s);
+        const qint64 other = m_world.intake(*m_api, m_world.support, u"Other"_s);
+        for (const QString &agent : {u"sam"_s, u"sue"_s, u"rob"_s, u"two"_s})
+            QTRY_VERIFY_WITH_TIMEOUT(m_listeners.value(agent)->hello(), 10'000);
+        auto say = [this](const QString &agent, qint64 ticketId, const QString &state) {
+            m_listeners.value(agent)->socket.sendTextMessage(QString::fromUtf8(
+                QJsonDocument(QJsonObject{{u"type"_s, u"presence"_s}, {u"ticket"_s, ticketId}, {u"state"_s, state}})
+                    .toJson(QJsonDocument::Compact)));
+        };
+        // The last list of who is on `ticketId`, as "name:state" sorted.
+        auto seen = [this](const QString &agent, qint64 ticketId) {
+            QStringList who{u"(none)"_s};
+            for (const QJsonObject &m : m_listeners.value(agent)->messages) {
+                if (m.value(u"type"_s).toString() != u"presence" || m.value(u"ticket"_s).toInteger() != ticketId)
+                    continue;
+                who.clear();
+                for (const QJsonValue &a : m.value(u"agents"_s).toArray())
+                    who.append(a[u"name"_s].toString() + u':' + a[u"state"_s].toString());
+                who.sort();
+            }
+            return who.join(u',');
+        };
+        auto errors = [this](const QString &agent) {
+            QStringList found;
+            for (const QJsonObject &m : m_listeners.value(agent)->messages) {
+                if (m.value(u"type"_s).toString() == u"error")
+                    found.append(m.value(u"message"_s).toString());
+            }
+            return found;
+        };
+
+        say(u"sam"_s, ticket, u"viewing"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(seen(u"sam"_s, ticket), u"sam:viewing"_s, 10'000);
+        say(u"sue"_s, ticket, u"writing"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(seen(u"sam"_s, ticket), u"sam:viewing,sue:writing"_s, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(seen(u"sue"_s, ticket), u"sam:viewing,sue:writing"_s, 10'000);
+        // Rob (Returns) can't see the ticket: refused, and nobody hears of him.
+        say(u"rob"_s, ticket, u"viewing"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(errors(u"rob"_s), QStringList{u"No such ticket: %1."_s.arg(ticket)}, 10'000);
+        // Two is on another ticket: hears nothing of this one.
+        say(u"two"_s, other, u"viewing"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(seen(u"two"_s, other), u"two:viewing"_s, 10'000);
+        say(u"sue"_s, ticket, u"viewing"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(seen(u"sam"_s, ticket), u"sam:viewing,sue:viewing"_s, 10'000);
+        QCOMPARE(seen(u"two"_s, ticket), u"(none)"_s);
+        QCOMPARE(seen(u"rob"_s, ticket), u"(none)"_s);
+
+        // Sue moves on to the other ticket, then her desk goes away.
+        say(u"sue"_s, other, u"writing"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(seen(u"sam"_s, ticket), u"sam:viewing"_s, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(seen(u"two"_s, other), u"sue:writing,two:viewing"_s, 10'000);
+        m_listeners.remove(u"sue"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(seen(u"two"_s, other), u"two:viewing"_s, 10'000);
+
+        // Nonsense gets a clear error; a flood is cut off.
+        m_listeners.value(u"sam"_s)->socket.sendTextMessage(u"{\"type\": \"presence\", \"ticket\": \"x\"}"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(errors(u"sam"_s).join(u' ').contains(u"presence needs a ticket number"_s), 10'000);
+        for (int i = 0; i < 40; ++i)
+            say(u"sam"_s, i % 2 ? ticket : 0, u"viewing"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(errors(u"sam"_s).join(u' ').contains(u"Too many presence messages"_s), 10'000);
+    }
+
     void transferNotifiesTheReceivingDepartmentAndPokesTheOldOne()
     {
         const qint64 ticket = m_world.intake(*m_api, m_world.support, u"Wrong team"_s);

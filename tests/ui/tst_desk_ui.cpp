@@ -24,6 +24,7 @@
 #include <QDialog>
 #include <QDir>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -45,6 +46,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QWebSocket>
 
 #include <cmath>
 
@@ -585,6 +587,60 @@ private Q_SLOTS:
         QVERIFY(!view->changedBanner()->isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->pendingCount(), 0, 15'000);
         QVERIFY(m_desk().rejected().isEmpty());
+    }
+
+    // Two agents on one ticket see each other, live: who has it open and
+    // who is writing.
+    void colleaguesOnTheSameTicketAreShown()
+    {
+        // Sue's desk, as its push connection.
+        QWebSocket sue;
+        QStringList sueHeard; // what Sue is told of ticket 0: "name:state,…"
+        connect(&sue, &QWebSocket::textMessageReceived, this, [&](const QString &text) {
+            const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+            if (message.value(u"type"_s).toString() != u"presence")
+                return;
+            QStringList who;
+            for (const QJsonValue &agent : message.value(u"agents"_s).toArray())
+                who.append(agent[u"name"_s].toString() + u':' + agent[u"state"_s].toString());
+            who.sort();
+            sueHeard.append(who.join(u','));
+        });
+        QUrl url = m_server->baseUrl();
+        url.setScheme(u"ws"_s);
+        url.setPath(u"/api/v1/push"_s);
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + m_world.token(u"sue"_s).toLatin1());
+        QSignalSpy connected(&sue, &QWebSocket::connected);
+        sue.open(request);
+        QVERIFY(connected.wait(10'000));
+        sue.sendTextMessage(u"{\"type\":\"presence\",\"ticket\":%1,\"state\":\"writing\"}"_s.arg(m_tickets[0]));
+        QTRY_COMPARE_WITH_TIMEOUT(sueHeard.value(sueHeard.size() - 1), u"sue:writing"_s, 10'000);
+
+        TicketView *view = m_window->ticketView();
+        m_window->openTicket(m_tickets[1]);
+        QVERIFY(!view->presenceLine()->isVisible());
+        m_window->openTicket(m_tickets[0]);
+        QTRY_VERIFY_WITH_TIMEOUT(view->presenceLine()->isVisible(), 10'000);
+        QVERIFY2(view->presenceLine()->text().contains(u"sue is writing"_s), qPrintable(view->presenceLine()->text()));
+        QTRY_COMPARE_WITH_TIMEOUT(sueHeard.last(), u"sam:viewing,sue:writing"_s, 10'000);
+
+        // Sam starts writing; Sue stops and looks only.
+        QTest::keyClicks(view->editor(), u"I'll take this one"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(sueHeard.last(), u"sam:writing,sue:writing"_s, 10'000);
+        if (qEnvironmentVariableIsSet("SIGNPOST_SCREENSHOT_DIR"))
+            m_window->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-presence.png"_s);
+        sue.sendTextMessage(u"{\"type\":\"presence\",\"ticket\":%1,\"state\":\"viewing\"}"_s.arg(m_tickets[0]));
+        QTRY_VERIFY_WITH_TIMEOUT(view->presenceLine()->text().contains(u"sue is viewing"_s), 10'000);
+
+        // Sam moves on: Sue is told; Sue's desk closes: the line goes.
+        m_window->openTicket(m_tickets[2]);
+        QTRY_COMPARE_WITH_TIMEOUT(sueHeard.last(), u"sue:viewing"_s, 10'000);
+        QVERIFY(!view->presenceLine()->isVisible());
+        m_window->openTicket(m_tickets[0]);
+        QTRY_VERIFY_WITH_TIMEOUT(view->presenceLine()->isVisible(), 10'000);
+        sue.close();
+        QTRY_VERIFY_WITH_TIMEOUT(!view->presenceLine()->isVisible(), 10'000);
     }
 
     // A dark palette gives a readable thread; at 1280×700 the queue still
