@@ -95,6 +95,9 @@ sleep 6 # the moment to undo
 shot "$window" desk-offline
 
 SIGNPOST_SCREENSHOT_DIR="$PWD/$out" QT_QPA_PLATFORM=offscreen ./build/tests/tst_desk_ui \
-  looksRightAndRemembersTheLayout aChangeOnATicketThatMovedAwayIsKeptAndExplained >/dev/null
+  looksRightAndRemembersTheLayout aChangeOnATicketThatMovedAwayIsKeptAndExplained \
+  whatOthersWroteSinceIsShownBeforeSending colleaguesOnTheSameTicketAreShown >/dev/null
 echo "$out/desk-dark.png"
 echo "$out/desk-outbox.png"
+echo "$out/desk-changed-since.png"
+echo "$out/desk-presence.png"
