@@ -4,6 +4,7 @@
 #include "core/expected.h"
 #include "server/accountstore.h"
 #include "server/contactpages.h"
+#include "server/cannedreplystore.h"
 #include "server/departmentstore.h"
 #include "server/figurestore.h"
 #include "server/httpreply.h"
@@ -124,6 +125,7 @@ private:
     ServerConfig m_config;
     AccountStore m_accounts;
     DepartmentStore m_departments;
+    CannedReplyStore m_cannedReplies;
     TicketStore m_tickets;
     FigureStore m_figures;
     IdempotencyLog m_idempotency;

@@ -174,6 +174,13 @@ const QList<QStringList> &migrations()
             // The web origins whose pages may call the public intake (CORS).
             u"ALTER TABLE shops ADD COLUMN allowed_origins TEXT NOT NULL DEFAULT '[]'"_s,
         },
+        {
+            // Saved replies a department's leads keep for their agents.
+            u"CREATE TABLE canned_replies (id INTEGER PRIMARY KEY, department_id INTEGER NOT NULL"
+            " REFERENCES departments(id), title TEXT NOT NULL, body TEXT NOT NULL, updated_by INTEGER,"
+            " updated_at INTEGER NOT NULL)"_s,
+            u"CREATE UNIQUE INDEX canned_replies_title ON canned_replies (department_id, title COLLATE NOCASE)"_s,
+        },
     };
     return steps;
 }
@@ -253,6 +260,16 @@ Status Database::loadMeta()
         if (!query.exec())
             return storageError(query);
     }
+    return ok();
+}
+
+Status Database::touchDirectory()
+{
+    QSqlQuery &update = prepared(
+        u"INSERT INTO meta (key, value) VALUES ('directory_version', '1') ON CONFLICT (key)"
+        " DO UPDATE SET value = CAST(value AS INTEGER) + 1"_s);
+    if (!update.exec())
+        return storageError(update);
     return ok();
 }
 

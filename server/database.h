@@ -35,6 +35,10 @@ public:
     void publishSeq() { m_committedSeq = m_seq; }
     void discardSeq() { m_seq = m_committedSeq; }
     QString epoch() const { return m_epoch; }
+    // The directory (departments, their canned replies) changed: clients
+    // see a new directory_version in the sync feed and read it again. Called
+    // inside the change's transaction.
+    Status touchDirectory();
     QString path() const { return m_path; }
 
     // This thread's own read-only connection to the store at `path`, opened

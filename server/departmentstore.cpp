@@ -336,6 +336,8 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         if (!insert.exec())
             return storageError(insert);
     }
+    if (Status touched = m_db.touchDirectory(); !touched)
+        return touched.error();
     if (alongside) {
         m_routing.reset(); // read again, with this transaction's rows
         if (Status done = alongside(); !done) {
@@ -368,10 +370,20 @@ Status DepartmentStore::deleteDepartment(qint64 id)
                          u"The department still has tickets, rules or members; archive it instead."_s, {}};
         used.finish();
     }
-    QSqlQuery &remove = m_db.prepared(u"DELETE FROM departments WHERE id = ?"_s);
-    remove.addBindValue(id);
-    if (!remove.exec())
-        return storageError(remove);
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun;
+    for (const QString &sql : {u"DELETE FROM canned_replies WHERE department_id = ?"_s,
+                               u"DELETE FROM departments WHERE id = ?"_s}) {
+        QSqlQuery &remove = m_db.prepared(sql);
+        remove.addBindValue(id);
+        if (!remove.exec())
+            return storageError(remove);
+    }
+    if (Status touched = m_db.touchDirectory(); !touched)
+        return touched;
+    if (Status committed = tx.commit(); !committed)
+        return committed;
     m_routing.reset();
     return ok();
 }

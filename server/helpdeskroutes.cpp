@@ -133,6 +133,30 @@ void ApiServer::addHelpdeskRoutes()
     route(Method::Delete, u"/api/v1/departments/{id}"_s, Access::Admin,
           [this](Call &call) { return replyWith(m_departments.deleteDepartment(call.id())); });
 
+    // Canned replies: read by everyone in the department, written by its
+    // leads (and admins).
+    auto cannedList = [](const Expected<QList<CannedReply>> &replies) {
+        return replies ? HttpReply::json(QJsonObject{{u"canned_replies"_s, toJsonArray(*replies)}})
+                       : HttpReply::error(replies.error());
+    };
+    route(Method::Get, u"/api/v1/canned-replies"_s, Access::Agent,
+          [this, cannedList](Call &call) { return cannedList(m_cannedReplies.list(call.scope)); });
+    route(Method::Get, u"/api/v1/departments/{id}/canned-replies"_s, Access::Agent, [this, cannedList](Call &call) {
+        if (!call.scope.canSee(call.id()) || !m_departments.department(call.id()))
+            return HttpReply::error(Error::notFound(u"No such department."_s));
+        return cannedList(m_cannedReplies.list(call.scope, call.id()));
+    });
+    route(Method::Post, u"/api/v1/departments/{id}/canned-replies"_s, Access::Agent, [this](Call &call) {
+        Expected<QJsonObject> body = jsonBody(call);
+        return body ? replyWith(m_cannedReplies.create(call.scope, call.id(), *body), 201) : HttpReply::error(body.error());
+    });
+    route(Method::Patch, u"/api/v1/canned-replies/{id}"_s, Access::Agent, [this](Call &call) {
+        Expected<QJsonObject> body = jsonBody(call);
+        return body ? replyWith(m_cannedReplies.update(call.scope, call.id(), *body)) : HttpReply::error(body.error());
+    });
+    route(Method::Delete, u"/api/v1/canned-replies/{id}"_s, Access::Agent,
+          [this](Call &call) { return replyWith(m_cannedReplies.remove(call.scope, call.id())); });
+
     route(Method::Get, u"/api/v1/shops"_s, Access::Agent, [this](Call &) {
         Expected<QList<Shop>> shops = m_departments.shops();
         return shops ? HttpReply::json(QJsonObject{{u"shops"_s, toJsonArray(*shops)}}) : HttpReply::error(shops.error());

@@ -337,10 +337,12 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
     SqlTransaction snapshot(m_sql);
     if (Status begun = snapshot.begun(); !begun)
         return begun.error();
-    QSqlQuery &head = m_sql.prepared(u"SELECT value FROM meta WHERE key = 'change_seq'"_s);
+    QSqlQuery &head = m_sql.prepared(
+        u"SELECT value, (SELECT value FROM meta WHERE key = 'directory_version') FROM meta WHERE key = 'change_seq'"_s);
     if (!head.exec() || !head.next())
         return m_sql.error(head);
     const qint64 headNow = head.value(0).toLongLong();
+    const qint64 directoryVersion = head.value(1).toLongLong();
     head.finish();
     if (!reset && cursor.since > headNow) {
         reset = true; // a cursor from ahead of this store: it was restored
@@ -608,6 +610,8 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
     JsonText json(body);
     json.raw("{\"cursor\":");
     json.string(next.encode());
+    json.raw(",\"directory_version\":");
+    json.integer(directoryVersion);
     if (!grantedDepartments.isEmpty()) {
         json.raw(",\"granted_departments\":");
         json.raw(QJsonDocument(grantedDepartments).toJson(QJsonDocument::Compact));

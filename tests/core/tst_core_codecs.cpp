@@ -1,5 +1,6 @@
 // Domain codecs and rules shared by server and client: the sync cursor, the
 // command format, the status machine and ticket JSON.
+#include "core/cannedreply.h"
 #include "core/command.h"
 #include "core/synccursor.h"
 #include "core/ticket.h"
@@ -14,6 +15,17 @@ class TestCoreCodecs : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void cannedReplyFieldsAreFilledIn()
+    {
+        Signpost::CannedReply reply;
+        reply.body = u"Hei {customer.first_name}! Ordre {order.number} ({ticket.number}) er sendt. {unknown}\n{agent.name}, {department.name}"_s;
+        const QString text = reply.expand({u"  Åse Bjørnstad "_s, u"A-77"_s, 1042, u"Kari"_s, u"Returns"_s});
+        QCOMPARE(text, u"Hei Åse! Ordre A-77 (#1042) er sendt. {unknown}\nKari, Returns"_s);
+        QCOMPARE(reply.expand({}), u"Hei ! Ordre  () er sendt. {unknown}\n, "_s);
+        QCOMPARE(Signpost::CannedReply::unknownFields(reply.body), QStringList{u"unknown"_s});
+        QVERIFY(Signpost::CannedReply::unknownFields(u"{customer.name} {ticket.number}"_s).isEmpty());
+    }
+
     void cursorRoundTrip()
     {
         const SyncCursor cursor{u"abc123"_s, 41, 99, SyncCursor::Phase::Changes, 57};

@@ -166,6 +166,69 @@ private Q_SLOTS:
         QCOMPARE(others(u"admin"_s), (QSet<qint64>{sales, returns}));
     }
 
+    // Canned replies: the department reads them, its leads write them, and
+    // other departments don't know they exist. Each change reaches desks
+    // through the sync feed's directory_version.
+    void cannedRepliesBelongToTheirDepartment()
+    {
+        const QString support = u"/api/v1/departments/%1/canned-replies"_s.arg(m_world.support);
+        auto directoryVersion = [this]() {
+            return m_api->get(u"/api/v1/sync"_s, m_world.token(u"sam"_s)).json().value(u"directory_version"_s).toInteger();
+        };
+        const qint64 before = directoryVersion();
+
+        const Response made = m_api->post(support, {{u"title"_s, u"Where is my parcel"_s},
+                                                    {u"body"_s, u"Hi {customer.first_name}, order {order.number} left today."_s}},
+                                          m_world.token(u"sue"_s));
+        QCOMPARE(made.status, 201);
+        const qint64 id = made.json().value(u"id"_s).toInteger();
+        QCOMPARE(made.json().value(u"department"_s).toInteger(), m_world.support);
+        QVERIFY(directoryVersion() > before);
+
+        // Sam (a member) reads; he may not write.
+        const QJsonArray samSees = m_api->get(u"/api/v1/canned-replies"_s, m_world.token(u"sam"_s))
+                                       .json().value(u"canned_replies"_s).toArray();
+        QCOMPARE(samSees.size(), 1);
+        QCOMPARE(samSees[0][u"title"_s].toString(), u"Where is my parcel"_s);
+        QCOMPARE(m_api->get(support, m_world.token(u"sam"_s)).json().value(u"canned_replies"_s).toArray().size(), 1);
+        const Response samWrites = m_api->post(support, {{u"title"_s, u"Mine"_s}, {u"body"_s, u"x"_s}}, m_world.token(u"sam"_s));
+        QCOMPARE(samWrites.status, 403);
+        QVERIFY(samWrites.json()[u"error"_s][u"message"_s].toString().contains(u"leads and admins"_s));
+        QCOMPARE(m_api->patch(u"/api/v1/canned-replies/%1"_s.arg(id), {{u"title"_s, u"x"_s}}, m_world.token(u"sam"_s)).status,
+                 403);
+        QCOMPARE(m_api->del(u"/api/v1/canned-replies/%1"_s.arg(id), m_world.token(u"sam"_s)).status, 403);
+
+        // Rob (Returns) doesn't know it exists.
+        QVERIFY(m_api->get(u"/api/v1/canned-replies"_s, m_world.token(u"rob"_s))
+                    .json().value(u"canned_replies"_s).toArray().isEmpty());
+        QCOMPARE(m_api->get(support, m_world.token(u"rob"_s)).status, 404);
+        QCOMPARE(m_api->patch(u"/api/v1/canned-replies/%1"_s.arg(id), {{u"title"_s, u"x"_s}}, m_world.token(u"rob"_s)).status,
+                 404);
+        QCOMPARE(m_api->post(support, {{u"title"_s, u"x"_s}, {u"body"_s, u"x"_s}}, m_world.token(u"rob"_s)).status, 404);
+
+        // Bad input is refused with a precise word, and nothing is written.
+        auto refused = [&](const QJsonObject &body) {
+            const Response answer = m_api->post(support, body, m_world.token(u"sue"_s));
+            return u"%1 %2 %3"_s.arg(answer.status)
+                .arg(answer.json()[u"error"_s][u"field"_s].toString(), answer.json()[u"error"_s][u"message"_s].toString());
+        };
+        QVERIFY(refused({{u"title"_s, u" "_s}, {u"body"_s, u"x"_s}}).startsWith(u"422 title"_s));
+        QVERIFY(refused({{u"title"_s, u"Typo"_s}, {u"body"_s, u"Hi {customer.firstname}"_s}})
+                    .startsWith(u"422 body Unknown field {customer.firstname}"_s));
+        QVERIFY(refused({{u"title"_s, u"where is MY parcel"_s}, {u"body"_s, u"x"_s}}).startsWith(u"409 title"_s));
+        QVERIFY(refused({{u"title"_s, u"x"_s}, {u"body"_s, u"x"_s}, {u"colour"_s, u"red"_s}}).startsWith(u"422 colour"_s));
+        QVERIFY(refused({{u"title"_s, QString(101, u'x')}, {u"body"_s, u"x"_s}}).startsWith(u"422 title"_s));
+        QCOMPARE(m_api->get(support, m_world.token(u"sue"_s)).json().value(u"canned_replies"_s).toArray().size(), 1);
+
+        // The lead edits it; an admin removes it.
+        const Response edited = m_api->patch(u"/api/v1/canned-replies/%1"_s.arg(id),
+                                             {{u"body"_s, u"Hi {customer.first_name}, it left."_s}}, m_world.token(u"sue"_s));
+        QCOMPARE(edited.status, 200);
+        QCOMPARE(edited.json().value(u"title"_s).toString(), u"Where is my parcel"_s);
+        QCOMPARE(m_api->del(u"/api/v1/canned-replies/%1"_s.arg(id), m_world.token(u"admin"_s)).status, 204);
+        QCOMPARE(m_api->get(support, m_world.token(u"sue"_s)).json().value(u"canned_replies"_s).toArray().size(), 0);
+    }
+
     void unauthenticatedGetsNothing_data()
     {
         QTest::addColumn<QString>("path");
