@@ -90,6 +90,22 @@ QString Desk::agentName(qint64 agentId)
     return tr("Agent %1").arg(agentId);
 }
 
+CannedReply::Fields Desk::cannedFields(qint64 ticketId)
+{
+    CannedReply::Fields fields;
+    const std::optional<Ticket> ticket = this->ticket(ticketId);
+    if (!ticket)
+        return fields;
+    fields.customerName = ticket->customer.name;
+    fields.orderNumber = ticket->customer.orderNumber;
+    fields.ticketId = ticket->id;
+    if (const std::optional<Agent> me = this->me())
+        fields.agentName = me->name;
+    if (const std::optional<Department> department = this->department(ticket->departmentId))
+        fields.departmentName = department->name;
+    return fields;
+}
+
 QList<Desk::TransferTarget> Desk::transferTargets()
 {
     QList<TransferTarget> list;

@@ -101,6 +101,11 @@ public:
     void setPresence(qint64 ticketId, bool writing);
     QList<Presence> presence(qint64 ticketId) const { return m_presence.value(ticketId); }
 
+    // Canned replies of a department, from the cache (offline too), and what
+    // their fields stand for on a ticket.
+    QList<CannedReply> cannedReplies(qint64 departmentId) { return m_engine.store().cannedReplies(departmentId); }
+    CannedReply::Fields cannedFields(qint64 ticketId);
+
     QList<qint64> ledDepartments() { return m_engine.ledDepartments(); }
     QJsonObject figures(qint64 departmentId, int days) { return m_engine.store().figures(departmentId, days); }
     Status discard(qint64 outboxEntryId) { return m_engine.discard(outboxEntryId); }

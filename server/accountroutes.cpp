@@ -58,6 +58,10 @@ void ApiServer::addAccountRoutes()
             return HttpReply::error(agent.error());
         QJsonObject me = agent->toJson();
         me.insert(u"change_seq"_s, m_db.headSeq());
+        const Expected<qint64> directory = m_db.directoryVersion();
+        if (!directory)
+            return HttpReply::error(directory.error());
+        me.insert(u"directory_version"_s, *directory);
         return HttpReply::json(me);
     });
 

@@ -151,23 +151,25 @@ Expected<CannedReply> CannedReplyStore::update(const AccessScope &scope, qint64 
     return save(scope, *reply);
 }
 
-Status CannedReplyStore::remove(const AccessScope &scope, qint64 id)
+Expected<CannedReply> CannedReplyStore::remove(const AccessScope &scope, qint64 id)
 {
     Expected<CannedReply> reply = find(scope, id);
     if (!reply)
-        return reply.error();
+        return reply;
     if (Status allowed = mayWrite(scope, reply->departmentId); !allowed)
-        return allowed;
+        return allowed.error();
     Transaction tx(m_db);
     if (Status begun = tx.begun(); !begun)
-        return begun;
+        return begun.error();
     QSqlQuery &remove = m_db.prepared(u"DELETE FROM canned_replies WHERE id = ?"_s);
     remove.addBindValue(id);
     if (!remove.exec())
         return storageError(remove);
     if (Status touched = m_db.touchDirectory(); !touched)
-        return touched;
-    return tx.commit();
+        return touched.error();
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
+    return reply;
 }
 
 } // namespace Signpost

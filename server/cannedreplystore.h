@@ -23,7 +23,8 @@ public:
     Expected<QList<CannedReply>> list(const AccessScope &scope, qint64 departmentId = 0);
     Expected<CannedReply> create(const AccessScope &scope, qint64 departmentId, const QJsonObject &json);
     Expected<CannedReply> update(const AccessScope &scope, qint64 id, const QJsonObject &json);
-    Status remove(const AccessScope &scope, qint64 id);
+    // The removed reply, as it was.
+    Expected<CannedReply> remove(const AccessScope &scope, qint64 id);
 
 private:
     Expected<CannedReply> find(const AccessScope &scope, qint64 id);

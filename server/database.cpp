@@ -273,6 +273,16 @@ Status Database::touchDirectory()
     return ok();
 }
 
+Expected<qint64> Database::directoryVersion()
+{
+    QSqlQuery &query = prepared(u"SELECT value FROM meta WHERE key = 'directory_version'"_s);
+    if (!query.exec())
+        return storageError(query);
+    const qint64 version = query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    return version;
+}
+
 Expected<qint64> Database::nextSeq()
 {
     QSqlQuery &update = prepared(u"UPDATE meta SET value = ? WHERE key = 'change_seq'"_s);

@@ -39,6 +39,7 @@ public:
     // see a new directory_version in the sync feed and read it again. Called
     // inside the change's transaction.
     Status touchDirectory();
+    Expected<qint64> directoryVersion();
     QString path() const { return m_path; }
 
     // This thread's own read-only connection to the store at `path`, opened

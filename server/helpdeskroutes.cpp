@@ -1,5 +1,6 @@
 // The helpdesk's shape in the API: departments, shops and routing rules.
 #include "server/apiserver.h"
+#include "server/database.h"
 
 using namespace Qt::StringLiterals;
 
@@ -146,16 +147,31 @@ void ApiServer::addHelpdeskRoutes()
             return HttpReply::error(Error::notFound(u"No such department."_s));
         return cannedList(m_cannedReplies.list(call.scope, call.id()));
     });
-    route(Method::Post, u"/api/v1/departments/{id}/canned-replies"_s, Access::Agent, [this](Call &call) {
+    // The department's desks are poked: their next pull sees the new
+    // directory_version and reads the replies again.
+    auto pokeDepartment = [this](const Expected<CannedReply> &changed) {
+        if (changed) {
+            ChangeNotice notice;
+            notice.seq = m_db.headSeq();
+            notice.departments = {changed->departmentId};
+            m_push.publish(notice);
+        }
+        return changed;
+    };
+    route(Method::Post, u"/api/v1/departments/{id}/canned-replies"_s, Access::Agent, [this, pokeDepartment](Call &call) {
         Expected<QJsonObject> body = jsonBody(call);
-        return body ? replyWith(m_cannedReplies.create(call.scope, call.id(), *body), 201) : HttpReply::error(body.error());
+        return body ? replyWith(pokeDepartment(m_cannedReplies.create(call.scope, call.id(), *body)), 201)
+                    : HttpReply::error(body.error());
     });
-    route(Method::Patch, u"/api/v1/canned-replies/{id}"_s, Access::Agent, [this](Call &call) {
+    route(Method::Patch, u"/api/v1/canned-replies/{id}"_s, Access::Agent, [this, pokeDepartment](Call &call) {
         Expected<QJsonObject> body = jsonBody(call);
-        return body ? replyWith(m_cannedReplies.update(call.scope, call.id(), *body)) : HttpReply::error(body.error());
+        return body ? replyWith(pokeDepartment(m_cannedReplies.update(call.scope, call.id(), *body)))
+                    : HttpReply::error(body.error());
     });
-    route(Method::Delete, u"/api/v1/canned-replies/{id}"_s, Access::Agent,
-          [this](Call &call) { return replyWith(m_cannedReplies.remove(call.scope, call.id())); });
+    route(Method::Delete, u"/api/v1/canned-replies/{id}"_s, Access::Agent, [this, pokeDepartment](Call &call) {
+        const Expected<CannedReply> removed = pokeDepartment(m_cannedReplies.remove(call.scope, call.id()));
+        return removed ? HttpReply::noContent() : HttpReply::error(removed.error());
+    });
 
     route(Method::Get, u"/api/v1/shops"_s, Access::Agent, [this](Call &) {
         Expected<QList<Shop>> shops = m_departments.shops();

@@ -382,6 +382,7 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
             // Nothing changed: the cheap answer, with the same cursor.
             cursor.head = 0;
             return QJsonDocument(QJsonObject{{u"cursor"_s, cursor.encode()},
+                                             {u"directory_version"_s, directoryVersion},
                                              {u"has_more"_s, false},
                                              {u"reset"_s, false},
                                              {u"tickets"_s, QJsonArray()},

@@ -22,6 +22,12 @@ QString availability() { return u"/api/v1/me/availability"_s; }
 QString departments() { return u"/api/v1/departments"_s; }
 QString departmentAgents(qint64 departmentId) { return u"/api/v1/departments/%1/agents"_s.arg(departmentId); }
 QString transferTargets() { return u"/api/v1/transfer-targets"_s; }
+QString cannedReplies() { return u"/api/v1/canned-replies"_s; }
+QString departmentCannedReplies(qint64 departmentId)
+{
+    return u"/api/v1/departments/%1/canned-replies"_s.arg(departmentId);
+}
+QString cannedReply(qint64 id) { return u"/api/v1/canned-replies/%1"_s.arg(id); }
 QString figures(qint64 departmentId, int days)
 {
     return u"/api/v1/departments/%1/figures?days=%2"_s.arg(departmentId).arg(days);
@@ -139,6 +145,16 @@ QCoro::Task<Expected<QJsonObject>> ApiClient::post(QString path, QJsonObject bod
 QCoro::Task<Expected<QJsonObject>> ApiClient::put(QString path, QJsonObject body)
 {
     return send(QByteArray("PUT"), std::move(path), QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QCoro::Task<Expected<QJsonObject>> ApiClient::patch(QString path, QJsonObject body)
+{
+    return send(QByteArray("PATCH"), std::move(path), QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QCoro::Task<Expected<QJsonObject>> ApiClient::del(QString path)
+{
+    return send(QByteArray("DELETE"), std::move(path), QByteArray());
 }
 
 namespace {

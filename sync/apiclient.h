@@ -23,6 +23,9 @@ QString availability();
 QString departments();
 QString departmentAgents(qint64 departmentId);
 QString transferTargets();
+QString cannedReplies();
+QString departmentCannedReplies(qint64 departmentId);
+QString cannedReply(qint64 id);
 QString figures(qint64 departmentId, int days);
 QString commands();
 QString sync(const QString &cursor, int limit);
@@ -58,6 +61,8 @@ public:
     QCoro::Task<Expected<QJsonObject>> get(QString path);
     QCoro::Task<Expected<QJsonObject>> post(QString path, QJsonObject body);
     QCoro::Task<Expected<QJsonObject>> put(QString path, QJsonObject body);
+    QCoro::Task<Expected<QJsonObject>> patch(QString path, QJsonObject body);
+    QCoro::Task<Expected<QJsonObject>> del(QString path);
 
     // Signs in; on success the token is kept for the following requests.
     QCoro::Task<Expected<QJsonObject>> login(QUrl server, QString email, QString password);

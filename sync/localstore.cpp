@@ -267,6 +267,22 @@ QJsonObject LocalStore::figures(qint64 departmentId, int days)
     return QJsonDocument::fromJson(meta(u"figures/%1/%2"_s.arg(departmentId).arg(days)).toUtf8()).object();
 }
 
+Status LocalStore::setCannedReplies(const QJsonArray &replies)
+{
+    return setMeta(u"canned_replies"_s, QString::fromUtf8(QJsonDocument(replies).toJson(QJsonDocument::Compact)));
+}
+
+QList<CannedReply> LocalStore::cannedReplies(qint64 departmentId)
+{
+    QList<CannedReply> list;
+    for (const QJsonValue &value : QJsonDocument::fromJson(meta(u"canned_replies"_s).toUtf8()).array()) {
+        CannedReply reply = CannedReply::fromJson(value.toObject());
+        if (reply.departmentId == departmentId)
+            list.append(reply);
+    }
+    return list;
+}
+
 QJsonArray LocalStore::transferTargets()
 {
     return QJsonDocument::fromJson(meta(u"transfer_targets"_s).toUtf8()).array();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/agent.h"
+#include "core/cannedreply.h"
 #include "core/command.h"
 #include "core/department.h"
 #include "core/expected.h"
@@ -120,6 +121,12 @@ public:
     QString agentName(qint64 agentId);
     Status setTransferTargets(const QJsonArray &targets);
     QJsonArray transferTargets();
+    // The departments' canned replies, as the server listed them.
+    Status setCannedReplies(const QJsonArray &replies);
+    QList<CannedReply> cannedReplies(qint64 departmentId);
+    // The server's directory_version the cached directory was read at.
+    qint64 directoryVersion() { return meta(QStringLiteral("directory_version")).toLongLong(); }
+    Status setDirectoryVersion(qint64 version) { return setMeta(QStringLiteral("directory_version"), QString::number(version)); }
     // The last figures a lead's dashboard got for a department, kept so the
     // dashboard shows them offline, marked as of when.
     // Per period in days (see FigurePeriods).

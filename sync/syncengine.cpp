@@ -363,6 +363,20 @@ QCoro::Task<Status> SyncEngine::flushOutbox()
     }
 }
 
+namespace {
+
+qint64 directoryVersionOf(const QJsonObject &answer)
+{
+    return answer.value(u"directory_version"_s).toInteger();
+}
+
+QJsonArray cannedRepliesOf(const QJsonObject &answer)
+{
+    return answer.value(u"canned_replies"_s).toArray();
+}
+
+} // namespace
+
 SyncEngine::PageEffect SyncEngine::applyPulled(const QJsonObject &page)
 {
     PageEffect effect;
@@ -372,6 +386,8 @@ SyncEngine::PageEffect SyncEngine::applyPulled(const QJsonObject &page)
     effect.more = page.value(u"has_more"_s).toBool();
     effect.accessChanged = !page.value(u"granted_departments"_s).toArray().isEmpty()
                            || !page.value(u"revoked_departments"_s).toArray().isEmpty();
+    effect.directoryChanged = page.contains(u"directory_version"_s)
+                              && directoryVersionOf(page) != m_store.directoryVersion();
     if (!page.value(u"tickets"_s).toArray().isEmpty() || effect.accessChanged
         || !page.value(u"revoked_tickets"_s).toArray().isEmpty())
         Q_EMIT ticketsChanged();
@@ -391,7 +407,7 @@ QCoro::Task<Status> SyncEngine::pullAll()
         if (!effect.applied)
             co_return effect.applied;
         more = effect.more;
-        if (effect.accessChanged && !more) {
+        if ((effect.accessChanged || effect.directoryChanged) && !more) {
             Status refreshed = co_await refreshDirectory();
             if (!self || !m_running)
                 co_return stopped();
@@ -488,6 +504,9 @@ QCoro::Task<Status> SyncEngine::refreshDirectory()
         co_return me.error();
     if (Status saved = m_store.setMe(Agent::fromJson(*me)); !saved)
         co_return saved;
+    // The version as of before the rest is read: a change made meanwhile
+    // shows as a newer one in the next pull.
+    const qint64 directoryVersion = directoryVersionOf(*me);
 
     const Expected<QJsonObject> departments = co_await m_api.get(ApiPath::departments());
     if (!self || !m_running)
@@ -508,12 +527,73 @@ QCoro::Task<Status> SyncEngine::refreshDirectory()
             co_return saved;
     }
 
+    const Status canned = co_await refreshCannedReplies();
+    if (!self || !m_running)
+        co_return stopped();
+    if (!canned)
+        co_return canned;
+
     const Expected<QJsonObject> targets = co_await m_api.get(ApiPath::transferTargets());
     if (!self || !m_running)
         co_return stopped();
     if (!targets)
         co_return targets.error();
+    if (Status saved = m_store.setDirectoryVersion(directoryVersion); !saved)
+        co_return saved;
     co_return storeTransferTargets(*targets);
+}
+
+QCoro::Task<Status> SyncEngine::refreshCannedReplies()
+{
+    QPointer<SyncEngine> self(this);
+    const Expected<QJsonObject> canned = co_await m_api.get(ApiPath::cannedReplies());
+    if (!self)
+        co_return stopped();
+    if (!canned)
+        co_return canned.error();
+    co_return m_store.setCannedReplies(cannedRepliesOf(*canned));
+}
+
+namespace {
+
+QJsonObject cannedReplyBody(const CannedReply &reply)
+{
+    return QJsonObject{{u"title"_s, reply.title}, {u"body"_s, reply.body}};
+}
+
+} // namespace
+
+QCoro::Task<Status> SyncEngine::saveCannedReply(CannedReply reply)
+{
+    QPointer<SyncEngine> self(this);
+    // (No co_await inside a conditional expression: GCC 12 miscompiles it.)
+    Expected<QJsonObject> answer = Error{ErrorCode::Internal, QString(), {}};
+    if (reply.id > 0)
+        answer = co_await m_api.patch(ApiPath::cannedReply(reply.id), cannedReplyBody(reply));
+    else
+        answer = co_await m_api.post(ApiPath::departmentCannedReplies(reply.departmentId), cannedReplyBody(reply));
+    if (!self)
+        co_return stopped();
+    if (!answer)
+        co_return answer.error();
+    Status refreshed = co_await refreshCannedReplies();
+    if (self && refreshed)
+        Q_EMIT directoryChanged();
+    co_return refreshed;
+}
+
+QCoro::Task<Status> SyncEngine::deleteCannedReply(qint64 id)
+{
+    QPointer<SyncEngine> self(this);
+    const Expected<QJsonObject> answer = co_await m_api.del(ApiPath::cannedReply(id));
+    if (!self)
+        co_return stopped();
+    if (!answer)
+        co_return answer.error();
+    Status refreshed = co_await refreshCannedReplies();
+    if (self && refreshed)
+        Q_EMIT directoryChanged();
+    co_return refreshed;
 }
 
 } // namespace Signpost

@@ -51,6 +51,10 @@ public:
     QCoro::Task<Status> setAvailable(bool available);
     Status discard(qint64 outboxEntryId);
     void syncNow();
+    // A lead's changes to their departments' canned replies. Need the
+    // server; the cached list is read again at once on success.
+    QCoro::Task<Status> saveCannedReply(CannedReply reply);
+    QCoro::Task<Status> deleteCannedReply(qint64 id);
     // The departments whose dashboard this agent sees: those they lead
     // (admins: all of theirs).
     QList<qint64> ledDepartments();
@@ -78,12 +82,14 @@ private:
     QCoro::Task<Status> flushOutbox();
     QCoro::Task<Status> pullAll();
     QCoro::Task<Status> refreshDirectory();
+    QCoro::Task<Status> refreshCannedReplies();
     QCoro::Task<Status> refreshFigures();
     struct PageEffect
     {
         Status applied = ok();
         bool more = false;
         bool accessChanged = false;
+        bool directoryChanged = false; // departments or canned replies
     };
     PageEffect applyPulled(const QJsonObject &page);
     static QJsonObject batchOf(const QList<OutboxEntry> &entries);

@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "models/roles.h"
+#include "ui/cannedreplieswindow.h"
 #include "ui/dashboardwindow.h"
 #include "ui/departmentdelegate.h"
 #include "ui/outboxwindow.h"
@@ -305,6 +306,7 @@ void MainWindow::buildMenus()
     add(tr("Send and set pending"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
         [this]() { m_ticket->send(TicketStatus::Pending); });
     add(tr("Undo send"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), [this]() { m_ticket->undoSend(); });
+    add(tr("Insert canned reply…"), QKeySequence(Qt::CTRL | Qt::Key_I), [this]() { m_ticket->insertCannedReply(); });
     add(tr("Assign to me"), QKeySequence(Qt::CTRL | Qt::Key_M), [this]() { m_ticket->assignToMe(); });
     add(tr("Assign to…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), [this]() { m_ticket->chooseAssignee(); });
     add(tr("Set status…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this]() { m_ticket->chooseStatus(); });
@@ -316,6 +318,9 @@ void MainWindow::buildMenus()
         m_search->selectAll();
     });
     add(tr("Go to ticket…"), QKeySequence(Qt::CTRL | Qt::Key_G), [this]() { goToTicket(); });
+    ticket->addSeparator();
+    QAction *canned = ticket->addAction(tr("Canned replies of my departments…"), this, &MainWindow::showCannedReplies);
+    connect(ticket, &QMenu::aboutToShow, canned, [this, canned]() { canned->setEnabled(!m_desk.ledDepartments().isEmpty()); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *dashboard = view->addAction(tr("Team dashboard"), this, [this]() {
@@ -406,6 +411,24 @@ void MainWindow::showOutbox()
     m_outbox->reload();
     m_outbox->show();
     m_outbox->raise();
+}
+
+CannedRepliesWindow *MainWindow::cannedRepliesWindow() const
+{
+    return m_canned;
+}
+
+void MainWindow::showCannedReplies()
+{
+    if (m_desk.ledDepartments().isEmpty())
+        return;
+    if (!m_canned) {
+        m_canned = new CannedRepliesWindow(m_desk, this);
+        m_canned->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_canned->reload();
+    m_canned->show();
+    m_canned->raise();
 }
 
 void MainWindow::showShortcuts()

@@ -17,6 +17,7 @@ namespace Signpost {
 
 class DashboardWindow;
 class OutboxWindow;
+class CannedRepliesWindow;
 class TicketView;
 class ToastPopup;
 
@@ -47,6 +48,9 @@ public:
     QLabel *connectionBanner() const { return m_banner; }
     QLabel *connectionLabel() const { return m_connection; }
     OutboxWindow *outboxWindow() const;
+    CannedRepliesWindow *cannedRepliesWindow() const;
+    // A lead's editor of their departments' canned replies.
+    void showCannedReplies();
     // Every menu action with a shortcut: what Help > Keyboard shortcuts shows.
     QList<std::pair<QString, QKeySequence>> shortcuts() const;
 
@@ -86,6 +90,7 @@ private:
     qint64 m_department = 0;
     QPointer<DashboardWindow> m_dashboard;
     QPointer<OutboxWindow> m_outbox;
+    QPointer<CannedRepliesWindow> m_canned;
 };
 
 } // namespace Signpost

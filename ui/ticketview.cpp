@@ -2,6 +2,7 @@
 
 #include "core/timestamps.h"
 #include "models/slacountdown.h"
+#include "ui/cannedreplypicker.h"
 #include "ui/transferdialog.h"
 
 #include <QComboBox>
@@ -71,6 +72,7 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     , m_keepEditing(new QPushButton(tr("Keep editing"), m_changedBar))
     , m_send(new QPushButton(tr("Send reply"), this))
     , m_sendPending(new QPushButton(tr("Send && set pending"), this))
+    , m_canned(new QPushButton(tr("Canned reply…"), this))
     , m_body(new QWidget(this))
     , m_placeholder(new QLabel(tr("Choose a ticket from the queue."), this))
 {
@@ -233,7 +235,10 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
 
+    m_canned->setToolTip(tr("Insert one of the department's canned replies (Ctrl+I)"));
+    connect(m_canned, &QPushButton::clicked, this, &TicketView::insertCannedReply);
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_canned);
     buttons->addWidget(m_sender, 1);
     buttons->addWidget(m_sendPending);
     buttons->addWidget(m_send);
@@ -726,6 +731,19 @@ void TicketView::hideChanged()
 {
     m_changedBar->hide();
     m_changedStatus.reset();
+}
+
+void TicketView::insertCannedReply()
+{
+    if (m_ticketId <= 0 || !m_body->isVisible() || !m_editor->isEnabled() || !m_shownDepartment)
+        return;
+    CannedReplyPicker picker(m_desk.cannedReplies(m_shownDepartment->id), m_desk.cannedFields(m_ticketId),
+                             m_shownDepartment->name, this);
+    if (picker.exec() != QDialog::Accepted || picker.chosenText().isEmpty())
+        return;
+    m_editor->insertPlainText(picker.chosenText());
+    m_editor->setFocus();
+    saveDraftNow();
 }
 
 void TicketView::undoSend()

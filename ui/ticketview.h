@@ -38,6 +38,9 @@ public:
     void setNoteMode(bool note);
     void send(std::optional<TicketStatus> status = std::nullopt);
     void undoSend();
+    // Chooses one of the department's canned replies and puts it, its
+    // fields filled in, where the cursor is in the editor.
+    void insertCannedReply();
     // Keeps what is in the editor as the ticket's draft now (it is kept a
     // moment after typing stops anyway); for closing the window.
     void saveDraftNow();
@@ -131,6 +134,7 @@ private:
     std::optional<TicketStatus> m_changedStatus; // what Send anyway sends with
     QPushButton *m_send;
     QPushButton *m_sendPending;
+    QPushButton *m_canned;
     QWidget *m_body;
     QLabel *m_placeholder;
 };

@@ -7,6 +7,8 @@
 #include "sync/syncengine.h"
 #include "tests/support/worldtest.h"
 #include "models/desk.h"
+#include "ui/cannedreplieswindow.h"
+#include "ui/cannedreplypicker.h"
 #include "ui/dashboardwindow.h"
 #include "ui/mainwindow.h"
 #include "ui/outboxwindow.h"
@@ -29,6 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -72,7 +75,7 @@ class TestDeskUi : public WorldTest
 
     // Starts the desk and signs in as Sam through the dialog, with the
     // keyboard (no keychain here, so every start asks).
-    void startAndSignIn()
+    void startAndSignIn(const QString &email = QStringLiteral("sam@acme.example"))
     {
         m_app = std::make_unique<DeskApplication>();
         m_app->start(m_server->baseUrl());
@@ -82,7 +85,7 @@ class TestDeskUi : public WorldTest
         QCOMPARE(edits.size(), 3);
         QCOMPARE(edits[0]->text(), m_server->baseUrl().toString());
         edits[1]->clear();
-        QTest::keyClicks(edits[1], u"sam@acme.example"_s);
+        QTest::keyClicks(edits[1], email);
         QTest::keyClicks(edits[2], QString::fromLatin1(TestWorld::Password));
         QTest::keyClick(edits[2], Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(m_app->mainWindow() != nullptr, 15'000);
@@ -641,6 +644,102 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(view->presenceLine()->isVisible(), 10'000);
         sue.close();
         QTRY_VERIFY_WITH_TIMEOUT(!view->presenceLine()->isVisible(), 10'000);
+    }
+
+    // A lead keeps the department's canned replies in the desk; an agent
+    // inserts one with Ctrl+I, filtered from the keyboard, its fields filled
+    // in from the ticket, also offline.
+    void cannedRepliesFromThePickerAndTheLeadsEditor()
+    {
+        const QString support = u"/api/v1/departments/%1/canned-replies"_s.arg(m_world.support);
+        QCOMPARE(m_api->post(support, {{u"title"_s, u"Parcel on its way"_s},
+                                       {u"body"_s, u"Hi {customer.first_name}, {ticket.number} left today.\n{agent.name}, {department.name}"_s}},
+                             m_world.token(u"sue"_s)).status, 201);
+        QCOMPARE(m_api->post(support, {{u"title"_s, u"Refund"_s}, {u"body"_s, u"Your refund is on its way."_s}},
+                             m_world.token(u"sue"_s)).status, 201);
+        // The department's desks are poked and read them.
+        QTRY_COMPARE_WITH_TIMEOUT(m_desk().cannedReplies(m_world.support).size(), 2, 15'000);
+
+        // Sue is.
+        m_app.reset();
+        startAndSignIn(u"sue@acme.example"_s);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_COMPARE_WITH_TIMEOUT(m_desk().cannedReplies(m_world.support).size(), 2, 15'000);
+        m_window->showCannedReplies();
+        CannedRepliesWindow *editor = m_window->cannedRepliesWindow();
+        QVERIFY(editor && editor->isVisible());
+        QCOMPARE(editor->departmentBox()->currentText(), u"Support"_s);
+        QCOMPARE(editor->list()->count(), 2);
+        QTest::mouseClick(button(editor, u"New"_s), Qt::LeftButton);
+        QTest::keyClicks(editor->titleEdit(), u"Exchange"_s);
+        QTest::keyClicks(editor->bodyEdit(), u"Hi {customer.firstname}, send it back."_s);
+        QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(editor->statusLabel()->text().startsWith(u"Not saved: Unknown field {customer.firstname}"_s),
+                                 15'000);
+        editor->bodyEdit()->setPlainText(u"Hi {customer.first_name}, send it back."_s);
+        QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(editor->statusLabel()->text().startsWith(u"Saved"_s), 15'000);
+        QCOMPARE(editor->list()->count(), 3);
+        QCOMPARE(editor->list()->currentItem()->text(), u"Exchange"_s);
+        if (qEnvironmentVariableIsSet("SIGNPOST_SCREENSHOT_DIR"))
+            editor->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-canned-editor.png"_s);
+        // Edited in place.
+        editor->bodyEdit()->setPlainText(u"Hi {customer.first_name}, please send it back."_s);
+        editor->statusLabel()->clear();
+        QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(editor->statusLabel()->text().startsWith(u"Saved"_s),
+                                  qPrintable(editor->statusLabel()->text()), 15'000);
+        const QJsonArray stored = m_api->get(support, m_world.token(u"sam"_s)).json().value(u"canned_replies"_s).toArray();
+        QCOMPARE(stored.size(), 3);
+        QCOMPARE(stored[0][u"title"_s].toString(), u"Exchange"_s);
+        QCOMPARE(stored[0][u"body"_s].toString(), u"Hi {customer.first_name}, please send it back."_s);
+
+        // Sam's desk again.
+        m_app.reset();
+        startAndSignIn();
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_COMPARE_WITH_TIMEOUT(m_desk().cannedReplies(m_world.support).size(), 3, 15'000);
+        // Offline from here: the picker works from the cache.
+        m_server->kill();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->connectionLabel()->text().contains(u"Offline"_s), 15'000);
+        TicketView *view = m_window->ticketView();
+        m_window->openTicket(m_tickets[0]);
+        QTest::keyClicks(view->editor(), u"Thanks! "_s);
+        bool checked = false;
+        QTimer::singleShot(0, this, [&]() {
+            auto *picker = qobject_cast<CannedReplyPicker *>(QApplication::activeModalWidget());
+            if (!picker) {
+                if (QWidget *other = QApplication::activeModalWidget())
+                    other->close();
+                QFAIL(qPrintable(u"Not the picker: "_s + (QApplication::activeModalWidget()
+                                                              ? QApplication::activeModalWidget()->objectName()
+                                                              : u"none"_s)));
+            }
+            const auto closeOnFailure = qScopeGuard([&]() {
+                if (!checked)
+                    picker->reject();
+            });
+            QCOMPARE(picker->list()->count(), 3);
+            QTest::keyClicks(picker->filter(), u"parcel"_s);
+            QCOMPARE(picker->list()->count(), 1);
+            if (qEnvironmentVariableIsSet("SIGNPOST_SCREENSHOT_DIR"))
+                picker->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-canned-picker.png"_s);
+            QCOMPARE(picker->preview()->toPlainText(),
+                     u"Hi Casey, #%1 left today.\nsam, Support"_s.arg(m_tickets[0]));
+            checked = true;
+            QTest::keyClick(picker->filter(), Qt::Key_Return);
+        });
+        QTest::keyClick(m_window, Qt::Key_I, Qt::ControlModifier);
+        QVERIFY(checked);
+        QCOMPARE(view->editor()->toPlainText(), u"Thanks! Hi Casey, #%1 left today.\nsam, Support"_s.arg(m_tickets[0]));
+        QCOMPARE(m_window->focusWidget(), view->editor());
+
+        // Sam is no lead: no editor for him.
+        m_window->showCannedReplies();
+        QVERIFY(!m_window->cannedRepliesWindow());
+
     }
 
     // A dark palette gives a readable thread; at 1280×700 the queue still
