@@ -97,10 +97,11 @@ shot "$window" desk-offline
 SIGNPOST_SCREENSHOT_DIR="$PWD/$out" QT_QPA_PLATFORM=offscreen ./build/tests/tst_desk_ui \
   looksRightAndRemembersTheLayout aChangeOnATicketThatMovedAwayIsKeptAndExplained \
   whatOthersWroteSinceIsShownBeforeSending colleaguesOnTheSameTicketAreShown \
-  cannedRepliesFromThePickerAndTheLeadsEditor >/dev/null
+  cannedRepliesFromThePickerAndTheLeadsEditor bulkActionsOnSelectedRows >/dev/null
 echo "$out/desk-dark.png"
 echo "$out/desk-outbox.png"
 echo "$out/desk-changed-since.png"
 echo "$out/desk-presence.png"
 echo "$out/desk-canned-picker.png"
 echo "$out/desk-canned-editor.png"
+echo "$out/desk-bulk.png"

@@ -7,6 +7,7 @@
 #include "ui/outboxwindow.h"
 #include "ui/ticketview.h"
 #include "ui/toastpopup.h"
+#include "ui/transferdialog.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -23,6 +24,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -48,6 +50,10 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
     , m_banner(new QLabel(this))
     , m_connection(new QLabel(this))
     , m_toast(new ToastPopup(this))
+    , m_bulkBar(new QWidget(this))
+    , m_bulkLabel(new QLabel(m_bulkBar))
+    , m_bulkAssign(new QComboBox(m_bulkBar))
+    , m_bulkStatus(new QComboBox(m_bulkBar))
 {
     setWindowTitle(tr("Signpost"));
     resize(1560, 900);
@@ -72,7 +78,8 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
 
     m_queue->setModel(&desk.queue());
     m_queue->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_queue->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Shift and Ctrl pick several rows for the bulk bar.
+    m_queue->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_queue->setSortingEnabled(true);
     m_queue->sortByColumn(TicketQueueModel::Updated, Qt::DescendingOrder);
     m_queue->verticalHeader()->hide();
@@ -95,10 +102,48 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
     filters->addWidget(m_mine);
     filters->addWidget(m_unassigned);
     filters->addWidget(m_search, 1);
+    // Several tickets selected: act on all of them at once.
+    m_bulkBar->setObjectName(u"bulkBar"_s);
+    m_bulkLabel->setTextFormat(Qt::PlainText);
+    m_bulkAssign->setPlaceholderText(tr("Assign to…"));
+    m_bulkAssign->setToolTip(tr("Assign the selected tickets (Ctrl+Shift+A)"));
+    m_bulkStatus->setPlaceholderText(tr("Set status…"));
+    m_bulkStatus->setToolTip(tr("Set the status of the selected tickets (Ctrl+Shift+S)"));
+    for (const auto &[status, label] : {std::pair{TicketStatus::Open, tr("Open")}, {TicketStatus::Pending, tr("Pending")},
+                                        {TicketStatus::Solved, tr("Solved")}, {TicketStatus::Closed, tr("Closed")}})
+        m_bulkStatus->addItem(label, toString(status));
+    auto *bulkTransfer = new QPushButton(tr("Transfer…"), m_bulkBar);
+    bulkTransfer->setToolTip(tr("Transfer the selected tickets (Ctrl+T)"));
+    auto *bulkLayout = new QHBoxLayout(m_bulkBar);
+    bulkLayout->setContentsMargins(6, 4, 6, 4);
+    bulkLayout->addWidget(m_bulkLabel, 1);
+    bulkLayout->addWidget(m_bulkAssign);
+    bulkLayout->addWidget(m_bulkStatus);
+    bulkLayout->addWidget(bulkTransfer);
+    m_bulkBar->setAutoFillBackground(true);
+    m_bulkBar->setBackgroundRole(QPalette::AlternateBase);
+    m_bulkBar->hide();
+    connect(m_bulkAssign, &QComboBox::activated, this, [this]() {
+        const qint64 agent = m_bulkAssign->currentData().toLongLong();
+        const QString name = m_bulkAssign->currentText();
+        bulkApply([agent, name](int n) { return agent > 0 ? tr("Assigned %n tickets to %1.", nullptr, n).arg(name)
+                                                          : tr("Unassigned %n tickets.", nullptr, n); },
+                  [this, agent](qint64 ticket) { return m_desk.assign(ticket, agent); });
+    });
+    connect(m_bulkStatus, &QComboBox::activated, this, [this]() {
+        const std::optional<TicketStatus> status = ticketStatusFromString(m_bulkStatus->currentData().toString());
+        const QString label = m_bulkStatus->currentText();
+        if (status)
+            bulkApply([label](int n) { return tr("Set %n tickets to %1.", nullptr, n).arg(label); },
+                      [this, status](qint64 ticket) { return m_desk.setStatus(ticket, *status); });
+    });
+    connect(bulkTransfer, &QPushButton::clicked, this, &MainWindow::bulkTransfer);
+
     auto *middle = new QWidget(this);
     auto *middleLayout = new QVBoxLayout(middle);
     middleLayout->setContentsMargins(0, 0, 0, 0);
     middleLayout->addLayout(filters);
+    middleLayout->addWidget(m_bulkBar);
     middleLayout->addWidget(m_queue, 1);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
@@ -147,11 +192,14 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
                 if (current.isValid() && !m_queueRefreshing)
                     m_ticket->showTicket(current.data(TicketIdRole).toLongLong());
             });
+    connect(m_queue->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateBulkBar);
+    connect(&desk.queue(), &QAbstractItemModel::modelReset, this, &MainWindow::updateBulkBar);
     connect(&desk.queue(), &TicketQueueModel::refreshStarted, this, [this]() { m_queueRefreshing = true; });
     connect(&desk.queue(), &TicketQueueModel::refreshFinished, this, [this]() {
         m_queueRefreshing = false;
         if (m_desk.queue().rowOf(m_ticket->ticketId()) < 0)
             m_queue->selectionModel()->clearCurrentIndex();
+        updateBulkBar();
     });
     connect(m_ticket, &TicketView::ticketRequested, this, &MainWindow::openTicket);
     connect(m_ticket, &TicketView::statusMessage, this, [this](const QString &message) {
@@ -307,11 +355,34 @@ void MainWindow::buildMenus()
         [this]() { m_ticket->send(TicketStatus::Pending); });
     add(tr("Undo send"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), [this]() { m_ticket->undoSend(); });
     add(tr("Insert canned reply…"), QKeySequence(Qt::CTRL | Qt::Key_I), [this]() { m_ticket->insertCannedReply(); });
-    add(tr("Assign to me"), QKeySequence(Qt::CTRL | Qt::Key_M), [this]() { m_ticket->assignToMe(); });
-    add(tr("Assign to…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), [this]() { m_ticket->chooseAssignee(); });
-    add(tr("Set status…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this]() { m_ticket->chooseStatus(); });
+    // With several tickets selected, these act on all of them.
+    add(tr("Assign to me"), QKeySequence(Qt::CTRL | Qt::Key_M), [this]() {
+        const std::optional<Agent> me = m_desk.me();
+        if (!bulkSelected())
+            m_ticket->assignToMe();
+        else if (me)
+            bulkApply([](int n) { return tr("Assigned %n tickets to you.", nullptr, n); },
+                      [this, id = me->id](qint64 ticket) { return m_desk.assign(ticket, id); });
+    });
+    add(tr("Assign to…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), [this]() {
+        if (!bulkSelected())
+            return m_ticket->chooseAssignee();
+        m_bulkAssign->setFocus();
+        m_bulkAssign->showPopup();
+    });
+    add(tr("Set status…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this]() {
+        if (!bulkSelected())
+            return m_ticket->chooseStatus();
+        m_bulkStatus->setFocus();
+        m_bulkStatus->showPopup();
+    });
     add(tr("Set priority…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this]() { m_ticket->choosePriority(); });
-    add(tr("Transfer…"), QKeySequence(Qt::CTRL | Qt::Key_T), [this]() { m_ticket->openTransferDialog(); });
+    add(tr("Transfer…"), QKeySequence(Qt::CTRL | Qt::Key_T), [this]() {
+        if (bulkSelected())
+            bulkTransfer();
+        else
+            m_ticket->openTransferDialog();
+    });
     ticket->addSeparator();
     add(tr("Search"), QKeySequence::Find, [this]() {
         m_search->setFocus();
@@ -554,6 +625,74 @@ void MainWindow::step(int delta)
     const int current = m_queue->currentIndex().isValid() ? m_queue->currentIndex().row() : -1;
     const int next = std::clamp(current + delta, 0, rows - 1);
     m_queue->setCurrentIndex(m_desk.queue().index(next, 0));
+}
+
+QList<qint64> MainWindow::selectedTickets() const
+{
+    QModelIndexList rows = m_queue->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<qint64> ids;
+    for (const QModelIndex &row : std::as_const(rows))
+        ids.append(row.data(TicketIdRole).toLongLong());
+    return ids;
+}
+
+void MainWindow::updateBulkBar()
+{
+    const int count = int(selectedTickets().size());
+    m_bulkBar->setVisible(count > 1);
+    if (count < 2)
+        return;
+    m_bulkLabel->setText(tr("%n tickets selected", nullptr, count));
+    // Who they can go to: the agent, nobody, or a colleague here.
+    const QSignalBlocker block(m_bulkAssign);
+    m_bulkAssign->clear();
+    const std::optional<Agent> me = m_desk.me();
+    if (me)
+        m_bulkAssign->addItem(tr("Me"), me->id);
+    m_bulkAssign->addItem(tr("Nobody (unassign)"), qint64(0));
+    for (const Agent &agent : m_desk.colleagues(m_department)) {
+        if (!me || agent.id != me->id)
+            m_bulkAssign->addItem(agent.name, agent.id);
+    }
+    m_bulkAssign->setCurrentIndex(-1);
+    m_bulkStatus->setCurrentIndex(-1);
+}
+
+void MainWindow::bulkApply(const std::function<QString(int)> &done, const std::function<Status(qint64)> &action)
+{
+    const QList<qint64> tickets = selectedTickets();
+    int applied = 0;
+    QStringList failures;
+    for (qint64 ticket : tickets) {
+        const Status status = action(ticket);
+        if (status)
+            ++applied;
+        else
+            failures.append(tr("#%1: %2").arg(ticket).arg(status.error().message));
+    }
+    QString message = done(applied);
+    if (!failures.isEmpty())
+        message += u' ' + tr("Not done for %n:", nullptr, int(failures.size())) + u' ' + failures.join(u"; "_s);
+    statusBar()->showMessage(message, 8000);
+    updateBulkBar();
+}
+
+void MainWindow::bulkTransfer()
+{
+    QList<Ticket> tickets;
+    for (qint64 id : selectedTickets()) {
+        if (const std::optional<Ticket> ticket = m_desk.ticket(id))
+            tickets.append(*ticket);
+    }
+    if (tickets.isEmpty())
+        return;
+    TransferDialog dialog(m_desk, tickets, this);
+    dialog.setObjectName(u"transferDialog"_s);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    bulkApply([](int n) { return tr("Transfer of %n tickets queued.", nullptr, n); },
+              [&](qint64 ticket) { return m_desk.transfer(ticket, dialog.departmentId(), dialog.assigneeId(), dialog.note()); });
 }
 
 void MainWindow::updateConnection()

@@ -48,6 +48,13 @@ public:
     QLabel *connectionBanner() const { return m_banner; }
     QLabel *connectionLabel() const { return m_connection; }
     OutboxWindow *outboxWindow() const;
+    // The queue's selected tickets, in queue order. With two or more, the
+    // bulk bar acts on all of them (as do Ctrl+M, Ctrl+T, Ctrl+Shift+A/S).
+    QList<qint64> selectedTickets() const;
+    QWidget *bulkBar() const { return m_bulkBar; }
+    QLabel *bulkLabel() const { return m_bulkLabel; }
+    QComboBox *bulkAssign() const { return m_bulkAssign; }
+    QComboBox *bulkStatus() const { return m_bulkStatus; }
     CannedRepliesWindow *cannedRepliesWindow() const;
     // A lead's editor of their departments' canned replies.
     void showCannedReplies();
@@ -72,6 +79,12 @@ private:
     void applyFilter();
     void updateConnection();
     void step(int delta);
+    void updateBulkBar();
+    // Runs `action` on every selected ticket (each goes to the outbox) and
+    // says what came of it: `done` takes the number of tickets.
+    void bulkApply(const std::function<QString(int)> &done, const std::function<Status(qint64)> &action);
+    void bulkTransfer();
+    bool bulkSelected() const { return selectedTickets().size() > 1; }
 
     bool m_queueRefreshing = false; // a refresh moves the queue's current row
     qint64 m_lastToastTicket = 0;   // what a click on the tray's message opens
@@ -87,6 +100,10 @@ private:
     QLabel *m_banner;
     QLabel *m_connection;
     ToastPopup *m_toast;
+    QWidget *m_bulkBar;
+    QLabel *m_bulkLabel;
+    QComboBox *m_bulkAssign;
+    QComboBox *m_bulkStatus;
     qint64 m_department = 0;
     QPointer<DashboardWindow> m_dashboard;
     QPointer<OutboxWindow> m_outbox;

@@ -8,26 +8,38 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace Signpost {
 
 TransferDialog::TransferDialog(Desk &desk, const Ticket &ticket, QWidget *parent)
+    : TransferDialog(desk, QList<Ticket>{ticket}, parent)
+{
+}
+
+TransferDialog::TransferDialog(Desk &desk, const QList<Ticket> &tickets, QWidget *parent)
     : QDialog(parent)
     , m_targets(desk.transferTargets())
     , m_department(new QComboBox(this))
     , m_assignee(new QComboBox(this))
     , m_note(new QPlainTextEdit(this))
 {
-    setWindowTitle(tr("Transfer #%1").arg(ticket.id));
+    const Ticket &ticket = tickets.first();
+    setWindowTitle(tickets.size() == 1 ? tr("Transfer #%1").arg(ticket.id)
+                                       : tr("Transfer %n tickets", nullptr, int(tickets.size())));
     m_targets.removeIf([&](const Desk::TransferTarget &t) { return t.id == ticket.departmentId; });
     for (const Desk::TransferTarget &target : std::as_const(m_targets))
         m_department->addItem(target.name, target.id);
     m_note->setPlaceholderText(tr("What should the next team know? (optional)"));
     m_note->setTabChangesFocus(true);
 
-    auto *intro = new QLabel(tr("<b>%1</b><br>from %2")
-                                 .arg(ticket.subject.toHtmlEscaped(),
-                                      ticket.customer.name.toHtmlEscaped()),
-                             this);
+    QStringList lines;
+    for (qsizetype i = 0; i < std::min<qsizetype>(tickets.size(), 5); ++i)
+        lines.append(tr("<b>%1</b> from %2")
+                         .arg(tickets[i].subject.toHtmlEscaped(), tickets[i].customer.name.toHtmlEscaped()));
+    if (tickets.size() > 5)
+        lines.append(tr("and %n more", nullptr, int(tickets.size() - 5)));
+    auto *intro = new QLabel(lines.join(u"<br>"_s), this);
     intro->setTextFormat(Qt::RichText);
     auto *travels = new QLabel(tr("The thread, internal notes, history and customer details travel with the ticket."),
                                this);

@@ -10,13 +10,15 @@ class QPushButton;
 
 namespace Signpost {
 
-// Sends a ticket to another department: the target, optionally an assignee
+// Sends a ticket (or several) to another department: the target, optionally an assignee
 // there, and a note for the next team. Works from the keyboard alone.
 class TransferDialog : public QDialog
 {
     Q_OBJECT
 public:
     TransferDialog(Desk &desk, const Ticket &ticket, QWidget *parent = nullptr);
+    // Several tickets of one department at once (the queue's selection).
+    TransferDialog(Desk &desk, const QList<Ticket> &tickets, QWidget *parent = nullptr);
 
     qint64 departmentId() const;
     qint64 assigneeId() const;

@@ -831,6 +831,72 @@ private Q_SLOTS:
         outbox->close();
     }
 
+    // Several tickets at once: select rows, then assign, set the status or
+    // transfer them all, from the bulk bar or with the same keys as for one.
+    void bulkActionsOnSelectedRows()
+    {
+        QTableView *queue = m_window->queueView();
+        QVERIFY(!m_window->bulkBar()->isVisible());
+        queue->setFocus();
+        queue->selectAll();
+        QCOMPARE(m_window->selectedTickets().size(), 3);
+        QVERIFY(m_window->bulkBar()->isVisible());
+        QCOMPARE(m_window->bulkLabel()->text(), u"3 tickets selected"_s);
+        if (qEnvironmentVariableIsSet("SIGNPOST_SCREENSHOT_DIR"))
+            m_window->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-bulk.png"_s);
+
+        // Status, from the bar.
+        QComboBox *status = m_window->bulkStatus();
+        status->setCurrentIndex(status->findText(u"Pending"_s));
+        Q_EMIT status->activated(status->currentIndex());
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(u"Set 3 tickets to Pending"_s),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->pendingCount(), 0, 15'000);
+        auto serverTicket = [this](qint64 id) {
+            return m_api->get(u"/api/v1/tickets/%1"_s.arg(id), m_world.token(u"admin"_s)).json();
+        };
+        for (qint64 id : m_tickets)
+            QCOMPARE(serverTicket(id).value(u"status"_s).toString(), u"pending"_s);
+
+        // Assign to me, with the same key as for one ticket; the selection
+        // outlives the sync that follows.
+        QCOMPARE(m_window->selectedTickets().size(), 3);
+        QTest::keyClick(m_window, Qt::Key_M, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->pendingCount(), 0, 15'000);
+        for (qint64 id : m_tickets)
+            QCOMPARE(serverTicket(id).value(u"assignee"_s).toInteger(), m_world.agent(u"sam"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->selectedTickets().size(), 3, 15'000);
+
+        // Two of them to Returns, through the transfer dialog.
+        queue->clearSelection();
+        const QList<qint64> two{m_tickets[0], m_tickets[1]};
+        for (qint64 id : two)
+            queue->selectionModel()->select(m_app->desk()->queue().index(m_app->desk()->queue().rowOf(id), 0),
+                                            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCOMPARE(m_window->bulkLabel()->text(), u"2 tickets selected"_s);
+        bool sawDialog = false;
+        QTimer::singleShot(0, this, [&]() {
+            auto *dialog = qobject_cast<TransferDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            sawDialog = true;
+            QCOMPARE(dialog->windowTitle(), u"Transfer 2 tickets"_s);
+            dialog->departmentBox()->setCurrentIndex(dialog->departmentBox()->findText(u"Returns"_s));
+            QTest::keyClicks(dialog->noteEdit(), u"Both are returns"_s);
+            QTest::keyClick(dialog->departmentBox(), Qt::Key_Return);
+        });
+        QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
+        QVERIFY(sawDialog);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->pendingCount(), 0, 15'000);
+        for (qint64 id : two) {
+            const QJsonObject moved = serverTicket(id);
+            QCOMPARE(moved.value(u"department"_s).toInteger(), m_world.returns);
+            QCOMPARE(moved.value(u"events"_s).toArray().last()[u"data"_s][u"note"_s].toString(), u"Both are returns"_s);
+        }
+        QCOMPARE(serverTicket(m_tickets[2]).value(u"department"_s).toInteger(), m_world.support);
+        QTRY_COMPARE_WITH_TIMEOUT(queue->model()->rowCount(), 1, 15'000);
+        QTRY_VERIFY(!m_window->bulkBar()->isVisible());
+    }
+
     void transferThroughTheDialogWithTheKeyboard()
     {
         m_window->openTicket(m_tickets[2]);
