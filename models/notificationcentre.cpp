@@ -80,11 +80,27 @@ void NotificationCentre::flush()
         const QJsonObject &last = pending.last();
         Q_EMIT toast(Toast{describe(last),
                            u"#%1 %2"_s.arg(last.value(u"ticket"_s).toInteger()).arg(last.value(u"subject"_s).toString()),
-                           last.value(u"ticket"_s).toInteger(), 1});
+                           last.value(u"ticket"_s).toInteger(), 1, last.value(u"department"_s).toInteger()});
         return;
     }
-    Q_EMIT toast(Toast{tr("%1 tickets need attention").arg(tickets.size()),
-                       tr("New tickets, replies and transfers in your departments."), 0, int(tickets.size())});
+    // Which departments, busiest first: "Returns 4, Support 1".
+    QHash<qint64, QSet<qint64>> byDepartment;
+    for (const QJsonObject &n : pending)
+        byDepartment[n.value(u"department"_s).toInteger()].insert(n.value(u"ticket"_s).toInteger());
+    QList<qint64> departments = byDepartment.keys();
+    std::sort(departments.begin(), departments.end(), [&](qint64 a, qint64 b) {
+        const auto countA = byDepartment.value(a).size(), countB = byDepartment.value(b).size();
+        return countA != countB ? countA > countB : a < b;
+    });
+    QHash<qint64, QString> names;
+    for (const Department &department : m_store.departments())
+        names.insert(department.id, department.name);
+    QStringList parts;
+    for (qint64 id : std::as_const(departments))
+        parts.append(tr("%1 %2").arg(names.value(id, tr("Department %1").arg(id))).arg(byDepartment.value(id).size()));
+    Q_EMIT toast(Toast{tr("%n tickets need attention", nullptr, int(tickets.size())),
+                       tr("In %1. Click to open the queue.").arg(parts.join(u", "_s)), 0, int(tickets.size()),
+                       departments.first()});
 }
 
 } // namespace Signpost

@@ -23,6 +23,9 @@ public:
         QString text;
         qint64 ticketId = 0; // 0 for a grouped toast
         int count = 1;
+        // The department it concerns; for a grouped toast the one with the
+        // most tickets in it (a click opens its queue).
+        qint64 departmentId = 0;
     };
 
     explicit NotificationCentre(LocalStore &store, QObject *parent = nullptr);

@@ -220,11 +220,7 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
             15'000);
     });
     connect(&desk.notifications(), &NotificationCentre::toast, m_toast, &ToastPopup::present);
-    connect(m_toast, &ToastPopup::activated, this, [this](qint64 ticketId) {
-        if (ticketId > 0)
-            openTicket(ticketId);
-        bringToFront();
-    });
+    connect(m_toast, &ToastPopup::activated, this, &MainWindow::openNotified);
     // The taskbar entry asks for attention whenever a popup comes.
     connect(&desk.notifications(), &NotificationCentre::toast, this, [this]() { QApplication::alert(this); });
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -234,14 +230,12 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
         connect(&desk.notifications(), &NotificationCentre::toast, tray,
                 [this, tray](const NotificationCentre::Toast &toast) {
                     m_lastToastTicket = toast.ticketId;
+                    m_lastToastDepartment = toast.departmentId;
                     tray->showMessage(desktopText(toast.title), desktopText(toast.text));
                 });
-        // A click on the message opens its ticket (a burst: just the window).
-        connect(tray, &QSystemTrayIcon::messageClicked, this, [this]() {
-            if (m_lastToastTicket > 0)
-                openTicket(m_lastToastTicket);
-            bringToFront();
-        });
+        // A click on the message opens its ticket (a burst: its queue).
+        connect(tray, &QSystemTrayIcon::messageClicked, this,
+                [this]() { openNotified(m_lastToastTicket, m_lastToastDepartment); });
         connect(tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
             if (reason == QSystemTrayIcon::Trigger)
                 bringToFront();
@@ -625,6 +619,23 @@ void MainWindow::step(int delta)
     const int current = m_queue->currentIndex().isValid() ? m_queue->currentIndex().row() : -1;
     const int next = std::clamp(current + delta, 0, rows - 1);
     m_queue->setCurrentIndex(m_desk.queue().index(next, 0));
+}
+
+void MainWindow::openNotified(qint64 ticketId, qint64 departmentId)
+{
+    if (ticketId > 0) {
+        openTicket(ticketId);
+    } else if (departmentId > 0) {
+        // A burst: the department's open work, newest first.
+        selectDepartment(departmentId);
+        m_statusFilter->setCurrentIndex(m_statusFilter->findData(u"new,open,pending"_s));
+        m_mine->setChecked(false);
+        m_unassigned->setChecked(false);
+        m_search->clear();
+        m_queue->sortByColumn(TicketQueueModel::Updated, Qt::DescendingOrder);
+        m_queue->setFocus();
+    }
+    bringToFront();
 }
 
 QList<qint64> MainWindow::selectedTickets() const

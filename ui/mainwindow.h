@@ -80,6 +80,8 @@ private:
     void updateConnection();
     void step(int delta);
     void updateBulkBar();
+    // A click on a popup or the tray's message: its ticket, or a burst's queue.
+    void openNotified(qint64 ticketId, qint64 departmentId);
     // Runs `action` on every selected ticket (each goes to the outbox) and
     // says what came of it: `done` takes the number of tickets.
     void bulkApply(const std::function<QString(int)> &done, const std::function<Status(qint64)> &action);
@@ -88,6 +90,7 @@ private:
 
     bool m_queueRefreshing = false; // a refresh moves the queue's current row
     qint64 m_lastToastTicket = 0;   // what a click on the tray's message opens
+    qint64 m_lastToastDepartment = 0;
     QSplitter *m_split = nullptr;
     Desk &m_desk;
     QListView *m_departments;

@@ -43,6 +43,7 @@ QString ToastPopup::title() const
 void ToastPopup::present(const NotificationCentre::Toast &toast)
 {
     m_ticketId = toast.ticketId;
+    m_departmentId = toast.departmentId;
     m_title->setText(toast.title);
     m_text->setText(toast.text);
     adjustSize();
@@ -63,7 +64,7 @@ void ToastPopup::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton) {
         hide();
-        Q_EMIT activated(m_ticketId);
+        Q_EMIT activated(m_ticketId, m_departmentId);
     }
 }
 

@@ -22,7 +22,8 @@ public:
     QString title() const;
 
 Q_SIGNALS:
-    void activated(qint64 ticketId);
+    // A click: the toast's ticket, or (a burst) 0 and its department.
+    void activated(qint64 ticketId, qint64 departmentId);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
@@ -35,6 +36,7 @@ private:
     QLabel *m_text;
     QTimer m_hide;
     qint64 m_ticketId = 0;
+    qint64 m_departmentId = 0;
 };
 
 } // namespace Signpost

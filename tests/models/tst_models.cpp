@@ -201,6 +201,9 @@ private Q_SLOTS:
         const auto grouped = toasts.last().first().value<NotificationCentre::Toast>();
         QVERIFY(grouped.count >= 2);
         QCOMPARE(grouped.ticketId, 0);
+        // It names the department and leads to its queue.
+        QCOMPARE(grouped.departmentId, m_world.returns);
+        QVERIFY2(grouped.text.startsWith(u"In Returns %1."_s.arg(grouped.count)), qPrintable(grouped.text));
         // Muted departments stay quiet.
         centre.setMuted(m_world.returns, true);
         m_world.intake(*m_api, m_world.returns, u"Muted"_s);

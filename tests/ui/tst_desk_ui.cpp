@@ -933,6 +933,23 @@ private Q_SLOTS:
         QVERIFY(!toast->isVisible());
         QCOMPARE(m_window->ticketView()->ticketId(), fresh);
         QCOMPARE(m_window->queueView()->currentIndex().data(TicketIdRole).toLongLong(), fresh);
+
+        // A burst names its department and opens its open work, also when
+        // the agent was looking at something else.
+        m_window->statusFilter()->setCurrentIndex(m_window->statusFilter()->findText(u"Closed"_s));
+        QCOMPARE(m_window->queueView()->model()->rowCount(), 0);
+        m_app->desk()->notifications().setGroupingWindow(1000);
+        for (int i = 0; i < 3; ++i)
+            m_world.intake(*m_api, m_world.support, u"Burst %1"_s.arg(i));
+        QTRY_VERIFY_WITH_TIMEOUT(toast->isVisible() && toast->title().contains(u"tickets need attention"_s), 15'000);
+        QVERIFY2(toast->findChildren<QLabel *>().size() >= 2, "title and text");
+        bool named = false;
+        for (QLabel *label : toast->findChildren<QLabel *>())
+            named = named || label->text().startsWith(u"In Support "_s);
+        QVERIFY(named);
+        QTest::mouseClick(toast, Qt::LeftButton);
+        QCOMPARE(m_window->statusFilter()->currentText(), u"Open work"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->queueView()->model()->rowCount(), 7, 15'000);
     }
 
     // "SLA breached" and "SLA at risk" as queue filters: what the lead's
