@@ -108,12 +108,17 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Number: return QStringLiteral("#%1").arg(row->id);
         // A pencil marks the tickets the agent has started writing on.
-        case Subject: return row->hasDraft ? tr("✎ %1").arg(row->subject) : row->subject;
+        case Subject: {
+            const QString subject = m_query.allDepartments
+                                        ? tr("%1 · %2").arg(m_departmentNames.value(row->departmentId), row->subject)
+                                        : row->subject;
+            return row->hasDraft ? tr("✎ %1").arg(subject) : subject;
+        }
         case Customer: return row->customer;
         case Status: return statusLabel(row->status);
         case Priority: return priorityLabel(row->priority);
         case Due: {
-            const auto urgent = SlaStanding::mostUrgent(row->sla, m_clock, now);
+            const auto urgent = SlaStanding::mostUrgent(row->sla, m_clocks.value(row->departmentId), now);
             return urgent ? urgent->second.text() : QVariant();
         }
         case Assignee: return row->assigneeName.isEmpty() && row->assigneeId == 0 ? tr("—") : row->assigneeName;
@@ -128,13 +133,13 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
             return row->pendingChanges == 1 ? tr("1 change waiting to be sent")
                                             : tr("%1 changes waiting to be sent").arg(row->pendingChanges);
         if (index.column() == Due) {
-            const auto urgent = SlaStanding::mostUrgent(row->sla, m_clock, now);
+            const auto urgent = SlaStanding::mostUrgent(row->sla, m_clocks.value(row->departmentId), now);
             return urgent ? tr("%1: %2").arg(slaTargetLabel(urgent->first), urgent->second.text()) : QVariant();
         }
         return index.column() == Subject ? row->subject : QVariant();
     case Qt::ForegroundRole:
         if (index.column() == Due) {
-            const auto urgent = SlaStanding::mostUrgent(row->sla, m_clock, now);
+            const auto urgent = SlaStanding::mostUrgent(row->sla, m_clocks.value(row->departmentId), now);
             if (urgent && urgent->second.colour().isValid())
                 return urgent->second.colour();
         }
@@ -200,14 +205,15 @@ void TicketQueueModel::setQuery(const QueueQuery &query)
 {
     beginResetModel();
     m_query = query;
-    m_clock = SlaClock();
+    m_clocks.clear();
+    m_departmentNames.clear();
     for (const Department &department : m_store.departments()) {
-        if (department.id == query.departmentId)
-            m_clock = SlaClock(department.sla.hours);
+        m_clocks.insert(department.id, SlaClock(department.sla.hours));
+        m_departmentNames.insert(department.id, department.name);
     }
     m_rows.clear();
     m_loadedPages.clear();
-    m_ids = query.departmentId > 0 ? loadIds() : QList<qint64>{};
+    m_ids = query.departmentId > 0 || query.allDepartments ? loadIds() : QList<qint64>{};
     m_rowOfId.clear();
     for (int i = 0; i < m_ids.size(); ++i)
         m_rowOfId.insert(m_ids.at(i), i);
@@ -223,7 +229,7 @@ void TicketQueueModel::refresh()
 
 void TicketQueueModel::refreshRows()
 {
-    if (m_query.departmentId <= 0)
+    if (m_query.departmentId <= 0 && !m_query.allDepartments)
         return;
     const QList<qint64> fresh = loadIds();
     const QSet<qint64> freshSet(fresh.cbegin(), fresh.cend());

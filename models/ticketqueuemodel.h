@@ -61,7 +61,10 @@ private:
     mutable QHash<qint64, QueueRow> m_rows; // the pages read so far
     mutable QList<int> m_loadedPages;
     qint64 m_now = 0;
-    SlaClock m_clock;    // the department's business hours, for the countdowns
+    // Each department's business hours, for the countdowns; and its name,
+    // shown with the subject when the list spans departments.
+    QHash<qint64, SlaClock> m_clocks;
+    QHash<qint64, QString> m_departmentNames;
     QTimer m_countdown;  // the Due column moves on by itself
 };
 

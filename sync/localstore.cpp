@@ -901,7 +901,7 @@ struct QueueSql
 
 QueueSql queueWhere(const QueueQuery &query)
 {
-    QueueSql sql{u"t.department_id = ?"_s, {query.departmentId}};
+    QueueSql sql = query.allDepartments ? QueueSql{u"1 = 1"_s, {}} : QueueSql{u"t.department_id = ?"_s, {query.departmentId}};
     if (!query.statuses.isEmpty()) {
         QStringList marks;
         for (TicketStatus status : query.statuses) {
@@ -1003,7 +1003,7 @@ QList<QueueRow> LocalStore::queueRows(const QueueQuery &query, int offset, int l
         " t.created_at, t.updated_at,"
         " (SELECT COUNT(*) FROM outbox o WHERE o.ticket_id = t.id AND o.state <> 'rejected'),"
         " t.first_response_due_at, t.next_response_due_at, t.resolution_due_at, t.ownership_due_at, t.sla_at_risk,"
-        " t.sla_breached, EXISTS (SELECT 1 FROM drafts d WHERE d.ticket_id = t.id)"
+        " t.sla_breached, EXISTS (SELECT 1 FROM drafts d WHERE d.ticket_id = t.id), t.department_id"
         " FROM tickets t WHERE %1 ORDER BY %2 LIMIT ? OFFSET ?"_s.arg(sql.where, orderBy(query)));
     for (const QVariant &bind : sql.binds)
         rows.addBindValue(bind);
@@ -1017,6 +1017,7 @@ QList<QueueRow> LocalStore::queueRows(const QueueQuery &query, int offset, int l
     while (rows.next()) {
         QueueRow row;
         row.id = rows.value(0).toLongLong();
+        row.departmentId = rows.value(17).toLongLong();
         row.subject = rows.value(1).toString();
         row.customer = rows.value(2).toString();
         row.status = ticketStatusFromString(rows.value(3).toString()).value_or(TicketStatus::New);

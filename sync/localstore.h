@@ -26,6 +26,7 @@ inline constexpr std::array<int, 2> FigurePeriods{7, 30};
 struct QueueRow
 {
     qint64 id = 0;
+    qint64 departmentId = 0;
     QString subject;
     QString customer;
     TicketStatus status = TicketStatus::New;
@@ -63,6 +64,9 @@ struct QueueQuery
     enum class Column { Id, Subject, Customer, Status, Priority, Due, Assignee, Created, Updated };
 
     qint64 departmentId = 0;
+    // Every department of the agent's (what the cache holds) instead of one:
+    // a search that looks everywhere.
+    bool allDepartments = false;
     QList<TicketStatus> statuses; // empty: all
     Assignee assignee = Assignee::Any;
     Sla sla = Sla::Any;

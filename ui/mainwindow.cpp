@@ -45,6 +45,7 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
     , m_mine(new QCheckBox(tr("&Mine"), this))
     , m_unassigned(new QCheckBox(tr("&Unassigned"), this))
     , m_search(new QLineEdit(this))
+    , m_everywhere(new QCheckBox(tr("&All departments"), this))
     , m_queue(new QTableView(this))
     , m_ticket(new TicketView(desk, this))
     , m_banner(new QLabel(this))
@@ -102,6 +103,7 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
     filters->addWidget(m_mine);
     filters->addWidget(m_unassigned);
     filters->addWidget(m_search, 1);
+    filters->addWidget(m_everywhere);
     // Several tickets selected: act on all of them at once.
     m_bulkBar->setObjectName(u"bulkBar"_s);
     m_bulkLabel->setTextFormat(Qt::PlainText);
@@ -184,6 +186,11 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
         applyFilter();
     });
     connect(m_search, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
+    m_everywhere->setToolTip(tr("Search every department you work in, not only this one"));
+    connect(m_everywhere, &QCheckBox::toggled, this, [this](bool on) {
+        m_search->setPlaceholderText(on ? tr("Search all your departments (Ctrl+F)") : tr("Search this department (Ctrl+F)"));
+        applyFilter();
+    });
     connect(m_queue->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 // A ticket that leaves the queue (a colleague solved it, it
@@ -571,6 +578,7 @@ void MainWindow::applyFilter()
     const std::optional<Agent> me = m_desk.me();
     query.me = me ? me->id : 0;
     query.search = m_search->text();
+    query.allDepartments = m_everywhere->isChecked() && !query.search.trimmed().isEmpty();
     const qint64 selected = m_ticket->ticketId();
     m_desk.queue().setQuery(query);
     // Keep the open ticket selected if it is still listed; else the first.

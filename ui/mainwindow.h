@@ -43,6 +43,7 @@ public:
     QComboBox *statusFilter() const { return m_statusFilter; }
     QTableView *queueView() const { return m_queue; }
     QLineEdit *searchBox() const { return m_search; }
+    QCheckBox *searchEverywhere() const { return m_everywhere; }
     TicketView *ticketView() const { return m_ticket; }
     ToastPopup *toast() const { return m_toast; }
     QLabel *connectionBanner() const { return m_banner; }
@@ -98,6 +99,7 @@ private:
     QCheckBox *m_mine;
     QCheckBox *m_unassigned;
     QLineEdit *m_search;
+    QCheckBox *m_everywhere;
     QTableView *m_queue;
     TicketView *m_ticket;
     QLabel *m_banner;

@@ -21,6 +21,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeAxis>
 #include <QDialog>
@@ -895,6 +896,35 @@ private Q_SLOTS:
         QCOMPARE(serverTicket(m_tickets[2]).value(u"department"_s).toInteger(), m_world.support);
         QTRY_COMPARE_WITH_TIMEOUT(queue->model()->rowCount(), 1, 15'000);
         QTRY_VERIFY(!m_window->bulkBar()->isVisible());
+    }
+
+    // A search can look in all the agent's departments, not only the one
+    // open; the results say which department each ticket is in.
+    void searchAcrossAllDepartments()
+    {
+        const qint64 zipper = m_world.intake(*m_api, m_world.returns, u"Broken zipper"_s, u"zip@example.com"_s);
+        QVERIFY(zipper > 0);
+        m_app.reset();
+        startAndSignIn(u"two@acme.example"_s); // Support and Returns
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY_WITH_TIMEOUT(m_desk().ticket(zipper).has_value(), 15'000);
+        m_window->selectDepartment(m_world.support);
+        QTest::keyClicks(m_window->searchBox(), u"zipper"_s);
+        QTRY_COMPARE(m_window->queueView()->model()->rowCount(), 0);
+        QTest::mouseClick(m_window->searchEverywhere(), Qt::LeftButton);
+        QVERIFY(m_window->searchEverywhere()->isChecked());
+        QTRY_COMPARE(m_window->queueView()->model()->rowCount(), 1);
+        const QModelIndex found = m_window->queueView()->model()->index(0, TicketQueueModel::Subject);
+        QCOMPARE(found.data().toString(), u"Returns · Broken zipper"_s);
+        QCOMPARE(m_window->ticketView()->ticketId(), zipper);
+        // A plain number finds its ticket wherever it is.
+        m_window->searchBox()->setText(QString::number(m_tickets[1]));
+        QTRY_VERIFY(m_window->queueView()->model()->rowCount() >= 1);
+        QCOMPARE(m_window->queueView()->model()->index(0, 0).data(TicketIdRole).toLongLong(), m_tickets[1]);
+        // Unticked, or with no search, the queue is the department's again.
+        m_window->searchBox()->clear();
+        QTRY_COMPARE(m_window->queueView()->model()->rowCount(), 3);
     }
 
     void transferThroughTheDialogWithTheKeyboard()
