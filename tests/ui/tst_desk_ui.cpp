@@ -66,7 +66,9 @@ class TestDeskUi : public WorldTest
     {
         const auto buttons = parent->findChildren<QPushButton *>();
         for (QPushButton *b : buttons) {
-            if (b->text().remove(u'&') == text)
+            // "&&" shows one "&"; a single "&" marks the mnemonic.
+            QString shown = b->text().replace(u"&&"_s, u"\x01"_s).remove(u'&').replace(u'\x01', u'&');
+            if (shown == text)
                 return b;
         }
         return nullptr;
@@ -786,6 +788,23 @@ private Q_SLOTS:
         const int digit = m_window->queueView()->fontMetrics().horizontalAdvance(u'0');
         const int subject = m_window->queueView()->horizontalHeader()->sectionSize(TicketQueueModel::Subject);
         QVERIFY2(subject >= 20 * digit, qPrintable(u"Subject is %1 px"_s.arg(subject)));
+        // Everything to write and send is on screen, the editor has room to
+        // write in (also at 200 %: ctest runs this once more with
+        // QT_SCALE_FACTOR=2, where 1280×700 is a 2560×1400 screen).
+        TicketView *view = m_window->ticketView();
+        QTRY_VERIFY(view->editor()->isVisible());
+        for (const QString &text : {u"Send reply"_s, u"Send & set pending"_s, u"Canned reply…"_s, u"Transfer…"_s}) {
+            QPushButton *b = button(view, text);
+            QVERIFY2(b && b->isVisible(), qPrintable(text));
+            const QRect place(b->mapTo(m_window, QPoint(0, 0)), b->size());
+            QVERIFY2(m_window->rect().contains(place), qPrintable(u"%1 at %2,%3 %4×%5"_s.arg(text).arg(place.x())
+                                                                     .arg(place.y()).arg(place.width()).arg(place.height())));
+        }
+        QVERIFY2(view->editor()->height() >= 3 * view->editor()->fontMetrics().height(),
+                 qPrintable(u"editor %1 px"_s.arg(view->editor()->height())));
+        if (qEnvironmentVariableIsSet("SIGNPOST_SCREENSHOT_DIR"))
+            m_window->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR")
+                                  + u"/desk-1280x700-at-%1-percent.png"_s.arg(int(m_window->devicePixelRatio() * 100)));
 
         m_window->queueView()->sortByColumn(TicketQueueModel::Due, Qt::AscendingOrder);
         m_app.reset(); // quits the desk
