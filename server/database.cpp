@@ -180,6 +180,19 @@ const QList<QStringList> &migrations()
             " REFERENCES departments(id), title TEXT NOT NULL, body TEXT NOT NULL, updated_by INTEGER,"
             " updated_at INTEGER NOT NULL)"_s,
             u"CREATE UNIQUE INDEX canned_replies_title ON canned_replies (department_id, title COLLATE NOCASE)"_s,
+            // Which department a ticket started in, and which one first
+            // solved it: the dashboard's past days count by these, so they
+            // stay as they were when tickets move on later. Earlier tickets
+            // get the best guess there is (their stay since creation, their
+            // department now).
+            u"ALTER TABLE department_stays ADD COLUMN origin INTEGER NOT NULL DEFAULT 0"_s,
+            u"UPDATE department_stays SET origin = 1 WHERE arrived_at = (SELECT t.created_at FROM tickets t"
+            " WHERE t.id = department_stays.ticket_id)"_s,
+            u"CREATE TABLE ticket_solves (ticket_id INTEGER PRIMARY KEY REFERENCES tickets(id),"
+            " department_id INTEGER NOT NULL, solved_at INTEGER NOT NULL)"_s,
+            u"CREATE INDEX ticket_solves_department ON ticket_solves (department_id, solved_at)"_s,
+            u"INSERT INTO ticket_solves (ticket_id, department_id, solved_at)"
+            " SELECT id, department_id, solved_at FROM tickets WHERE solved_at IS NOT NULL"_s,
         },
     };
     return steps;

@@ -56,7 +56,7 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
         " (SELECT COUNT(*) FROM tickets WHERE department_id = ? AND status IN ('new', 'open', 'pending')"
         " AND assignee_id IS NULL),"
         " (SELECT COUNT(*) FROM tickets WHERE department_id = ? AND status = 'pending'),"
-        " (SELECT COUNT(*) FROM tickets WHERE department_id = ? AND created_at >= ?),"
+        " (SELECT COUNT(*) FROM department_stays WHERE department_id = ? AND arrived_at >= ? AND origin <> 0),"
         " (SELECT COUNT(*) FROM tickets WHERE department_id = ? AND status IN ('new', 'open', 'pending')"
         " AND sla_at_risk <> 0 AND sla_breached = 0),"
         " (SELECT COUNT(*) FROM tickets WHERE department_id = ? AND status IN ('new', 'open', 'pending')"
@@ -99,8 +99,6 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
     auto dayOf = [&](qint64 at) { return (at - since) / Day; }; // `at` >= since
     while (times.next()) {
         const qint64 created = times.value(0).toLongLong();
-        if (const qint64 day = dayOf(created); day < days)
-            trend[day].first += 1;
         if (!times.value(1).isNull())
             firstResponse.append(times.value(1).toLongLong() - created);
         if (!times.value(2).isNull())
@@ -120,8 +118,20 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
     result.insert(u"first_response"_s, duration(firstResponse));
     result.insert(u"resolution"_s, duration(resolution));
 
+    // The trend counts what happened here on each day, whatever became of
+    // the tickets since: created here, and first solved here.
+    QSqlQuery &started = m_db.prepared(
+        u"SELECT arrived_at FROM department_stays WHERE department_id = ? AND arrived_at >= ? AND origin <> 0"_s);
+    started.addBindValue(departmentId);
+    started.addBindValue(since);
+    if (!started.exec())
+        return storageError(started);
+    while (started.next()) {
+        if (const qint64 day = dayOf(started.value(0).toLongLong()); day < days)
+            trend[day].first += 1;
+    }
     QSqlQuery &solved = m_db.prepared(
-        u"SELECT solved_at FROM tickets WHERE department_id = ? AND solved_at >= ?"_s);
+        u"SELECT solved_at FROM ticket_solves WHERE department_id = ? AND solved_at >= ?"_s);
     solved.addBindValue(departmentId);
     solved.addBindValue(since);
     if (!solved.exec())
@@ -166,10 +176,15 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
                                               {u"first_touch"_s, duration(firstTouch)},
                                               {u"held_before_transfer"_s, duration(heldBeforeTransfer)}});
 
+    // Each member's open tickets here, and how many of them are at risk or
+    // breached: where the SLA trouble sits, not only how much there is.
     QSqlQuery &load = m_db.prepared(
-        u"SELECT a.id, a.name, (SELECT COUNT(*) FROM tickets t WHERE t.department_id = m.department_id"
-        " AND t.assignee_id = a.id AND t.status IN ('new', 'open', 'pending'))"
-        " FROM memberships m JOIN agents a ON a.id = m.agent_id WHERE m.department_id = ? ORDER BY a.name, a.id"_s);
+        u"SELECT a.id, a.name, COUNT(t.id), COALESCE(SUM(t.sla_at_risk <> 0 AND t.sla_breached = 0), 0),"
+        " COALESCE(SUM(t.sla_breached <> 0), 0)"
+        " FROM memberships m JOIN agents a ON a.id = m.agent_id"
+        " LEFT JOIN tickets t ON t.department_id = m.department_id AND t.assignee_id = a.id"
+        " AND t.status IN ('new', 'open', 'pending')"
+        " WHERE m.department_id = ? GROUP BY a.id, a.name ORDER BY a.name, a.id"_s);
     load.addBindValue(departmentId);
     if (!load.exec())
         return storageError(load);
@@ -177,7 +192,9 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
     while (load.next())
         agents.append(QJsonObject{{u"agent"_s, load.value(0).toLongLong()},
                                   {u"name"_s, load.value(1).toString()},
-                                  {u"open"_s, load.value(2).toInt()}});
+                                  {u"open"_s, load.value(2).toInt()},
+                                  {u"at_risk"_s, load.value(3).toInt()},
+                                  {u"breached"_s, load.value(4).toInt()}});
     result.insert(u"load"_s, agents);
     return result;
 }

@@ -123,8 +123,9 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
     if (!insert.exec())
         return storageError(insert);
     const qint64 ticketId = insert.lastInsertId().toLongLong();
-    if (Status stay = execute(u"INSERT INTO department_stays (ticket_id, department_id, arrived_at) VALUES (?, ?, ?)"_s,
-                              {ticketId, routed->departmentId, at});
+    if (Status stay = execute(
+            u"INSERT INTO department_stays (ticket_id, department_id, arrived_at, origin) VALUES (?, ?, ?, 1)"_s,
+            {ticketId, routed->departmentId, at});
         !stay)
         return stay.error();
 
@@ -640,6 +641,14 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         const QJsonObject data{{u"from"_s, toString(t.status)}, {u"to"_s, toString(to)}};
         t.status = to;
         clocks->statusChanged(to, at, clockOf(t.departmentId));
+        // The first solve counts for the department that did it, for good.
+        if (to == TicketStatus::Solved) {
+            if (Status solved = execute(u"INSERT OR IGNORE INTO ticket_solves (ticket_id, department_id, solved_at)"
+                                        " VALUES (?, ?, ?)"_s,
+                                        {t.id, t.departmentId, at});
+                !solved)
+                return solved;
+        }
         return addEvent(t.id, QString::fromUtf16(EventKind::StatusChanged), actor, data, seq, at);
     };
 

@@ -206,22 +206,30 @@ QWidget *DashboardWindow::departmentColumn(const Department &department, const Q
     trendView->setMinimumHeight(220);
     layout->addWidget(trendView);
 
-    // Open tickets per agent.
-    auto *open = new QBarSet(tr("Open tickets"));
+    // Open tickets per agent, and which of them are in SLA trouble.
+    auto *open = new QBarSet(tr("Open"));
+    auto *atRisk = new QBarSet(tr("SLA at risk"));
+    auto *breached = new QBarSet(tr("SLA breached"));
+    atRisk->setColor(QColor(u"#d97706"_s));
+    breached->setColor(QColor(u"#b91c1c"_s));
     QStringList names;
     int most = 1;
     for (const QJsonValue &value : figures.value(u"load"_s).toArray()) {
         const QJsonObject agent = value.toObject();
         names.append(agent.value(u"name"_s).toString());
         *open << agent.value(u"open"_s).toInt();
+        *atRisk << agent.value(u"at_risk"_s).toInt();
+        *breached << agent.value(u"breached"_s).toInt();
         most = std::max(most, agent.value(u"open"_s).toInt());
     }
     auto *bars = new QBarSeries;
     bars->append(open);
+    bars->append(atRisk);
+    bars->append(breached);
     auto *loadChart = new QChart;
     loadChart->addSeries(bars);
-    loadChart->setTitle(tr("Open load per agent"));
-    loadChart->legend()->hide();
+    loadChart->setTitle(tr("Open load and SLA risk per agent"));
+    loadChart->legend()->setAlignment(Qt::AlignBottom);
     auto *agents = new QBarCategoryAxis;
     agents->append(names);
     auto *tickets = new QValueAxis;

@@ -131,6 +131,60 @@ private Q_SLOTS:
         QCOMPARE(returns.value(u"untouched_now"_s).toInt(), 1);
     }
 
+    // What happened on a day stays put when tickets move on later; the SLA
+    // trouble shows per agent.
+    void pastDaysStayPutAndRiskShowsPerAgent()
+    {
+        const qint64 t0 = Signpost::msFromIso(u"2026-11-23T08:00:00.000Z"_s);
+        auto at = [&](int minutes) {
+            return m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, Signpost::isoFromMs(t0 + minutes * 60'000LL)}})
+                .json().value(u"announced"_s).toInt();
+        };
+        at(0);
+        const QJsonObject sla{{u"targets"_s, QJsonObject{{u"normal"_s, QJsonObject{{u"first_response"_s, 60}}}}}};
+        QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.support), {{u"sla"_s, sla}},
+                              m_world.token(u"admin"_s)).status, 200);
+        const qint64 samsTicket = m_world.intake(*m_api, m_world.support);
+        const qint64 solvedTicket = m_world.intake(*m_api, m_world.support);
+        auto run = [&](const QString &agent, qint64 ticket, QJsonObject command) {
+            command.insert(u"ticket"_s, ticket);
+            command.insert(u"base_version"_s, m_world.version(*m_api, ticket));
+            return m_world.command(*m_api, agent, command).value(u"outcome"_s).toString();
+        };
+        QCOMPARE(run(u"sam"_s, samsTicket, {{u"type"_s, u"assign"_s}, {u"assignee"_s, m_world.agent(u"sam"_s)}}),
+                 u"applied"_s);
+        QCOMPARE(run(u"sue"_s, solvedTicket, {{u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}}), u"applied"_s);
+
+        auto samsLoad = [&]() {
+            for (const QJsonValue &agent : figures(u"sue"_s, m_world.support).value(u"load"_s).toArray()) {
+                if (agent[u"name"_s].toString() == u"sam")
+                    return u"%1 open, %2 at risk, %3 breached"_s.arg(agent[u"open"_s].toInt())
+                        .arg(agent[u"at_risk"_s].toInt()).arg(agent[u"breached"_s].toInt());
+            }
+            return QString();
+        };
+        QCOMPARE(samsLoad(), u"1 open, 0 at risk, 0 breached"_s);
+        at(50);
+        QCOMPARE(samsLoad(), u"1 open, 1 at risk, 0 breached"_s);
+        at(61);
+        QCOMPARE(samsLoad(), u"1 open, 0 at risk, 1 breached"_s);
+
+        // Both go to Returns; Support's day keeps what Support did.
+        QCOMPARE(run(u"sam"_s, samsTicket, {{u"type"_s, u"transfer"_s}, {u"department"_s, m_world.returns}}), u"applied"_s);
+        QCOMPARE(run(u"sue"_s, solvedTicket, {{u"type"_s, u"transfer"_s}, {u"department"_s, m_world.returns}}),
+                 u"applied"_s);
+        const QJsonObject support = figures(u"sue"_s, m_world.support);
+        QCOMPARE(support.value(u"created_today"_s).toInt(), 2);
+        QCOMPARE(support.value(u"solved_today"_s).toInt(), 1);
+        const QJsonObject today = support.value(u"trend"_s).toArray().last().toObject();
+        QCOMPARE(today.value(u"created"_s).toInt(), 2);
+        QCOMPARE(today.value(u"solved"_s).toInt(), 1);
+        const QJsonObject returns = figures(u"admin"_s, m_world.returns);
+        QCOMPARE(returns.value(u"created_today"_s).toInt(), 0);
+        QCOMPARE(returns.value(u"trend"_s).toArray().last()[u"solved"_s].toInt(), 0);
+        QCOMPARE(samsLoad(), u"0 open, 0 at risk, 0 breached"_s);
+    }
+
     void onlyLeadsAndAdminsSeeThem()
     {
         QVERIFY(figures(u"sue"_s, m_world.support).contains(u"open"_s));   // lead

@@ -20,6 +20,8 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
+#include <QBarSeries>
+#include <QBarSet>
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
@@ -1070,6 +1072,18 @@ private Q_SLOTS:
         QCOMPARE(axes.first()->max().date(), today);
         QVERIFY(axes.first()->min().date() < today);
         QCOMPARE(axes.first()->format(), u"d MMM"_s);
+        // The load chart shows, per agent, the open tickets and the SLA
+        // trouble among them.
+        QStringList sets;
+        for (QChartView *view : dashboard.findChildren<QChartView *>()) {
+            for (QAbstractSeries *series : view->chart()->series()) {
+                if (auto *bars = qobject_cast<QBarSeries *>(series)) {
+                    for (QBarSet *set : bars->barSets())
+                        sets.append(set->label());
+                }
+            }
+        }
+        QCOMPARE(sets, (QStringList{u"Open"_s, u"SLA at risk"_s, u"SLA breached"_s}));
         QCOMPARE(dashboard.valueText(m_world.support, u"first_response/median_minutes"_s), u"—"_s);
         const QStringList csv = dashboard.toCsv().split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(csv.size(), 2);
