@@ -66,6 +66,65 @@ private Q_SLOTS:
         QCOMPARE(model.index(model.rowOf(m_world.support)).data(UnassignedCountRole).toInt(), 5);
     }
 
+    // The department list reads counts that triggers keep as tickets come,
+    // change (locally and from the server), move away and are purged: they
+    // must always equal a count of the tickets themselves.
+    void departmentCountsStayEqualToTheTickets()
+    {
+        auto countedFromTickets = [this](qint64 department) {
+            auto ids = [&](QList<TicketStatus> statuses, QueueQuery::Assignee assignee) {
+                QueueQuery query;
+                query.departmentId = department;
+                query.statuses = statuses;
+                query.assignee = assignee;
+                query.me = m_world.agent(u"two"_s);
+                return int(m_store->queueIds(query).size());
+            };
+            const QList<TicketStatus> open{TicketStatus::New, TicketStatus::Open, TicketStatus::Pending};
+            return QList<int>{ids({TicketStatus::New}, QueueQuery::Assignee::Any),
+                              ids({TicketStatus::New, TicketStatus::Open}, QueueQuery::Assignee::Any),
+                              ids(open, QueueQuery::Assignee::Nobody), ids(open, QueueQuery::Assignee::Me)};
+        };
+        auto fromSummaries = [this](qint64 department) {
+            for (const DepartmentSummary &summary : m_store->departmentSummaries()) {
+                if (summary.department.id == department)
+                    return QList<int>{summary.newCount, summary.openCount, summary.unassigned, summary.mine};
+            }
+            return QList<int>{};
+        };
+        auto agree = [&]() {
+            for (qint64 department : {m_world.support, m_world.returns}) {
+                if (fromSummaries(department) != countedFromTickets(department))
+                    return false;
+            }
+            return true;
+        };
+        QVERIFY(agree());
+        QCOMPARE(fromSummaries(m_world.support), (QList<int>{6, 6, 6, 0}));
+
+        // Local changes, then what the server says of them.
+        QVERIFY(m_desk->assign(m_tickets[0], m_world.agent(u"two"_s)));
+        QVERIFY(m_desk->setStatus(m_tickets[1], TicketStatus::Pending));
+        QVERIFY(m_desk->setStatus(m_tickets[2], TicketStatus::Solved));
+        QVERIFY(agree());
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->pendingCount(), 0, 15'000);
+        QVERIFY(agree());
+        QCOMPARE(fromSummaries(m_world.support), (QList<int>{4, 4, 4, 1}));
+
+        // A transfer within the agent's departments, one out of them (the
+        // ticket is purged from the cache), and a colleague's change.
+        QVERIFY(m_desk->transfer(m_tickets[3], m_world.returns, 0, QString()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->pendingCount(), 0, 15'000);
+        QCOMPARE(m_world.command(*m_api, u"admin"_s, {{u"ticket"_s, m_tickets[4]},
+                                                     {u"base_version"_s, m_world.version(*m_api, m_tickets[4])},
+                                                     {u"type"_s, u"transfer"_s}, {u"department"_s, m_world.sales}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_store->ticket(m_tickets[4]).has_value(), 15'000);
+        QTRY_VERIFY(agree());
+        QCOMPARE(fromSummaries(m_world.support), (QList<int>{2, 2, 2, 1}));
+        QCOMPARE(fromSummaries(m_world.returns), (QList<int>{2, 2, 2, 0}));
+    }
+
     void queueFollowsLiveChangesWithoutReset()
     {
         TicketQueueModel &model = m_desk->queue();
