@@ -18,17 +18,22 @@
 #include "benchsupport.h"
 
 #include "models/departmentlistmodel.h"
+#include "models/desk.h"
 #include "models/roles.h"
 #include "models/ticketqueuemodel.h"
 #include "sync/localstore.h"
 #include "sync/syncengine.h"
+#include "ui/mainwindow.h"
+#include "ui/ticketview.h"
 
 #include <QCoroTask>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QApplication>
 #include <QGuiApplication>
+#include <QTableView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
@@ -238,6 +243,41 @@ int childCold(const QStringList &args)
     return 0;
 }
 
+// The whole desk on the cache the sync left: its main window with the
+// biggest queue open and a ticket shown, for the resident memory with
+// widgets. The engine is not started (no network here).
+int childDesk(const QStringList &args)
+{
+    const QString cache = args.value(0);
+    const qint64 big = args.value(1).toLongLong();
+    std::unique_ptr<LocalStore> store = openStore(cache);
+    const double rssOpen = procStatusMb("VmRSS");
+    {
+        SyncEngine engine(*store);
+        Desk desk(engine);
+        MainWindow window(desk);
+        window.resize(1560, 900);
+        window.show();
+        window.selectDepartment(big);
+        QCoreApplication::processEvents();
+        QTableView *queue = window.queueView();
+        for (int row = 0; row < std::min(50, queue->model()->rowCount()); ++row)
+            queue->model()->index(row, 1).data();
+        if (queue->model()->rowCount() > 0)
+            window.openTicket(queue->model()->index(0, 0).data(TicketIdRole).toLongLong());
+        for (int i = 0; i < 5; ++i)
+            QCoreApplication::processEvents();
+        window.grab(); // everything painted once
+        report({{u"rss_mb"_s, procStatusMb("VmRSS")},
+                {u"hwm_mb"_s, procStatusMb("VmHWM")},
+                {u"rss_open_mb"_s, rssOpen},
+                {u"rows"_s, double(queue->model()->rowCount())},
+                {u"shown"_s, double(window.ticketView()->ticketId())}});
+    }
+    store.reset();
+    return 0;
+}
+
 struct ChildResult
 {
     QHash<QString, double> values;
@@ -390,8 +430,15 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         qputenv("QT_LOGGING_RULES", "signpost.*.info=false");
-    QGuiApplication app(argc, argv);
+    // The whole desk (widgets) in one kind of child; the models alone in
+    // the rest.
+    const bool widgets = argc > 1 && qstrcmp(argv[1], "--child-desk") == 0;
+    std::unique_ptr<QGuiApplication> application =
+        widgets ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QGuiApplication>(argc, argv);
+    QGuiApplication &app = *application;
     const QStringList arguments = app.arguments();
+    if (widgets)
+        return childDesk(arguments.mid(2));
     if (arguments.value(1) == u"--child-sync")
         return childSync(arguments.mid(2));
     if (arguments.value(1) == u"--child-cold")
@@ -547,6 +594,23 @@ int main(int argc, char *argv[])
         }
     }
 
+    // 5b. The whole desk, widgets and all, on the same cache.
+    say(u"5b. the whole desk (main window, biggest queue, a ticket shown) on the cache, %1 runs"_s.arg(coldRuns));
+    QList<double> deskRss, deskHwm;
+    for (int run = 0; run < coldRuns; ++run) {
+        const ChildResult r = runChild({u"--child-desk"_s, cache, QString::number(big)});
+        deskRss.append(r.values.value(u"rss_mb"_s));
+        deskHwm.append(r.values.value(u"hwm_mb"_s));
+        say(u"  run %1/%2: VmRSS %3 MB (%4 MB with the cache open, before the window), VmHWM %5 MB; %6 rows, ticket #%7"_s
+                .arg(run + 1)
+                .arg(coldRuns)
+                .arg(r.values.value(u"rss_mb"_s), 0, 'f', 0)
+                .arg(r.values.value(u"rss_open_mb"_s), 0, 'f', 0)
+                .arg(r.values.value(u"hwm_mb"_s), 0, 'f', 0)
+                .arg(r.values.value(u"rows"_s), 0, 'f', 0)
+                .arg(r.values.value(u"shown"_s), 0, 'f', 0));
+    }
+
     // 3 and 4, in this process on the same cache (the engine is not running:
     // nothing else touches it meanwhile).
     std::unique_ptr<LocalStore> store = openStore(cache);
@@ -668,5 +732,12 @@ int main(int argc, char *argv[])
     say(u"     medians: VmRSS %1 MB before the sync, %2 MB synced before the queue opened"_s
             .arg(summarize(rssStart).median, 0, 'f', 0)
             .arg(summarize(rssSynced).median, 0, 'f', 0));
+    const auto wholeDesk = summarize(deskRss);
+    say(u"  5b. VmRSS of the whole desk with its widgets on the cache: %1 MB median (min %2, max %3); VmHWM %4 MB"
+        " -> target < 250 MB %5"_s.arg(wholeDesk.median, 0, 'f', 0)
+            .arg(wholeDesk.min, 0, 'f', 0)
+            .arg(wholeDesk.max, 0, 'f', 0)
+            .arg(summarize(deskHwm).median, 0, 'f', 0)
+            .arg(verdict(wholeDesk.median, 250)));
     return 0;
 }
