@@ -574,12 +574,7 @@ QCoro::Task<Status> SyncEngine::saveCannedReply(CannedReply reply)
         answer = co_await m_api.post(ApiPath::departmentCannedReplies(reply.departmentId), cannedReplyBody(reply));
     if (!self)
         co_return stopped();
-    if (!answer)
-        co_return answer.error();
-    Status refreshed = co_await refreshCannedReplies();
-    if (self && refreshed)
-        Q_EMIT directoryChanged();
-    co_return refreshed;
+    co_return co_await cannedRepliesChanged(answer);
 }
 
 QCoro::Task<Status> SyncEngine::deleteCannedReply(qint64 id)
@@ -588,9 +583,15 @@ QCoro::Task<Status> SyncEngine::deleteCannedReply(qint64 id)
     const Expected<QJsonObject> answer = co_await m_api.del(ApiPath::cannedReply(id));
     if (!self)
         co_return stopped();
+    co_return co_await cannedRepliesChanged(answer);
+}
+
+QCoro::Task<Status> SyncEngine::cannedRepliesChanged(Expected<QJsonObject> answer)
+{
     if (!answer)
         co_return answer.error();
-    Status refreshed = co_await refreshCannedReplies();
+    QPointer<SyncEngine> self(this);
+    const Status refreshed = co_await refreshCannedReplies();
     if (self && refreshed)
         Q_EMIT directoryChanged();
     co_return refreshed;

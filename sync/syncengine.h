@@ -83,6 +83,8 @@ private:
     QCoro::Task<Status> pullAll();
     QCoro::Task<Status> refreshDirectory();
     QCoro::Task<Status> refreshCannedReplies();
+    // After the server answered a lead's change: the cached list again.
+    QCoro::Task<Status> cannedRepliesChanged(Expected<QJsonObject> answer);
     QCoro::Task<Status> refreshFigures();
     struct PageEffect
     {

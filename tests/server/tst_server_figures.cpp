@@ -20,6 +20,15 @@ class TestServerFigures : public WorldTest
         return response.status == 200 ? response.json() : QJsonObject{{u"status"_s, response.status}};
     }
 
+    // Sets the server's clock to `minutes` after 08:00 on 23 November;
+    // answers how many SLA events that raised.
+    int setClock(int minutes)
+    {
+        const qint64 t0 = Signpost::msFromIso(u"2026-11-23T08:00:00.000Z"_s);
+        return m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, Signpost::isoFromMs(t0 + minutes * 60'000LL)}})
+            .json().value(u"announced"_s).toInt();
+    }
+
 private Q_SLOTS:
     void init() { QVERIFY2(startWorld({u"--test-hooks"_s}), qPrintable(m_error)); }
     void cleanup() { QVERIFY(stopWorld()); }
@@ -85,11 +94,7 @@ private Q_SLOTS:
 
     void slaAndOwnershipFigures()
     {
-        const qint64 t0 = Signpost::msFromIso(u"2026-11-23T08:00:00.000Z"_s);
-        auto at = [&](int minutes) {
-            return m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, Signpost::isoFromMs(t0 + minutes * 60'000LL)}})
-                .json().value(u"announced"_s).toInt();
-        };
+        auto at = [this](int minutes) { return setClock(minutes); };
         at(0);
         const QJsonObject sla{{u"targets"_s, QJsonObject{{u"normal"_s, QJsonObject{{u"first_response"_s, 60}}}}},
                               {u"ownership"_s, 30}};
@@ -135,11 +140,7 @@ private Q_SLOTS:
     // trouble shows per agent.
     void pastDaysStayPutAndRiskShowsPerAgent()
     {
-        const qint64 t0 = Signpost::msFromIso(u"2026-11-23T08:00:00.000Z"_s);
-        auto at = [&](int minutes) {
-            return m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, Signpost::isoFromMs(t0 + minutes * 60'000LL)}})
-                .json().value(u"announced"_s).toInt();
-        };
+        auto at = [this](int minutes) { return setClock(minutes); };
         at(0);
         const QJsonObject sla{{u"targets"_s, QJsonObject{{u"normal"_s, QJsonObject{{u"first_response"_s, 60}}}}}};
         QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.support), {{u"sla"_s, sla}},
