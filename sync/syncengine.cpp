@@ -2,6 +2,7 @@
 
 #include "sync/logging.h"
 
+#include <QCoroTimer>
 #include <QCoroSignal>
 #include <QDateTime>
 #include <QJsonArray>
@@ -370,6 +371,16 @@ qint64 directoryVersionOf(const QJsonObject &answer)
     return answer.value(u"directory_version"_s).toInteger();
 }
 
+bool hasMore(const QJsonObject &page)
+{
+    return page.value(u"has_more"_s).toBool();
+}
+
+QString cursorOf(const QJsonObject &page)
+{
+    return page.value(u"cursor"_s).toString();
+}
+
 QJsonArray cannedRepliesOf(const QJsonObject &answer)
 {
     return answer.value(u"canned_replies"_s).toArray();
@@ -383,7 +394,7 @@ SyncEngine::PageEffect SyncEngine::applyPulled(const QJsonObject &page)
     effect.applied = m_store.applyPage(page);
     if (!effect.applied)
         return effect;
-    effect.more = page.value(u"has_more"_s).toBool();
+    effect.more = hasMore(page);
     effect.accessChanged = !page.value(u"granted_departments"_s).toArray().isEmpty()
                            || !page.value(u"revoked_departments"_s).toArray().isEmpty();
     effect.directoryChanged = page.contains(u"directory_version"_s)
@@ -397,16 +408,30 @@ SyncEngine::PageEffect SyncEngine::applyPulled(const QJsonObject &page)
 QCoro::Task<Status> SyncEngine::pullAll()
 {
     QPointer<SyncEngine> self(this);
+    // Each next page is asked for before the one in hand is applied: the
+    // server reads it while the cache stores this one, instead of each
+    // side waiting for the other. The next cursor is the page's own, the
+    // one applying it stores. A page that cannot be applied leaves the
+    // request in flight; its answer is dropped (the cursor stays).
+    QCoro::Task<Expected<QJsonObject>> next = m_api.get(ApiPath::sync(m_store.cursor(), PageSize));
     for (bool more = true; more;) {
-        const Expected<QJsonObject> page = co_await m_api.get(ApiPath::sync(m_store.cursor(), PageSize));
+        const Expected<QJsonObject> page = co_await next;
         if (!self || !m_running)
             co_return stopped();
         if (!page)
             co_return page.error();
+        more = hasMore(*page);
+        if (more) {
+            next = m_api.get(ApiPath::sync(cursorOf(*page), PageSize));
+            // The request leaves only when the event loop runs once (Qt
+            // starts it from a queued call): let it, then apply.
+            co_await QCoro::sleepFor(std::chrono::milliseconds(0));
+            if (!self || !m_running)
+                co_return stopped();
+        }
         const PageEffect effect = applyPulled(*page);
         if (!effect.applied)
             co_return effect.applied;
-        more = effect.more;
         if ((effect.accessChanged || effect.directoryChanged) && !more) {
             Status refreshed = co_await refreshDirectory();
             if (!self || !m_running)
