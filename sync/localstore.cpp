@@ -927,9 +927,16 @@ struct QueueSql
     QVariantList binds;
 };
 
-QueueSql queueWhere(const QueueQuery &query)
+// `narrowSearch`: the search matches few tickets. Then the department's
+// condition is kept off its index ("+"), so the query starts from the
+// matches and sorts them, instead of walking the whole queue in order and
+// testing each ticket against the matches (which costs the queue's length,
+// even for one order number).
+QueueSql queueWhere(const QueueQuery &query, bool narrowSearch)
 {
-    QueueSql sql = query.allDepartments ? QueueSql{u"1 = 1"_s, {}} : QueueSql{u"t.department_id = ?"_s, {query.departmentId}};
+    QueueSql sql = query.allDepartments ? QueueSql{u"1 = 1"_s, {}}
+                   : narrowSearch       ? QueueSql{u"+t.department_id = ?"_s, {query.departmentId}}
+                                        : QueueSql{u"t.department_id = ?"_s, {query.departmentId}};
     if (!query.statuses.isEmpty()) {
         QStringList marks;
         for (TicketStatus status : query.statuses) {
@@ -995,9 +1002,27 @@ QString sortOrder(const QueueQuery &query)
 
 } // namespace
 
+bool LocalStore::narrowSearch(const QString &text)
+{
+    const QString expression = searchExpression(text);
+    if (expression.isEmpty())
+        return false;
+    if (expression == m_lastSearch.first)
+        return m_lastSearch.second;
+    // Counted only up to the limit: a common word stops early.
+    QSqlQuery &count = prepared(
+        u"SELECT COUNT(*) FROM (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ? LIMIT ?)"_s);
+    count.addBindValue(expression);
+    count.addBindValue(NarrowSearchHits);
+    const bool narrow = count.exec() && count.next() && count.value(0).toInt() < NarrowSearchHits;
+    count.finish();
+    m_lastSearch = {expression, narrow};
+    return narrow;
+}
+
 int LocalStore::queueCount(const QueueQuery &query)
 {
-    const QueueSql sql = queueWhere(query);
+    const QueueSql sql = queueWhere(query, narrowSearch(query.search));
     QSqlQuery &count = prepared(u"SELECT COUNT(*) FROM tickets t WHERE %1"_s.arg(sql.where));
     for (const QVariant &bind : sql.binds)
         count.addBindValue(bind);
@@ -1008,7 +1033,7 @@ int LocalStore::queueCount(const QueueQuery &query)
 
 QList<qint64> LocalStore::queueIds(const QueueQuery &query)
 {
-    const QueueSql sql = queueWhere(query);
+    const QueueSql sql = queueWhere(query, narrowSearch(query.search));
     QSqlQuery &rows = prepared(u"SELECT t.id FROM tickets t WHERE %1 ORDER BY %2"_s.arg(sql.where, orderBy(query)));
     for (const QVariant &bind : sql.binds)
         rows.addBindValue(bind);
@@ -1024,7 +1049,7 @@ QList<qint64> LocalStore::queueIds(const QueueQuery &query)
 
 QList<QueueRow> LocalStore::queueRows(const QueueQuery &query, int offset, int limit)
 {
-    const QueueSql sql = queueWhere(query);
+    const QueueSql sql = queueWhere(query, narrowSearch(query.search));
     QSqlQuery &rows = prepared(
         u"SELECT t.id, t.subject, t.customer_name, t.status, t.priority, t.assignee_id,"
         " (SELECT c.name FROM colleagues c WHERE c.agent_id = t.assignee_id LIMIT 1) AS assignee_name,"

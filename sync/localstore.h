@@ -183,6 +183,12 @@ public:
 private:
     LocalStore();
     QSqlQuery &prepared(const QString &sql);
+    // Whether a search matches fewer than NarrowSearchHits tickets in the
+    // whole cache (then the queue's query starts from the matches). The
+    // last answer is kept: a queue asks for each page of the same search.
+    bool narrowSearch(const QString &text);
+    static constexpr int NarrowSearchHits = 2000;
+    std::pair<QString, bool> m_lastSearch;
     Status upsertTicket(const Ticket &ticket, bool full);
     Status removeTicket(qint64 ticketId);
     Status refreshSearchIndex(qint64 ticketId);
