@@ -396,14 +396,11 @@ void MainWindow::buildMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *dashboard = view->addAction(tr("Team dashboard"), this, [this]() {
-        if (!m_dashboard) {
-            m_dashboard = new DashboardWindow(m_desk, this);
-            m_dashboard->setAttribute(Qt::WA_DeleteOnClose);
-            connect(m_dashboard, &DashboardWindow::slaTicketsRequested, this, &MainWindow::showSlaTickets);
-        }
-        m_dashboard->reload();
-        m_dashboard->show();
-        m_dashboard->raise();
+        present(m_dashboard, [this]() {
+            auto *window = new DashboardWindow(m_desk, this);
+            connect(window, &DashboardWindow::slaTicketsRequested, this, &MainWindow::showSlaTickets);
+            return window;
+        });
     });
     dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     QAction *outbox = view->addAction(tr("Waiting to send"), this, &MainWindow::showOutbox);
@@ -473,16 +470,25 @@ OutboxWindow *MainWindow::outboxWindow() const
     return m_outbox;
 }
 
+template<typename Window, typename Make>
+void MainWindow::present(QPointer<Window> &window, Make make)
+{
+    if (!window) {
+        window = make();
+        window->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    window->reload();
+    window->show();
+    window->raise();
+}
+
 void MainWindow::showOutbox()
 {
-    if (!m_outbox) {
-        m_outbox = new OutboxWindow(m_desk, this);
-        m_outbox->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_outbox, &OutboxWindow::ticketRequested, this, &MainWindow::openTicket);
-    }
-    m_outbox->reload();
-    m_outbox->show();
-    m_outbox->raise();
+    present(m_outbox, [this]() {
+        auto *window = new OutboxWindow(m_desk, this);
+        connect(window, &OutboxWindow::ticketRequested, this, &MainWindow::openTicket);
+        return window;
+    });
 }
 
 CannedRepliesWindow *MainWindow::cannedRepliesWindow() const
@@ -492,15 +498,8 @@ CannedRepliesWindow *MainWindow::cannedRepliesWindow() const
 
 void MainWindow::showCannedReplies()
 {
-    if (m_desk.ledDepartments().isEmpty())
-        return;
-    if (!m_canned) {
-        m_canned = new CannedRepliesWindow(m_desk, this);
-        m_canned->setAttribute(Qt::WA_DeleteOnClose);
-    }
-    m_canned->reload();
-    m_canned->show();
-    m_canned->raise();
+    if (!m_desk.ledDepartments().isEmpty())
+        present(m_canned, [this]() { return new CannedRepliesWindow(m_desk, this); });
 }
 
 void MainWindow::showShortcuts()

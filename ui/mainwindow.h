@@ -76,6 +76,9 @@ private:
     void showShortcuts();
     void bringToFront();
     void showOutbox();
+    // A tool window made once (by `make`), then read again and brought up.
+    template<typename Window, typename Make>
+    void present(QPointer<Window> &window, Make make);
     void goToTicket();
     void applyFilter();
     void updateConnection();
