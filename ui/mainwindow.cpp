@@ -585,7 +585,16 @@ void MainWindow::applyFilter()
     if (row < 0 && m_desk.queue().rowCount() > 0)
         row = 0;
     if (row >= 0)
-        m_queue->setCurrentIndex(m_desk.queue().index(row, 0));
+        selectRow(row);
+}
+
+void MainWindow::selectRow(int row)
+{
+    // Exactly this row: QAbstractItemView::setCurrentIndex() would read the
+    // keys held down (the Ctrl of Ctrl+J) and add to the selection.
+    const QModelIndex index = m_desk.queue().index(row, 0);
+    m_queue->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_queue->scrollTo(index);
 }
 
 void MainWindow::selectDepartment(qint64 departmentId)
@@ -611,10 +620,8 @@ void MainWindow::openTicket(qint64 ticketId)
         m_search->clear();
         row = m_desk.queue().rowOf(ticketId);
     }
-    if (row >= 0) {
-        m_queue->setCurrentIndex(m_desk.queue().index(row, 0));
-        m_queue->scrollTo(m_queue->currentIndex());
-    }
+    if (row >= 0)
+        selectRow(row);
     m_ticket->showTicket(ticketId);
 }
 
@@ -624,8 +631,7 @@ void MainWindow::step(int delta)
     if (rows == 0)
         return;
     const int current = m_queue->currentIndex().isValid() ? m_queue->currentIndex().row() : -1;
-    const int next = std::clamp(current + delta, 0, rows - 1);
-    m_queue->setCurrentIndex(m_desk.queue().index(next, 0));
+    selectRow(std::clamp(current + delta, 0, rows - 1));
 }
 
 void MainWindow::openNotified(qint64 ticketId, qint64 departmentId)

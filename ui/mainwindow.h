@@ -83,6 +83,8 @@ private:
     void applyFilter();
     void updateConnection();
     void step(int delta);
+    // Makes `row` of the queue the current and only selected one.
+    void selectRow(int row);
     void updateBulkBar();
     // A click on a popup or the tray's message: its ticket, or a burst's queue.
     void openNotified(qint64 ticketId, qint64 departmentId);

@@ -858,8 +858,15 @@ private Q_SLOTS:
     void bulkActionsOnSelectedRows()
     {
         QTableView *queue = m_window->queueView();
-        QVERIFY(!m_window->bulkBar()->isVisible());
+        // Stepping through the queue with Ctrl+J/Ctrl+K (the Ctrl held)
+        // moves the one selected row; it never selects several.
         queue->setFocus();
+        for (int i = 0; i < 2; ++i)
+            QTest::keyClick(m_window, Qt::Key_J, Qt::ControlModifier);
+        QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+        QCOMPARE(m_window->selectedTickets().size(), 1);
+        QVERIFY(!m_window->bulkBar()->isVisible());
+        QCOMPARE(m_window->selectedTickets().first(), m_window->ticketView()->ticketId());
         queue->selectAll();
         QCOMPARE(m_window->selectedTickets().size(), 3);
         QVERIFY(m_window->bulkBar()->isVisible());
