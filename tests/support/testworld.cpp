@@ -72,9 +72,12 @@ TestWorld TestWorld::create(ApiClient &api, QString *error)
                 return failed(u"membership "_s + name, member);
         }
         world.agents.insert(name, id);
-        const QString token = api.login(name + u"@acme.example"_s, QString::fromLatin1(Password));
+        // The answer itself on failure, not only "no token".
+        const Response login = api.post(u"/api/v1/auth/login"_s, {{u"email"_s, name + u"@acme.example"_s},
+                                                                   {u"password"_s, QString::fromLatin1(Password)}});
+        const QString token = login.status == 200 ? login.json().value(u"token"_s).toString() : QString();
         if (token.isEmpty())
-            return failed(u"login "_s + name, {});
+            return failed(u"login "_s + name, login);
         world.tokens.insert(name, token);
     }
     return world;
