@@ -55,6 +55,8 @@ Response ApiClient::send(const QByteArray &method, const QString &path, const QB
         finished.wait(m_timeoutMs + 5'000);
     Response response;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (response.status == 0)
+        response.networkError = reply->isFinished() ? reply->errorString() : u"no answer in time"_s;
     if (reply->isOpen())
         response.body = reply->readAll();
     response.headers = reply->rawHeaderPairs();

@@ -11,6 +11,7 @@ namespace Signpost::Test {
 struct Response
 {
     int status = 0; // 0: no HTTP answer at all
+    QString networkError; // why, when there was none
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
 

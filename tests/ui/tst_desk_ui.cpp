@@ -124,6 +124,12 @@ private Q_SLOTS:
     {
         m_app.reset();
         QVERIFY(stopWorld());
+        // Nothing asked the application to quit outside exec(): that leaves
+        // the quit flag set, and every later nested event loop (a
+        // QSignalSpy::wait) returns at once.
+        QEventLoop probe;
+        QTimer::singleShot(0, &probe, [&probe]() { probe.exit(7); });
+        QCOMPARE(probe.exec(), 7);
     }
 
     void signInShowsTheDepartmentsQueue()
@@ -171,10 +177,16 @@ private Q_SLOTS:
             } else if (stage == 3 && live()) {
                 stage = 4;
                 // Still running a while later: then the test ends it.
-                QTimer::singleShot(500, this, []() { QApplication::exit(42); });
+                QTimer::singleShot(500, &driver, []() { QApplication::exit(42); });
             }
         });
-        QTimer::singleShot(45'000, this, []() { QApplication::exit(99); });
+        // The guard ends with this test: exit() with no exec() running would
+        // leave the quit flag set, and every later nested event loop
+        // (QSignalSpy::wait) would return at once.
+        QTimer guard;
+        guard.setSingleShot(true);
+        connect(&guard, &QTimer::timeout, this, []() { QApplication::exit(99); });
+        guard.start(45'000);
         driver.start();
         const int code = QApplication::exec();
         QCOMPARE(stage, 4);
