@@ -13,6 +13,7 @@ packages=(
   qcoro-qt6-dev qtkeychain-qt6-dev
   libsodium-dev
   nginx-light
+  dovecot-core dovecot-imapd python3-aiosmtpd # mail tests: real IMAP and SMTP servers on loopback
   xvfb xauth
 )
 

@@ -25,6 +25,7 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     , m_figures(db)
     , m_idempotency(db)
     , m_push(m_accounts)
+    , m_email(db, m_tickets, m_departments, config.mailKey)
     , m_contactLimiter(config.contactPerMinute, config.contactBurst)
     , m_loginLimiter(config.loginPerMinute, config.loginBurst)
     , m_http(HttpServer::Limits{config.maxBodyBytes},
@@ -70,6 +71,7 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     addHelpdeskRoutes();
     addTicketRoutes();
     addPublicRoutes();
+    addMailRoutes();
     if (config.testHooks)
         addTestRoutes();
 
@@ -88,6 +90,7 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
             qCWarning(lcServer) << "Pruning failed:" << removed.error().message;
     });
     m_maintenanceTimer->start();
+    m_email.start();
 }
 
 Expected<int> ApiServer::maintain()

@@ -3,6 +3,7 @@
 #include "core/accessscope.h"
 #include "core/expected.h"
 #include "server/accountstore.h"
+#include "server/channels/email/emailchannel.h"
 #include "server/contactpages.h"
 #include "server/cannedreplystore.h"
 #include "server/departmentstore.h"
@@ -40,6 +41,7 @@ struct ServerConfig
     bool testHooks = false;             // /api/v1/test/…: fault injection for tests
     int slaCheckSeconds = 30;           // how often SLA risks and breaches are looked for
     int pushPingSeconds = 30;           // how often push sockets are pinged (dead after two)
+    QByteArray mailKey;                 // seals mail passwords; kept beside the store, never in it
 };
 
 // The HTTP face of the server: one router for the JSON API, the public
@@ -88,6 +90,7 @@ private:
     void addHelpdeskRoutes();
     void addTicketRoutes();
     void addPublicRoutes();
+    void addMailRoutes();
     void addTestRoutes();
 
     void handle(const HttpRequest &request, HttpServer::Respond respond);
@@ -130,6 +133,7 @@ private:
     FigureStore m_figures;
     IdempotencyLog m_idempotency;
     PushHub m_push;
+    EmailChannel m_email;
     RateLimiter m_contactLimiter;
     RateLimiter m_loginLimiter;
     QList<Route> m_routes;

@@ -194,6 +194,36 @@ const QList<QStringList> &migrations()
             u"INSERT INTO ticket_solves (ticket_id, department_id, solved_at)"
             " SELECT id, department_id, solved_at FROM tickets WHERE solved_at IS NOT NULL"_s,
         },
+        // 8: email: the relay, the mailboxes, each department's From address
+        // (per shop), which Message-IDs belong to which ticket, and the
+        // outbox of replies written in the reply's own transaction.
+        {
+            u"CREATE TABLE mail_relay (id INTEGER PRIMARY KEY CHECK (id = 1), host TEXT NOT NULL, port INTEGER NOT NULL,"
+            " security TEXT NOT NULL, username TEXT NOT NULL, password BLOB, updated_at INTEGER NOT NULL)"_s,
+            u"CREATE TABLE mailboxes (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+            " department_id INTEGER REFERENCES departments(id), shop_id INTEGER REFERENCES shops(id),"
+            " host TEXT NOT NULL, port INTEGER NOT NULL, security TEXT NOT NULL, username TEXT NOT NULL,"
+            " password BLOB NOT NULL, folder TEXT NOT NULL, poll_seconds INTEGER NOT NULL,"
+            " enabled INTEGER NOT NULL DEFAULT 1, checked_at INTEGER, last_error TEXT NOT NULL DEFAULT '',"
+            " fetched INTEGER NOT NULL DEFAULT 0, limited INTEGER NOT NULL DEFAULT 0)"_s,
+            u"CREATE TABLE department_mail (department_id INTEGER NOT NULL REFERENCES departments(id),"
+            " shop_id INTEGER NOT NULL DEFAULT 0, sender_name TEXT NOT NULL DEFAULT '',"
+            " from_address TEXT NOT NULL DEFAULT '', PRIMARY KEY (department_id, shop_id))"_s,
+            u"CREATE TABLE mail_messages (id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL REFERENCES tickets(id),"
+            " message_id INTEGER REFERENCES messages(id), direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),"
+            " mailbox_id INTEGER NOT NULL DEFAULT 0, rfc_id TEXT NOT NULL, created_at INTEGER NOT NULL)"_s,
+            // A message is taken in once per mailbox.
+            u"CREATE UNIQUE INDEX mail_messages_once ON mail_messages (direction, mailbox_id, rfc_id)"_s,
+            u"CREATE INDEX mail_messages_rfc ON mail_messages (rfc_id)"_s,
+            u"CREATE INDEX mail_messages_ticket ON mail_messages (ticket_id)"_s,
+            u"CREATE TABLE mail_outbox (id INTEGER PRIMARY KEY, message_id INTEGER NOT NULL UNIQUE REFERENCES messages(id),"
+            " ticket_id INTEGER NOT NULL REFERENCES tickets(id), envelope_from TEXT NOT NULL, recipient TEXT NOT NULL,"
+            " content BLOB NOT NULL, state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'bounced')),"
+            " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, last_answer TEXT NOT NULL DEFAULT '',"
+            " updated_at INTEGER NOT NULL)"_s,
+            u"CREATE INDEX mail_outbox_due ON mail_outbox (state, next_attempt_at)"_s,
+            u"CREATE INDEX mail_outbox_ticket ON mail_outbox (ticket_id)"_s,
+        },
     };
     return steps;
 }

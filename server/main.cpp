@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -142,6 +143,21 @@ int main(int argc, char *argv[])
     Expected<std::unique_ptr<Database>> db = Database::open(QDir(directory).filePath(u"signpost.sqlite3"_s));
     if (!db)
         return fail(db.error().message);
+
+    // The key that seals mail passwords lives beside the store, not in it:
+    // a copy of the database alone does not give them away.
+    QFile keyFile(QDir(directory).filePath(u"mail.key"_s));
+    if (!keyFile.exists()) {
+        if (!keyFile.open(QIODevice::WriteOnly) || keyFile.write(Secrets::newToken().toLatin1()) <= 0)
+            return fail(u"Cannot write the mail key %1."_s.arg(keyFile.fileName()));
+        keyFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        keyFile.close();
+    }
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return fail(u"Cannot read the mail key %1."_s.arg(keyFile.fileName()));
+    config.mailKey = keyFile.readAll().trimmed();
+    if (config.mailKey.size() < 32)
+        return fail(u"The mail key %1 is too short; remove it to have a new one made."_s.arg(keyFile.fileName()));
 
     ApiServer server(**db, config);
     QTextStream err(stderr);

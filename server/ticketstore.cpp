@@ -664,6 +664,10 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
                                               department->senderName, department->signature, seq, at);
         if (!message)
             return message.error();
+        if (m_replyHook) {
+            if (Status sent = m_replyHook(StoredReply{t, *department, *message, command.body, at}); !sent)
+                return sent.error();
+        }
         extra.insert(u"message"_s, *message);
         clocks->replied(at);
         const TicketStatus next = command.status.value_or(t.status == TicketStatus::New ? TicketStatus::Open : t.status);
@@ -941,13 +945,23 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
     Expected<CustomerThread> thread = customerThread(secret);
     if (!thread)
         return thread.error();
-    Ticket t = thread->ticket;
-    if (Expected<int> announced = announceIfDue(t.id); !announced)
+    const Expected<qint64> added = customerMessage(thread->ticket.id, body, false, alongside);
+    if (!added)
+        return added.error();
+    return thread->ticket.id;
+}
+
+Expected<qint64> TicketStore::customerMessage(qint64 ticketId, const QString &body, bool automatic,
+                                              const std::function<Status(qint64 ticketId)> &alongside)
+{
+    if (Expected<int> announced = announceIfDue(ticketId); !announced)
         return announced.error();
+    Expected<Tracked> found = tracked(ticketId);
+    if (!found)
+        return found.error();
+    Ticket &t = found->ticket;
+    SlaClocks &clocks = found->clocks;
     const qint64 at = now();
-    Expected<SlaClocks> clocks = clocksOf(t.id);
-    if (!clocks)
-        return clocks.error();
 
     Transaction tx(m_db);
     const Expected<qint64> begun = beginChange(tx);
@@ -957,19 +971,22 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
     Expected<qint64> message = addMessage(t.id, MessageKind::Customer, 0, t.customer.name, body, {}, {}, seq, at);
     if (!message)
         return message.error();
-    // A customer writing back reopens the ticket.
-    if (t.status != TicketStatus::Open && t.status != TicketStatus::New) {
+    // A customer writing back reopens the ticket; an auto-reply does not,
+    // and does not start the clock of an answer either.
+    if (!automatic && t.status != TicketStatus::Open && t.status != TicketStatus::New) {
         const QJsonObject data{{u"from"_s, toString(t.status)}, {u"to"_s, u"open"_s}, {u"by"_s, u"customer"_s}};
         if (Status event = addEvent(t.id, QString::fromUtf16(EventKind::StatusChanged), 0, data, seq, at); !event)
             return event.error();
         t.status = TicketStatus::Open;
     }
-    clocks->customerWrote(at);
-    clocks->statusChanged(t.status, at, clockOf(t.departmentId));
+    if (!automatic) {
+        clocks.customerWrote(at);
+        clocks.statusChanged(t.status, at, clockOf(t.departmentId));
+    }
     t.version += 1;
     t.seq = seq;
     t.updatedAt = at;
-    if (Status saved = saveTicket(t, *clocks, at); !saved)
+    if (Status saved = saveTicket(t, clocks, at); !saved)
         return saved.error();
     if (alongside) {
         if (Status done = alongside(t.id); !done)
@@ -983,11 +1000,11 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
     notice.ticketId = t.id;
     notice.subject = t.subject;
     notice.departments = {t.departmentId};
-    notice.event = ChangeNotice::Event::CustomerReply;
+    notice.event = automatic ? ChangeNotice::Event::None : ChangeNotice::Event::CustomerReply;
     notice.eventDepartment = t.departmentId;
     notice.ticketAssignee = t.assigneeId;
     publish(notice);
-    return t.id;
+    return *message;
 }
 
 Expected<TicketStore::ListFilter> TicketStore::parseFilter(const QList<std::pair<QString, QString>> &query)

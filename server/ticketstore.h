@@ -51,6 +51,24 @@ public:
     Expected<CustomerThread> customerThread(const QString &secret);
     Expected<qint64> customerReply(const QString &secret, const QString &body,
                                    const std::function<Status(qint64 ticketId)> &alongside = {});
+    // The customer wrote on their ticket (a reply by mail): the new message's
+    // id. An automatic message (an auto-reply, a bounce) is kept on the
+    // ticket but neither reopens it nor notifies anyone.
+    Expected<qint64> customerMessage(qint64 ticketId, const QString &body, bool automatic,
+                                     const std::function<Status(qint64 ticketId)> &alongside = {});
+
+    // An agent's reply was written; runs in its transaction (the mail
+    // channel queues the mail there), and its failure undoes the reply.
+    struct StoredReply
+    {
+        const Ticket &ticket;
+        const Department &department;
+        qint64 messageId = 0;
+        const QString &body;
+        qint64 at = 0;
+    };
+    using ReplyHook = std::function<Status(const StoredReply &)>;
+    void setReplyHook(ReplyHook hook) { m_replyHook = std::move(hook); }
 
     // The agent went away: their open tickets in automated departments go to
     // someone available (or back to unassigned). Returns how many moved.
@@ -134,6 +152,7 @@ private:
     DepartmentStore &m_departments;
     Assigner m_assigner;
     ChangeListener m_listener;
+    ReplyHook m_replyHook;
     std::function<qint64()> m_clock;
 };
 

@@ -1,0 +1,439 @@
+#include "server/channels/email/emailchannel.h"
+
+#include "server/channels/email/imapclient.h"
+#include "server/channels/email/mailcomposer.h"
+#include "server/channels/email/mailparser.h"
+#include "server/database.h"
+#include "server/departmentstore.h"
+#include "server/logging.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+namespace {
+
+constexpr int MessagesPerVisit = 50;
+constexpr int SendersAtOnce = 4;
+constexpr int MaxAttempts = 12;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+// The body a ticket keeps: within the intake's limit, saying so when cut.
+QString ticketText(const InboundMail &mail)
+{
+    QString text = mail.text;
+    if (text.trimmed().isEmpty())
+        text = mail.attachments.isEmpty() ? u"(This message has no text.)"_s : u"(This message has only attachments.)"_s;
+    const QString cut = u"\n\n[The rest of this message, %1 characters, is kept in the original mail.]"_s;
+    if (text.size() > IntakeLimits::Message) {
+        const qsizetype rest = text.size() - (IntakeLimits::Message - 100);
+        text = text.left(IntakeLimits::Message - 100) + cut.arg(rest);
+    }
+    return text;
+}
+
+QString subjectOf(const InboundMail &mail)
+{
+    QString subject = mail.subject.simplified();
+    if (subject.isEmpty())
+        subject = u"(no subject)"_s;
+    if (subject.size() > IntakeLimits::Subject)
+        subject = subject.left(IntakeLimits::Subject - 1) + u'…';
+    return subject;
+}
+
+QString replySubject(const Ticket &ticket)
+{
+    const QString token = u"[#%1]"_s.arg(ticket.id);
+    QString subject = ticket.subject;
+    static const QRegularExpression prefixes(u"^((re|aw|sv|fwd?|vs)\\s*:\\s*)+"_s, QRegularExpression::CaseInsensitiveOption);
+    subject.remove(prefixes);
+    if (!subject.contains(token))
+        subject += u' ' + token;
+    return u"Re: "_s + subject;
+}
+
+} // namespace
+
+QJsonObject EmailChannel::Taken::toJson() const
+{
+    static const char *names[] = {"new_ticket", "added_to_ticket", "duplicate", "bounce", "ignored"};
+    return {{u"outcome"_s, QString::fromLatin1(names[int(outcome)])},
+            {u"ticket"_s, ticketId > 0 ? QJsonValue(ticketId) : QJsonValue()},
+            {u"reason"_s, reason}};
+}
+
+EmailChannel::EmailChannel(Database &db, TicketStore &tickets, DepartmentStore &departments, QByteArray key,
+                           QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_tickets(tickets)
+    , m_departments(departments)
+    , m_store(db, key)
+    , m_key(std::move(key))
+{
+    MailParser::initialise();
+    SmtpSender::initialise();
+    m_senders.setMaxThreadCount(SendersAtOnce);
+    m_tickets.setReplyHook([this](const TicketStore::StoredReply &reply) { return queueReply(reply); });
+    m_timer.setInterval(1'000);
+    connect(&m_timer, &QTimer::timeout, this, &EmailChannel::tick);
+}
+
+EmailChannel::~EmailChannel()
+{
+    m_tickets.setReplyHook({});
+    m_senders.waitForDone();
+}
+
+void EmailChannel::start()
+{
+    if (Status requeued = m_store.requeueInterrupted(); !requeued)
+        qCWarning(lcServer) << "Mail: the outbox could not be read:" << requeued.error().message;
+    m_timer.start();
+    sendDue();
+}
+
+QByteArray EmailChannel::ticketToken(qint64 ticketId) const
+{
+    return QMessageAuthenticationCode::hash("ticket:" + QByteArray::number(ticketId), m_key, QCryptographicHash::Sha256)
+        .toHex()
+        .left(8);
+}
+
+QString EmailChannel::replyAddress(qint64 ticketId, const QString &fromAddress) const
+{
+    const qsizetype at = fromAddress.indexOf(u'@');
+    if (at <= 0)
+        return fromAddress;
+    const QString local = fromAddress.left(at).section(u'+', 0, 0);
+    return u"%1+t%2-%3%4"_s.arg(local).arg(ticketId).arg(QString::fromLatin1(ticketToken(ticketId)), fromAddress.mid(at));
+}
+
+qint64 EmailChannel::ticketByAddress(const QStringList &recipients) const
+{
+    static const QRegularExpression token(u"\\+t(\\d+)-([0-9a-f]{8})@"_s);
+    for (const QString &recipient : recipients) {
+        const QRegularExpressionMatch match = token.match(recipient);
+        if (!match.hasMatch())
+            continue;
+        const qint64 ticket = match.captured(1).toLongLong();
+        if (match.captured(2).toLatin1() == ticketToken(ticket))
+            return ticket;
+    }
+    return 0;
+}
+
+Status EmailChannel::queueReply(const TicketStore::StoredReply &reply)
+{
+    const Ticket &ticket = reply.ticket;
+    if (ticket.customer.email.isEmpty())
+        return ok();
+    Expected<MailEndpoint> relay = m_store.relay();
+    if (!relay)
+        return relay.error();
+    if (relay->host.isEmpty())
+        return ok(); // mail is not set up: the customer reads replies on their ticket page
+    Expected<MailStore::Identity> identity = m_store.identity(ticket.departmentId, ticket.customer.shopId);
+    if (!identity)
+        return identity.error();
+    if (identity->address.isEmpty()) {
+        qCWarning(lcServer) << "Mail: department" << ticket.departmentId << "has no From address; reply not mailed";
+        return ok();
+    }
+    Expected<MailStore::Thread> thread = m_store.thread(ticket.id);
+    if (!thread)
+        return thread.error();
+    const QString domain = identity->address.section(u'@', 1);
+    const QString random = QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffULL, 36);
+    OutgoingMail mail;
+    mail.fromName = identity->senderName.isEmpty() ? reply.department.senderName : identity->senderName;
+    mail.fromAddress = identity->address;
+    mail.replyTo = replyAddress(ticket.id, identity->address);
+    mail.toName = ticket.customer.name;
+    mail.toAddress = ticket.customer.email;
+    mail.subject = replySubject(ticket);
+    mail.text = reply.body;
+    if (!reply.department.signature.trimmed().isEmpty())
+        mail.text += u"\n\n"_s + reply.department.signature;
+    mail.messageId = u"signpost.%1.%2.%3@%4"_s.arg(ticket.id).arg(reply.messageId).arg(random, domain);
+    mail.inReplyTo = thread->lastReceived;
+    mail.references = thread->ids;
+    mail.dateMs = reply.at;
+    const QByteArray content = MailComposer::compose(mail);
+    if (Status recorded = m_store.recordMessage(ticket.id, reply.messageId, true, 0, mail.messageId, reply.at); !recorded)
+        return recorded;
+    if (Status queued = m_store.enqueue({0, reply.messageId, ticket.id, identity->address, ticket.customer.email, content, 0},
+                                        reply.at);
+        !queued)
+        return queued;
+    // After the reply's commit: the event loop runs this once the command is done.
+    if (!std::exchange(m_sendQueued, true))
+        QMetaObject::invokeMethod(this, [this]() {
+            m_sendQueued = false;
+            sendDue();
+        }, Qt::QueuedConnection);
+    return ok();
+}
+
+void EmailChannel::sendDue()
+{
+    const int free = SendersAtOnce * 4 - int(m_sending.size());
+    if (free <= 0)
+        return;
+    Expected<MailEndpoint> relay = m_store.relay();
+    if (!relay || relay->host.isEmpty())
+        return;
+    Expected<QList<OutboxEntry>> due = m_store.takeDue(nowMs(), free, m_sending);
+    if (!due) {
+        qCWarning(lcServer) << "Mail: the outbox could not be read:" << due.error().message;
+        return;
+    }
+    for (const OutboxEntry &entry : *due) {
+        m_sending.append(entry.id);
+        QtConcurrent::run(&m_senders, [relay = *relay, entry]() {
+            return SmtpSender::send(relay, entry.envelopeFrom, entry.recipient, entry.content);
+        }).then(this, [this, entry](const SmtpSender::Result &result) { sent(entry, result); });
+    }
+}
+
+void EmailChannel::sent(const OutboxEntry &entry, const SmtpSender::Result &result)
+{
+    m_sending.removeOne(entry.id);
+    const qint64 at = nowMs();
+    Status recorded = ok();
+    switch (result.outcome) {
+    case SmtpSender::Result::Outcome::Sent:
+        recorded = m_store.recordSent(entry.id, at);
+        break;
+    case SmtpSender::Result::Outcome::Permanent:
+        qCWarning(lcServer) << "Mail: the relay refused reply" << entry.messageId << "for good:" << result.answer;
+        recorded = m_store.recordFailed(entry.id, at, u"failed"_s, result.answer);
+        break;
+    case SmtpSender::Result::Outcome::Temporary: {
+        if (entry.attempts >= MaxAttempts) {
+            recorded = m_store.recordFailed(entry.id, at, u"failed"_s, result.answer);
+            break;
+        }
+        // 2 s, 4 s, 8 s … up to an hour between attempts.
+        const qint64 wait = std::min<qint64>(3'600'000, 1'000LL << std::min(entry.attempts, 22));
+        recorded = m_store.recordRetry(entry.id, at, at + wait, result.answer);
+        break;
+    }
+    }
+    if (!recorded)
+        qCWarning(lcServer) << "Mail: the result of sending reply" << entry.messageId
+                            << "could not be recorded:" << recorded.error().message;
+    sendDue();
+}
+
+void EmailChannel::tick()
+{
+    sendDue();
+    Expected<QList<Mailbox>> boxes = m_store.mailboxes();
+    if (!boxes)
+        return;
+    const qint64 now = nowMs();
+    for (const Mailbox &box : *boxes) {
+        if (!box.enabled || m_visiting.contains(box.id))
+            continue;
+        if (m_nextVisit.value(box.id, 0) > now)
+            continue;
+        m_nextVisit.insert(box.id, now + box.pollSeconds * 1000LL);
+        visit(box);
+    }
+}
+
+void EmailChannel::checkNow(qint64 mailboxId)
+{
+    m_nextVisit.remove(mailboxId);
+    QMetaObject::invokeMethod(this, &EmailChannel::tick, Qt::QueuedConnection);
+}
+
+void EmailChannel::visit(const Mailbox &mailbox)
+{
+    m_visiting.insert(mailbox.id);
+    auto *client = new ImapClient(this);
+    const qint64 id = mailbox.id;
+    auto finish = [this, client, id](const QString &error, int fetched, int limited) {
+        if (!error.isEmpty())
+            qCWarning(lcServer) << "Mail: mailbox" << id << error;
+        (void)m_store.recordCheck(id, nowMs(), error, fetched, limited);
+        m_visiting.remove(id);
+        client->deleteLater();
+    };
+    client->fetchUnseen(mailbox.server, mailbox.folder, MessagesPerVisit,
+                        [this, client, mailbox, finish](const QList<ImapClient::Fetched> &messages, const QString &error) {
+                            if (!error.isEmpty()) {
+                                finish(error, 0, 0);
+                                return;
+                            }
+                            // Seen on the mail server only once its ticket is committed.
+                            QList<qint64> stored;
+                            int limited = 0;
+                            QString problem;
+                            for (const ImapClient::Fetched &message : messages) {
+                                Expected<Taken> taken = take(mailbox, message.raw);
+                                if (!taken) {
+                                    problem = taken.error().message;
+                                    continue;
+                                }
+                                stored.append(message.uid);
+                                if (taken->reason.startsWith(u"Over the sender's limit"))
+                                    ++limited;
+                            }
+                            const int fetched = int(stored.size());
+                            client->markSeenAndClose(stored, [finish, problem, fetched, limited](const QString &error) {
+                                finish(error.isEmpty() ? problem : error, fetched, limited);
+                            });
+                        });
+}
+
+Expected<EmailChannel::Taken> EmailChannel::take(const Mailbox &mailbox, const QByteArray &raw)
+{
+    const InboundMail mail = MailParser::parse(raw);
+    Taken taken;
+    if (mail.unreadable) {
+        taken.reason = u"Not a mail message."_s;
+        return taken;
+    }
+    const QString key = mail.messageId.isEmpty()
+                            ? u"sha256:"_s + QString::fromLatin1(QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex())
+                            : mail.messageId;
+    Expected<bool> seen = m_store.received(mailbox.id, key);
+    if (!seen)
+        return seen.error();
+    if (*seen) {
+        taken.outcome = Taken::Outcome::Duplicate;
+        taken.reason = u"Taken in before."_s;
+        return taken;
+    }
+    const QString text = ticketText(mail);
+    const qint64 at = nowMs();
+    auto remember = [&](qint64 ticket) { return m_store.recordMessage(ticket, 0, false, mailbox.id, key, at); };
+
+    // A bounce of one of our replies: on that reply's ticket, and the reply
+    // is marked as bounced.
+    if (mail.bounce && !mail.bouncedMessageId.isEmpty()) {
+        Expected<std::optional<std::pair<qint64, qint64>>> bounced = m_store.outboxOf(mail.bouncedMessageId);
+        if (!bounced)
+            return bounced.error();
+        Expected<qint64> ticket = m_store.ticketOf({mail.bouncedMessageId});
+        if (!ticket)
+            return ticket.error();
+        if (*bounced && *ticket > 0) {
+            const QString answer = u"%1 %2"_s.arg(mail.bounceStatus, mail.bounceDiagnostic).trimmed();
+            const QString note = u"This reply could not be delivered to %1: %2"_s.arg(mail.bounceRecipient, answer);
+            Expected<qint64> added = m_tickets.customerMessage(*ticket, note + u"\n\n"_s + text, true, [&](qint64 t) -> Status {
+                if (Status marked = m_store.recordFailed((*bounced)->first, at, u"bounced"_s, answer); !marked)
+                    return marked;
+                return remember(t);
+            });
+            if (!added)
+                return added.error();
+            return Taken{Taken::Outcome::Bounce, *ticket, note};
+        }
+    }
+
+    // Threading: the Message-IDs it answers, then the ticket's own reply
+    // address, then the ticket number in the subject when the sender is
+    // the ticket's customer (anyone can type a number).
+    QStringList answered = mail.references;
+    if (!mail.inReplyTo.isEmpty())
+        answered.append(mail.inReplyTo);
+    Expected<qint64> ticket = m_store.ticketOf(answered);
+    if (!ticket)
+        return ticket.error();
+    QString how = u"Answers a message of the ticket"_s;
+    if (*ticket == 0) {
+        *ticket = ticketByAddress(mail.recipients);
+        how = u"Sent to the ticket's reply address"_s;
+    }
+    if (*ticket == 0) {
+        static const QRegularExpression number(u"\\[#(\\d+)\\]"_s);
+        if (const QRegularExpressionMatch match = number.match(mail.subject); match.hasMatch()) {
+            Expected<Ticket> named = m_tickets.ticket(match.captured(1).toLongLong(), false);
+            if (named && named->customer.email.compare(mail.fromAddress, Qt::CaseInsensitive) == 0) {
+                *ticket = named->id;
+                how = u"The ticket number in the subject, from its customer"_s;
+            }
+        }
+    }
+    if (*ticket == 0 && !m_perSender.allow(mail.fromAddress, at)) {
+        QSqlQuery &latest = m_db.prepared(u"SELECT id FROM tickets WHERE customer_email = ? ORDER BY id DESC LIMIT 1"_s);
+        latest.addBindValue(mail.fromAddress);
+        if (latest.exec() && latest.next())
+            *ticket = latest.value(0).toLongLong();
+        latest.finish();
+        how = u"Over the sender's limit of new tickets: added to their latest"_s;
+    }
+    if (*ticket > 0) {
+        Expected<qint64> added = m_tickets.customerMessage(*ticket, text, mail.automatic, remember);
+        if (!added)
+            return added.error();
+        taken.outcome = Taken::Outcome::AddedToTicket;
+        taken.ticketId = *ticket;
+        taken.reason = mail.automatic ? how + u" (automatic: "_s + mail.automaticReason + u')' : how;
+        return taken;
+    }
+    // Machine mail that answers no ticket (a newsletter, an auto-reply to
+    // someone else, backscatter) makes none; it stays in the mailbox.
+    if (mail.automatic) {
+        taken.reason = mail.bounce ? u"A delivery report about no reply of ours."_s
+                                   : u"Automatic mail (%1) that answers no ticket."_s.arg(mail.automaticReason);
+        return taken;
+    }
+
+    IntakeRequest request;
+    request.shopId = mailbox.shopId;
+    request.channel = Channel::Email;
+    request.email = mail.fromAddress;
+    request.name = (mail.fromName.isEmpty() ? mail.fromAddress.section(u'@', 0, 0) : mail.fromName).left(IntakeLimits::Name);
+    request.subject = subjectOf(mail);
+    request.message = text;
+    // The department address it was sent to (plus-tags aside), else the
+    // mailbox's department, else the rules and the default department.
+    Expected<QList<Department>> departments = m_departments.departments();
+    if (!departments)
+        return departments.error();
+    for (const QString &recipient : mail.recipients) {
+        const QString plain = recipient.section(u'@', 0, 0).section(u'+', 0, 0) + u'@' + recipient.section(u'@', 1);
+        for (const Department &department : *departments) {
+            if (request.toAddress.isEmpty() && !department.archived
+                && department.addresses.contains(plain, Qt::CaseInsensitive))
+                request.toAddress = plain;
+        }
+    }
+    if (request.toAddress.isEmpty() && mailbox.departmentId > 0) {
+        for (const Department &department : *departments) {
+            if (department.id == mailbox.departmentId && !department.addresses.isEmpty())
+                request.toAddress = department.addresses.first();
+        }
+    }
+    if (const QList<Error> problems = request.validate(); !problems.isEmpty()) {
+        taken.reason = u"Not taken in: "_s + problems.first().message;
+        return taken;
+    }
+    Expected<IntakeResult> made = m_tickets.intake(request, [&](const IntakeResult &result) { return remember(result.ticketId); });
+    if (!made)
+        return made.error();
+    taken.outcome = Taken::Outcome::NewTicket;
+    taken.ticketId = made->ticketId;
+    taken.reason = made->routing.detail;
+    return taken;
+}
+
+} // namespace Signpost

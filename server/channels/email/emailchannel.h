@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/expected.h"
+#include "server/channels/email/mailstore.h"
+#include "server/channels/email/smtpsender.h"
+#include "server/ratelimiter.h"
+#include "server/ticketstore.h"
+
+#include <QObject>
+#include <QSet>
+#include <QThreadPool>
+#include <QTimer>
+
+namespace Signpost {
+
+class Database;
+class DepartmentStore;
+
+// Email in and out, per department. Mail fetched from the mailboxes (or
+// handed over by a local MTA) becomes a ticket, or lands on the ticket it
+// answers; an agent's reply is queued as a mail from the department in the
+// reply's own transaction and handed to the relay by workers, so neither
+// the network nor a slow relay ever holds up the event loop.
+class EmailChannel : public QObject
+{
+    Q_OBJECT
+public:
+    EmailChannel(Database &db, TicketStore &tickets, DepartmentStore &departments, QByteArray key,
+                 QObject *parent = nullptr);
+    ~EmailChannel() override;
+
+    MailStore &store() { return m_store; }
+    // Starts fetching and sending; replies interrupted by a crash are sent again.
+    void start();
+
+    // What became of one received message.
+    struct Taken
+    {
+        enum class Outcome { NewTicket, AddedToTicket, Duplicate, Bounce, Ignored };
+        Outcome outcome = Outcome::Ignored;
+        qint64 ticketId = 0;
+        QString reason;
+        QJsonObject toJson() const;
+    };
+    // Takes in one message that arrived in `mailbox` (0: handed over by the
+    // local MTA). Safe to call again with the same message.
+    Expected<Taken> take(const Mailbox &mailbox, const QByteArray &raw);
+
+    // Visits the mailbox now rather than at its next poll.
+    void checkNow(qint64 mailboxId);
+    // The address customers reply to on a ticket: plus-addressed, with a
+    // token only this server can make.
+    QString replyAddress(qint64 ticketId, const QString &fromAddress) const;
+
+private:
+    Status queueReply(const TicketStore::StoredReply &reply);
+    void tick();
+    void visit(const Mailbox &mailbox);
+    void sendDue();
+    void sent(const OutboxEntry &entry, const SmtpSender::Result &result);
+    qint64 ticketByAddress(const QStringList &recipients) const;
+    QByteArray ticketToken(qint64 ticketId) const;
+
+    Database &m_db;
+    TicketStore &m_tickets;
+    DepartmentStore &m_departments;
+    MailStore m_store;
+    QByteArray m_key;
+    QTimer m_timer;
+    QHash<qint64, qint64> m_nextVisit; // mailbox → when (ms)
+    QSet<qint64> m_visiting;
+    QList<qint64> m_sending;           // outbox entries with a worker
+    QThreadPool m_senders;
+    // New tickets per sender address: a sender writing many messages a
+    // minute adds to their latest ticket instead of making a storm.
+    RateLimiter m_perSender{6, 6};
+    bool m_sendQueued = false;
+};
+
+} // namespace Signpost
