@@ -12,6 +12,7 @@ packages=(
   libqt6svg6
   qcoro-qt6-dev qtkeychain-qt6-dev
   libsodium-dev
+  libgmime-3.0-dev libcurl4-openssl-dev
   nginx-light
   dovecot-core dovecot-imapd python3-aiosmtpd # mail tests: real IMAP and SMTP servers on loopback
   xvfb xauth

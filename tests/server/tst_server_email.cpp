@@ -1,0 +1,443 @@
+// Email per department, end to end: a real signpost-server fetching from a
+// real Dovecot over IMAP and handing replies to a real SMTP server, with the
+// messages a customer's mail program would send.
+#include "server/channels/email/mailparser.h"
+#include "tests/support/mailservers.h"
+#include "tests/support/worldtest.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Signpost;
+using namespace Signpost::Test;
+
+namespace {
+
+const QString CorpusDir = QStringLiteral(SIGNPOST_SOURCE_DIR "/tests/data/mail");
+
+QByteArray corpusFile(const QString &name)
+{
+    QFile file(QDir(CorpusDir).filePath(name));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QByteArray customerMail(const QString &messageId, const QString &to, const QString &subject, const QString &text,
+                        const QString &inReplyTo = {})
+{
+    QByteArray mail = "From: =?UTF-8?Q?=C3=85se_=C3=98deg=C3=A5rd?= <ase@example.net>\r\n"
+                      "To: " + to.toUtf8() + "\r\n"
+                      "Subject: " + subject.toUtf8() + "\r\n"
+                      "Date: Tue, 01 Dec 2026 10:00:00 +0100\r\n"
+                      "Message-ID: <" + messageId.toUtf8() + ">\r\n";
+    if (!inReplyTo.isEmpty())
+        mail += "In-Reply-To: <" + inReplyTo.toUtf8() + ">\r\nReferences: <" + inReplyTo.toUtf8() + ">\r\n";
+    mail += "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+            + text.toUtf8() + "\r\n";
+    return mail;
+}
+
+} // namespace
+
+class TestServerEmail : public WorldTest
+{
+    Q_OBJECT
+
+    Dovecot m_dovecot;
+    std::unique_ptr<SmtpSink> m_relay; // a fresh one per test: it keeps what it received
+    SmtpSink &sink() { return *m_relay; }
+
+    QString admin() const { return m_world.token(u"admin"_s); }
+
+    QJsonObject run(const QString &agent, qint64 ticket, QJsonObject command)
+    {
+        command.insert(u"ticket"_s, ticket);
+        if (!command.contains(u"base_version"_s))
+            command.insert(u"base_version"_s, m_world.version(*m_api, ticket));
+        return m_world.command(*m_api, agent, command);
+    }
+
+    QJsonArray thread(qint64 ticket)
+    {
+        return m_api->get(u"/api/v1/tickets/%1"_s.arg(ticket), admin()).json().value(u"messages"_s).toArray();
+    }
+
+    QJsonObject ticket(qint64 id) { return m_api->get(u"/api/v1/tickets/%1"_s.arg(id), admin()).json(); }
+
+    // The one ticket of this customer, or 0.
+    qint64 ticketOf(qint64 department, const QString &subject)
+    {
+        const QJsonArray tickets = m_api->get(u"/api/v1/departments/%1/tickets?limit=200"_s.arg(department), admin())
+                                       .json().value(u"tickets"_s).toArray();
+        for (const QJsonValue &t : tickets) {
+            if (t[u"subject"_s].toString() == subject)
+                return t[u"id"_s].toInteger();
+        }
+        return 0;
+    }
+
+    // The relay is the sink; Returns has a mailbox in Dovecot, polled every second.
+    qint64 connectMail()
+    {
+        const Response relay = m_api->put(u"/api/v1/mail/relay"_s,
+                                          {{u"host"_s, u"127.0.0.1"_s}, {u"port"_s, sink().port()}, {u"security"_s, u"none"_s}},
+                                          admin());
+        if (relay.status != 200)
+            return 0;
+        const Response box = m_api->post(u"/api/v1/mail/mailboxes"_s,
+                                         {{u"name"_s, u"Returns inbox"_s},
+                                          {u"department"_s, m_world.returns},
+                                          {u"shop"_s, m_world.shop},
+                                          {u"host"_s, u"127.0.0.1"_s},
+                                          {u"port"_s, m_dovecot.imapPort()},
+                                          {u"security"_s, u"none"_s},
+                                          {u"username"_s, u"returns"_s},
+                                          {u"password"_s, u"mailbox-secret-1"_s},
+                                          {u"poll_seconds"_s, 1}},
+                                         admin());
+        return box.status == 201 ? box.json().value(u"id"_s).toInteger() : 0;
+    }
+
+    InboundMail lastSent() { return MailParser::parse(sink().received().value(sink().received().size() - 1)); }
+
+    QString deliveryState(qint64 ticket, qint64 message)
+    {
+        return m_api->get(u"/api/v1/tickets/%1/mail"_s.arg(ticket), admin())
+            .json()[u"deliveries"_s][QString::number(message)][u"state"_s]
+            .toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_dovecot.addUser(u"returns"_s, u"mailbox-secret-1"_s), qPrintable(m_dovecot.log()));
+        QVERIFY2(m_dovecot.start(), qPrintable(m_dovecot.log()));
+    }
+    void init()
+    {
+        m_relay = std::make_unique<SmtpSink>();
+        QVERIFY2(sink().start(), qPrintable(sink().log()));
+        QVERIFY2(startWorld(), qPrintable(m_error));
+    }
+    void cleanup()
+    {
+        QVERIFY(stopWorld());
+        m_relay.reset();
+    }
+
+    // The whole promise: a mail to returns@ becomes a Returns ticket; the
+    // reply reaches the customer from Returns, with its signature, threaded;
+    // the customer's answer lands on the ticket and reopens it; after a
+    // transfer Support answers in its own name, and a reply to Returns'
+    // old mail still finds the ticket.
+    void aMailToReturnsIsAnsweredFromReturnsAndThreads()
+    {
+        const qint64 mailbox = connectMail();
+        QVERIFY(mailbox > 0);
+        const QString subject = u"Bytte av jakke – størrelse L"_s;
+        QVERIFY(m_dovecot.deliver(u"returns"_s, customerMail(u"first@example.net"_s, u"returns@acme.example"_s,
+                                                             u"=?UTF-8?Q?Bytte_av_jakke_=E2=80=93_st=C3=B8rrelse_L?="_s,
+                                                             u"Hei! Jakken er for liten. Kan jeg bytte til L?"_s)));
+        qint64 id = 0;
+        QTRY_VERIFY_WITH_TIMEOUT((id = ticketOf(m_world.returns, subject)) > 0, 15'000);
+        QJsonObject made = ticket(id);
+        QCOMPARE(made[u"channel"_s].toString(), u"email"_s);
+        QCOMPARE(made[u"customer"_s][u"name"_s].toString(), u"Åse Ødegård"_s);
+        QCOMPARE(made[u"customer"_s][u"email"_s].toString(), u"ase@example.net"_s);
+        QCOMPARE(thread(id).first()[u"body"_s].toString(), u"Hei! Jakken er for liten. Kan jeg bytte til L?"_s);
+        // Seen on the mail server once it is a ticket, not before.
+        QTRY_VERIFY_WITH_TIMEOUT(m_dovecot.messages(u"returns"_s).value(0).seen(), 10'000);
+
+        // Rob of Returns answers; the mail comes from Returns.
+        const QJsonObject replied = run(u"rob"_s, id, {{u"type"_s, u"reply"_s}, {u"body"_s, u"Hei Åse, vi sender en L i dag."_s},
+                                                       {u"status"_s, u"solved"_s}});
+        QCOMPARE(replied[u"outcome"_s].toString(), u"applied"_s);
+        QVERIFY2(sink().waitForMessages(1), qPrintable(sink().log()));
+        InboundMail sent = lastSent();
+        QCOMPARE(sent.fromName, u"Returns at Acme"_s);
+        QCOMPARE(sent.fromAddress, u"returns@acme.example"_s);
+        QVERIFY(sent.recipients.contains(u"ase@example.net"_s));
+        QCOMPARE(sent.subject, u"Re: %1 [#%2]"_s.arg(subject).arg(id));
+        QCOMPARE(sent.inReplyTo, u"first@example.net"_s);
+        QVERIFY(sent.text.startsWith(u"Hei Åse, vi sender en L i dag."_s));
+        QVERIFY(sent.text.endsWith(u"-- \nReturns desk"_s));
+        QCOMPARE(sink().envelopes().last()[u"from"_s].toString(), u"returns@acme.example"_s);
+        const qint64 replyMessage = replied[u"message"_s].toInteger();
+        QTRY_COMPARE_WITH_TIMEOUT(deliveryState(id, replyMessage), u"sent"_s, 10'000);
+        const QString returnsMessageId = sent.messageId;
+
+        // The customer answers that mail: the same ticket, open again.
+        QVERIFY(m_dovecot.deliver(u"returns"_s, customerMail(u"second@example.net"_s, u"returns@acme.example"_s,
+                                                             u"Re: Bytte"_s, u"Takk! Men fargen?"_s, returnsMessageId)));
+        QTRY_COMPARE_WITH_TIMEOUT(thread(id).size(), 3, 15'000);
+        QCOMPARE(ticket(id)[u"status"_s].toString(), u"open"_s);
+        QCOMPARE(thread(id).last()[u"body"_s].toString(), u"Takk! Men fargen?"_s);
+
+        // Transferred to Support, which answers in its own name.
+        QCOMPARE(run(u"rob"_s, id, {{u"type"_s, u"transfer"_s}, {u"department"_s, m_world.support},
+                                    {u"note"_s, u"Colour question"_s}})[u"outcome"_s].toString(),
+                 u"applied"_s);
+        QCOMPARE(run(u"sam"_s, id, {{u"type"_s, u"reply"_s}, {u"body"_s, u"Fargen er blå."_s}})[u"outcome"_s].toString(),
+                 u"applied"_s);
+        QVERIFY(sink().waitForMessages(2));
+        sent = lastSent();
+        QCOMPARE(sent.fromName, u"Support at Acme"_s);
+        QCOMPARE(sent.fromAddress, u"support@acme.example"_s);
+        QVERIFY(sent.text.endsWith(u"-- \nSupport desk"_s));
+        QCOMPARE(sent.inReplyTo, u"second@example.net"_s);
+
+        // A reply to Returns' old mail, to the old address: still this ticket.
+        QVERIFY(m_dovecot.deliver(u"returns"_s, customerMail(u"third@example.net"_s, u"returns@acme.example"_s,
+                                                             u"Re: Bytte"_s, u"Og størrelsen?"_s, returnsMessageId)));
+        QTRY_COMPARE_WITH_TIMEOUT(thread(id).last()[u"body"_s].toString(), u"Og størrelsen?"_s, 15'000);
+        QCOMPARE(ticket(id)[u"department"_s].toInteger(), m_world.support);
+        QCOMPARE(ticketOf(m_world.returns, u"Re: Bytte"_s), 0);
+    }
+
+    // Taken in once: the same message twice (a mail server redelivering, a
+    // copy in two folders) makes one ticket; an auto-reply stays on the
+    // ticket without reopening it; a stranger's subject token does not
+    // get into anyone's ticket.
+    void aMessageIsTakenInOnceAndMachinesDoNotReopen()
+    {
+        auto inbound = [this](const QByteArray &raw) {
+            return m_api->send("POST", u"/api/v1/mail/inbound"_s, raw, "message/rfc822", admin());
+        };
+        const QByteArray first = customerMail(u"once@example.net"_s, u"returns@acme.example"_s, u"Once"_s, u"Only once"_s);
+        Response taken = inbound(first);
+        QCOMPARE(taken.status, 201);
+        const qint64 id = taken.json()[u"ticket"_s].toInteger();
+        QCOMPARE(inbound(first).json()[u"outcome"_s].toString(), u"duplicate"_s);
+        QCOMPARE(thread(id).size(), 1);
+
+        QCOMPARE(run(u"rob"_s, id, {{u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}})[u"outcome"_s].toString(),
+                 u"applied"_s);
+        QByteArray autoReply = customerMail(u"ooo@example.net"_s, u"returns@acme.example"_s,
+                                            u"Automatic reply: Once [#%1]"_s.arg(id), u"I am away until Monday."_s);
+        autoReply.replace("MIME-Version", "Auto-Submitted: auto-replied\r\nMIME-Version");
+        taken = inbound(autoReply);
+        QCOMPARE(taken.json()[u"outcome"_s].toString(), u"added_to_ticket"_s);
+        QCOMPARE(taken.json()[u"ticket"_s].toInteger(), id);
+        QCOMPARE(thread(id).size(), 2);
+        QCOMPARE(ticket(id)[u"status"_s].toString(), u"solved"_s);
+
+        // Someone else typing the ticket number makes a ticket of their own.
+        QByteArray stranger = customerMail(u"stranger@example.org"_s, u"returns@acme.example"_s,
+                                           u"Re: [#%1] let me in"_s.arg(id), u"Hello"_s);
+        stranger.replace("ase@example.net", "mallory@example.org");
+        taken = inbound(stranger);
+        QCOMPARE(taken.status, 201);
+        QVERIFY(taken.json()[u"ticket"_s].toInteger() != id);
+        QCOMPARE(thread(id).size(), 2);
+    }
+
+    // Every message of the corpus through the MTA hand-over: the ticket
+    // numbers, Message-IDs and reply address it names are mapped onto a
+    // real ticket of this server first.
+    void theCorpusEndsAsTheRightTickets()
+    {
+        QVERIFY(connectMail() > 0);
+        const Response seed = m_api->send("POST", u"/api/v1/mail/inbound"_s,
+                                          customerMail(u"seed@example.com"_s, u"support@acme.example"_s,
+                                                       u"Where is my order?"_s, u"Order 58121"_s)
+                                              .replace("ase@example.net", "maria.jensen@example.com"),
+                                          "message/rfc822", admin());
+        QCOMPARE(seed.status, 201);
+        const qint64 id = seed.json()[u"ticket"_s].toInteger();
+        // One real reply for each Signpost Message-ID the corpus uses.
+        QSet<QString> fixedIds;
+        static const QRegularExpression signpostId(u"signpost\\.1001\\.[^>@\\s]+@acme\\.example"_s);
+        QFile manifestFile(QDir(CorpusDir).filePath(u"manifest.json"_s));
+        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+        const QJsonArray manifest = QJsonDocument::fromJson(manifestFile.readAll()).array();
+        for (const QJsonValue &entry : manifest) {
+            for (auto it = signpostId.globalMatch(QString::fromLatin1(corpusFile(entry[u"file"_s].toString()))); it.hasNext();)
+                fixedIds.insert(it.next().captured(0));
+        }
+        QHash<QString, QString> realIds;
+        QString replyAddress;
+        for (const QString &fixed : std::as_const(fixedIds)) {
+            QCOMPARE(run(u"sam"_s, id, {{u"type"_s, u"reply"_s}, {u"body"_s, fixed}})[u"outcome"_s].toString(), u"applied"_s);
+            QVERIFY(sink().waitForMessages(int(realIds.size()) + 1));
+            const InboundMail sent = lastSent();
+            realIds.insert(fixed, sent.messageId);
+            replyAddress = QString::fromLatin1(sink().received().last()).section(u"Reply-To:"_s, 1).section(u'<', 1).section(u'>', 0, 0);
+        }
+        QVERIFY(replyAddress.contains(u"+t%1-"_s.arg(id)));
+
+        const QHash<QString, qint64> departments{{u"Returns"_s, m_world.returns}, {u"Support"_s, m_world.support},
+                                                 {u"Sales"_s, m_world.sales}, {u"Triage"_s, m_world.triage}};
+        for (const QJsonValue &entry : manifest) {
+            const QString file = entry[u"file"_s].toString();
+            QByteArray raw = corpusFile(file);
+            for (auto it = realIds.cbegin(); it != realIds.cend(); ++it)
+                raw.replace(it.key().toLatin1(), it.value().toLatin1());
+            raw.replace("support+t1001-abcdef12@acme.example", replyAddress.toLatin1());
+            raw.replace("[#1001]", "[#" + QByteArray::number(id) + "]");
+            const Response taken = m_api->send("POST", u"/api/v1/mail/inbound"_s, raw, "message/rfc822", admin());
+            QVERIFY2(taken.status == 200 || taken.status == 201, qPrintable(file + u": "_s + QString::fromUtf8(taken.body)));
+            const QString outcome = taken.json()[u"outcome"_s].toString();
+            const QString kind = entry[u"kind"_s].toString();
+            const QString why = file + u": "_s + QString::fromUtf8(taken.body);
+            if (kind == u"bounce") {
+                QVERIFY2(outcome == u"bounce"_s || !realIds.contains(MailParser::bareId(entry[u"bounces"_s].toString())),
+                         qPrintable(why));
+                continue;
+            }
+            if (!entry[u"thread"_s].isNull()) {
+                QVERIFY2(outcome == u"added_to_ticket"_s, qPrintable(why));
+                QCOMPARE(taken.json()[u"ticket"_s].toInteger(), id);
+            } else if (kind == u"auto") {
+                QVERIFY2(outcome == u"ignored"_s, qPrintable(why));
+                continue;
+            } else {
+                QVERIFY2(outcome == u"new_ticket"_s, qPrintable(why));
+                const qint64 made = taken.json()[u"ticket"_s].toInteger();
+                QVERIFY2(ticket(made)[u"department"_s].toInteger()
+                             == departments.value(entry[u"to_department"_s].toString()),
+                         qPrintable(why));
+            }
+            const qint64 on = taken.json()[u"ticket"_s].toInteger();
+            const QString body = thread(on).last()[u"body"_s].toString();
+            for (const QJsonValue &part : entry[u"text_contains"_s].toArray())
+                QVERIFY2(body.contains(part.toString()), qPrintable(why + u" lacks "_s + part.toString()));
+        }
+        // The bounce marked the reply it is about.
+        const QString bounced = realIds.value(u"signpost.1001.9.q7w3@acme.example"_s);
+        QVERIFY(!bounced.isEmpty());
+        const QJsonObject deliveries = m_api->get(u"/api/v1/tickets/%1/mail"_s.arg(id), admin()).json()[u"deliveries"_s].toObject();
+        int bouncedCount = 0;
+        for (const QJsonValue &delivery : deliveries)
+            bouncedCount += delivery[u"state"_s].toString() == u"bounced"_s;
+        QVERIFY(bouncedCount >= 1);
+        // And nothing reopened the solved-or-not state by machine mail alone:
+        // the server is still answering.
+        QCOMPARE(m_api->get(u"/healthz"_s).status, 200);
+    }
+
+    // What the relay answers decides: a 4xx is tried again until it goes,
+    // a 5xx is a failure shown with the relay's words.
+    void theRelaysAnswerDecides()
+    {
+        QVERIFY(connectMail() > 0);
+        auto make = [this](const QString &email) {
+            QByteArray raw = customerMail(email + u"-1"_s, u"returns@acme.example"_s, email, u"Hello"_s);
+            raw.replace("ase@example.net", email.toLatin1());
+            return m_api->send("POST", u"/api/v1/mail/inbound"_s, raw, "message/rfc822", admin()).json()[u"ticket"_s].toInteger();
+        };
+        const qint64 later = make(u"later@example.org"_s);
+        const qint64 never = make(u"never@example.org"_s);
+        QVERIFY(later > 0 && never > 0);
+        sink().setAnswer(u"later@example.org"_s, u"451 4.3.0 Try again later"_s, SmtpSink::Stage::Data);
+        sink().setAnswer(u"never@example.org"_s, u"550 5.1.1 No such user"_s);
+        const qint64 first = run(u"rob"_s, later, {{u"type"_s, u"reply"_s}, {u"body"_s, u"Soon"_s}})[u"message"_s].toInteger();
+        const qint64 second = run(u"rob"_s, never, {{u"type"_s, u"reply"_s}, {u"body"_s, u"Never"_s}})[u"message"_s].toInteger();
+        QTRY_COMPARE_WITH_TIMEOUT(deliveryState(never, second), u"failed"_s, 10'000);
+        const QJsonObject failed = m_api->get(u"/api/v1/tickets/%1/mail"_s.arg(never), admin())
+                                       .json()[u"deliveries"_s][QString::number(second)].toObject();
+        QVERIFY2(failed[u"answer"_s].toString().contains(u"550"_s), qPrintable(failed[u"answer"_s].toString()));
+        // The 4xx after DATA is a retry, not a failure.
+        QTRY_VERIFY_WITH_TIMEOUT(m_api->get(u"/api/v1/tickets/%1/mail"_s.arg(later), admin())
+                                         .json()[u"deliveries"_s][QString::number(first)][u"attempts"_s].toInt() >= 1
+                                     && deliveryState(later, first) == u"queued"_s,
+                                 10'000);
+        sink().setAnswer(u"later@example.org"_s, {}, SmtpSink::Stage::Data);
+        QTRY_COMPARE_WITH_TIMEOUT(deliveryState(later, first), u"sent"_s, 20'000);
+        QCOMPARE(sink().received().size(), 1);
+    }
+
+    // Killed while the relay holds the message unanswered, started again:
+    // the customer gets the reply exactly once.
+    void aCrashWhileTheRelayHangsSendsItOnce()
+    {
+        QVERIFY(connectMail() > 0);
+        QByteArray raw = customerMail(u"crash-1@example.org"_s, u"returns@acme.example"_s, u"Crash"_s, u"Hello"_s);
+        const qint64 id = m_api->send("POST", u"/api/v1/mail/inbound"_s, raw, "message/rfc822", admin()).json()[u"ticket"_s].toInteger();
+        QVERIFY(id > 0);
+        sink().setHang(true);
+        const qint64 message = run(u"rob"_s, id, {{u"type"_s, u"reply"_s}, {u"body"_s, u"Once only"_s}})[u"message"_s].toInteger();
+        QVERIFY(message > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(sink().log().contains(u"hanging"_s), 10'000);
+        m_server->kill();
+        sink().setHang(false);
+        QVERIFY(m_server->restart());
+        QVERIFY(sink().waitForMessages(1, 20'000));
+        QTRY_COMPARE_WITH_TIMEOUT(deliveryState(id, message), u"sent"_s, 10'000);
+        QCOMPARE(sink().received().size(), 1);
+        QCOMPARE(lastSent().text.section(u"\n"_s, 0, 0), u"Once only"_s);
+    }
+
+    // Passwords go in and never come out: not in answers, not in the store
+    // file in the clear; agents cannot read mail settings; bad settings are
+    // refused with the field named.
+    void secretsStaySecretAndBadSettingsAreRefused()
+    {
+        QVERIFY(connectMail() > 0);
+        const Response boxes = m_api->get(u"/api/v1/mail/mailboxes"_s, admin());
+        QCOMPARE(boxes.status, 200);
+        QVERIFY(!boxes.body.contains("mailbox-secret-1"));
+        QVERIFY(boxes.json()[u"mailboxes"_s][0][u"password_set"_s].toBool());
+        QCOMPARE(m_api->put(u"/api/v1/mail/relay"_s, {{u"username"_s, u"relay-user"_s}, {u"password"_s, u"relay-secret-9"_s}},
+                            admin()).status,
+                 200);
+        QVERIFY(!m_api->get(u"/api/v1/mail/relay"_s, admin()).body.contains("relay-secret-9"));
+        QFile store(QDir(m_server->dataDir()).filePath(u"signpost.sqlite3"_s));
+        QVERIFY(store.open(QIODevice::ReadOnly));
+        QFile wal(QDir(m_server->dataDir()).filePath(u"signpost.sqlite3-wal"_s));
+        const QByteArray bytes = store.readAll() + (wal.open(QIODevice::ReadOnly) ? wal.readAll() : QByteArray());
+        QVERIFY(!bytes.contains("mailbox-secret-1"));
+        QVERIFY(!bytes.contains("relay-secret-9"));
+
+        QCOMPARE(m_api->get(u"/api/v1/mail/mailboxes"_s, m_world.token(u"sue"_s)).status, 403);
+        const struct
+        {
+            QJsonObject body;
+            QString field;
+        } bad[] = {
+            {{{u"name"_s, u"x"_s}, {u"port"_s, 993}, {u"username"_s, u"u"_s}, {u"password"_s, u"p"_s}}, u"host"_s},
+            {{{u"name"_s, u"x"_s}, {u"host"_s, u"h"_s}, {u"port"_s, 70000}, {u"username"_s, u"u"_s}, {u"password"_s, u"p"_s}}, u"port"_s},
+            {{{u"name"_s, u"x"_s}, {u"host"_s, u"h"_s}, {u"security"_s, u"maybe"_s}, {u"username"_s, u"u"_s}, {u"password"_s, u"p"_s}}, u"security"_s},
+            {{{u"name"_s, u"x"_s}, {u"host"_s, u"h"_s}, {u"username"_s, u"u"_s}}, u"password"_s},
+            {{{u"name"_s, u"Returns inbox"_s}, {u"host"_s, u"h"_s}, {u"username"_s, u"u"_s}, {u"password"_s, u"p"_s}}, u"name"_s},
+            {{{u"name"_s, u"x"_s}, {u"host"_s, u"h"_s}, {u"username"_s, u"u"_s}, {u"password"_s, u"p"_s}, {u"poll_seconds"_s, 0}}, u"poll_seconds"_s},
+        };
+        for (const auto &[body, field] : bad) {
+            const Response refused = m_api->post(u"/api/v1/mail/mailboxes"_s, body, admin());
+            QCOMPARE(refused.status, 422);
+            QCOMPARE(refused.json()[u"error"_s][u"field"_s].toString(), field);
+        }
+        QCOMPARE(m_api->put(u"/api/v1/departments/%1/mail"_s.arg(m_world.returns), {{u"from_address"_s, u"not an address"_s}},
+                            admin()).status,
+                 422);
+        QCOMPARE(m_api->send("POST", u"/api/v1/mail/inbound"_s, {}, "message/rfc822", admin()).status, 422);
+    }
+
+    // A shop's own sender name and From address for a department win over
+    // the department's.
+    void aShopCanSpeakWithItsOwnName()
+    {
+        QVERIFY(connectMail() > 0);
+        QCOMPARE(m_api->put(u"/api/v1/departments/%1/mail"_s.arg(m_world.returns),
+                            {{u"shop"_s, m_world.shop}, {u"sender_name"_s, u"Lumen Returns"_s},
+                             {u"from_address"_s, u"returns@lumen.example"_s}},
+                            admin()).status,
+                 200);
+        QByteArray raw = customerMail(u"lumen-1@example.org"_s, u"returns@acme.example"_s, u"Lumen"_s, u"Hello"_s);
+        // Fetched through the shop's mailbox, so the ticket is the shop's.
+        QVERIFY(m_dovecot.deliver(u"returns"_s, raw));
+        qint64 id = 0;
+        QTRY_VERIFY_WITH_TIMEOUT((id = ticketOf(m_world.returns, u"Lumen"_s)) > 0, 15'000);
+        QCOMPARE(run(u"rob"_s, id, {{u"type"_s, u"reply"_s}, {u"body"_s, u"Hi"_s}})[u"outcome"_s].toString(), u"applied"_s);
+        QVERIFY(sink().waitForMessages(1));
+        const InboundMail sent = lastSent();
+        QCOMPARE(sent.fromName, u"Lumen Returns"_s);
+        QCOMPARE(sent.fromAddress, u"returns@lumen.example"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerEmail)
+#include "tst_server_email.moc"
