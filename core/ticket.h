@@ -62,6 +62,9 @@ inline constexpr auto StatusChanged = u"status_changed";
 inline constexpr auto PriorityChanged = u"priority_changed";
 inline constexpr auto SlaAtRisk = u"sla_at_risk";
 inline constexpr auto SlaBreached = u"sla_breached";
+// How a reply mailed to the customer fared: {message, state (sent, retrying,
+// failed, bounced), to, answer}.
+inline constexpr auto MailDelivery = u"mail_delivery";
 } // namespace EventKind
 
 struct Ticket

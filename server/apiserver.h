@@ -42,6 +42,7 @@ struct ServerConfig
     int slaCheckSeconds = 30;           // how often SLA risks and breaches are looked for
     int pushPingSeconds = 30;           // how often push sockets are pinged (dead after two)
     QByteArray mailKey;                 // seals mail passwords; kept beside the store, never in it
+    QString mailDropDir;                // without a relay, outgoing mail is written here (demos)
 };
 
 // The HTTP face of the server: one router for the JSON API, the public
@@ -60,6 +61,7 @@ public:
     AccountStore &accounts() { return m_accounts; }
     DepartmentStore &departments() { return m_departments; }
     TicketStore &tickets() { return m_tickets; }
+    EmailChannel &email() { return m_email; }
 
 private:
     enum class Access { Public, Agent, Admin };

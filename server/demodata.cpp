@@ -293,6 +293,31 @@ Expected<QStringList> seed(ApiServer &server)
         }
     }
     tickets.setClock(&nowMs);
+
+    // Two customers who wrote by mail, taken in as the mailbox would: the
+    // same reading, routing and threading as for fetched mail.
+    Mailbox northwindInbox;
+    northwindInbox.shopId = shopIds[0];
+    const QList<QByteArray> mails{
+        "From: =?UTF-8?Q?Ingrid_Fj=C3=A6restad?= <ingrid@example.no>\r\n"
+        "To: Northwind Returns <returns@northwind.example>\r\n"
+        "Subject: =?UTF-8?Q?Bytte_av_st=C3=B8vler_=E2=80=93_for_sm=C3=A5?=\r\n"
+        "Message-ID: <demo-ingrid-1@example.no>\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        "Hei!\r\n\r\nStøvlene jeg fikk i går (ordre NW-10577) er en størrelse for små. "
+        "Kan jeg bytte dem til 42?\r\n\r\nHilsen Ingrid\r\n",
+        "From: =?ISO-8859-1?Q?J=FCrgen_Wei=DF?= <juergen@example.de>\r\n"
+        "To: support@northwind.example\r\n"
+        "Subject: =?ISO-8859-1?Q?Rei=DFverschluss_klemmt?=\r\n"
+        "Message-ID: <demo-juergen-1@example.de>\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/plain; charset=ISO-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+        "Guten Tag,\r\n\r\nder Rei=DFverschluss meiner neuen Jacke klemmt schon nach einer Woche. "
+        "K=F6nnen Sie mir helfen?\r\n\r\nMit freundlichen Gr=FC=DFen\r\nJ=FCrgen Wei=DF\r\n",
+    };
+    for (const QByteArray &mail : mails) {
+        if (Expected<EmailChannel::Taken> taken = server.email().take(northwindInbox, mail); !taken)
+            return taken.error();
+    }
     // The risks and breaches of the past days, announced now.
     if (Expected<int> announced = tickets.checkSla(); !announced)
         return announced.error();

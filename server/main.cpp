@@ -96,9 +96,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption pushPing(u"push-ping-interval"_s,
                                       u"Seconds between pings of push connections; one silent for two is dropped."_s,
                                       u"seconds"_s, u"30"_s);
+    const QCommandLineOption mailDrop(u"mail-drop"_s,
+                                      u"Without a relay, write outgoing mail into this directory instead"
+                                      " (with --demo: DATA_DIR/outgoing-mail)."_s,
+                                      u"dir"_s);
     const QCommandLineOption testHooks(u"test-hooks"_s, u"Enable fault injection under /api/v1/test (tests only)."_s);
     parser.addOptions({dataDir, listen, port, demo, bootstrapAdmin, contactRate, loginRate, maxBody, trustedProxy,
-                       allowedOrigin, slaCheck, pushPing, testHooks});
+                       allowedOrigin, slaCheck, pushPing, mailDrop, testHooks});
     parser.process(app);
 
     bool ok = false;
@@ -159,6 +163,10 @@ int main(int argc, char *argv[])
     if (config.mailKey.size() < 32)
         return fail(u"The mail key %1 is too short; remove it to have a new one made."_s.arg(keyFile.fileName()));
 
+    config.mailDropDir = parser.value(mailDrop);
+    if (config.mailDropDir.isEmpty() && parser.isSet(demo))
+        config.mailDropDir = QDir(directory).filePath(u"outgoing-mail"_s);
+
     ApiServer server(**db, config);
     QTextStream err(stderr);
     QStringList logins;
@@ -185,6 +193,8 @@ int main(int argc, char *argv[])
     err << "Signpost server " << QCoreApplication::applicationVersion() << ", store in " << directory << "\n"
         << "  API:          " << base << "/api/v1\n"
         << "  Contact form: " << base << "/contact\n";
+    if (!config.mailDropDir.isEmpty())
+        err << "  Mail out:     " << config.mailDropDir << " (while no relay is set)\n";
     if (!logins.isEmpty()) {
         err << "  Demo logins (password \"" << DemoData::Password << "\"):\n";
         for (const QString &login : std::as_const(logins))

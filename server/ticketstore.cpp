@@ -1007,6 +1007,37 @@ Expected<qint64> TicketStore::customerMessage(qint64 ticketId, const QString &bo
     return *message;
 }
 
+Status TicketStore::addSystemEvent(qint64 ticketId, const QString &kind, const QJsonObject &data,
+                                   const std::function<Status()> &alongside)
+{
+    Expected<Ticket> t = ticket(ticketId, false);
+    if (!t)
+        return t.error();
+    const qint64 at = now();
+    Transaction tx(m_db);
+    const Expected<qint64> begun = beginChange(tx);
+    if (!begun)
+        return begun.error();
+    if (Status event = addEvent(ticketId, kind, 0, data, *begun, at); !event)
+        return event;
+    // The ticket carries its latest change, so the feed delivers the event.
+    if (Status moved = execute(u"UPDATE tickets SET seq = ? WHERE id = ?"_s, {*begun, ticketId}); !moved)
+        return moved;
+    if (alongside) {
+        if (Status done = alongside(); !done)
+            return done;
+    }
+    if (Status committed = tx.commit(); !committed)
+        return committed;
+    ChangeNotice notice;
+    notice.seq = *begun;
+    notice.ticketId = ticketId;
+    notice.subject = t->subject;
+    notice.departments = {t->departmentId};
+    publish(notice);
+    return ok();
+}
+
 Expected<TicketStore::ListFilter> TicketStore::parseFilter(const QList<std::pair<QString, QString>> &query)
 {
     ListFilter filter;

@@ -57,6 +57,13 @@ public:
     Expected<qint64> customerMessage(qint64 ticketId, const QString &body, bool automatic,
                                      const std::function<Status(qint64 ticketId)> &alongside = {});
 
+    // Something happened to the ticket that is history, not a change of it
+    // (a reply's mail was delivered): an event by no one, in its own
+    // change, without a new version (commands based on the ticket stay
+    // valid). `alongside` runs in its transaction.
+    Status addSystemEvent(qint64 ticketId, const QString &kind, const QJsonObject &data,
+                          const std::function<Status()> &alongside = {});
+
     // An agent's reply was written; runs in its transaction (the mail
     // channel queues the mail there), and its failure undoes the reply.
     struct StoredReply

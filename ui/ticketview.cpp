@@ -584,6 +584,17 @@ QString TicketView::describeEvent(const TicketEvent &event)
                                              : tr("%1 target breached (due %2)")
                                                    .arg(slaTargetLabel(target), when(msFromIso(d.value(u"due_at"_s).toString())));
     }
+    if (event.kind == QStringView(EventKind::MailDelivery)) {
+        const QString to = d.value(u"to"_s).toString();
+        const QString state = d.value(u"state"_s).toString();
+        if (state == u"sent")
+            return tr("The reply was mailed to %1").arg(to);
+        if (state == u"retrying")
+            return tr("The mail to %1 is not accepted yet (%2); trying again").arg(to, d.value(u"answer"_s).toString());
+        if (state == u"bounced")
+            return tr("The mail to %1 bounced: %2").arg(to, d.value(u"answer"_s).toString());
+        return tr("The mail to %1 could not be delivered: %2").arg(to, d.value(u"answer"_s).toString());
+    }
     if (event.kind == u"priority_changed")
         return tr("%1 set the priority from %2 to %3")
             .arg(who, d.value(u"from"_s).toString(), d.value(u"to"_s).toString());
@@ -626,6 +637,12 @@ QString TicketView::renderThread(const Ticket &ticket)
     QList<Item> items;
     int order = 0;
     const ThreadStyle colours = threadStyle(palette());
+    // How each reply's mail fared, by its latest word.
+    QHash<qint64, QString> delivery;
+    for (const TicketEvent &e : ticket.events) {
+        if (e.kind == QStringView(EventKind::MailDelivery))
+            delivery.insert(e.data.value(u"message"_s).toInteger(), e.data.value(u"state"_s).toString());
+    }
     for (const Message &m : ticket.messages) {
         QString label;
         QColor background, border;
@@ -653,7 +670,15 @@ QString TicketView::renderThread(const Ticket &ticket)
         QString body = esc(m.body);
         if (m.kind == MessageKind::Reply && !m.signature.isEmpty())
             body += u"<br><br><span style=\"color:%1\">"_s.arg(colours.muted.name()) + esc(m.signature) + u"</span>"_s;
-        const QString pending = m.id < 0 ? tr(" · waiting to be sent") : QString();
+        QString pending = m.id < 0 ? tr(" · waiting to be sent") : QString();
+        const QString mailed = delivery.value(m.id);
+        if (mailed == u"sent")
+            pending = tr(" · ✉ mailed");
+        else if (mailed == u"retrying")
+            pending = tr(" · ✉ mail delayed");
+        else if (mailed == u"failed" || mailed == u"bounced")
+            pending = u" · <span style=\"color:#dc2626; font-weight:bold\">%1</span>"_s.arg(
+                mailed == u"failed" ? tr("✉ mail not delivered") : tr("✉ mail bounced"));
         items.append({m.createdAt, order++,
                       u"<table width=\"100%\" cellpadding=\"8\" style=\"margin-bottom:10px; %1\"><tr><td>"
                       "<b>%2</b> <span style=\"color:%6\">%3%4</span><br>%5</td></tr></table>"_s.arg(

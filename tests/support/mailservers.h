@@ -46,6 +46,7 @@ public:
 
     quint16 imapPort() const { return m_imapPort; }
     quint16 imapsPort() const { return m_imapsPort; } // 0: no TLS listener
+    qint64 pid() const { return m_process.processId(); } // the master process (0: not running)
     // Dovecot's own output and log, and what the helper commands said, for failure messages.
     QString log();
 
@@ -81,6 +82,9 @@ public:
     bool start();
     bool stop();
     quint16 port() const { return m_port; }
+    qint64 pid() const { return m_process.processId(); } // 0: not running
+    // Where the accepted messages are, NNNNNN.eml with NNNNNN.json beside it.
+    QString directory() const { return m_dir.path(); }
 
     // Answer `smtpReply` ("550 5.1.1 No such user") to this recipient's RCPT,
     // or to the DATA of any message it is an accepted recipient of. An empty

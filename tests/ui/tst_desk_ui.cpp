@@ -28,6 +28,7 @@
 #include <QDateTimeAxis>
 #include <QDialog>
 #include <QDir>
+#include <QFile>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QInputDialog>
@@ -105,7 +106,9 @@ private Q_SLOTS:
     }
     void init()
     {
-        QVERIFY2(startWorld({u"--test-hooks"_s}), qPrintable(m_error));
+        // Replies are mailed, into a pickup directory instead of a relay.
+        m_mailDrop = std::make_unique<QTemporaryDir>();
+        QVERIFY2(startWorld({u"--test-hooks"_s, u"--mail-drop"_s, m_mailDrop->path()}), qPrintable(m_error));
         m_tickets.clear();
         for (int i = 0; i < 3; ++i)
             m_tickets.append(m_world.intake(*m_api, m_world.support, u"Question %1"_s.arg(i), u"c%1@example.com"_s.arg(i)));
@@ -292,6 +295,17 @@ private Q_SLOTS:
                                         .json().value(u"messages"_s).toArray();
         QCOMPARE(messages.last().toObject().value(u"body"_s).toString(), u"We are on it."_s);
         QCOMPARE(messages.last().toObject().value(u"sender_name"_s).toString(), u"Support at Acme"_s);
+        // Mailed to the customer, and the desk hears of it on the reply and
+        // in the history.
+        QTRY_VERIFY_WITH_TIMEOUT(view->thread()->toPlainText().contains(u"✉ mailed"_s), 15'000);
+        QVERIFY(view->thread()->toPlainText().contains(u"The reply was mailed to c1@example.com"_s));
+        const QStringList mailed = QDir(m_mailDrop->path()).entryList({u"*.eml"_s});
+        QCOMPARE(mailed.size(), 1);
+        QFile mail(QDir(m_mailDrop->path()).filePath(mailed.first()));
+        QVERIFY(mail.open(QIODevice::ReadOnly));
+        const QByteArray content = mail.readAll();
+        QVERIFY(content.contains("From: Support at Acme <support@acme.example>"));
+        QVERIFY(content.contains("We are on it."));
     }
 
     // What an agent writes stays theirs: switching tickets, a colleague
@@ -1144,6 +1158,7 @@ private Q_SLOTS:
 
 private:
     QList<qint64> m_tickets;
+    std::unique_ptr<QTemporaryDir> m_mailDrop;
     std::unique_ptr<DeskApplication> m_app;
     MainWindow *m_window = nullptr;
 };

@@ -9,6 +9,8 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
+#include <QSaveFile>
 #include <QFutureWatcher>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
@@ -22,7 +24,7 @@ namespace Signpost {
 
 namespace {
 
-constexpr int MessagesPerVisit = 50;
+constexpr int MessagesPerVisit = 100;
 constexpr int SendersAtOnce = 4;
 constexpr int MaxAttempts = 12;
 
@@ -66,6 +68,20 @@ QString replySubject(const Ticket &ticket)
     return u"Re: "_s + subject;
 }
 
+// A pickup directory instead of a relay: one file per mail, written whole.
+SmtpSender::Result dropInto(const QString &directory, const OutboxEntry &entry)
+{
+    SmtpSender::Result result;
+    QSaveFile file(QDir(directory).filePath(u"%1-ticket-%2.eml"_s.arg(entry.id, 6, 10, QChar(u'0')).arg(entry.ticketId)));
+    if (!QDir().mkpath(directory) || !file.open(QIODevice::WriteOnly) || file.write(entry.content) != entry.content.size()
+        || !file.commit()) {
+        result.answer = u"Cannot write to %1: %2"_s.arg(directory, file.errorString());
+        return result;
+    }
+    result.outcome = SmtpSender::Result::Outcome::Sent;
+    return result;
+}
+
 } // namespace
 
 QJsonObject EmailChannel::Taken::toJson() const
@@ -77,13 +93,14 @@ QJsonObject EmailChannel::Taken::toJson() const
 }
 
 EmailChannel::EmailChannel(Database &db, TicketStore &tickets, DepartmentStore &departments, QByteArray key,
-                           QObject *parent)
+                           QString dropDirectory, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_tickets(tickets)
     , m_departments(departments)
     , m_store(db, key)
     , m_key(std::move(key))
+    , m_dropDirectory(std::move(dropDirectory))
 {
     MailParser::initialise();
     SmtpSender::initialise();
@@ -145,7 +162,7 @@ Status EmailChannel::queueReply(const TicketStore::StoredReply &reply)
     Expected<MailEndpoint> relay = m_store.relay();
     if (!relay)
         return relay.error();
-    if (relay->host.isEmpty())
+    if (relay->host.isEmpty() && m_dropDirectory.isEmpty())
         return ok(); // mail is not set up: the customer reads replies on their ticket page
     Expected<MailStore::Identity> identity = m_store.identity(ticket.departmentId, ticket.customer.shopId);
     if (!identity)
@@ -195,7 +212,7 @@ void EmailChannel::sendDue()
     if (free <= 0)
         return;
     Expected<MailEndpoint> relay = m_store.relay();
-    if (!relay || relay->host.isEmpty())
+    if (!relay || (relay->host.isEmpty() && m_dropDirectory.isEmpty()))
         return;
     Expected<QList<OutboxEntry>> due = m_store.takeDue(nowMs(), free, m_sending);
     if (!due) {
@@ -204,8 +221,9 @@ void EmailChannel::sendDue()
     }
     for (const OutboxEntry &entry : *due) {
         m_sending.append(entry.id);
-        QtConcurrent::run(&m_senders, [relay = *relay, entry]() {
-            return SmtpSender::send(relay, entry.envelopeFrom, entry.recipient, entry.content);
+        QtConcurrent::run(&m_senders, [relay = *relay, entry, drop = m_dropDirectory]() {
+            return relay.host.isEmpty() ? dropInto(drop, entry)
+                                        : SmtpSender::send(relay, entry.envelopeFrom, entry.recipient, entry.content);
         }).then(this, [this, entry](const SmtpSender::Result &result) { sent(entry, result); });
     }
 }
@@ -214,26 +232,40 @@ void EmailChannel::sent(const OutboxEntry &entry, const SmtpSender::Result &resu
 {
     m_sending.removeOne(entry.id);
     const qint64 at = nowMs();
-    Status recorded = ok();
+    QString state;
+    std::function<Status()> record;
     switch (result.outcome) {
     case SmtpSender::Result::Outcome::Sent:
-        recorded = m_store.recordSent(entry.id, at);
+        state = u"sent"_s;
+        record = [this, &entry, at]() { return m_store.recordSent(entry.id, at); };
         break;
     case SmtpSender::Result::Outcome::Permanent:
         qCWarning(lcServer) << "Mail: the relay refused reply" << entry.messageId << "for good:" << result.answer;
-        recorded = m_store.recordFailed(entry.id, at, u"failed"_s, result.answer);
+        state = u"failed"_s;
+        record = [this, &entry, &result, at]() { return m_store.recordFailed(entry.id, at, u"failed"_s, result.answer); };
         break;
-    case SmtpSender::Result::Outcome::Temporary: {
+    case SmtpSender::Result::Outcome::Temporary:
         if (entry.attempts >= MaxAttempts) {
-            recorded = m_store.recordFailed(entry.id, at, u"failed"_s, result.answer);
+            state = u"failed"_s;
+            record = [this, &entry, &result, at]() { return m_store.recordFailed(entry.id, at, u"failed"_s, result.answer); };
             break;
         }
-        // 2 s, 4 s, 8 s … up to an hour between attempts.
+        // 2 s, 4 s, 8 s … up to an hour between attempts; the history hears
+        // of the first delay only.
         const qint64 wait = std::min<qint64>(3'600'000, 1'000LL << std::min(entry.attempts, 22));
-        recorded = m_store.recordRetry(entry.id, at, at + wait, result.answer);
+        state = entry.attempts == 1 ? u"retrying"_s : QString();
+        record = [this, &entry, &result, at, wait]() { return m_store.recordRetry(entry.id, at, at + wait, result.answer); };
         break;
     }
-    }
+    // The new state and the ticket's history of it, together.
+    const Status recorded = state.isEmpty()
+                                ? record()
+                                : m_tickets.addSystemEvent(entry.ticketId, QString::fromUtf16(EventKind::MailDelivery),
+                                                           {{u"message"_s, entry.messageId},
+                                                            {u"state"_s, state},
+                                                            {u"to"_s, entry.recipient},
+                                                            {u"answer"_s, result.answer}},
+                                                           record);
     if (!recorded)
         qCWarning(lcServer) << "Mail: the result of sending reply" << entry.messageId
                             << "could not be recorded:" << recorded.error().message;
@@ -274,6 +306,9 @@ void EmailChannel::visit(const Mailbox &mailbox)
         (void)m_store.recordCheck(id, nowMs(), error, fetched, limited);
         m_visiting.remove(id);
         client->deleteLater();
+        // A full batch: more is waiting, so the next visit is now.
+        if (error.isEmpty() && fetched >= MessagesPerVisit)
+            checkNow(id);
     };
     client->fetchUnseen(mailbox.server, mailbox.folder, MessagesPerVisit,
                         [this, client, mailbox, finish](const QList<ImapClient::Fetched> &messages, const QString &error) {
@@ -344,6 +379,12 @@ Expected<EmailChannel::Taken> EmailChannel::take(const Mailbox &mailbox, const Q
             });
             if (!added)
                 return added.error();
+            const Status told = m_tickets.addSystemEvent(
+                *ticket, QString::fromUtf16(EventKind::MailDelivery),
+                {{u"message"_s, (*bounced)->second}, {u"state"_s, u"bounced"_s}, {u"to"_s, mail.bounceRecipient},
+                 {u"answer"_s, answer}});
+            if (!told)
+                qCWarning(lcServer) << "Mail: the bounce of ticket" << *ticket << "is not in its history:" << told.error().message;
             return Taken{Taken::Outcome::Bounce, *ticket, note};
         }
     }

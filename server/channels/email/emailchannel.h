@@ -25,8 +25,10 @@ class EmailChannel : public QObject
 {
     Q_OBJECT
 public:
+    // Without a relay and with `dropDirectory`, outgoing mail is written
+    // there as .eml files instead (a pickup directory: demos, trying out).
     EmailChannel(Database &db, TicketStore &tickets, DepartmentStore &departments, QByteArray key,
-                 QObject *parent = nullptr);
+                 QString dropDirectory = {}, QObject *parent = nullptr);
     ~EmailChannel() override;
 
     MailStore &store() { return m_store; }
@@ -66,6 +68,7 @@ private:
     DepartmentStore &m_departments;
     MailStore m_store;
     QByteArray m_key;
+    QString m_dropDirectory;
     QTimer m_timer;
     QHash<qint64, qint64> m_nextVisit; // mailbox → when (ms)
     QSet<qint64> m_visiting;
