@@ -208,7 +208,8 @@ const QList<QStringList> &migrations()
             " fetched INTEGER NOT NULL DEFAULT 0, limited INTEGER NOT NULL DEFAULT 0)"_s,
             u"CREATE TABLE department_mail (department_id INTEGER NOT NULL REFERENCES departments(id),"
             " shop_id INTEGER NOT NULL DEFAULT 0, sender_name TEXT NOT NULL DEFAULT '',"
-            " from_address TEXT NOT NULL DEFAULT '', PRIMARY KEY (department_id, shop_id))"_s,
+            " from_address TEXT NOT NULL DEFAULT '', acknowledgement TEXT NOT NULL DEFAULT '',"
+            " PRIMARY KEY (department_id, shop_id))"_s,
             u"CREATE TABLE mail_messages (id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL REFERENCES tickets(id),"
             " message_id INTEGER REFERENCES messages(id), direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),"
             " mailbox_id INTEGER NOT NULL DEFAULT 0, rfc_id TEXT NOT NULL, created_at INTEGER NOT NULL)"_s,
@@ -216,13 +217,16 @@ const QList<QStringList> &migrations()
             u"CREATE UNIQUE INDEX mail_messages_once ON mail_messages (direction, mailbox_id, rfc_id)"_s,
             u"CREATE INDEX mail_messages_rfc ON mail_messages (rfc_id)"_s,
             u"CREATE INDEX mail_messages_ticket ON mail_messages (ticket_id)"_s,
-            u"CREATE TABLE mail_outbox (id INTEGER PRIMARY KEY, message_id INTEGER NOT NULL UNIQUE REFERENCES messages(id),"
+            // A reply's mail has its message; an acknowledgement has none.
+            u"CREATE TABLE mail_outbox (id INTEGER PRIMARY KEY, message_id INTEGER UNIQUE REFERENCES messages(id),"
+            " kind TEXT NOT NULL DEFAULT 'reply' CHECK (kind IN ('reply', 'acknowledgement')),"
             " ticket_id INTEGER NOT NULL REFERENCES tickets(id), envelope_from TEXT NOT NULL, recipient TEXT NOT NULL,"
             " content BLOB NOT NULL, state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'bounced')),"
             " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, last_answer TEXT NOT NULL DEFAULT '',"
             " updated_at INTEGER NOT NULL)"_s,
             u"CREATE INDEX mail_outbox_due ON mail_outbox (state, next_attempt_at)"_s,
             u"CREATE INDEX mail_outbox_ticket ON mail_outbox (ticket_id)"_s,
+            u"CREATE INDEX mail_outbox_recipient ON mail_outbox (recipient, updated_at)"_s,
         },
     };
     return steps;

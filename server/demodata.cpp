@@ -294,6 +294,24 @@ Expected<QStringList> seed(ApiServer &server)
     }
     tickets.setClock(&nowMs);
 
+    // Each shop speaks in its own name in Returns' mail; Returns says at
+    // once that it has a new ticket.
+    MailStore &mail = server.email().store();
+    const QList<std::tuple<qint64, QString, QString>> identities{
+        {0, QString(), u"returns@northwind.example"_s},
+        {shopIds[0], u"Returns — Northwind Outdoor"_s, u"returns@northwind.example"_s},
+        {shopIds[1], u"Returns — Lumen Home"_s, u"returns@lumen.example"_s},
+    };
+    for (const auto &[shop, name, address] : identities) {
+        QJsonObject identity{{u"sender_name"_s, name}, {u"from_address"_s, address}};
+        if (shop == 0)
+            identity.insert(u"acknowledgement"_s,
+                            u"Hello {name},\n\nthank you for writing to us. Your return is ticket {ticket}; we answer "
+                            "within one working day."_s);
+        if (Expected<QJsonObject> set = mail.setIdentity(departmentIds[3], shop, identity); !set)
+            return set.error();
+    }
+
     // Two customers who wrote by mail, taken in as the mailbox would: the
     // same reading, routing and threading as for fetched mail.
     Mailbox northwindInbox;

@@ -22,6 +22,7 @@ struct IntakeRequest
     QString message;
     Channel channel = Channel::Web;
     QString toAddress;
+    bool automatic = false; // sent by a machine: never acknowledged
 
     // Every problem at once, so a form can show them all beside their fields.
     QList<Error> validate() const;

@@ -13,6 +13,7 @@
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QUrl>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -96,13 +97,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption pushPing(u"push-ping-interval"_s,
                                       u"Seconds between pings of push connections; one silent for two is dropped."_s,
                                       u"seconds"_s, u"30"_s);
+    const QCommandLineOption publicUrl(u"public-url"_s,
+                                       u"Where customers reach this server, for links in mail"
+                                       " (default: the address it listens on)."_s,
+                                       u"url"_s);
     const QCommandLineOption mailDrop(u"mail-drop"_s,
                                       u"Without a relay, write outgoing mail into this directory instead"
                                       " (with --demo: DATA_DIR/outgoing-mail)."_s,
                                       u"dir"_s);
     const QCommandLineOption testHooks(u"test-hooks"_s, u"Enable fault injection under /api/v1/test (tests only)."_s);
     parser.addOptions({dataDir, listen, port, demo, bootstrapAdmin, contactRate, loginRate, maxBody, trustedProxy,
-                       allowedOrigin, slaCheck, pushPing, mailDrop, testHooks});
+                       allowedOrigin, slaCheck, pushPing, publicUrl, mailDrop, testHooks});
     parser.process(app);
 
     bool ok = false;
@@ -189,6 +194,12 @@ int main(int argc, char *argv[])
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString())
                                                                               : address.toString();
     const QString base = u"http://%1:%2"_s.arg(host).arg(bound);
+    QString publicBase = parser.value(publicUrl).trimmed();
+    while (publicBase.endsWith(u'/'))
+        publicBase.chop(1);
+    if (!publicBase.isEmpty() && !QUrl(publicBase, QUrl::StrictMode).isValid())
+        return fail(u"--public-url needs a URL such as https://help.example.com."_s);
+    server.email().setPublicUrl(publicBase.isEmpty() ? base : publicBase);
 
     err << "Signpost server " << QCoreApplication::applicationVersion() << ", store in " << directory << "\n"
         << "  API:          " << base << "/api/v1\n"

@@ -157,6 +157,10 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
         if (Status done = alongside(result); !done)
             return done.error();
     }
+    if (const Department *department = (*table)->department(routed->departmentId); department && m_intakeHook) {
+        if (Status done = m_intakeHook(StoredIntake{ticketId, request, *department, secret, at}); !done)
+            return done.error();
+    }
     if (Status committed = tx.commit(); !committed)
         return committed.error();
 

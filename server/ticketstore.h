@@ -76,6 +76,18 @@ public:
     };
     using ReplyHook = std::function<Status(const StoredReply &)>;
     void setReplyHook(ReplyHook hook) { m_replyHook = std::move(hook); }
+    // A ticket was made at first contact; runs in its transaction, after
+    // intake's `alongside` (the mail channel acknowledges it there).
+    struct StoredIntake
+    {
+        qint64 ticketId = 0;
+        const IntakeRequest &request;
+        const Department &department;
+        const QString &secret;
+        qint64 at = 0;
+    };
+    using IntakeHook = std::function<Status(const StoredIntake &)>;
+    void setIntakeHook(IntakeHook hook) { m_intakeHook = std::move(hook); }
 
     // The agent went away: their open tickets in automated departments go to
     // someone available (or back to unassigned). Returns how many moved.
@@ -160,6 +172,7 @@ private:
     Assigner m_assigner;
     ChangeListener m_listener;
     ReplyHook m_replyHook;
+    IntakeHook m_intakeHook;
     std::function<qint64()> m_clock;
 };
 

@@ -416,6 +416,49 @@ private Q_SLOTS:
         QCOMPARE(m_api->send("POST", u"/api/v1/mail/inbound"_s, {}, "message/rfc822", admin()).status, 422);
     }
 
+    // A department that acknowledges new tickets does so once per sender in
+    // a while, never to machines, from its own name, marked as automatic,
+    // with the ticket number and a link to the ticket page that works.
+    void newTicketsAreAcknowledgedOnce()
+    {
+        QVERIFY(connectMail() > 0);
+        const Response set = m_api->put(u"/api/v1/departments/%1/mail"_s.arg(m_world.returns),
+                                        {{u"acknowledgement"_s, u"Hei {name}, we have your message as ticket {ticket}."_s}},
+                                        admin());
+        QCOMPARE(set.status, 200);
+        QCOMPARE(set.json()[u"acknowledgement"_s].toString(), u"Hei {name}, we have your message as ticket {ticket}."_s);
+        auto inbound = [this](const QString &from, const QString &id, const QString &subject) {
+            QByteArray raw = customerMail(id, u"returns@acme.example"_s, subject, u"Hello"_s);
+            raw.replace("=?UTF-8?Q?=C3=85se_=C3=98deg=C3=A5rd?= <ase@example.net>", from.toUtf8());
+            return m_api->send("POST", u"/api/v1/mail/inbound"_s, raw, "message/rfc822", admin()).json()[u"ticket"_s].toInteger();
+        };
+        const qint64 first = inbound(u"Kari Nordmann <kari@example.no>"_s, u"k1@example.no"_s, u"Retur"_s);
+        QVERIFY(first > 0);
+        QVERIFY(inbound(u"Kari Nordmann <kari@example.no>"_s, u"k2@example.no"_s, u"Retur igjen"_s) > first);
+        QVERIFY(inbound(u"Shop robot <noreply@shop.example>"_s, u"r1@shop.example"_s, u"Order 1 shipped"_s) > first);
+        QVERIFY(inbound(u"Ola <ola@example.no>"_s, u"o1@example.no"_s, u"Bytte"_s) > first);
+        QVERIFY2(sink().waitForMessages(2), qPrintable(sink().log()));
+        const QList<QJsonObject> envelopes = sink().envelopes();
+        QCOMPARE(envelopes.size(), 2);
+        QCOMPARE(envelopes[0][u"to"_s].toArray().first().toString(), u"kari@example.no"_s);
+        QCOMPARE(envelopes[1][u"to"_s].toArray().first().toString(), u"ola@example.no"_s);
+        const QByteArray raw = sink().received().first();
+        QVERIFY(raw.contains("\r\nAuto-Submitted: auto-replied\r\n"));
+        const InboundMail ack = MailParser::parse(raw);
+        QVERIFY(ack.automatic); // what other helpdesks' auto-replies must see
+        QCOMPARE(ack.fromName, u"Returns at Acme"_s);
+        QCOMPARE(ack.subject, u"Re: Retur [#%1]"_s.arg(first));
+        QCOMPARE(ack.inReplyTo, u"k1@example.no"_s);
+        QVERIFY(ack.text.startsWith(u"Hei Kari Nordmann, we have your message as ticket %1."_s.arg(first)));
+        QVERIFY(ack.text.endsWith(u"-- \nReturns desk"_s));
+        static const QRegularExpression link(u"(http://\\S+/ticket/\\S+)"_s);
+        const QString url = link.match(ack.text).captured(1);
+        QVERIFY2(url.startsWith(m_server->baseUrl().toString()), qPrintable(ack.text));
+        const Response page = m_api->get(QUrl(url).path());
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains("Retur"));
+    }
+
     // A shop's own sender name and From address for a department win over
     // the department's.
     void aShopCanSpeakWithItsOwnName()

@@ -57,10 +57,9 @@ QString subjectOf(const InboundMail &mail)
     return subject;
 }
 
-QString replySubject(const Ticket &ticket)
+QString replySubject(qint64 ticketId, QString subject)
 {
-    const QString token = u"[#%1]"_s.arg(ticket.id);
-    QString subject = ticket.subject;
+    const QString token = u"[#%1]"_s.arg(ticketId);
     static const QRegularExpression prefixes(u"^((re|aw|sv|fwd?|vs)\\s*:\\s*)+"_s, QRegularExpression::CaseInsensitiveOption);
     subject.remove(prefixes);
     if (!subject.contains(token))
@@ -106,6 +105,7 @@ EmailChannel::EmailChannel(Database &db, TicketStore &tickets, DepartmentStore &
     SmtpSender::initialise();
     m_senders.setMaxThreadCount(SendersAtOnce);
     m_tickets.setReplyHook([this](const TicketStore::StoredReply &reply) { return queueReply(reply); });
+    m_tickets.setIntakeHook([this](const TicketStore::StoredIntake &intake) { return queueAcknowledgement(intake); });
     m_timer.setInterval(1'000);
     connect(&m_timer, &QTimer::timeout, this, &EmailChannel::tick);
 }
@@ -113,6 +113,7 @@ EmailChannel::EmailChannel(Database &db, TicketStore &tickets, DepartmentStore &
 EmailChannel::~EmailChannel()
 {
     m_tickets.setReplyHook({});
+    m_tickets.setIntakeHook({});
     m_senders.waitForDone();
 }
 
@@ -154,56 +155,108 @@ qint64 EmailChannel::ticketByAddress(const QStringList &recipients) const
     return 0;
 }
 
-Status EmailChannel::queueReply(const TicketStore::StoredReply &reply)
+Expected<std::optional<OutgoingMail>> EmailChannel::mailFrom(const Department &department, qint64 ticketId,
+                                                            const Customer &customer, const QString &subject,
+                                                            const QString &idPart, qint64 at, MailStore::Identity *used)
 {
-    const Ticket &ticket = reply.ticket;
-    if (ticket.customer.email.isEmpty())
-        return ok();
+    if (customer.email.isEmpty())
+        return std::optional<OutgoingMail>();
     Expected<MailEndpoint> relay = m_store.relay();
     if (!relay)
         return relay.error();
     if (relay->host.isEmpty() && m_dropDirectory.isEmpty())
-        return ok(); // mail is not set up: the customer reads replies on their ticket page
-    Expected<MailStore::Identity> identity = m_store.identity(ticket.departmentId, ticket.customer.shopId);
+        return std::optional<OutgoingMail>(); // mail is not set up: the customer reads replies on their ticket page
+    Expected<MailStore::Identity> identity = m_store.identity(department.id, customer.shopId);
     if (!identity)
         return identity.error();
     if (identity->address.isEmpty()) {
-        qCWarning(lcServer) << "Mail: department" << ticket.departmentId << "has no From address; reply not mailed";
-        return ok();
+        qCWarning(lcServer) << "Mail: department" << department.name << "has no From address; nothing mailed";
+        return std::optional<OutgoingMail>();
     }
-    Expected<MailStore::Thread> thread = m_store.thread(ticket.id);
+    Expected<MailStore::Thread> thread = m_store.thread(ticketId);
     if (!thread)
         return thread.error();
-    const QString domain = identity->address.section(u'@', 1);
     const QString random = QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffULL, 36);
     OutgoingMail mail;
-    mail.fromName = identity->senderName.isEmpty() ? reply.department.senderName : identity->senderName;
+    mail.fromName = identity->senderName.isEmpty() ? department.senderName : identity->senderName;
     mail.fromAddress = identity->address;
-    mail.replyTo = replyAddress(ticket.id, identity->address);
-    mail.toName = ticket.customer.name;
-    mail.toAddress = ticket.customer.email;
-    mail.subject = replySubject(ticket);
-    mail.text = reply.body;
-    if (!reply.department.signature.trimmed().isEmpty())
-        mail.text += u"\n\n"_s + reply.department.signature;
-    mail.messageId = u"signpost.%1.%2.%3@%4"_s.arg(ticket.id).arg(reply.messageId).arg(random, domain);
+    mail.replyTo = replyAddress(ticketId, identity->address);
+    mail.toName = customer.name;
+    mail.toAddress = customer.email;
+    mail.subject = replySubject(ticketId, subject);
+    mail.messageId = u"signpost.%1.%2.%3@%4"_s.arg(ticketId).arg(idPart, random, identity->address.section(u'@', 1));
     mail.inReplyTo = thread->lastReceived;
     mail.references = thread->ids;
-    mail.dateMs = reply.at;
+    mail.dateMs = at;
+    if (used)
+        *used = *identity;
+    return std::optional<OutgoingMail>(mail);
+}
+
+Status EmailChannel::queue(OutgoingMail mail, const Department &department, qint64 ticketId, qint64 messageRow)
+{
+    if (!department.signature.trimmed().isEmpty())
+        mail.text += u"\n\n"_s + department.signature;
     const QByteArray content = MailComposer::compose(mail);
-    if (Status recorded = m_store.recordMessage(ticket.id, reply.messageId, true, 0, mail.messageId, reply.at); !recorded)
+    if (Status recorded = m_store.recordMessage(ticketId, messageRow, true, 0, mail.messageId, mail.dateMs); !recorded)
         return recorded;
-    if (Status queued = m_store.enqueue({0, reply.messageId, ticket.id, identity->address, ticket.customer.email, content, 0},
-                                        reply.at);
+    if (Status queued = m_store.enqueue({0, messageRow, ticketId, mail.fromAddress, mail.toAddress, content, 0}, mail.dateMs);
         !queued)
         return queued;
-    // After the reply's commit: the event loop runs this once the command is done.
+    // After the change's commit: the event loop runs this once it is done.
     if (!std::exchange(m_sendQueued, true))
         QMetaObject::invokeMethod(this, [this]() {
             m_sendQueued = false;
             sendDue();
         }, Qt::QueuedConnection);
     return ok();
+}
+
+Status EmailChannel::queueReply(const TicketStore::StoredReply &reply)
+{
+    const Ticket &ticket = reply.ticket;
+    Expected<std::optional<OutgoingMail>> mail = mailFrom(reply.department, ticket.id, ticket.customer, ticket.subject,
+                                                          QString::number(reply.messageId), reply.at);
+    if (!mail)
+        return mail.error();
+    if (!*mail)
+        return ok();
+    (*mail)->text = reply.body;
+    return queue(**mail, reply.department, ticket.id, reply.messageId);
+}
+
+Status EmailChannel::queueAcknowledgement(const TicketStore::StoredIntake &intake)
+{
+    // Never to machines, nor twice in an hour to one sender (a customer
+    // writing three times in a row gets one).
+    const QString email = intake.request.email.trimmed().toLower();
+    const QString local = email.section(u'@', 0, 0);
+    static const QRegularExpression machine(u"^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)([+.-]|$)"_s);
+    if (email.isEmpty() || machine.match(local).hasMatch() || intake.request.automatic)
+        return ok();
+    Customer customer{intake.request.name.trimmed(), email, intake.request.shopId, {}};
+    MailStore::Identity identity;
+    Expected<std::optional<OutgoingMail>> mail = mailFrom(intake.department, intake.ticketId, customer,
+                                                          intake.request.subject.trimmed(), u"ack"_s, intake.at, &identity);
+    if (!mail)
+        return mail.error();
+    if (!*mail || identity.acknowledgement.isEmpty())
+        return ok();
+    Expected<bool> recently = m_store.acknowledgedSince(email, intake.at - 3'600'000);
+    if (!recently)
+        return recently.error();
+    if (*recently)
+        return ok();
+    const QString link = m_publicUrl.isEmpty() ? QString() : m_publicUrl + u"/ticket/"_s + intake.secret;
+    QString text = identity.acknowledgement;
+    text.replace(u"{name}"_s, customer.name).replace(u"{ticket}"_s, QString::number(intake.ticketId));
+    if (text.contains(u"{link}"_s))
+        text.replace(u"{link}"_s, link);
+    else if (!link.isEmpty())
+        text += u"\n\nYour ticket number is %1. You can follow it and write to us here: %2"_s.arg(intake.ticketId).arg(link);
+    (*mail)->text = text;
+    (*mail)->autoReplied = true;
+    return queue(**mail, intake.department, intake.ticketId, 0);
 }
 
 void EmailChannel::sendDue()
@@ -258,7 +311,7 @@ void EmailChannel::sent(const OutboxEntry &entry, const SmtpSender::Result &resu
         break;
     }
     // The new state and the ticket's history of it, together.
-    const Status recorded = state.isEmpty()
+    const Status recorded = state.isEmpty() || entry.messageId == 0
                                 ? record()
                                 : m_tickets.addSystemEvent(entry.ticketId, QString::fromUtf16(EventKind::MailDelivery),
                                                            {{u"message"_s, entry.messageId},
@@ -441,6 +494,7 @@ Expected<EmailChannel::Taken> EmailChannel::take(const Mailbox &mailbox, const Q
     IntakeRequest request;
     request.shopId = mailbox.shopId;
     request.channel = Channel::Email;
+    request.automatic = mail.automatic;
     request.email = mail.fromAddress;
     request.name = (mail.fromName.isEmpty() ? mail.fromAddress.section(u'@', 0, 0) : mail.fromName).left(IntakeLimits::Name);
     request.subject = subjectOf(mail);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/expected.h"
+#include "server/channels/email/mailcomposer.h"
 #include "server/channels/email/mailstore.h"
 #include "server/channels/email/smtpsender.h"
 #include "server/ratelimiter.h"
@@ -54,8 +55,20 @@ public:
     // token only this server can make.
     QString replyAddress(qint64 ticketId, const QString &fromAddress) const;
 
+    // Where customers' ticket pages are ("https://help.example.com"), for
+    // the link in acknowledgements.
+    void setPublicUrl(const QString &url) { m_publicUrl = url; }
+
 private:
+    // The mail a department sends on a ticket, with the thread's headers;
+    // none when mail is not set up or the department has no From address.
+    Expected<std::optional<OutgoingMail>> mailFrom(const Department &department, qint64 ticketId,
+                                                   const Customer &customer, const QString &subject,
+                                                   const QString &idPart, qint64 at, MailStore::Identity *used = nullptr);
+    // Signs it, and writes it into the outbox in the caller's transaction.
+    Status queue(OutgoingMail mail, const Department &department, qint64 ticketId, qint64 messageRow);
     Status queueReply(const TicketStore::StoredReply &reply);
+    Status queueAcknowledgement(const TicketStore::StoredIntake &intake);
     void tick();
     void visit(const Mailbox &mailbox);
     void sendDue();
@@ -69,6 +82,7 @@ private:
     MailStore m_store;
     QByteArray m_key;
     QString m_dropDirectory;
+    QString m_publicUrl;
     QTimer m_timer;
     QHash<qint64, qint64> m_nextVisit; // mailbox → when (ms)
     QSet<qint64> m_visiting;

@@ -332,8 +332,8 @@ Expected<MailStore::Identity> MailStore::identity(qint64 departmentId, qint64 sh
     // The shop's own first, then the department's for all shops, then its
     // first receiving address.
     QSqlQuery &query = m_db.prepared(
-        u"SELECT sender_name, from_address FROM department_mail WHERE department_id = ? AND shop_id IN (?, 0)"
-        " ORDER BY shop_id DESC"_s);
+        u"SELECT sender_name, from_address, acknowledgement FROM department_mail WHERE department_id = ?"
+        " AND shop_id IN (?, 0) ORDER BY shop_id DESC"_s);
     query.addBindValue(departmentId);
     query.addBindValue(shopId);
     if (!query.exec())
@@ -344,6 +344,8 @@ Expected<MailStore::Identity> MailStore::identity(qint64 departmentId, qint64 sh
             identity.senderName = query.value(0).toString();
         if (identity.address.isEmpty())
             identity.address = query.value(1).toString();
+        if (identity.acknowledgement.isEmpty())
+            identity.acknowledgement = query.value(2).toString();
     }
     query.finish();
     if (identity.address.isEmpty()) {
@@ -362,19 +364,23 @@ Expected<MailStore::Identity> MailStore::identity(qint64 departmentId, qint64 sh
 Expected<QJsonObject> MailStore::identitiesJson(qint64 departmentId)
 {
     QSqlQuery &query = m_db.prepared(
-        u"SELECT shop_id, sender_name, from_address FROM department_mail WHERE department_id = ? ORDER BY shop_id"_s);
+        u"SELECT shop_id, sender_name, from_address, acknowledgement FROM department_mail WHERE department_id = ?"
+        " ORDER BY shop_id"_s);
     query.addBindValue(departmentId);
     if (!query.exec())
         return storageError(query);
-    QJsonObject all{{u"department"_s, departmentId}, {u"from_address"_s, QString()}};
+    QJsonObject all{{u"department"_s, departmentId}, {u"from_address"_s, QString()}, {u"acknowledgement"_s, QString()}};
     QJsonArray shops;
     while (query.next()) {
-        if (query.value(0).toLongLong() == 0)
+        if (query.value(0).toLongLong() == 0) {
             all.insert(u"from_address"_s, query.value(2).toString());
-        else
+            all.insert(u"acknowledgement"_s, query.value(3).toString());
+        } else {
             shops.append(QJsonObject{{u"shop"_s, query.value(0).toLongLong()},
                                      {u"sender_name"_s, query.value(1).toString()},
-                                     {u"from_address"_s, query.value(2).toString()}});
+                                     {u"from_address"_s, query.value(2).toString()},
+                                     {u"acknowledgement"_s, query.value(3).toString()}});
+        }
     }
     query.finish();
     all.insert(u"shops"_s, shops);
@@ -385,11 +391,14 @@ Expected<QJsonObject> MailStore::setIdentity(qint64 departmentId, qint64 shopId,
 {
     const QString address = json.value(u"from_address"_s).toString().trimmed().toLower();
     const QString name = json.value(u"sender_name"_s).toString().simplified();
+    const QString acknowledgement = json.value(u"acknowledgement"_s).toString().trimmed();
+    if (acknowledgement.size() > 5000)
+        return Error::invalid(u"acknowledgement"_s, u"The acknowledgement can be at most 5000 characters long."_s);
     if (!address.isEmpty() && !plausibleAddress(address))
         return Error::invalid(u"from_address"_s, u"Give an email address such as returns@shop.example."_s);
     if (name.size() > 200)
         return Error::invalid(u"sender_name"_s, u"The sender name can be at most 200 characters long."_s);
-    if (address.isEmpty() && name.isEmpty()) {
+    if (address.isEmpty() && name.isEmpty() && acknowledgement.isEmpty()) {
         QSqlQuery &remove = m_db.prepared(u"DELETE FROM department_mail WHERE department_id = ? AND shop_id = ?"_s);
         remove.addBindValue(departmentId);
         remove.addBindValue(shopId);
@@ -398,13 +407,14 @@ Expected<QJsonObject> MailStore::setIdentity(qint64 departmentId, qint64 shopId,
         return identitiesJson(departmentId);
     }
     QSqlQuery &save = m_db.prepared(
-        u"INSERT INTO department_mail (department_id, shop_id, sender_name, from_address) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (department_id, shop_id) DO UPDATE SET sender_name = excluded.sender_name,"
-        " from_address = excluded.from_address"_s);
+        u"INSERT INTO department_mail (department_id, shop_id, sender_name, from_address, acknowledgement)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (department_id, shop_id) DO UPDATE SET sender_name = excluded.sender_name,"
+        " from_address = excluded.from_address, acknowledgement = excluded.acknowledgement"_s);
     save.addBindValue(departmentId);
     save.addBindValue(shopId);
     save.addBindValue(text(name));
     save.addBindValue(text(address));
+    save.addBindValue(text(acknowledgement));
     if (!save.exec())
         return storageError(save);
     return identitiesJson(departmentId);
@@ -478,9 +488,10 @@ Expected<MailStore::Thread> MailStore::thread(qint64 ticketId)
 Status MailStore::enqueue(const OutboxEntry &entry, qint64 at)
 {
     QSqlQuery &insert = m_db.prepared(
-        u"INSERT INTO mail_outbox (message_id, ticket_id, envelope_from, recipient, content, state, attempts,"
-        " next_attempt_at, updated_at) VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?)"_s);
-    insert.addBindValue(entry.messageId);
+        u"INSERT INTO mail_outbox (message_id, kind, ticket_id, envelope_from, recipient, content, state, attempts,"
+        " next_attempt_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)"_s);
+    insert.addBindValue(entry.messageId > 0 ? QVariant(entry.messageId) : QVariant());
+    insert.addBindValue(entry.messageId > 0 ? u"reply"_s : u"acknowledgement"_s);
     insert.addBindValue(entry.ticketId);
     insert.addBindValue(text(entry.envelopeFrom));
     insert.addBindValue(text(entry.recipient));
@@ -490,6 +501,19 @@ Status MailStore::enqueue(const OutboxEntry &entry, qint64 at)
     if (!insert.exec())
         return storageError(insert);
     return ok();
+}
+
+Expected<bool> MailStore::acknowledgedSince(const QString &recipient, qint64 since)
+{
+    QSqlQuery &query = m_db.prepared(u"SELECT 1 FROM mail_outbox WHERE recipient = ? AND updated_at >= ?"
+                                     " AND kind = 'acknowledgement' LIMIT 1"_s);
+    query.addBindValue(recipient);
+    query.addBindValue(since);
+    if (!query.exec())
+        return storageError(query);
+    const bool found = query.next();
+    query.finish();
+    return found;
 }
 
 Expected<QList<OutboxEntry>> MailStore::takeDue(qint64 at, int limit, const QList<qint64> &inFlight)
@@ -590,7 +614,8 @@ Expected<std::optional<std::pair<qint64, qint64>>> MailStore::outboxOf(const QSt
 Expected<QJsonObject> MailStore::deliveries(qint64 ticketId)
 {
     QSqlQuery &query = m_db.prepared(
-        u"SELECT message_id, state, last_answer, attempts, updated_at FROM mail_outbox WHERE ticket_id = ?"_s);
+        u"SELECT message_id, state, last_answer, attempts, updated_at FROM mail_outbox WHERE ticket_id = ?"
+        " AND message_id IS NOT NULL"_s);
     query.addBindValue(ticketId);
     if (!query.exec())
         return storageError(query);

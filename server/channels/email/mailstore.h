@@ -68,8 +68,9 @@ public:
     // shops with shop 0) and, per shop, another sender name.
     struct Identity
     {
-        QString senderName; // empty: the department's own
+        QString senderName;      // empty: the department's own
         QString address;
+        QString acknowledgement; // empty: new tickets are not acknowledged by mail
     };
     Expected<Identity> identity(qint64 departmentId, qint64 shopId);
     Expected<QJsonObject> identitiesJson(qint64 departmentId);
@@ -88,7 +89,10 @@ public:
     };
     Expected<Thread> thread(qint64 ticketId);
 
+    // `messageId` 0: an acknowledgement, not a reply.
     Status enqueue(const OutboxEntry &entry, qint64 at);
+    // Whether this address was acknowledged since `since` (never twice in a while).
+    Expected<bool> acknowledgedSince(const QString &recipient, qint64 since);
     // The entries due now, marked as being sent (their attempt recorded
     // before the relay hears of them).
     Expected<QList<OutboxEntry>> takeDue(qint64 at, int limit, const QList<qint64> &inFlight);
