@@ -56,11 +56,15 @@ QJsonObject Department::toJson() const
     QJsonArray shops;
     for (qint64 shop : shopIds)
         shops.append(shop);
+    QJsonObject shopSenders;
+    for (auto it = shopSenderNames.cbegin(); it != shopSenderNames.cend(); ++it)
+        shopSenders.insert(QString::number(it.key()), it.value());
     return QJsonObject{
         {u"id"_s, id},
         {u"name"_s, name},
         {u"public_label"_s, publicLabel},
         {u"sender_name"_s, senderName},
+        {u"shop_sender_names"_s, shopSenders},
         {u"signature"_s, signature},
         {u"is_default"_s, isDefault},
         {u"archived"_s, archived},
@@ -93,6 +97,9 @@ Department Department::fromJson(const QJsonObject &json)
     const QJsonArray shops = json.value(u"shops"_s).toArray();
     for (const QJsonValue &shop : shops)
         d.shopIds.append(shop.toInteger());
+    const QJsonObject shopSenders = json.value(u"shop_sender_names"_s).toObject();
+    for (auto it = shopSenders.begin(); it != shopSenders.end(); ++it)
+        d.shopSenderNames.insert(it.key().toLongLong(), it.value().toString());
     const QJsonArray addresses = json.value(u"addresses"_s).toArray();
     for (const QJsonValue &address : addresses)
         d.addresses.append(address.toString());

@@ -39,6 +39,9 @@ struct Department
 
     QList<qint64> shopIds;       // shops whose contact form offers it
     QStringList addresses;       // receiving addresses routed here
+    // A shop's own name for the department's replies ("Lumen Returns").
+    QHash<qint64, QString> shopSenderNames;
+    QString senderNameFor(qint64 shopId) const { return shopSenderNames.value(shopId, senderName); }
 
     QJsonObject toJson() const;
     static Department fromJson(const QJsonObject &json);

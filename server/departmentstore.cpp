@@ -95,6 +95,14 @@ Expected<QList<Department>> DepartmentStore::departments()
         return storageError(addresses);
     while (addresses.next())
         list[index.value(addresses.value(0).toLongLong())].addresses.append(addresses.value(1).toString());
+    QSqlQuery &senders = m_db.prepared(u"SELECT department_id, shop_id, sender_name FROM department_mail"
+                                       " WHERE shop_id > 0 AND sender_name <> ''"_s);
+    if (!senders.exec())
+        return storageError(senders);
+    while (senders.next()) {
+        if (const auto at = index.constFind(senders.value(0).toLongLong()); at != index.cend())
+            list[*at].shopSenderNames.insert(senders.value(1).toLongLong(), senders.value(2).toString());
+    }
     return list;
 }
 

@@ -44,6 +44,9 @@ public:
     // Built once and kept until a department or rule changes. A store that
     // cannot be read is an error, never an empty table kept for later.
     Expected<const RoutingTable *> routingTable();
+    // Something the departments are read with changed elsewhere (a shop's
+    // sender name for one): read them afresh.
+    void forgetCache() { m_routing.reset(); }
 
 private:
     Status applyDepartmentJson(Department &department, const QJsonObject &json);

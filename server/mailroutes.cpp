@@ -3,6 +3,8 @@
 // delivery of a ticket's replies. All of it for admins, but the last.
 #include "server/apiserver.h"
 
+#include "server/database.h"
+
 #include <QJsonArray>
 #include <QUrlQuery>
 
@@ -65,7 +67,7 @@ void ApiServer::addMailRoutes()
 
     // Mail a local MTA hands over (a Postfix transport piping to curl):
     // the raw message as the body, taken in as if fetched from the mailbox
-    // named in ?mailbox= (its shop and department), or from none.
+    // named in ?mailbox= (its shop and department), or for the ?shop= given.
     route(Method::Post, u"/api/v1/mail/inbound"_s, Access::Admin, [this, json](Call &call) {
         Mailbox box;
         const QString named = QUrlQuery(call.request.url()).queryItemValue(u"mailbox"_s);
@@ -74,6 +76,14 @@ void ApiServer::addMailRoutes()
             if (!found)
                 return HttpReply::error(Error::invalid(u"mailbox"_s, u"No mailbox with id %1."_s.arg(named)));
             box = *found;
+        }
+        // Or only the shop it came for (a transport per shop).
+        const QString shop = QUrlQuery(call.request.url()).queryItemValue(u"shop"_s);
+        if (!shop.isEmpty()) {
+            bool numeric = false;
+            box.shopId = shop.toLongLong(&numeric);
+            if (!numeric || box.shopId <= 0)
+                return HttpReply::error(Error::invalid(u"shop"_s, u"shop must be a shop's id."_s));
         }
         if (call.request.body().trimmed().isEmpty())
             return HttpReply::error(Error::invalid(u"body"_s, u"Send the message itself as the body (message/rfc822)."_s));
@@ -92,7 +102,17 @@ void ApiServer::addMailRoutes()
         if (Expected<Department> department = m_departments.department(call.id()); !department)
             return HttpReply::error(department.error());
         const qint64 shop = body->value(u"shop"_s).toInteger();
-        return json(m_email.store().setIdentity(call.id(), shop, *body));
+        Expected<QJsonObject> set = m_email.store().setIdentity(call.id(), shop, *body);
+        m_departments.forgetCache();
+        if (set) {
+            // The department's desks pull, see the new directory_version and
+            // read the departments (with the shops' sender names) again.
+            ChangeNotice notice;
+            notice.seq = m_db.headSeq();
+            notice.departments = {call.id()};
+            m_push.publish(notice);
+        }
+        return json(set);
     });
 
     // How each mailed reply of a ticket fared, by message id.

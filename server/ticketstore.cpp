@@ -665,7 +665,8 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         if (!department)
             return department.error();
         Expected<qint64> message = addMessage(t.id, MessageKind::Reply, actor, agentName, command.body,
-                                              department->senderName, department->signature, seq, at);
+                                              department->senderNameFor(t.customer.shopId), department->signature,
+                                              seq, at);
         if (!message)
             return message.error();
         if (m_replyHook) {

@@ -386,7 +386,7 @@ void TicketView::showMode()
                                    .arg(m_shownCustomer.isEmpty() ? tr("the customer") : m_shownCustomer));
     m_modeHint->setStyleSheet(note ? u"color: #b45309; font-weight: bold;"_s : u"color: #2563eb; font-weight: bold;"_s);
     m_sender->setText(note ? tr("Not sent to the customer")
-                           : (department ? tr("From: %1").arg(department->senderName) : QString()));
+                           : (department ? tr("From: %1").arg(department->senderNameFor(m_shownShop)) : QString()));
     m_signature->setText(!note && department ? department->signature : QString());
     m_signature->setVisible(!m_signature->text().isEmpty());
     m_send->setText(note ? tr("Add internal note") : tr("Send reply"));
@@ -496,6 +496,7 @@ void TicketView::reload()
 
     m_shownDepartment = department;
     m_shownCustomer = ticket->customer.name;
+    m_shownShop = ticket->customer.shopId;
     showMode();
 }
 

@@ -117,6 +117,7 @@ private:
     // The shown ticket's department and customer, as reload() read them.
     std::optional<Department> m_shownDepartment;
     QString m_shownCustomer;
+    qint64 m_shownShop = 0; // whose name for the department the reply goes out in
     QTabBar *m_mode;
     QLabel *m_modeHint;
     QLabel *m_sender;

@@ -479,6 +479,12 @@ private Q_SLOTS:
         const InboundMail sent = lastSent();
         QCOMPARE(sent.fromName, u"Lumen Returns"_s);
         QCOMPARE(sent.fromAddress, u"returns@lumen.example"_s);
+        // The thread says the same as the mail, and agents' desks read it
+        // with the department.
+        QCOMPARE(thread(id).last()[u"sender_name"_s].toString(), u"Lumen Returns"_s);
+        QCOMPARE(m_api->get(u"/api/v1/departments/%1"_s.arg(m_world.returns), m_world.token(u"rob"_s))
+                     .json()[u"shop_sender_names"_s][QString::number(m_world.shop)].toString(),
+                 u"Lumen Returns"_s);
     }
 };
 

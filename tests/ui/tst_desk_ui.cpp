@@ -306,6 +306,17 @@ private Q_SLOTS:
         const QByteArray content = mail.readAll();
         QVERIFY(content.contains("From: Support at Acme <support@acme.example>"));
         QVERIFY(content.contains("We are on it."));
+
+        // The shop gives the department its own name: the desk hears of it
+        // and shows the From its customers will see.
+        QCOMPARE(m_api->put(u"/api/v1/departments/%1/mail"_s.arg(m_world.support),
+                            {{u"shop"_s, m_world.shop}, {u"sender_name"_s, u"Acme Outdoor Support"_s}},
+                            m_world.token(u"admin"_s)).status,
+                 200);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->desk()->department(m_world.support)->senderNameFor(m_world.shop),
+                                  u"Acme Outdoor Support"_s, 15'000);
+        m_window->openTicket(m_tickets[2]);
+        QCOMPARE(view->senderPreview()->text(), u"From: Acme Outdoor Support"_s);
     }
 
     // What an agent writes stays theirs: switching tickets, a colleague

@@ -406,6 +406,12 @@ Expected<QJsonObject> MailStore::setIdentity(qint64 departmentId, qint64 shopId,
             return storageError(remove);
         return identitiesJson(departmentId);
     }
+    // Desks read the shops' sender names with the departments.
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
+    if (Status touched = m_db.touchDirectory(); !touched)
+        return touched.error();
     QSqlQuery &save = m_db.prepared(
         u"INSERT INTO department_mail (department_id, shop_id, sender_name, from_address, acknowledgement)"
         " VALUES (?, ?, ?, ?, ?) ON CONFLICT (department_id, shop_id) DO UPDATE SET sender_name = excluded.sender_name,"
@@ -417,6 +423,8 @@ Expected<QJsonObject> MailStore::setIdentity(qint64 departmentId, qint64 shopId,
     save.addBindValue(text(acknowledgement));
     if (!save.exec())
         return storageError(save);
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
     return identitiesJson(departmentId);
 }
 
