@@ -17,9 +17,13 @@
 // sink's file for it (its mtime) and, as the server saw it, the delivery's
 // updated_at once sent.
 //
-// Last, the sink alone: the same message handed to it by the server's own
-// SmtpSender from as many threads as the server uses, no server at all: how
-// fast the sink goes by itself.
+// --reply-rate paces the replies (latency at a given load rather than behind
+// a burst); --relay discard hands them to an SMTP server in this process that
+// keeps nothing, to see the server's own pace without the Python sink.
+//
+// Last, the sink alone: one of the server's messages handed to it by the
+// server's own SmtpSender from as many threads as the server uses, no server
+// at all: how fast the sink goes by itself.
 #include "benchsupport.h"
 
 #include "server/channels/email/smtpsender.h"
@@ -35,6 +39,7 @@
 #include <QLocale>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
@@ -63,6 +68,9 @@ const QString Usage = uR"(bench_mail [options]
   --replies M          replies mailed per outbound run (default 2000; 0: no outbound part)
   --batch B            reply commands per request (default 50)
   --requests R         command requests in flight at once (default 4)
+  --reply-rate R       replies a second, paced in whole batches (default 0: all at once)
+  --relay KIND         sink (tests/support/smtp_sink.py, default) or discard (an SMTP
+                       server in this process that keeps nothing)
   --sink-messages K    messages for the sink-alone check (default: as --replies; 0: none)
   --sink-threads T     its sending threads (default 4, as the server's senders)
   --runs R             measured runs of each part, each on a fresh server (default 3)
@@ -527,17 +535,129 @@ InboundResult measureInbound(const Options &options, Dovecot &dovecot, qsizetype
 }
 
 // ---------------------------------------------------------------------------
+// A relay that keeps nothing: an SMTP server on its own thread of this
+// process that answers 250 to everything and notes when each message's data
+// ended, to see how fast the server hands over replies when the relay costs
+// next to nothing (--relay discard).
+
+class DiscardRelay
+{
+public:
+    ~DiscardRelay()
+    {
+        if (m_thread.isRunning())
+            QMetaObject::invokeMethod(&m_context, [this]() { qDeleteAll(m_context.children()); },
+                                      Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    bool start()
+    {
+        m_context.moveToThread(&m_thread);
+        m_thread.start();
+        QMetaObject::invokeMethod(&m_context, [this]() { listen(); }, Qt::BlockingQueuedConnection);
+        return m_port != 0;
+    }
+    quint16 port() const { return m_port; }
+    qsizetype count() const { return m_count; }
+    // The reply's message row (from the Message-ID the server gives it) → when its data ended (wall µs).
+    QList<std::pair<qint64, qint64>> accepted() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_accepted;
+    }
+
+private:
+    struct Session
+    {
+        QByteArray in;
+        bool data = false;
+    };
+    void listen()
+    {
+        auto *server = new QTcpServer(&m_context);
+        if (!server->listen(QHostAddress::LocalHost, 0))
+            return;
+        QObject::connect(server, &QTcpServer::newConnection, server, [this, server]() {
+            while (QTcpSocket *socket = server->nextPendingConnection()) {
+                auto session = std::make_shared<Session>();
+                socket->write("220 discard.test ESMTP\r\n");
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, session]() {
+                    session->in += socket->readAll();
+                    serve(socket, *session);
+                });
+                QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        m_port = server->serverPort();
+    }
+    void serve(QTcpSocket *socket, Session &session)
+    {
+        static const QRegularExpression messageId(u"^Message-Id:\\s*<signpost\\.(\\d+)\\.(\\d+)\\."_s,
+                                                  QRegularExpression::CaseInsensitiveOption
+                                                      | QRegularExpression::MultilineOption);
+        for (;;) {
+            if (session.data) {
+                const qsizetype end = session.in.indexOf("\r\n.\r\n");
+                if (end < 0)
+                    return;
+                const qint64 now = wallUs();
+                const QRegularExpressionMatch match = messageId.match(QString::fromLatin1(session.in.left(std::min<qsizetype>(end, 8192))));
+                session.in.remove(0, end + 5);
+                session.data = false;
+                {
+                    std::lock_guard lock(m_mutex);
+                    m_accepted.append({match.hasMatch() ? match.captured(2).toLongLong() : 0, now});
+                }
+                ++m_count;
+                socket->write("250 2.0.0 OK discarded\r\n");
+                continue;
+            }
+            const qsizetype end = session.in.indexOf("\r\n");
+            if (end < 0)
+                return;
+            const QByteArray verb = session.in.left(std::min<qsizetype>(end, 4)).toUpper();
+            session.in.remove(0, end + 2);
+            if (verb == "EHLO")
+                socket->write("250-discard.test\r\n250-8BITMIME\r\n250 SIZE 52428800\r\n");
+            else if (verb == "DATA") {
+                socket->write("354 End data with <CR><LF>.<CR><LF>\r\n");
+                session.data = true;
+                // What came before "\r\n" of the data's first line is
+                // matched by the search for "\r\n.\r\n": keep one CRLF in front.
+                session.in.prepend("\r\n");
+            } else if (verb == "QUIT") {
+                socket->write("221 2.0.0 Bye\r\n");
+                socket->disconnectFromHost();
+                return;
+            } else {
+                socket->write("250 2.0.0 OK\r\n");
+            }
+        }
+    }
+
+    QThread m_thread;
+    QObject m_context;
+    quint16 m_port = 0;
+    std::atomic<qsizetype> m_count = 0;
+    mutable std::mutex m_mutex;
+    QList<std::pair<qint64, qint64>> m_accepted;
+};
+
+// ---------------------------------------------------------------------------
 // Outbound
 
 struct OutboundResult
 {
-    double perSecond = 0;       // replies accepted by the sink per second, first batch sent → last accepted
+    double perSecond = 0;       // replies accepted by the relay per second, first batch sent → last accepted
     double postSeconds = 0;     // first batch sent → last batch answered
-    double p50 = 0, p95 = 0, max = 0;          // accepted (sink's file) − stored, ms
+    double acceptedWhilePosting = 0; // share of the replies accepted before the last batch was answered
+    double drainPerSecond = 0;  // replies accepted per second after that
+    double p50 = 0, p95 = 0, max = 0;          // accepted (at the relay) − stored, ms
     double serverP50 = 0, serverP95 = 0;       // updated_at when sent − stored, ms
     double serverCpuMs = 0;     // per reply
     double serverShare = 0;
-    double sinkCpuMs = 0;       // per reply
+    double sinkCpuMs = 0;       // per reply (the Python sink only)
     double sinkShare = 0;
     QByteArray sample;          // one message as the sink received it
     QString sampleFrom, sampleTo;
@@ -548,11 +668,46 @@ QList<QString> sinkFiles(const QString &directory)
     return QDir(directory).entryList({u"*.eml"_s}, QDir::Files, QDir::Name);
 }
 
+// The reply's message row and when the sink took it (its file's mtime), per file.
+QList<std::pair<qint64, qint64>> sinkAccepted(const QString &directory, OutboundResult &result)
+{
+    static const QRegularExpression messageId(u"^Message-Id:\\s*<signpost\\.(\\d+)\\.(\\d+)\\."_s,
+                                              QRegularExpression::CaseInsensitiveOption
+                                                  | QRegularExpression::MultilineOption);
+    QList<std::pair<qint64, qint64>> accepted;
+    for (const QString &name : sinkFiles(directory)) {
+        const QString path = QDir(directory).filePath(name);
+        struct stat info{};
+        if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+            die(u"cannot stat "_s + path);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            die(u"cannot read "_s + path);
+        const QRegularExpressionMatch match = messageId.match(QString::fromLatin1(file.read(8192)));
+        accepted.append({match.hasMatch() ? match.captured(2).toLongLong() : 0,
+                         qint64(info.st_mtim.tv_sec) * 1'000'000 + info.st_mtim.tv_nsec / 1000});
+        if (result.sample.isEmpty()) {
+            file.seek(0);
+            result.sample = file.readAll();
+            QFile envelope(path.chopped(4) + u".json"_s);
+            if (envelope.open(QIODevice::ReadOnly)) {
+                const QJsonObject json = QJsonDocument::fromJson(envelope.readAll()).object();
+                result.sampleFrom = json.value(u"from"_s).toString();
+                result.sampleTo = json.value(u"to"_s).toArray().first().toString();
+            }
+        }
+    }
+    return accepted;
+}
+
 OutboundResult measureOutbound(const Options &options, qsizetype replies, int run, int runs)
 {
+    const bool discard = options.text(u"relay"_s) == u"discard";
     SmtpSink sink;
-    if (!sink.start())
-        die(u"the SMTP sink did not start: "_s + sink.log());
+    DiscardRelay discardRelay;
+    if (discard ? !discardRelay.start() : !sink.start())
+        die(u"the relay did not start: "_s + sink.log());
+    const quint16 relayPort = discard ? discardRelay.port() : sink.port();
     ServerProcess server;
     if (!server.start(options.text(u"server"_s)))
         die(u"the server did not start: "_s + server.errorOutput());
@@ -563,11 +718,20 @@ OutboundResult measureOutbound(const Options &options, qsizetype replies, int ru
         die(error);
 
     // The tickets: contact-form ones in Support, the agent's department.
+    // ASCII addresses: the sink (aiosmtpd without SMTPUTF8) refuses others
+    // with "500 Error: strict ASCII mode", and the generator makes some
+    // such as élodie.müller.123@example.com.
     const int lanes = int(std::max<qint64>(1, options.number(u"requests"_s)));
     QList<HttpConnection *> connections;
     for (int i = 0; i < lanes; ++i)
         connections.append(new HttpConnection(server.baseUrl(), qApp));
-    const IntakeOutcome intake = postIntake(connections, makeIntakeBodies(world->shop, replies, 0.0, 7 + run));
+    QList<QByteArray> bodies = makeIntakeBodies(world->shop, replies, 0.0, 7 + run);
+    for (qsizetype i = 0; i < bodies.size(); ++i) {
+        QJsonObject body = QJsonDocument::fromJson(bodies[i]).object();
+        body.insert(u"email"_s, u"customer%1@example.net"_s.arg(i));
+        bodies[i] = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    }
+    const IntakeOutcome intake = postIntake(connections, bodies);
     if (intake.created != replies)
         die(u"intake: %1 of %2 tickets made: %3"_s.arg(intake.created).arg(replies).arg(intake.firstFailure));
     QList<qint64> tickets = intake.sentNs.keys();
@@ -577,7 +741,7 @@ OutboundResult measureOutbound(const Options &options, qsizetype replies, int ru
 
     const HttpResponse relay = http.call("PUT", "/api/v1/mail/relay",
                                          QJsonDocument(QJsonObject{{u"host"_s, u"127.0.0.1"_s},
-                                                                   {u"port"_s, sink.port()},
+                                                                   {u"port"_s, relayPort},
                                                                    {u"security"_s, u"none"_s}})
                                              .toJson(QJsonDocument::Compact),
                                          world->adminToken);
@@ -611,9 +775,19 @@ OutboundResult measureOutbound(const Options &options, qsizetype replies, int ru
         batches.append(QJsonDocument(QJsonObject{{u"commands"_s, commands}}).toJson(QJsonDocument::Compact));
     }
 
-    const QString directory = sink.directory();
+    const QString directory = discard ? QString() : sink.directory();
+    // The sink names its files 000001.eml, 000002.eml ... as they come:
+    // look for the next one rather than list the directory every time.
+    qsizetype sinkCount = 0;
+    auto acceptedSoFar = [&]() {
+        if (discard)
+            return discardRelay.count();
+        while (QFile::exists(u"%1/%2.eml"_s.arg(directory).arg(sinkCount + 1, 6, 10, QLatin1Char('0'))))
+            ++sinkCount;
+        return sinkCount;
+    };
+    const double perSecond = options.text(u"reply-rate"_s).toDouble();
     QHash<qint64, qint64> storedUs; // reply's message row → when its batch was answered
-    QHash<qint64, qint64> ticketOf; // message row → ticket
     qsizetype nextBatch = 0, answeredBatches = 0, rejected = 0;
     QString firstRejection;
     qint64 postsDoneUs = 0;
@@ -623,11 +797,22 @@ OutboundResult measureOutbound(const Options &options, qsizetype replies, int ru
     bool finished = false;
 
     const double serverCpuBefore = server.cpuSeconds();
-    const double sinkCpuBefore = treeCpuSeconds(sink.pid());
+    const double sinkCpuBefore = discard ? 0 : treeCpuSeconds(sink.pid());
     const qint64 startUs = wallUs();
+    QElapsedTimer paced;
+    paced.start();
     std::function<void(HttpConnection *)> sendNext = [&](HttpConnection *connection) {
         if (nextBatch >= batches.size())
             return;
+        if (perSecond > 0) {
+            // Paced: batch n goes out no earlier than n * batch / rate seconds in.
+            const qint64 due = qint64(double(nextBatch * batchSize) * 1000.0 / perSecond) - paced.elapsed();
+            if (due > 0) {
+                QTimer::singleShot(std::chrono::milliseconds(due), Qt::PreciseTimer, &loop,
+                                   [&sendNext, connection]() { sendNext(connection); });
+                return;
+            }
+        }
         connection->request("POST", "/api/v1/commands", batches[nextBatch++], world->agentToken,
                             [&, connection](HttpResponse &&response) {
                                 const qint64 now = wallUs();
@@ -647,9 +832,7 @@ OutboundResult measureOutbound(const Options &options, qsizetype replies, int ru
                                             firstRejection = QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact));
                                         continue;
                                     }
-                                    const qint64 row = result.value(u"message"_s).toInteger();
-                                    storedUs.insert(row, now);
-                                    ticketOf.insert(row, result.value(u"ticket"_s).toObject().value(u"id"_s).toInteger());
+                                    storedUs.insert(result.value(u"message"_s).toInteger(), now);
                                 }
                                 if (answeredBatches == batches.size())
                                     postsDoneUs = now;
@@ -658,14 +841,14 @@ OutboundResult measureOutbound(const Options &options, qsizetype replies, int ru
     };
     QTimer watch;
     QObject::connect(&watch, &QTimer::timeout, &loop, [&]() {
-        const qsizetype count = sinkFiles(directory).size();
+        const qsizetype count = acceptedSoFar();
         if (count != received)
             lastProgressNs = clockNs();
         received = count;
         if (answeredBatches == batches.size() && received >= storedUs.size()) {
             finished = true;
             loop.quit();
-        } else if (clockNs() - lastProgressNs > 60'000'000'000LL) {
+        } else if (clockNs() - lastProgressNs > 30'000'000'000LL) {
             loop.quit(); // stalled
         }
     });
@@ -675,49 +858,28 @@ OutboundResult measureOutbound(const Options &options, qsizetype replies, int ru
     loop.exec();
     watch.stop();
     const double serverCpu = server.cpuSeconds() - serverCpuBefore;
-    const double sinkCpu = treeCpuSeconds(sink.pid()) - sinkCpuBefore;
+    const double sinkCpu = discard ? 0 : treeCpuSeconds(sink.pid()) - sinkCpuBefore;
     if (rejected > 0)
         die(u"%1 reply commands were not applied; the first: %2"_s.arg(rejected).arg(firstRejection));
     if (!finished)
-        die(u"outbound stalled: the sink has %1 of %2 replies\n%3\n%4"_s.arg(received).arg(storedUs.size())
+        die(u"outbound stalled: the relay has %1 of %2 replies\n%3\n%4"_s.arg(received).arg(storedUs.size())
                 .arg(server.errorOutput().right(2000), sink.log().right(2000)));
 
-    // Each accepted message: its reply's row from the Message-ID the server
-    // gave it, signpost.<ticket>.<row>.<random>@domain.
-    static const QRegularExpression messageId(u"^Message-Id:\\s*<signpost\\.(\\d+)\\.(\\d+)\\."_s,
-                                              QRegularExpression::CaseInsensitiveOption
-                                                  | QRegularExpression::MultilineOption);
+    // Each accepted message, by its reply's row (in the Message-ID the server
+    // gave it, signpost.<ticket>.<row>.<random>@domain).
+    OutboundResult result;
+    const QList<std::pair<qint64, qint64>> accepted = discard ? discardRelay.accepted() : sinkAccepted(directory, result);
     QList<double> latencies;
     qint64 lastAcceptedUs = 0;
+    qsizetype whilePosting = 0;
     QSet<qint64> seen;
-    OutboundResult result;
-    for (const QString &name : sinkFiles(directory)) {
-        const QString path = QDir(directory).filePath(name);
-        struct stat info{};
-        if (::stat(QFile::encodeName(path).constData(), &info) != 0)
-            die(u"cannot stat "_s + path);
-        const qint64 acceptedUs = qint64(info.st_mtim.tv_sec) * 1'000'000 + info.st_mtim.tv_nsec / 1000;
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            die(u"cannot read "_s + path);
-        const QByteArray head = file.read(8192);
-        const QRegularExpressionMatch match = messageId.match(QString::fromLatin1(head));
-        const qint64 row = match.hasMatch() ? match.captured(2).toLongLong() : 0;
+    for (const auto &[row, acceptedUs] : accepted) {
         if (!storedUs.contains(row) || seen.contains(row))
-            die(u"%1 is no reply of this run, or a second copy (row %2)"_s.arg(name).arg(row));
+            die(u"a message that is no reply of this run, or a second copy (row %1)"_s.arg(row));
         seen.insert(row);
         latencies.append(double(acceptedUs - storedUs.value(row)) / 1e3);
         lastAcceptedUs = std::max(lastAcceptedUs, acceptedUs);
-        if (result.sample.isEmpty()) {
-            file.seek(0);
-            result.sample = file.readAll();
-            QFile envelope(path.chopped(4) + u".json"_s);
-            if (envelope.open(QIODevice::ReadOnly)) {
-                const QJsonObject json = QJsonDocument::fromJson(envelope.readAll()).object();
-                result.sampleFrom = json.value(u"from"_s).toString();
-                result.sampleTo = json.value(u"to"_s).toArray().first().toString();
-            }
-        }
+        whilePosting += acceptedUs <= postsDoneUs ? 1 : 0;
     }
 
     // As the server saw it: each reply's delivery.
@@ -758,6 +920,10 @@ OutboundResult measureOutbound(const Options &options, qsizetype replies, int ru
     const double seconds = double(lastAcceptedUs - startUs) / 1e6;
     result.perSecond = double(replies) / seconds;
     result.postSeconds = double(postsDoneUs - startUs) / 1e6;
+    result.acceptedWhilePosting = double(whilePosting) / double(replies);
+    result.drainPerSecond = lastAcceptedUs > postsDoneUs
+                                ? double(replies - whilePosting) / (double(lastAcceptedUs - postsDoneUs) / 1e6)
+                                : 0;
     result.p50 = percentile(latencies, 0.5);
     result.p95 = percentile(latencies, 0.95);
     result.max = percentile(latencies, 1.0);
@@ -770,15 +936,18 @@ OutboundResult measureOutbound(const Options &options, qsizetype replies, int ru
     QStringList stateCounts;
     for (auto it = states.cbegin(); it != states.cend(); ++it)
         stateCounts.append(u"%1 %2"_s.arg(it.key()).arg(it.value()));
-    say(u"  out %1/%2: %3 replies accepted by the sink in %4 s = %5 replies/s (commands answered after %6 s) |"
-        " stored -> accepted p50 %7 ms, p95 %8 ms, max %9 ms (server's updated_at: p50 %10, p95 %11 ms) |"
-        " server CPU %12 ms/reply (%13% of a core), sink %14 ms/reply (%15%) | deliveries: %16, %17 tried again"_s
+    say(u"  out %1/%2: %3 replies accepted by the %4 in %5 s = %6 replies/s | commands answered after %7 s, %8% of the"
+        " replies accepted by then, %9/s after | stored -> accepted p50 %10 ms, p95 %11 ms, max %12 ms (server's"
+        " updated_at: p50 %13, p95 %14 ms) | server CPU %15 ms/reply (%16% of a core)%17 | deliveries: %18, %19 tried again"_s
             .arg(run + 1)
             .arg(runs)
             .arg(replies)
+            .arg(discard ? u"discard relay"_s : u"sink"_s)
             .arg(seconds, 0, 'f', 2)
             .arg(result.perSecond, 0, 'f', 0)
             .arg(result.postSeconds, 0, 'f', 2)
+            .arg(result.acceptedWhilePosting * 100, 0, 'f', 0)
+            .arg(result.drainPerSecond, 0, 'f', 0)
             .arg(result.p50, 0, 'f', 0)
             .arg(result.p95, 0, 'f', 0)
             .arg(result.max, 0, 'f', 0)
@@ -786,8 +955,8 @@ OutboundResult measureOutbound(const Options &options, qsizetype replies, int ru
             .arg(result.serverP95, 0, 'f', 0)
             .arg(result.serverCpuMs, 0, 'f', 2)
             .arg(result.serverShare * 100, 0, 'f', 0)
-            .arg(result.sinkCpuMs, 0, 'f', 2)
-            .arg(result.sinkShare * 100, 0, 'f', 0)
+            .arg(discard ? QString()
+                         : u", sink %1 ms/reply (%2%)"_s.arg(result.sinkCpuMs, 0, 'f', 2).arg(result.sinkShare * 100, 0, 'f', 0))
             .arg(stateCounts.join(u", "_s))
             .arg(retried));
     if (!server.stop())
@@ -877,6 +1046,8 @@ int main(int argc, char *argv[])
                            {u"replies"_s, u"2000"_s},
                            {u"batch"_s, u"50"_s},
                            {u"requests"_s, u"4"_s},
+                           {u"reply-rate"_s, u"0"_s},
+                           {u"relay"_s, u"sink"_s},
                            {u"sink-messages"_s, QString()},
                            {u"sink-threads"_s, u"4"_s},
                            {u"runs"_s, u"3"_s},
@@ -953,17 +1124,25 @@ int main(int argc, char *argv[])
         }
     }
 
-    QList<double> outRates, outPost, outP50, outP95, outMax, outServerP50, outServerP95, outCpu, outShare, outSinkCpu,
-        outSinkShare;
+    QList<double> outRates, outPost, outWhilePosting, outDrain, outP50, outP95, outMax, outServerP50, outServerP95,
+        outCpu, outShare, outSinkCpu, outSinkShare;
+    const bool discard = options.text(u"relay"_s) == u"discard";
+    if (!discard && options.text(u"relay"_s) != u"sink")
+        die(u"--relay is sink or discard"_s);
     OutboundResult last;
     if (replies > 0) {
-        say(u"outbound: %1 replies in batches of %2, %3 requests at once"_s.arg(replies)
+        const double rate = options.text(u"reply-rate"_s).toDouble();
+        say(u"outbound: %1 replies in batches of %2, %3 requests at once, %4, to the %5"_s.arg(replies)
                 .arg(options.number(u"batch"_s))
-                .arg(options.number(u"requests"_s)));
+                .arg(options.number(u"requests"_s))
+                .arg(rate > 0 ? u"paced at %1 replies/s"_s.arg(rate) : u"all at once"_s,
+                     discard ? u"discard relay in this process"_s : u"SMTP sink (aiosmtpd)"_s));
         for (int run = 0; run < runs; ++run) {
             last = measureOutbound(options, replies, run, runs);
             outRates.append(last.perSecond);
             outPost.append(last.postSeconds);
+            outWhilePosting.append(last.acceptedWhilePosting * 100);
+            outDrain.append(last.drainPerSecond);
             outP50.append(last.p50);
             outP95.append(last.p95);
             outMax.append(last.max);
@@ -997,13 +1176,16 @@ int main(int argc, char *argv[])
                 .arg(summarize(inShare).median, 0, 'f', 0)
                 .arg(summarize(inDovecot).median, 0, 'f', 2));
     if (!outRates.isEmpty()) {
-        say(u"  outbound: %1 replies/s (target 200), commands answered after %2 s | server CPU %3 ms/reply,"
-            " %4% of a core | sink %5 ms/reply, %6% of a core"_s.arg(formatSummary(summarize(outRates)))
+        say(u"  outbound: %1 replies/s (target 200) | commands answered after %2 s, %3% accepted by then, %4/s after"
+            " | server CPU %5 ms/reply, %6% of a core%7"_s.arg(formatSummary(summarize(outRates)))
                 .arg(summarize(outPost).median, 0, 'f', 2)
+                .arg(summarize(outWhilePosting).median, 0, 'f', 0)
+                .arg(summarize(outDrain).median, 0, 'f', 0)
                 .arg(formatSummary(summarize(outCpu), 2))
                 .arg(summarize(outShare).median, 0, 'f', 0)
-                .arg(summarize(outSinkCpu).median, 0, 'f', 2)
-                .arg(summarize(outSinkShare).median, 0, 'f', 0));
+                .arg(discard ? QString()
+                             : u" | sink %1 ms/reply, %2% of a core"_s.arg(summarize(outSinkCpu).median, 0, 'f', 2)
+                                   .arg(summarize(outSinkShare).median, 0, 'f', 0)));
         say(u"  outbound: stored -> accepted p50 %1 ms (target < 1000), p95 %2 ms, max %3 ms;"
             " by the server's updated_at p50 %4 ms, p95 %5 ms"_s.arg(formatSummary(summarize(outP50)))
                 .arg(formatSummary(summarize(outP95)), formatSummary(summarize(outMax)))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots of signpost-desk with demo data under Xvfb.
-# Needs: xvfb x11-apps xdotool imagemagick; a build in ./build.
+# Needs: xvfb x11-apps xdotool imagemagick xterm neomutt; a build in ./build.
 # The dark palette and the waiting-to-send list come from the desk's UI
 # test, which saves them when SIGNPOST_SCREENSHOT_DIR is set (see the end).
 set -euo pipefail
@@ -84,6 +84,72 @@ curl -s -X POST "$url/api/v1/public/intake" -H 'Content-Type: application/json' 
   -d '{"shop":1,"department":2,"name":"Ines Duarte","email":"ines@example.pt","order_number":"NW-10733","subject":"Zip broke on the first hike","message":"The main zip of the Fjell jacket broke after one day."}' >/dev/null
 sleep 2.5
 shot "$window" desk-popup
+
+# A customer writes to Returns by mail (handed over as a local MTA would);
+# Lars answers from the desk, and the demo's outgoing mail (no relay here)
+# is what the customer's mail program shows.
+token=$(curl -s "$url/api/v1/auth/login" -d '{"email":"admin@signpost.example","password":"signpost-demo"}' |
+  sed 's/.*"token":"\([^"]*\)".*/\1/')
+cat > "$work/customer.eml" <<'MAIL'
+From: =?UTF-8?Q?Kari_Nordb=C3=B8?= <kari.nordbo@example.no>
+To: Northwind Outdoor <returns@northwind.example>
+Subject: =?UTF-8?Q?Jakken_er_for_liten_=E2=80=93_kan_jeg_bytte=3F?=
+Date: Tue, 01 Dec 2026 09:12:00 +0100
+Message-ID: <kari-2026-12-01@example.no>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: 8bit
+
+Hei!
+
+Jeg fikk Fjell-jakken (ordre NW-10588) i går, men størrelse M er for liten.
+Kan jeg bytte den til L? Jeg har ikke brukt den.
+
+Hilsen Kari
+MAIL
+ticket=$(curl -s "$url/api/v1/mail/inbound?shop=1" -H "Authorization: Bearer $token" --data-binary @"$work/customer.eml" |
+  sed 's/.*"ticket":\([0-9]*\).*/\1/')
+sleep 2.5
+key ctrl+g
+xdotool type "$ticket"; xdotool key Return; sleep 0.8
+key ctrl+r
+xdotool type "Hei Kari! Det ordner vi. Du får en returlapp på e-post i dag, og jakken i L sendes så snart vi har mottatt den du har."
+key ctrl+Return
+sleep 8 # the moment to undo, then out, mailed, and back in the history
+shot "$window" desk-mail
+server_dir=$(pgrep -af "signpost-server --data-dir /tmp/signpost-desk-" | sed -n 's/.*--data-dir \([^ ]*\).*/\1/p' | head -1)
+mail_out="$server_dir/outgoing-mail"
+mkdir -p "$work/inbox/cur" "$work/inbox/new" "$work/inbox/tmp"
+cp "$work/customer.eml" "$work/inbox/cur/1.customer:2,S"
+n=2
+for f in "$mail_out"/*-ticket-"$ticket".eml; do cp "$f" "$work/inbox/cur/$n.signpost:2,"; n=$((n + 1)); done
+cat > "$work/muttrc" <<'RC'
+set mbox_type=Maildir
+set charset=utf-8
+set sort=threads
+set sort_aux=date
+set pager_index_lines=5
+set pager_stop=yes
+set markers=no
+set header_cache=""
+ignore *
+unignore from: to: reply-to: subject: date:
+hdr_order from: reply-to: to: date: subject:
+color header brightblue default "^(From|Subject):"
+RC
+LC_ALL=C.UTF-8 xterm -u8 -geometry 100x34 -fa 'DejaVu Sans Mono' -fs 11 -title customer-mail \
+  -e neomutt -n -F "$work/muttrc" -f "$work/inbox" &
+mutt=""
+for _ in $(seq 50); do mutt=$(xdotool search --name customer-mail 2>/dev/null | head -1) && [ -n "$mutt" ] && break; sleep 0.2; done
+sleep 1
+# The reply (after the acknowledgement), with the thread above it. xterm
+# takes only real key events, so the window gets the focus first.
+xdotool windowfocus --sync "$mutt" 2>/dev/null
+sleep 0.5
+for k in End Return; do xdotool key $k; sleep 0.8; done
+shot "$mutt" mail-received
+xdotool key --window "$mutt" q q
+sleep 0.5
 
 # The server goes away: the desk keeps working and says so.
 pkill -f "signpost-server --data-dir /tmp/signpost-desk-.*/server" || true
