@@ -198,6 +198,32 @@ private Q_SLOTS:
         QCOMPARE(ticketOf(m_world.returns, u"Re: Bytte"_s), 0);
     }
 
+    // A mailbox polled only hourly still brings new mail in at once: the
+    // server waits in IDLE on it.
+    void idleBringsNewMailAtOnce()
+    {
+        const Response box = m_api->post(u"/api/v1/mail/mailboxes"_s,
+                                         {{u"name"_s, u"Returns, idle"_s},
+                                          {u"department"_s, m_world.returns},
+                                          {u"host"_s, u"127.0.0.1"_s},
+                                          {u"port"_s, m_dovecot.imapPort()},
+                                          {u"security"_s, u"none"_s},
+                                          {u"username"_s, u"returns"_s},
+                                          {u"password"_s, u"mailbox-secret-1"_s},
+                                          {u"poll_seconds"_s, 3600}},
+                                         admin());
+        QCOMPARE(box.status, 201);
+        const QString path = u"/api/v1/mail/mailboxes/%1"_s.arg(box.json()[u"id"_s].toInteger());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_api->get(path, admin()).json()[u"checked_at"_s].isNull(), 10'000);
+        for (int i = 0; i < 2; ++i) {
+            const QString subject = u"Idle %1"_s.arg(i);
+            QVERIFY(m_dovecot.deliver(u"returns"_s, customerMail(u"idle-%1@example.net"_s.arg(i), u"returns@acme.example"_s,
+                                                                 subject, u"Hello"_s)));
+            QTRY_VERIFY_WITH_TIMEOUT(ticketOf(m_world.returns, subject) > 0, 10'000);
+        }
+        QCOMPARE(m_api->get(path, admin()).json()[u"last_error"_s].toString(), QString());
+    }
+
     // Taken in once: the same message twice (a mail server redelivering, a
     // copy in two folders) makes one ticket; an auto-reply stays on the
     // ticket without reopening it; a stranger's subject token does not

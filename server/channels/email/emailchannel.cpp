@@ -332,6 +332,7 @@ void EmailChannel::tick()
     if (!boxes)
         return;
     const qint64 now = nowMs();
+    watch(*boxes, now);
     for (const Mailbox &box : *boxes) {
         if (!box.enabled || m_visiting.contains(box.id))
             continue;
@@ -342,8 +343,48 @@ void EmailChannel::tick()
     }
 }
 
+void EmailChannel::watch(const QList<Mailbox> &boxes, qint64 now)
+{
+    // One watcher in IDLE per enabled mailbox, on its current settings; new
+    // mail it hears of is fetched at once. Polling goes on beside it, for
+    // servers without IDLE and as a safety net.
+    QHash<qint64, QString> wanted;
+    for (const Mailbox &box : boxes) {
+        if (box.enabled)
+            wanted.insert(box.id, u"%1|%2|%3|%4|%5|%6"_s.arg(box.server.host).arg(box.server.port)
+                                      .arg(toString(box.server.security), box.server.username, box.server.password,
+                                           box.folder));
+    }
+    for (auto it = m_watchers.begin(); it != m_watchers.end();) {
+        if (wanted.value(it.key()) != it->settings) {
+            it->client->deleteLater();
+            it = m_watchers.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const Mailbox &box : boxes) {
+        if (!wanted.contains(box.id) || m_watchers.contains(box.id) || m_watchAgainAt.value(box.id) > now)
+            continue;
+        auto *client = new ImapClient(this);
+        const qint64 id = box.id;
+        m_watchers.insert(id, {client, wanted.value(id)});
+        client->watch(box.server, box.folder, [this, id]() { checkNow(id); }, [this, id, client](const QString &error) {
+            // Tried again in a minute; a server without IDLE, in an hour.
+            m_watchAgainAt.insert(id, nowMs() + (error == QLatin1String(ImapClient::NoIdle) ? 3'600'000 : 60'000));
+            if (const auto it = m_watchers.constFind(id); it != m_watchers.cend() && it->client == client)
+                m_watchers.remove(id);
+            client->deleteLater();
+        });
+    }
+}
+
 void EmailChannel::checkNow(qint64 mailboxId)
 {
+    // A visit under way may have searched before the new mail came: one
+    // more after it.
+    if (m_visiting.contains(mailboxId))
+        m_visitAgain.insert(mailboxId);
     m_nextVisit.remove(mailboxId);
     QMetaObject::invokeMethod(this, &EmailChannel::tick, Qt::QueuedConnection);
 }
@@ -359,8 +400,9 @@ void EmailChannel::visit(const Mailbox &mailbox)
         (void)m_store.recordCheck(id, nowMs(), error, fetched, limited);
         m_visiting.remove(id);
         client->deleteLater();
-        // A full batch: more is waiting, so the next visit is now.
-        if (error.isEmpty() && fetched >= MessagesPerVisit)
+        // A full batch: more is waiting, so the next visit is now; so too
+        // when new mail was heard of meanwhile.
+        if (m_visitAgain.remove(id) || (error.isEmpty() && fetched >= MessagesPerVisit))
             checkNow(id);
     };
     client->fetchUnseen(mailbox.server, mailbox.folder, MessagesPerVisit,
@@ -413,8 +455,9 @@ Expected<EmailChannel::Taken> EmailChannel::take(const Mailbox &mailbox, const Q
     const qint64 at = nowMs();
     auto remember = [&](qint64 ticket) { return m_store.recordMessage(ticket, 0, false, mailbox.id, key, at); };
 
-    // A bounce of one of our replies: on that reply's ticket, and the reply
-    // is marked as bounced.
+    // A bounce of one of our replies: the reply is marked as bounced, and
+    // the ticket's history says so with the reporting server's words (the
+    // report itself is no message of the customer's). One change.
     if (mail.bounce && !mail.bouncedMessageId.isEmpty()) {
         Expected<std::optional<std::pair<qint64, qint64>>> bounced = m_store.outboxOf(mail.bouncedMessageId);
         if (!bounced)
@@ -423,22 +466,20 @@ Expected<EmailChannel::Taken> EmailChannel::take(const Mailbox &mailbox, const Q
         if (!ticket)
             return ticket.error();
         if (*bounced && *ticket > 0) {
+            const auto [entry, reply] = **bounced;
             const QString answer = u"%1 %2"_s.arg(mail.bounceStatus, mail.bounceDiagnostic).trimmed();
-            const QString note = u"This reply could not be delivered to %1: %2"_s.arg(mail.bounceRecipient, answer);
-            Expected<qint64> added = m_tickets.customerMessage(*ticket, note + u"\n\n"_s + text, true, [&](qint64 t) -> Status {
-                if (Status marked = m_store.recordFailed((*bounced)->first, at, u"bounced"_s, answer); !marked)
-                    return marked;
-                return remember(t);
-            });
-            if (!added)
-                return added.error();
             const Status told = m_tickets.addSystemEvent(
                 *ticket, QString::fromUtf16(EventKind::MailDelivery),
-                {{u"message"_s, (*bounced)->second}, {u"state"_s, u"bounced"_s}, {u"to"_s, mail.bounceRecipient},
-                 {u"answer"_s, answer}});
+                {{u"message"_s, reply}, {u"state"_s, u"bounced"_s}, {u"to"_s, mail.bounceRecipient}, {u"answer"_s, answer}},
+                [&]() -> Status {
+                    if (Status marked = m_store.recordFailed(entry, at, u"bounced"_s, answer); !marked)
+                        return marked;
+                    return remember(*ticket);
+                });
             if (!told)
-                qCWarning(lcServer) << "Mail: the bounce of ticket" << *ticket << "is not in its history:" << told.error().message;
-            return Taken{Taken::Outcome::Bounce, *ticket, note};
+                return told.error();
+            return Taken{Taken::Outcome::Bounce, *ticket,
+                         u"The reply could not be delivered to %1: %2"_s.arg(mail.bounceRecipient, answer)};
         }
     }
 

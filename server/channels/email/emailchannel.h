@@ -16,6 +16,7 @@ namespace Signpost {
 
 class Database;
 class DepartmentStore;
+class ImapClient;
 
 // Email in and out, per department. Mail fetched from the mailboxes (or
 // handed over by a local MTA) becomes a ticket, or lands on the ticket it
@@ -71,6 +72,7 @@ private:
     Status queueAcknowledgement(const TicketStore::StoredIntake &intake);
     void tick();
     void visit(const Mailbox &mailbox);
+    void watch(const QList<Mailbox> &boxes, qint64 now);
     void sendDue();
     void sent(const OutboxEntry &entry, const SmtpSender::Result &result);
     qint64 ticketByAddress(const QStringList &recipients) const;
@@ -86,6 +88,14 @@ private:
     QTimer m_timer;
     QHash<qint64, qint64> m_nextVisit; // mailbox → when (ms)
     QSet<qint64> m_visiting;
+    QSet<qint64> m_visitAgain;
+    struct Watcher
+    {
+        ImapClient *client = nullptr;
+        QString settings; // what it was started with: new settings, a new watcher
+    };
+    QHash<qint64, Watcher> m_watchers;
+    QHash<qint64, qint64> m_watchAgainAt;
     QList<qint64> m_sending;           // outbox entries with a worker
     QThreadPool m_senders;
     // New tickets per sender address: a sender writing many messages a

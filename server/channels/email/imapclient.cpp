@@ -11,11 +11,15 @@ constexpr int StepTimeoutMs = 60'000;
 constexpr qint64 MaxLiteral = 64LL * 1024 * 1024; // a message larger than this is not taken in
 } // namespace
 
+const char ImapClient::NoIdle[] = "The mail server does not offer IDLE.";
+
 ImapClient::ImapClient(QObject *parent)
     : QObject(parent)
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this]() { fail(u"The mail server did not answer in time."_s); });
+    m_renew.setSingleShot(true);
+    connect(&m_renew, &QTimer::timeout, this, &ImapClient::stopIdling);
     connect(&m_socket, &QSslSocket::readyRead, this, &ImapClient::readSome);
     connect(&m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
         fail(u"Connection to the mail server: "_s + m_socket.errorString());
@@ -119,7 +123,18 @@ void ImapClient::lineComplete()
         return;
     }
     if (response.text.startsWith("* ")) {
+        // Idling: new mail ends the IDLE, and the owner hears of it once
+        // the server has closed the command.
+        if (m_idling && (response.text.endsWith(" EXISTS") || response.text.endsWith(" RECENT"))) {
+            m_newMail = true;
+            stopIdling();
+        }
         m_untagged.append(std::move(response));
+        return;
+    }
+    if (response.text.startsWith("+") && m_idling) {
+        m_deadline.stop(); // idling for as long as it takes
+        m_doneSent = false;
         return;
     }
     if (!m_pendingTag.isEmpty() && response.text.startsWith(m_pendingTag + ' ')) {
@@ -132,21 +147,83 @@ void ImapClient::lineComplete()
     }
 }
 
-void ImapClient::fetchUnseen(const MailEndpoint &server, const QString &folder, int limit, FetchedHandler fetched)
+void ImapClient::open(const MailEndpoint &server, const QString &folder, std::function<void()> signedIn)
 {
     m_server = server;
     m_folder = folder;
+    m_signedIn = std::move(signedIn);
+    m_deadline.start(StepTimeoutMs);
+    if (server.security == MailEndpoint::Security::Tls)
+        m_socket.connectToHostEncrypted(server.host, quint16(server.port));
+    else
+        m_socket.connectToHost(server.host, quint16(server.port));
+}
+
+void ImapClient::fetchUnseen(const MailEndpoint &server, const QString &folder, int limit, FetchedHandler fetched)
+{
     m_limit = limit;
     m_fetched = std::move(fetched);
     m_onError = [this](const QString &error) {
         if (FetchedHandler handler = std::exchange(m_fetched, nullptr))
             handler({}, error);
     };
-    m_deadline.start(StepTimeoutMs);
-    if (server.security == MailEndpoint::Security::Tls)
-        m_socket.connectToHostEncrypted(server.host, quint16(server.port));
-    else
-        m_socket.connectToHost(server.host, quint16(server.port));
+    open(server, folder, [this]() { searchUnseen(); });
+}
+
+void ImapClient::watch(const MailEndpoint &server, const QString &folder, std::function<void()> arrived,
+                       std::function<void(const QString &)> ended)
+{
+    m_arrived = std::move(arrived);
+    m_onError = std::move(ended);
+    open(server, folder, [this]() {
+        command("CAPABILITY", [this](bool ok, const QByteArray &, const QList<Response> &untagged) {
+            bool offered = false;
+            for (const Response &response : untagged)
+                offered = offered || (response.text.startsWith("* CAPABILITY") && response.text.split(' ').contains("IDLE"));
+            if (!ok || !offered) {
+                fail(QString::fromLatin1(NoIdle));
+                return;
+            }
+            command("SELECT " + quoted(m_folder), [this](bool ok, const QByteArray &status, const QList<Response> &) {
+                if (!ok) {
+                    fail(u"The folder \u201c%1\u201d cannot be opened: %2"_s.arg(m_folder, QString::fromUtf8(status)));
+                    return;
+                }
+                // What came before the watch began is fetched too.
+                if (m_arrived)
+                    m_arrived();
+                idle();
+            });
+        });
+    });
+}
+
+void ImapClient::idle()
+{
+    // RFC 2177: the server may drop an idle session after 30 minutes, so
+    // it is renewed before.
+    m_renew.start(25 * 60 * 1000);
+    m_idling = true;
+    command("IDLE", [this](bool ok, const QByteArray &status, const QList<Response> &) {
+        m_idling = false;
+        m_renew.stop();
+        if (!ok) {
+            fail(u"The mail server ended IDLE: "_s + QString::fromUtf8(status));
+            return;
+        }
+        if (std::exchange(m_newMail, false) && m_arrived)
+            m_arrived();
+        idle();
+    });
+}
+
+void ImapClient::stopIdling()
+{
+    if (m_idling && !m_doneSent) {
+        m_doneSent = true;
+        m_socket.write("DONE\r\n");
+        m_deadline.start(StepTimeoutMs);
+    }
 }
 
 void ImapClient::signIn()
@@ -157,56 +234,62 @@ void ImapClient::signIn()
             fail(u"The mail server refused the sign-in: "_s + QString::fromUtf8(status));
             return;
         }
-        command("SELECT " + quoted(m_folder), [this](bool ok, const QByteArray &status, const QList<Response> &) {
+        if (std::function<void()> next = std::exchange(m_signedIn, nullptr))
+            next();
+    });
+}
+
+void ImapClient::searchUnseen()
+{
+    command("SELECT " + quoted(m_folder), [this](bool ok, const QByteArray &status, const QList<Response> &) {
+        if (!ok) {
+            fail(u"The folder \u201c%1\u201d cannot be opened: %2"_s.arg(m_folder, QString::fromUtf8(status)));
+            return;
+        }
+        command("UID SEARCH UNSEEN", [this](bool ok, const QByteArray &status, const QList<Response> &untagged) {
             if (!ok) {
-                fail(u"The folder \u201c%1\u201d cannot be opened: %2"_s.arg(m_folder, QString::fromUtf8(status)));
+                fail(u"The mail server cannot search the folder: "_s + QString::fromUtf8(status));
                 return;
             }
-            command("UID SEARCH UNSEEN", [this](bool ok, const QByteArray &status, const QList<Response> &untagged) {
-                if (!ok) {
-                    fail(u"The mail server cannot search the folder: "_s + QString::fromUtf8(status));
-                    return;
+            QList<qint64> uids;
+            for (const Response &response : untagged) {
+                if (!response.text.startsWith("* SEARCH"))
+                    continue;
+                for (const QByteArray &word : response.text.mid(8).split(' ')) {
+                    if (const qint64 uid = word.toLongLong(); uid > 0)
+                        uids.append(uid);
                 }
-                QList<qint64> uids;
-                for (const Response &response : untagged) {
-                    if (!response.text.startsWith("* SEARCH"))
-                        continue;
-                    for (const QByteArray &word : response.text.mid(8).split(' ')) {
-                        if (const qint64 uid = word.toLongLong(); uid > 0)
-                            uids.append(uid);
-                    }
-                }
-                std::sort(uids.begin(), uids.end());
-                uids = uids.mid(0, m_limit);
-                auto deliver = [this](QList<Fetched> messages) {
-                    if (FetchedHandler handler = std::exchange(m_fetched, nullptr))
-                        handler(messages, QString());
-                };
-                if (uids.isEmpty()) {
-                    deliver({});
-                    return;
-                }
-                QByteArrayList set;
-                for (qint64 uid : uids)
-                    set.append(QByteArray::number(uid));
-                command("UID FETCH " + set.join(',') + " (UID BODY.PEEK[])",
-                        [this, deliver](bool ok, const QByteArray &status, const QList<Response> &untagged) {
-                            if (!ok) {
-                                fail(u"The mail server cannot fetch: "_s + QString::fromUtf8(status));
-                                return;
-                            }
-                            QList<Fetched> messages;
-                            static const QRegularExpression uid(u"UID (\\d+)"_s);
-                            for (const Response &response : untagged) {
-                                if (!response.text.contains(" FETCH ") || response.literals.isEmpty())
-                                    continue;
-                                const QRegularExpressionMatch match = uid.match(QString::fromLatin1(response.text));
-                                if (match.hasMatch())
-                                    messages.append({match.captured(1).toLongLong(), response.literals.first()});
-                            }
-                            deliver(messages);
-                        });
-            });
+            }
+            std::sort(uids.begin(), uids.end());
+            uids = uids.mid(0, m_limit);
+            auto deliver = [this](QList<Fetched> messages) {
+                if (FetchedHandler handler = std::exchange(m_fetched, nullptr))
+                    handler(messages, QString());
+            };
+            if (uids.isEmpty()) {
+                deliver({});
+                return;
+            }
+            QByteArrayList set;
+            for (qint64 uid : uids)
+                set.append(QByteArray::number(uid));
+            command("UID FETCH " + set.join(',') + " (UID BODY.PEEK[])",
+                    [this, deliver](bool ok, const QByteArray &status, const QList<Response> &untagged) {
+                        if (!ok) {
+                            fail(u"The mail server cannot fetch: "_s + QString::fromUtf8(status));
+                            return;
+                        }
+                        QList<Fetched> messages;
+                        static const QRegularExpression uid(u"UID (\\d+)"_s);
+                        for (const Response &response : untagged) {
+                            if (!response.text.contains(" FETCH ") || response.literals.isEmpty())
+                                continue;
+                            const QRegularExpressionMatch match = uid.match(QString::fromLatin1(response.text));
+                            if (match.hasMatch())
+                                messages.append({match.captured(1).toLongLong(), response.literals.first()});
+                        }
+                        deliver(messages);
+                    });
         });
     });
 }

@@ -16,7 +16,8 @@ namespace Signpost {
 // One visit to a mailbox over IMAP (RFC 3501), on the event loop: sign in,
 // select the folder, fetch the unseen messages without marking them
 // (BODY.PEEK[]), hand them over, and mark as seen only those the caller
-// says are stored. libcurl's IMAP cannot fetch without setting \Seen (the
+// says are stored. Or a watch on the folder in IDLE, to hear of new mail
+// at once. libcurl's IMAP cannot fetch without setting \Seen (the
 // literal of a custom FETCH is dropped), hence this small client; the mail
 // itself is read by GMime.
 class ImapClient : public QObject
@@ -39,6 +40,13 @@ public:
     // Marks the given messages \Seen and signs out; `done` gets the error.
     void markSeenAndClose(const QList<qint64> &uids, std::function<void(const QString &error)> done);
 
+    // Waits in IDLE (RFC 2177) on the folder, for as long as the connection
+    // lasts: `arrived` whenever new mail comes, `ended` once with why it
+    // stopped (NoIdle when the server does not offer it).
+    void watch(const MailEndpoint &server, const QString &folder, std::function<void()> arrived,
+               std::function<void(const QString &error)> ended);
+    static const char NoIdle[];
+
 private:
     struct Response
     {
@@ -51,7 +59,11 @@ private:
     void readSome();
     void lineComplete();
     void fail(const QString &error);
+    void open(const MailEndpoint &server, const QString &folder, std::function<void()> signedIn);
     void signIn();
+    void searchUnseen();
+    void idle();
+    void stopIdling();
     static QByteArray quoted(const QString &text);
 
     MailEndpoint m_server;
@@ -69,6 +81,12 @@ private:
     Completion m_pending;
     QList<Response> m_untagged;
     std::function<void(const QString &)> m_onError;
+    std::function<void()> m_signedIn;
+    std::function<void()> m_arrived;
+    QTimer m_renew;
+    bool m_idling = false;
+    bool m_doneSent = false;
+    bool m_newMail = false;
 };
 
 } // namespace Signpost
