@@ -26,6 +26,7 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     , m_idempotency(db)
     , m_push(m_accounts)
     , m_email(db, m_tickets, m_departments, config.mailKey, config.mailDropDir)
+    , m_attachments(db)
     , m_contactLimiter(config.contactPerMinute, config.contactBurst)
     , m_loginLimiter(config.loginPerMinute, config.loginBurst)
     , m_http(HttpServer::Limits{config.maxBodyBytes},

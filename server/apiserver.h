@@ -3,6 +3,7 @@
 #include "core/accessscope.h"
 #include "core/expected.h"
 #include "server/accountstore.h"
+#include "server/attachmentstore.h"
 #include "server/channels/email/emailchannel.h"
 #include "server/contactpages.h"
 #include "server/cannedreplystore.h"
@@ -136,6 +137,7 @@ private:
     IdempotencyLog m_idempotency;
     PushHub m_push;
     EmailChannel m_email;
+    AttachmentStore m_attachments;
     RateLimiter m_contactLimiter;
     RateLimiter m_loginLimiter;
     QList<Route> m_routes;

@@ -195,8 +195,8 @@ const QList<QStringList> &migrations()
             " SELECT id, department_id, solved_at FROM tickets WHERE solved_at IS NOT NULL"_s,
         },
         // 8: email: the relay, the mailboxes, each department's From address
-        // (per shop), which Message-IDs belong to which ticket, and the
-        // outbox of replies written in the reply's own transaction.
+        // (per shop), which Message-IDs belong to which ticket, the outbox
+        // of replies written in the reply's own transaction, attachments.
         {
             u"CREATE TABLE mail_relay (id INTEGER PRIMARY KEY CHECK (id = 1), host TEXT NOT NULL, port INTEGER NOT NULL,"
             " security TEXT NOT NULL, username TEXT NOT NULL, password BLOB, updated_at INTEGER NOT NULL)"_s,
@@ -227,6 +227,12 @@ const QList<QStringList> &migrations()
             u"CREATE INDEX mail_outbox_due ON mail_outbox (state, next_attempt_at)"_s,
             u"CREATE INDEX mail_outbox_ticket ON mail_outbox (ticket_id)"_s,
             u"CREATE INDEX mail_outbox_recipient ON mail_outbox (recipient, updated_at)"_s,
+            // Files that came with customers' messages; the bytes are in the
+            // data directory, named by their SHA-256.
+            u"CREATE TABLE attachments (id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL REFERENCES tickets(id),"
+            " message_id INTEGER NOT NULL REFERENCES messages(id), filename TEXT NOT NULL, content_type TEXT NOT NULL,"
+            " size INTEGER NOT NULL, sha256 TEXT NOT NULL, inline INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL)"_s,
+            u"CREATE INDEX attachments_ticket ON attachments (ticket_id)"_s,
         },
     };
     return steps;

@@ -35,6 +35,7 @@ struct IntakeResult
     qint64 ticketId = 0;
     QString secret; // the customer's link to their ticket
     RoutingDecision routing;
+    qint64 messageId = 0; // the customer's first message
 };
 
 namespace IntakeLimits {

@@ -5,6 +5,8 @@
 #include "core/timestamps.h"
 #include "server/database.h"
 
+#include <QFile>
+#include <QUrl>
 #include <QtConcurrent>
 
 #include <QUrlQuery>
@@ -52,7 +54,33 @@ void ApiServer::addTicketRoutes()
 
     route(Method::Get, u"/api/v1/tickets/{id}"_s, Access::Agent, [this](Call &call) {
         Expected<QJsonObject> view = m_tickets.ticketView(call.scope, call.id());
-        return view ? HttpReply::json(*view) : HttpReply::error(view.error());
+        if (!view)
+            return HttpReply::error(view.error());
+        Expected<QJsonArray> attachments = m_attachments.list(call.id());
+        if (!attachments)
+            return HttpReply::error(attachments.error());
+        view->insert(u"attachments"_s, *attachments);
+        return HttpReply::json(*view);
+    });
+
+    // A file of a customer's message, for agents who may see its ticket;
+    // always as a download, never shown by the browser as a page.
+    route(Method::Get, u"/api/v1/attachments/{id}"_s, Access::Agent, [this](Call &call) {
+        Expected<AttachmentStore::Stored> stored = m_attachments.find(call.id());
+        if (!stored)
+            return HttpReply::error(stored.error());
+        if (Expected<QJsonObject> visible = m_tickets.ticketView(call.scope, stored->ticketId); !visible)
+            return HttpReply::error(Error::notFound(u"No such attachment."_s));
+        QFile file(stored->path);
+        if (!file.open(QIODevice::ReadOnly))
+            return HttpReply::error({ErrorCode::Internal, u"The attachment's file is missing from the store."_s, {}});
+        HttpReply reply;
+        reply.contentType = stored->contentType.toUtf8();
+        reply.body = file.readAll();
+        reply.headers = {{"Content-Disposition",
+                          "attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(stored->filename)},
+                         {"Cache-Control", "private, max-age=86400"}};
+        return reply;
     });
 
     route(Method::Post, u"/api/v1/commands"_s, Access::Agent, [this](Call &call) {

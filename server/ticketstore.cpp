@@ -129,10 +129,10 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
         !stay)
         return stay.error();
 
-    if (Expected<qint64> message = addMessage(ticketId, MessageKind::Customer, 0, request.name.trimmed(),
-                                              request.message, {}, {}, seq, at);
-        !message)
-        return message.error();
+    const Expected<qint64> firstMessage = addMessage(ticketId, MessageKind::Customer, 0, request.name.trimmed(),
+                                                     request.message, {}, {}, seq, at);
+    if (!firstMessage)
+        return firstMessage.error();
     QJsonObject created{{u"channel"_s, toString(request.channel)}, {u"shop"_s, idOrNull(request.shopId)}};
     if (!request.toAddress.isEmpty())
         created.insert(u"to_address"_s, request.toAddress);
@@ -152,7 +152,7 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
                 return storageError(update);
         }
     }
-    const IntakeResult result{ticketId, secret, *routed};
+    const IntakeResult result{ticketId, secret, *routed, *firstMessage};
     if (alongside) {
         if (Status done = alongside(result); !done)
             return done.error();
@@ -950,14 +950,16 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
     Expected<CustomerThread> thread = customerThread(secret);
     if (!thread)
         return thread.error();
-    const Expected<qint64> added = customerMessage(thread->ticket.id, body, false, alongside);
+    const Expected<qint64> added = customerMessage(thread->ticket.id, body, false, [&](qint64 ticketId, qint64) {
+        return alongside ? alongside(ticketId) : ok();
+    });
     if (!added)
         return added.error();
     return thread->ticket.id;
 }
 
 Expected<qint64> TicketStore::customerMessage(qint64 ticketId, const QString &body, bool automatic,
-                                              const std::function<Status(qint64 ticketId)> &alongside)
+                                              const std::function<Status(qint64 ticketId, qint64 messageId)> &alongside)
 {
     if (Expected<int> announced = announceIfDue(ticketId); !announced)
         return announced.error();
@@ -994,7 +996,7 @@ Expected<qint64> TicketStore::customerMessage(qint64 ticketId, const QString &bo
     if (Status saved = saveTicket(t, clocks, at); !saved)
         return saved.error();
     if (alongside) {
-        if (Status done = alongside(t.id); !done)
+        if (Status done = alongside(t.id, *message); !done)
             return done.error();
     }
     if (Status committed = tx.commit(); !committed)

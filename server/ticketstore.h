@@ -55,7 +55,7 @@ public:
     // id. An automatic message (an auto-reply, a bounce) is kept on the
     // ticket but neither reopens it nor notifies anyone.
     Expected<qint64> customerMessage(qint64 ticketId, const QString &body, bool automatic,
-                                     const std::function<Status(qint64 ticketId)> &alongside = {});
+                                     const std::function<Status(qint64 ticketId, qint64 messageId)> &alongside = {});
 
     // Something happened to the ticket that is history, not a change of it
     // (a reply's mail was delivered): an event by no one, in its own

@@ -6,6 +6,7 @@
 #include "tests/support/worldtest.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -196,6 +197,54 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(thread(id).last()[u"body"_s].toString(), u"Og størrelsen?"_s, 15'000);
         QCOMPARE(ticket(id)[u"department"_s].toInteger(), m_world.support);
         QCOMPARE(ticketOf(m_world.returns, u"Re: Bytte"_s), 0);
+    }
+
+    // The files of a customer's mail are kept, once however often they
+    // come, listed with the ticket and served only to its department.
+    void attachmentsAreKeptAndServedToTheTicketsAgents()
+    {
+        const QByteArray raw = corpusFile(u"07-returns-applemail-inline-image-pdf.eml"_s);
+        const InboundMail parsed = MailParser::parse(raw);
+        QCOMPARE(parsed.attachments.size(), 2);
+        auto inbound = [this](const QByteArray &message) {
+            return m_api->send("POST", u"/api/v1/mail/inbound"_s, message, "message/rfc822", admin());
+        };
+        const Response taken = inbound(raw);
+        QCOMPARE(taken.status, 201);
+        const qint64 id = taken.json()[u"ticket"_s].toInteger();
+        QCOMPARE(ticket(id)[u"department"_s].toInteger(), m_world.returns);
+        const QJsonArray listed = m_api->get(u"/api/v1/tickets/%1"_s.arg(id), m_world.token(u"rob"_s))
+                                      .json()[u"attachments"_s].toArray();
+        QCOMPARE(listed.size(), 2);
+        const qint64 firstMessage = thread(id).first()[u"id"_s].toInteger();
+        for (qsizetype i = 0; i < listed.size(); ++i) {
+            const QJsonObject file = listed[i].toObject();
+            QCOMPARE(file[u"filename"_s].toString(), parsed.attachments[i].filename);
+            QCOMPARE(file[u"content_type"_s].toString(), parsed.attachments[i].contentType);
+            QCOMPARE(file[u"size"_s].toInteger(), parsed.attachments[i].data.size());
+            QCOMPARE(file[u"message"_s].toInteger(), firstMessage);
+            const QString path = u"/api/v1/attachments/%1"_s.arg(file[u"id"_s].toInteger());
+            const Response download = m_api->get(path, m_world.token(u"rob"_s));
+            QCOMPARE(download.status, 200);
+            QCOMPARE(download.body, parsed.attachments[i].data);
+            QCOMPARE(download.header("Content-Type"), parsed.attachments[i].contentType.toUtf8());
+            QVERIFY(download.header("Content-Disposition").startsWith("attachment; filename*=UTF-8''"));
+            QCOMPARE(download.header("X-Content-Type-Options"), QByteArray("nosniff")); // every answer has it
+            // Support does not see Returns' tickets, nor their files.
+            QCOMPARE(m_api->get(path, m_world.token(u"sam"_s)).status, 404);
+        }
+        QCOMPARE(listed[1][u"filename"_s].toString(), u"Kvittering ø.pdf"_s);
+
+        // The same files again in another mail: a second ticket, the bytes
+        // kept once.
+        QByteArray again = raw;
+        again.replace("Message-Id: <", "Message-Id: <again-");
+        QCOMPARE(inbound(again).status, 201);
+        int files = 0;
+        for (QDirIterator it(QDir(m_server->dataDir()).filePath(u"attachments"_s), QDir::Files, QDirIterator::Subdirectories);
+             it.hasNext(); it.next())
+            ++files;
+        QCOMPARE(files, 2);
     }
 
     // A mailbox polled only hourly still brings new mail in at once: the

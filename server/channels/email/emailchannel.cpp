@@ -98,6 +98,7 @@ EmailChannel::EmailChannel(Database &db, TicketStore &tickets, DepartmentStore &
     , m_tickets(tickets)
     , m_departments(departments)
     , m_store(db, key)
+    , m_attachments(db)
     , m_key(std::move(key))
     , m_dropDirectory(std::move(dropDirectory))
 {
@@ -451,9 +452,35 @@ Expected<EmailChannel::Taken> EmailChannel::take(const Mailbox &mailbox, const Q
         taken.reason = u"Taken in before."_s;
         return taken;
     }
-    const QString text = ticketText(mail);
     const qint64 at = nowMs();
-    auto remember = [&](qint64 ticket) { return m_store.recordMessage(ticket, 0, false, mailbox.id, key, at); };
+    // The files first (outside the transaction, by content: kept once),
+    // within the limits; what is over them stays in the mailbox, and the
+    // message says so.
+    QList<AttachmentStore::File> files;
+    qint64 total = 0;
+    QStringList left;
+    for (const MailAttachment &attachment : mail.attachments) {
+        const qint64 size = attachment.data.size();
+        if (size > AttachmentStore::MaxFileBytes || total + size > AttachmentStore::MaxMessageBytes) {
+            left.append(u"%1 (%2 MB)"_s.arg(attachment.filename.isEmpty() ? u"attachment"_s : attachment.filename)
+                            .arg(double(size) / (1024 * 1024), 0, 'f', 1));
+            continue;
+        }
+        if (Status kept = m_attachments.keep(attachment.data); !kept)
+            return kept.error();
+        total += size;
+        files.append({attachment.filename, attachment.contentType, attachment.isInline, attachment.data});
+    }
+    QString text = ticketText(mail);
+    if (!left.isEmpty())
+        text += u"\n\n[Over the size limit, kept only in the mailbox: %1]"_s.arg(left.join(u", "_s));
+    auto remember = [&](qint64 ticket, qint64 message) -> Status {
+        for (const AttachmentStore::File &file : std::as_const(files)) {
+            if (Status recorded = m_attachments.record(ticket, message, file, at); !recorded)
+                return recorded;
+        }
+        return m_store.recordMessage(ticket, 0, false, mailbox.id, key, at);
+    };
 
     // A bounce of one of our replies: the reply is marked as bounced, and
     // the ticket's history says so with the reporting server's words (the
@@ -474,7 +501,7 @@ Expected<EmailChannel::Taken> EmailChannel::take(const Mailbox &mailbox, const Q
                 [&]() -> Status {
                     if (Status marked = m_store.recordFailed(entry, at, u"bounced"_s, answer); !marked)
                         return marked;
-                    return remember(*ticket);
+                    return m_store.recordMessage(*ticket, 0, false, mailbox.id, key, at);
                 });
             if (!told)
                 return told.error();
@@ -563,7 +590,9 @@ Expected<EmailChannel::Taken> EmailChannel::take(const Mailbox &mailbox, const Q
         taken.reason = u"Not taken in: "_s + problems.first().message;
         return taken;
     }
-    Expected<IntakeResult> made = m_tickets.intake(request, [&](const IntakeResult &result) { return remember(result.ticketId); });
+    Expected<IntakeResult> made = m_tickets.intake(request, [&](const IntakeResult &result) {
+        return remember(result.ticketId, result.messageId);
+    });
     if (!made)
         return made.error();
     taken.outcome = Taken::Outcome::NewTicket;

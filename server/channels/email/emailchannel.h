@@ -4,6 +4,7 @@
 #include "server/channels/email/mailcomposer.h"
 #include "server/channels/email/mailstore.h"
 #include "server/channels/email/smtpsender.h"
+#include "server/attachmentstore.h"
 #include "server/ratelimiter.h"
 #include "server/ticketstore.h"
 
@@ -82,6 +83,7 @@ private:
     TicketStore &m_tickets;
     DepartmentStore &m_departments;
     MailStore m_store;
+    AttachmentStore m_attachments;
     QByteArray m_key;
     QString m_dropDirectory;
     QString m_publicUrl;
