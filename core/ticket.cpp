@@ -17,6 +17,18 @@ QJsonValue idOrNull(qint64 id)
 
 } // namespace
 
+QJsonObject AttachmentRef::toJson() const
+{
+    return {{u"id"_s, id}, {u"filename"_s, filename}, {u"content_type"_s, contentType}, {u"size"_s, size},
+            {u"inline"_s, isInline}};
+}
+
+AttachmentRef AttachmentRef::fromJson(const QJsonObject &json)
+{
+    return {json.value(u"id"_s).toInteger(), json.value(u"filename"_s).toString(),
+            json.value(u"content_type"_s).toString(), json.value(u"size"_s).toInteger(), json.value(u"inline"_s).toBool()};
+}
+
 QJsonObject Message::toJson() const
 {
     QJsonObject json{
@@ -32,6 +44,12 @@ QJsonObject Message::toJson() const
     if (kind == MessageKind::Reply) {
         json.insert(u"sender_name"_s, senderName);
         json.insert(u"signature"_s, signature);
+    }
+    if (!attachments.isEmpty()) {
+        QJsonArray files;
+        for (const AttachmentRef &file : attachments)
+            files.append(file.toJson());
+        json.insert(u"attachments"_s, files);
     }
     return json;
 }
@@ -49,6 +67,8 @@ Message Message::fromJson(const QJsonObject &json)
     m.signature = json.value(u"signature"_s).toString();
     m.createdAt = msFromIso(json.value(u"created_at"_s).toString());
     m.seq = json.value(u"seq"_s).toInteger();
+    for (const QJsonValue &file : json.value(u"attachments"_s).toArray())
+        m.attachments.append(AttachmentRef::fromJson(file.toObject()));
     return m;
 }
 

@@ -17,6 +17,20 @@ struct Customer
     QString orderNumber;
 };
 
+// A file that came with a message: what the thread lists; the bytes are
+// fetched from the server on demand.
+struct AttachmentRef
+{
+    qint64 id = 0;
+    QString filename;
+    QString contentType;
+    qint64 size = 0;
+    bool isInline = false; // an image the mail showed in its text
+
+    QJsonObject toJson() const;
+    static AttachmentRef fromJson(const QJsonObject &json);
+};
+
 // One entry of a ticket's thread: a customer message, an agent's reply (with
 // the department's sender name and signature as they were when it was sent)
 // or an internal note.
@@ -32,6 +46,7 @@ struct Message
     QString signature;
     qint64 createdAt = 0;
     qint64 seq = 0;
+    QList<AttachmentRef> attachments;
 
     QJsonObject toJson() const;
     static Message fromJson(const QJsonObject &json);

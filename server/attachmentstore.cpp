@@ -5,7 +5,6 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonObject>
 #include <QSaveFile>
 #include <QSqlQuery>
 #include <QVariant>
@@ -79,25 +78,6 @@ Expected<AttachmentStore::Stored> AttachmentStore::find(qint64 id)
                   query.value(3).toString(),   query.value(4).toLongLong(), pathOf(query.value(5).toByteArray())};
     query.finish();
     return stored;
-}
-
-Expected<QJsonArray> AttachmentStore::list(qint64 ticketId)
-{
-    QSqlQuery &query = m_db.prepared(u"SELECT id, message_id, filename, content_type, size, inline FROM attachments"
-                                     " WHERE ticket_id = ? ORDER BY id"_s);
-    query.addBindValue(ticketId);
-    if (!query.exec())
-        return storageError(query);
-    QJsonArray list;
-    while (query.next())
-        list.append(QJsonObject{{u"id"_s, query.value(0).toLongLong()},
-                                {u"message"_s, query.value(1).toLongLong()},
-                                {u"filename"_s, query.value(2).toString()},
-                                {u"content_type"_s, query.value(3).toString()},
-                                {u"size"_s, query.value(4).toLongLong()},
-                                {u"inline"_s, query.value(5).toBool()}});
-    query.finish();
-    return list;
 }
 
 } // namespace Signpost

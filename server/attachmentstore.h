@@ -3,7 +3,6 @@
 #include "core/expected.h"
 
 #include <QByteArray>
-#include <QJsonArray>
 #include <QString>
 
 namespace Signpost {
@@ -46,8 +45,6 @@ public:
         QString path; // where the bytes are
     };
     Expected<Stored> find(qint64 id);
-    // The ticket's attachments, as the ticket view lists them.
-    Expected<QJsonArray> list(qint64 ticketId);
 
 private:
     QString pathOf(const QByteArray &sha256Hex) const;

@@ -246,7 +246,26 @@ void writeTicket(QByteArray &out, const Ticket &t, bool full)
     json.raw(",\"messages\":[");
     for (qsizetype i = 0; i < t.messages.size(); ++i) {
         const Message &m = t.messages[i];
-        json.raw(i == 0 ? "{\"author_agent\":" : ",{\"author_agent\":");
+        json.raw(i == 0 ? "{" : ",{");
+        if (!m.attachments.isEmpty()) {
+            json.raw("\"attachments\":[");
+            for (qsizetype f = 0; f < m.attachments.size(); ++f) {
+                const AttachmentRef &file = m.attachments[f];
+                json.raw(f == 0 ? "{\"content_type\":" : ",{\"content_type\":");
+                json.string(file.contentType);
+                json.raw(",\"filename\":");
+                json.string(file.filename);
+                json.raw(",\"id\":");
+                json.integer(file.id);
+                json.raw(",\"inline\":");
+                json.boolean(file.isInline);
+                json.raw(",\"size\":");
+                json.integer(file.size);
+                json.raw("}");
+            }
+            json.raw("],");
+        }
+        json.raw("\"author_agent\":");
         json.idOrNull(m.authorAgentId);
         json.raw(",\"author_name\":");
         json.string(m.authorName);
@@ -515,9 +534,29 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
         messages.addBindValue(specText);
         if (!messages.exec())
             return m_sql.error(messages);
+        QHash<qint64, std::pair<qsizetype, qsizetype>> messageAt; // message → (page entry, index in thread)
+        QJsonArray messageIds;
         while (messages.next()) {
             Message message = TicketRows::readMessage(messages);
-            page[index.value(message.ticketId)].ticket.messages.append(std::move(message));
+            QList<Message> &thread = page[index.value(message.ticketId)].ticket.messages;
+            messageAt.insert(message.id, {index.value(message.ticketId), thread.size()});
+            messageIds.append(message.id);
+            thread.append(std::move(message));
+        }
+        // The files of the page's new messages.
+        if (!messageIds.isEmpty()) {
+            QSqlQuery &files = m_sql.prepared(
+                u"SELECT a.message_id, a.id, a.filename, a.content_type, a.size, a.inline FROM json_each(?) j"
+                " JOIN attachments a ON a.message_id = j.value ORDER BY a.id"_s);
+            files.addBindValue(QString::fromUtf8(QJsonDocument(messageIds).toJson(QJsonDocument::Compact)));
+            if (!files.exec())
+                return m_sql.error(files);
+            while (files.next()) {
+                const auto [entry, at] = messageAt.value(files.value(0).toLongLong());
+                page[entry].ticket.messages[at].attachments.append(
+                    {files.value(1).toLongLong(), files.value(2).toString(), files.value(3).toString(),
+                     files.value(4).toLongLong(), files.value(5).toBool()});
+            }
         }
         QSqlQuery &events = m_sql.prepared(
             u"SELECT %1 FROM json_each(?) j JOIN events e ON e.ticket_id = json_extract(j.value, '$[0]')"

@@ -54,13 +54,7 @@ void ApiServer::addTicketRoutes()
 
     route(Method::Get, u"/api/v1/tickets/{id}"_s, Access::Agent, [this](Call &call) {
         Expected<QJsonObject> view = m_tickets.ticketView(call.scope, call.id());
-        if (!view)
-            return HttpReply::error(view.error());
-        Expected<QJsonArray> attachments = m_attachments.list(call.id());
-        if (!attachments)
-            return HttpReply::error(attachments.error());
-        view->insert(u"attachments"_s, *attachments);
-        return HttpReply::json(*view);
+        return view ? HttpReply::json(*view) : HttpReply::error(view.error());
     });
 
     // A file of a customer's message, for agents who may see its ticket;

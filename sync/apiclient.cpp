@@ -28,6 +28,8 @@ QString departmentCannedReplies(qint64 departmentId)
     return u"/api/v1/departments/%1/canned-replies"_s.arg(departmentId);
 }
 QString cannedReply(qint64 id) { return u"/api/v1/canned-replies/%1"_s.arg(id); }
+
+QString attachment(qint64 id) { return u"/api/v1/attachments/%1"_s.arg(id); }
 QString figures(qint64 departmentId, int days)
 {
     return u"/api/v1/departments/%1/figures?days=%2"_s.arg(departmentId).arg(days);
@@ -59,6 +61,19 @@ QUrl ApiClient::url(const QString &path) const
 }
 
 QCoro::Task<Expected<QJsonObject>> ApiClient::send(QByteArray method, QString path, QByteArray body)
+{
+    const Expected<QByteArray> answer = co_await transfer(std::move(method), std::move(path), std::move(body));
+    if (!answer)
+        co_return answer.error();
+    co_return QJsonDocument::fromJson(*answer).object();
+}
+
+QCoro::Task<Expected<QByteArray>> ApiClient::download(QString path)
+{
+    co_return co_await transfer("GET", std::move(path), {});
+}
+
+QCoro::Task<Expected<QByteArray>> ApiClient::transfer(QByteArray method, QString path, QByteArray body)
 {
     QNetworkRequest request(url(path));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -108,15 +123,14 @@ QCoro::Task<Expected<QJsonObject>> ApiClient::send(QByteArray method, QString pa
         qCDebug(lcSync) << method << path << "failed:" << reply->errorString();
         co_return Error{ErrorCode::Unavailable, reply->errorString(), {}};
     }
-    const QJsonObject json = QJsonDocument::fromJson(data).object();
     if (status >= 400) {
-        Error error = Error::fromJson(json);
+        Error error = Error::fromJson(QJsonDocument::fromJson(data).object());
         if (error.message.isEmpty())
             error = Error{status == 401 ? ErrorCode::Unauthorized : ErrorCode::Internal,
                           u"The server answered %1."_s.arg(status), {}};
         co_return error;
     }
-    co_return json;
+    co_return data;
 }
 
 void ApiClient::abortAll()

@@ -26,6 +26,7 @@ QString transferTargets();
 QString cannedReplies();
 QString departmentCannedReplies(qint64 departmentId);
 QString cannedReply(qint64 id);
+QString attachment(qint64 id);
 QString figures(qint64 departmentId, int days);
 QString commands();
 QString sync(const QString &cursor, int limit);
@@ -64,6 +65,9 @@ public:
     QCoro::Task<Expected<QJsonObject>> patch(QString path, QJsonObject body);
     QCoro::Task<Expected<QJsonObject>> del(QString path);
 
+    // The answer's bytes as they are (a file), not JSON.
+    QCoro::Task<Expected<QByteArray>> download(QString path);
+
     // Signs in; on success the token is kept for the following requests.
     QCoro::Task<Expected<QJsonObject>> login(QUrl server, QString email, QString password);
 
@@ -75,6 +79,7 @@ public:
 
 private:
     QCoro::Task<Expected<QJsonObject>> send(QByteArray method, QString path, QByteArray body);
+    QCoro::Task<Expected<QByteArray>> transfer(QByteArray method, QString path, QByteArray body);
     static Error timeoutError(std::chrono::milliseconds timeout);
     static Error stoppedError();
 

@@ -91,6 +91,13 @@ const QList<QStringList> &migrations()
             " VALUES (new.department_id, new.status, COALESCE(new.assignee_id, 0), 1)"
             " ON CONFLICT (department_id, status, assignee_id) DO UPDATE SET count = count + 1; END"_s,
         },
+        // 6: the files of customers' messages (their bytes are fetched
+        // when an agent opens one, and kept beside the cache).
+        {
+            u"CREATE TABLE attachments (id INTEGER PRIMARY KEY, message_id INTEGER NOT NULL, ticket_id INTEGER NOT NULL,"
+            " filename TEXT NOT NULL, content_type TEXT NOT NULL, size INTEGER NOT NULL, inline INTEGER NOT NULL)"_s,
+            u"CREATE INDEX attachments_ticket ON attachments (ticket_id)"_s,
+        },
     };
     return steps;
 }
@@ -362,6 +369,9 @@ Status LocalStore::upsertTicket(const Ticket &t, bool full)
         QSqlQuery &messages = prepared(u"DELETE FROM messages WHERE ticket_id = ? AND id > 0"_s);
         messages.addBindValue(t.id);
         SIGNPOST_EXEC(messages);
+        QSqlQuery &files = prepared(u"DELETE FROM attachments WHERE ticket_id = ?"_s);
+        files.addBindValue(t.id);
+        SIGNPOST_EXEC(files);
         QSqlQuery &events = prepared(u"DELETE FROM events WHERE ticket_id = ?"_s);
         events.addBindValue(t.id);
         SIGNPOST_EXEC(events);
@@ -384,6 +394,19 @@ Status LocalStore::upsertTicket(const Ticket &t, bool full)
         insert.addBindValue(m.createdAt);
         insert.addBindValue(m.seq);
         SIGNPOST_EXEC(insert);
+        for (const AttachmentRef &file : m.attachments) {
+            QSqlQuery &attach = prepared(
+                u"INSERT OR REPLACE INTO attachments (id, message_id, ticket_id, filename, content_type, size, inline)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+            attach.addBindValue(file.id);
+            attach.addBindValue(m.id);
+            attach.addBindValue(m.ticketId);
+            attach.addBindValue(file.filename);
+            attach.addBindValue(file.contentType);
+            attach.addBindValue(file.size);
+            attach.addBindValue(file.isInline);
+            SIGNPOST_EXEC(attach);
+        }
     }
     for (const TicketEvent &e : t.events) {
         QSqlQuery &insert = prepared(
@@ -418,6 +441,7 @@ Status LocalStore::refreshSearchIndex(qint64 ticketId)
 Status LocalStore::removeTicket(qint64 ticketId)
 {
     for (const QString &sql : {u"DELETE FROM tickets WHERE id = ?"_s, u"DELETE FROM messages WHERE ticket_id = ?"_s,
+                               u"DELETE FROM attachments WHERE ticket_id = ?"_s,
                                u"DELETE FROM events WHERE ticket_id = ?"_s,
                                u"DELETE FROM ticket_search WHERE rowid = ?"_s}) {
         QSqlQuery &query = prepared(sql);
@@ -433,6 +457,7 @@ Status LocalStore::purgeTickets()
     if (Status begun = tx.begun(); !begun)
         return begun.error();
     for (const QString &sql : {u"DELETE FROM tickets"_s, u"DELETE FROM messages WHERE id > 0"_s, u"DELETE FROM events"_s,
+                               u"DELETE FROM attachments"_s,
                                u"DELETE FROM ticket_search"_s, u"DELETE FROM meta WHERE key = 'cursor'"_s}) {
         QSqlQuery &query = prepared(sql);
         SIGNPOST_EXEC(query);
@@ -448,6 +473,7 @@ Status LocalStore::applyPage(const QJsonObject &page)
     if (page.value(u"reset"_s).toBool()) {
         // The server's store is not the one this cache mirrors: start over.
         for (const QString &sql : {u"DELETE FROM tickets"_s, u"DELETE FROM messages WHERE id > 0"_s,
+                                   u"DELETE FROM attachments"_s,
                                    u"DELETE FROM events"_s, u"DELETE FROM ticket_search"_s}) {
             QSqlQuery &query = prepared(sql);
             SIGNPOST_EXEC(query);
@@ -1107,6 +1133,19 @@ std::optional<Ticket> LocalStore::ticket(qint64 ticketId)
     if (messages.exec()) {
         while (messages.next())
             t.messages.append(TicketRows::readMessage(messages));
+    }
+    QSqlQuery &files = prepared(u"SELECT message_id, id, filename, content_type, size, inline FROM attachments"
+                                " WHERE ticket_id = ? ORDER BY id"_s);
+    files.addBindValue(ticketId);
+    if (files.exec()) {
+        while (files.next()) {
+            for (Message &m : t.messages) {
+                if (m.id == files.value(0).toLongLong())
+                    m.attachments.append({files.value(1).toLongLong(), files.value(2).toString(),
+                                          files.value(3).toString(), files.value(4).toLongLong(),
+                                          files.value(5).toBool()});
+            }
+        }
     }
     QSqlQuery &events = prepared(
         u"SELECT %1 FROM events e WHERE e.ticket_id = ? ORDER BY e.id"_s.arg(TicketRows::eventColumns));

@@ -2,12 +2,16 @@
 
 #include "sync/logging.h"
 
-#include <QCoroTimer>
 #include <QCoroSignal>
+#include <QCoroTimer>
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSaveFile>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -609,6 +613,31 @@ QCoro::Task<Status> SyncEngine::deleteCannedReply(qint64 id)
     if (!self)
         co_return stopped();
     co_return co_await cannedRepliesChanged(answer);
+}
+
+QCoro::Task<Expected<QString>> SyncEngine::fetchAttachment(AttachmentRef file)
+{
+    // Named by id (unique) and the sender's name, cleaned of anything a
+    // file system or a shell would read as more than a name.
+    QString name = file.filename;
+    static const QRegularExpression unsafe(u"[\\\\/:*?\"<>|\\x00-\\x1f]"_s);
+    name.replace(unsafe, u"_"_s);
+    while (name.startsWith(u'.'))
+        name.remove(0, 1);
+    const QString path = QDir(m_attachmentDirectory).filePath(u"%1-%2"_s.arg(file.id).arg(name.left(120)));
+    if (QFileInfo(path).size() == file.size)
+        co_return path;
+    QPointer<SyncEngine> self(this);
+    const Expected<QByteArray> bytes = co_await m_api.download(ApiPath::attachment(file.id));
+    if (!self)
+        co_return stopped();
+    if (!bytes)
+        co_return bytes.error();
+    QSaveFile out(path);
+    if (!QDir().mkpath(m_attachmentDirectory) || !out.open(QIODevice::WriteOnly) || out.write(*bytes) != bytes->size()
+        || !out.commit())
+        co_return Error{ErrorCode::Internal, tr("The file could not be saved: %1").arg(out.errorString()), {}};
+    co_return path;
 }
 
 QCoro::Task<Status> SyncEngine::cannedRepliesChanged(Expected<QJsonObject> answer)

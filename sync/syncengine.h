@@ -55,6 +55,12 @@ public:
     // server; the cached list is read again at once on success.
     QCoro::Task<Status> saveCannedReply(CannedReply reply);
     QCoro::Task<Status> deleteCannedReply(qint64 id);
+
+    // Where opened attachments are kept, for offline use (set before use).
+    void setAttachmentDirectory(const QString &directory) { m_attachmentDirectory = directory; }
+    // The local file of an attachment: kept from an earlier opening, else
+    // fetched now (with the agent's token).
+    QCoro::Task<Expected<QString>> fetchAttachment(AttachmentRef file);
     // The departments whose dashboard this agent sees: those they lead
     // (admins: all of theirs).
     QList<qint64> ledDepartments();
@@ -120,6 +126,7 @@ private:
 
     LocalStore &m_store;
     ApiClient m_api;
+    QString m_attachmentDirectory;
     PushChannel m_push;
     QTimer m_wakeTimer;
     State m_state = State::SignedOut;

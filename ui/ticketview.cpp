@@ -6,8 +6,10 @@
 #include "ui/transferdialog.h"
 
 #include <QComboBox>
-#include <QEvent>
+#include <QCoroTask>
 #include <QDateTime>
+#include <QDesktopServices>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -129,6 +131,10 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
         m_threadPlace = bar->sliderPosition() >= bar->maximum() - 4 ? -1 : bar->sliderPosition();
     });
     m_thread->setOpenLinks(false);
+    connect(m_thread, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == u"attachment")
+            openAttachment(url.path().toLongLong());
+    });
     m_thread->setOpenExternalLinks(false);
     m_customer->setWordWrap(true);
     m_customer->setTextFormat(Qt::RichText);
@@ -671,6 +677,12 @@ QString TicketView::renderThread(const Ticket &ticket)
         QString body = esc(m.body);
         if (m.kind == MessageKind::Reply && !m.signature.isEmpty())
             body += u"<br><br><span style=\"color:%1\">"_s.arg(colours.muted.name()) + esc(m.signature) + u"</span>"_s;
+        for (const AttachmentRef &file : m.attachments) {
+            const QString size = file.size >= 1024 * 1024 ? tr("%1 MB").arg(double(file.size) / (1024 * 1024), 0, 'f', 1)
+                                                          : tr("%1 KB").arg(std::max<qint64>(1, file.size / 1024));
+            body += u"<br>📎 <a href=\"attachment:%1\">%2</a> <span style=\"color:%3\">%4</span>"_s.arg(
+                QString::number(file.id), esc(file.filename), colours.muted.name(), size);
+        }
         QString pending = m.id < 0 ? tr(" · waiting to be sent") : QString();
         const QString mailed = delivery.value(m.id);
         if (mailed == u"sent")
@@ -697,6 +709,30 @@ QString TicketView::renderThread(const Ticket &ticket)
     for (const Item &item : std::as_const(items))
         html += item.html;
     return html;
+}
+
+void TicketView::openAttachment(qint64 attachmentId)
+{
+    const std::optional<Ticket> ticket = m_desk.ticket(m_ticketId);
+    if (!ticket)
+        return;
+    for (const Message &m : ticket->messages) {
+        for (const AttachmentRef &file : m.attachments) {
+            if (file.id != attachmentId)
+                continue;
+            Q_EMIT statusMessage(tr("Opening %1…").arg(file.filename));
+            QCoro::connect(m_desk.engine().fetchAttachment(file), this,
+                           [this, name = file.filename](const Expected<QString> &path) {
+                               if (!path) {
+                                   Q_EMIT statusMessage(tr("%1 could not be opened: %2").arg(name, path.error().message));
+                                   return;
+                               }
+                               QDesktopServices::openUrl(QUrl::fromLocalFile(*path));
+                               Q_EMIT statusMessage(QString());
+                           });
+            return;
+        }
+    }
 }
 
 void TicketView::focusReply()

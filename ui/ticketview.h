@@ -50,6 +50,9 @@ public:
     void chooseStatus();
     void choosePriority();
     void chooseAssignee();
+    // Opens a file of a message with the system's program: the copy kept
+    // from before, else fetched now.
+    void openAttachment(qint64 attachmentId);
 
     QPlainTextEdit *editor() const { return m_editor; }
     QTextBrowser *thread() const { return m_thread; }

@@ -213,16 +213,16 @@ private Q_SLOTS:
         QCOMPARE(taken.status, 201);
         const qint64 id = taken.json()[u"ticket"_s].toInteger();
         QCOMPARE(ticket(id)[u"department"_s].toInteger(), m_world.returns);
+        // Listed on the message they came with.
         const QJsonArray listed = m_api->get(u"/api/v1/tickets/%1"_s.arg(id), m_world.token(u"rob"_s))
-                                      .json()[u"attachments"_s].toArray();
+                                      .json()[u"messages"_s][0][u"attachments"_s].toArray();
         QCOMPARE(listed.size(), 2);
-        const qint64 firstMessage = thread(id).first()[u"id"_s].toInteger();
         for (qsizetype i = 0; i < listed.size(); ++i) {
             const QJsonObject file = listed[i].toObject();
             QCOMPARE(file[u"filename"_s].toString(), parsed.attachments[i].filename);
             QCOMPARE(file[u"content_type"_s].toString(), parsed.attachments[i].contentType);
             QCOMPARE(file[u"size"_s].toInteger(), parsed.attachments[i].data.size());
-            QCOMPARE(file[u"message"_s].toInteger(), firstMessage);
+            QCOMPARE(file[u"inline"_s].toBool(), parsed.attachments[i].isInline);
             const QString path = u"/api/v1/attachments/%1"_s.arg(file[u"id"_s].toInteger());
             const Response download = m_api->get(path, m_world.token(u"rob"_s));
             QCOMPARE(download.status, 200);

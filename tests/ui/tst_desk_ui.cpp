@@ -27,6 +27,7 @@
 #include <QComboBox>
 #include <QDateTimeAxis>
 #include <QDialog>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
@@ -49,6 +50,7 @@
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -60,6 +62,15 @@
 using namespace Qt::StringLiterals;
 using namespace Signpost;
 using namespace Signpost::Test;
+
+// Stands in for the system's file opener: what the desk asked to open.
+class FileOpener : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+    Q_INVOKABLE void open(const QUrl &url) { opened.append(url); }
+};
 
 class TestDeskUi : public WorldTest
 {
@@ -274,6 +285,52 @@ private Q_SLOTS:
                                  }),
                                  10'000);
         QVERIFY(other.mainWindow() == nullptr);
+    }
+
+    // A customer's mail with files: the thread lists them; a click fetches
+    // one with the agent's token and hands it to the system's opener; once
+    // opened it opens offline too.
+    void attachmentsOpenFromTheThreadAndOffline()
+    {
+        QFile corpus(QStringLiteral(SIGNPOST_SOURCE_DIR "/tests/data/mail/07-returns-applemail-inline-image-pdf.eml"));
+        QVERIFY(corpus.open(QIODevice::ReadOnly));
+        const QByteArray raw = corpus.readAll().replace("To: returns@acme.example", "To: support@acme.example");
+        const Response taken = m_api->send("POST", u"/api/v1/mail/inbound"_s, raw, "message/rfc822", m_world.token(u"admin"_s));
+        QCOMPARE(taken.status, 201);
+        const qint64 id = taken.json()[u"ticket"_s].toInteger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->desk()->ticket(id).has_value(), 15'000);
+        m_window->openTicket(id);
+        TicketView *view = m_window->ticketView();
+        QTRY_VERIFY_WITH_TIMEOUT(view->thread()->toPlainText().contains(u"📎 Kvittering ø.pdf"_s), 15'000);
+        const QList<AttachmentRef> files = m_app->desk()->ticket(id)->messages.first().attachments;
+        QCOMPARE(files.size(), 2);
+        const AttachmentRef pdf = files[1];
+        QCOMPARE(pdf.contentType, u"application/pdf"_s);
+
+        FileOpener opener;
+        QDesktopServices::setUrlHandler(u"file"_s, &opener, "open");
+        auto cleanupOpener = qScopeGuard([]() { QDesktopServices::unsetUrlHandler(u"file"_s); });
+        Q_EMIT view->thread()->anchorClicked(QUrl(u"attachment:%1"_s.arg(pdf.id)));
+        QTRY_COMPARE_WITH_TIMEOUT(opener.opened.size(), 1, 15'000);
+        QFile opened(opener.opened.first().toLocalFile());
+        QVERIFY(opened.open(QIODevice::ReadOnly));
+        const QByteArray bytes = opened.readAll();
+        QCOMPARE(bytes.size(), pdf.size);
+        QVERIFY(bytes.startsWith("%PDF"));
+        QCOMPARE(m_api->get(u"/api/v1/attachments/%1"_s.arg(pdf.id), m_world.token(u"sam"_s)).body, bytes);
+
+        // The server gone: the copy opens.
+        m_server->kill();
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->engine()->state() != SyncEngine::State::Live, 15'000);
+        Q_EMIT view->thread()->anchorClicked(QUrl(u"attachment:%1"_s.arg(pdf.id)));
+        QTRY_COMPARE_WITH_TIMEOUT(opener.opened.size(), 2, 15'000);
+        QCOMPARE(opener.opened[1], opener.opened[0]);
+        // Never opened before, so not there offline: said so, nothing opened.
+        QSignalSpy said(view, &TicketView::statusMessage);
+        Q_EMIT view->thread()->anchorClicked(QUrl(u"attachment:%1"_s.arg(files[0].id)));
+        QTRY_VERIFY_WITH_TIMEOUT(!said.isEmpty() && said.last().first().toString().contains(u"could not be opened"_s),
+                                 15'000);
+        QCOMPARE(opener.opened.size(), 2);
     }
 
     void replyFromTheTicketView()
@@ -643,8 +700,10 @@ private Q_SLOTS:
         // Sue's desk, as its push connection.
         QWebSocket sue;
         QStringList sueHeard; // what Sue is told of ticket 0: "name:state,…"
+        bool greeted = false;
         connect(&sue, &QWebSocket::textMessageReceived, this, [&](const QString &text) {
             const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+            greeted = greeted || message.value(u"type"_s).toString() == u"hello";
             if (message.value(u"type"_s).toString() != u"presence")
                 return;
             QStringList who;
@@ -661,6 +720,9 @@ private Q_SLOTS:
         QSignalSpy connected(&sue, &QWebSocket::connected);
         sue.open(request);
         QVERIFY(connected.wait(10'000));
+        // As a desk does: presence once the server has said hello (before,
+        // the connection is not yet one of the department's).
+        QTRY_VERIFY_WITH_TIMEOUT(greeted, 10'000);
         sue.sendTextMessage(u"{\"type\":\"presence\",\"ticket\":%1,\"state\":\"writing\"}"_s.arg(m_tickets[0]));
         QTRY_COMPARE_WITH_TIMEOUT(sueHeard.value(sueHeard.size() - 1), u"sue:writing"_s, 10'000);
 
