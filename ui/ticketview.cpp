@@ -1,5 +1,6 @@
 #include "ui/ticketview.h"
 
+#include "core/quotedtext.h"
 #include "core/timestamps.h"
 #include "models/slacountdown.h"
 #include "ui/cannedreplypicker.h"
@@ -132,8 +133,14 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     });
     m_thread->setOpenLinks(false);
     connect(m_thread, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
-        if (url.scheme() == u"attachment")
+        if (url.scheme() == u"attachment") {
             openAttachment(url.path().toLongLong());
+        } else if (url.scheme() == u"fold") {
+            const qint64 message = url.path().toLongLong();
+            if (!m_unfolded.remove(message))
+                m_unfolded.insert(message);
+            reload();
+        }
     });
     m_thread->setOpenExternalLinks(false);
     m_customer->setWordWrap(true);
@@ -674,7 +681,21 @@ QString TicketView::renderThread(const Ticket &ticket)
         // never puts white text on a light block (or the reverse).
         const QString style = u"border-left: 4px solid %1; background: %2; color: %3;"_s.arg(
             border.name(), background.name(), colours.text.name());
+        // A customer's mail shows their new words; the history they
+        // answered is folded below them, a click away.
         QString body = esc(m.body);
+        if (m.kind == MessageKind::Customer) {
+            if (const QuotedText parts = QuotedText::split(m.body); !parts.quoted.isEmpty()) {
+                const int lines = int(parts.quoted.count(u'\n')) + 1;
+                body = esc(parts.fresh);
+                if (m_unfolded.contains(m.id))
+                    body += u"<br><a href=\"fold:%1\">%2</a><br><span style=\"color:%3\">%4</span>"_s.arg(
+                        QString::number(m.id), tr("Hide the quoted text"), colours.muted.name(), esc(parts.quoted));
+                else
+                    body += u"<br><a href=\"fold:%1\">%2</a>"_s.arg(QString::number(m.id),
+                                                                   tr("… show the quoted text (%n lines)", nullptr, lines));
+            }
+        }
         if (m.kind == MessageKind::Reply && !m.signature.isEmpty())
             body += u"<br><br><span style=\"color:%1\">"_s.arg(colours.muted.name()) + esc(m.signature) + u"</span>"_s;
         for (const AttachmentRef &file : m.attachments) {

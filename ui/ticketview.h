@@ -3,6 +3,7 @@
 #include "models/desk.h"
 
 #include <QTimer>
+#include <QSet>
 #include <QWidget>
 
 class QComboBox;
@@ -121,6 +122,7 @@ private:
     std::optional<Department> m_shownDepartment;
     QString m_shownCustomer;
     qint64 m_shownShop = 0; // whose name for the department the reply goes out in
+    QSet<qint64> m_unfolded; // messages whose quoted history the agent opened
     QTabBar *m_mode;
     QLabel *m_modeHint;
     QLabel *m_sender;

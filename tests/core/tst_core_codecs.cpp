@@ -2,6 +2,7 @@
 // command format, the status machine and ticket JSON.
 #include "core/cannedreply.h"
 #include "core/command.h"
+#include "core/quotedtext.h"
 #include "core/synccursor.h"
 #include "core/ticket.h"
 
@@ -15,6 +16,47 @@ class TestCoreCodecs : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The history below a customer's words is found as mail programs write
+    // it, and a customer's own words are never taken for it.
+    void quotedHistoryIsFound_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("fresh");
+        QTest::addColumn<QString>("quotedStart");
+        QTest::newRow("gmail") << u"Thanks!\n\nOn Mon, 30 Nov 2026 at 10:12, Acme Support <support@acme.example> wrote:\n> Hello\n> there"_s
+                               << u"Thanks!"_s << u"On Mon, 30 Nov 2026"_s;
+        QTest::newRow("gmail, wrapped") << u"Thanks!\n\nOn Mon, 30 Nov 2026 at 10:12, Acme Support\n<support@acme.example> wrote:\n> Hello"_s
+                                        << u"Thanks!"_s << u"On Mon, 30 Nov 2026 at 10:12, Acme Support"_s;
+        QTest::newRow("outlook") << u"Hi,\nsee below.\n\nFrom: Acme Support <support@acme.example>\nSent: Monday, 30 November 2026 10:12\nTo: Maria\nSubject: Re: Order\n\nOld text"_s
+                                 << u"Hi,\nsee below."_s << u"From: Acme Support"_s;
+        QTest::newRow("outlook, separator") << u"Yes.\n\n________________________________\nFra: Acme\nSendt: mandag\n"_s
+                                            << u"Yes."_s << u"________________"_s;
+        QTest::newRow("german") << u"Danke\n\nAm 30.11.2026 um 10:12 schrieb Acme Support <support@acme.example>:\n> Hallo"_s
+                                << u"Danke"_s << u"Am 30.11.2026"_s;
+        QTest::newRow("norwegian") << u"Takk\n\nDen 30. nov. 2026 kl. 10:12 skrev Acme Support <support@acme.example>:\n> Hei"_s
+                                   << u"Takk"_s << u"Den 30. nov."_s;
+        QTest::newRow("quoted lines to the end") << u"Fine by me.\n\n> Shall we send a new one?\n>\n> Acme"_s
+                                                 << u"Fine by me."_s << u"> Shall we"_s;
+        QTest::newRow("answers between quotes") << u"> Size?\nL please\n> Colour?\nRed"_s
+                                                << u"> Size?\nL please\n> Colour?\nRed"_s << QString();
+        QTest::newRow("own words with skrev") << u"Hei\nJeg skrev til dere i går om dette:\nOrdre 42"_s
+                                              << u"Hei\nJeg skrev til dere i går om dette:\nOrdre 42"_s << QString();
+        QTest::newRow("nothing new above") << u"On Mon, 30 Nov 2026 at 10:12, Acme wrote:\n> Hello"_s
+                                           << u"On Mon, 30 Nov 2026 at 10:12, Acme wrote:\n> Hello"_s << QString();
+    }
+    void quotedHistoryIsFound()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, fresh);
+        QFETCH(QString, quotedStart);
+        const QuotedText parts = QuotedText::split(text);
+        QCOMPARE(parts.fresh, fresh);
+        if (quotedStart.isEmpty())
+            QVERIFY(parts.quoted.isEmpty());
+        else
+            QVERIFY2(parts.quoted.startsWith(quotedStart), qPrintable(parts.quoted));
+    }
+
     void cannedReplyFieldsAreFilledIn()
     {
         Signpost::CannedReply reply;

@@ -456,6 +456,14 @@ private Q_SLOTS:
         QCOMPARE(boxes.status, 200);
         QVERIFY(!boxes.body.contains("mailbox-secret-1"));
         QVERIFY(boxes.json()[u"mailboxes"_s][0][u"password_set"_s].toBool());
+        // A change keeps what it does not name, the password too.
+        const QString box = u"/api/v1/mail/mailboxes/%1"_s.arg(boxes.json()[u"mailboxes"_s][0][u"id"_s].toInteger());
+        const Response patched = m_api->patch(box, {{u"poll_seconds"_s, 30}}, admin());
+        QCOMPARE(patched.status, 200);
+        QCOMPARE(patched.json()[u"poll_seconds"_s].toInt(), 30);
+        QCOMPARE(patched.json()[u"username"_s].toString(), u"returns"_s);
+        QVERIFY(patched.json()[u"password_set"_s].toBool());
+        QCOMPARE(m_api->patch(box, {{u"port"_s, 0}}, admin()).status, 422);
         QCOMPARE(m_api->put(u"/api/v1/mail/relay"_s, {{u"username"_s, u"relay-user"_s}, {u"password"_s, u"relay-secret-9"_s}},
                             admin()).status,
                  200);

@@ -333,6 +333,30 @@ private Q_SLOTS:
         QCOMPARE(opener.opened.size(), 2);
     }
 
+    // A reply by mail shows the customer's new words; the history below
+    // them is folded and opens with a click.
+    void quotedHistoryIsFolded()
+    {
+        QFile corpus(QStringLiteral(SIGNPOST_SOURCE_DIR "/tests/data/mail/05-reply-gmail-alternative.eml"));
+        QVERIFY(corpus.open(QIODevice::ReadOnly));
+        const Response taken = m_api->send("POST", u"/api/v1/mail/inbound"_s, corpus.readAll(), "message/rfc822",
+                                           m_world.token(u"admin"_s));
+        QCOMPARE(taken.status, 201);
+        const qint64 id = taken.json()[u"ticket"_s].toInteger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->desk()->ticket(id).has_value(), 15'000);
+        m_window->openTicket(id);
+        QTextBrowser *thread = m_window->ticketView()->thread();
+        QTRY_VERIFY_WITH_TIMEOUT(thread->toPlainText().contains(u"Thanks for checking"_s), 15'000);
+        QVERIFY(!thread->toPlainText().contains(u"wrote:"_s));
+        QVERIFY(thread->toPlainText().contains(u"show the quoted text"_s));
+        const qint64 message = m_app->desk()->ticket(id)->messages.first().id;
+        Q_EMIT thread->anchorClicked(QUrl(u"fold:%1"_s.arg(message)));
+        QVERIFY(thread->toPlainText().contains(u"On Mon, 30 Nov 2026 at 10:12"_s));
+        QVERIFY(thread->toPlainText().contains(u"Hide the quoted text"_s));
+        Q_EMIT thread->anchorClicked(QUrl(u"fold:%1"_s.arg(message)));
+        QVERIFY(!thread->toPlainText().contains(u"wrote:"_s));
+    }
+
     void replyFromTheTicketView()
     {
         m_window->openTicket(m_tickets[1]);

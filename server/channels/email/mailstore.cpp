@@ -245,28 +245,7 @@ Expected<Mailbox> MailStore::createMailbox(const QJsonObject &json)
     Expected<Mailbox> box = mailboxFromJson(Mailbox{}, json, true);
     if (!box)
         return box.error();
-    QSqlQuery &insert = m_db.prepared(
-        u"INSERT INTO mailboxes (name, department_id, shop_id, host, port, security, username, password, folder,"
-        " poll_seconds, enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    insert.addBindValue(text(box->name));
-    insert.addBindValue(box->departmentId > 0 ? QVariant(box->departmentId) : QVariant());
-    insert.addBindValue(box->shopId > 0 ? QVariant(box->shopId) : QVariant());
-    insert.addBindValue(text(box->server.host));
-    insert.addBindValue(box->server.port);
-    insert.addBindValue(toString(box->server.security));
-    insert.addBindValue(text(box->server.username));
-    insert.addBindValue(Secrets::seal(m_key, box->server.password.toUtf8()));
-    insert.addBindValue(text(box->folder));
-    insert.addBindValue(box->pollSeconds);
-    insert.addBindValue(box->enabled);
-    if (!insert.exec()) {
-        if (insert.lastError().nativeErrorCode() == u"2067"_s || insert.lastError().text().contains(u"UNIQUE"_s))
-            return Error::invalid(u"name"_s, u"There is a mailbox of that name already."_s);
-        if (insert.lastError().text().contains(u"FOREIGN KEY"_s))
-            return Error::invalid(u"department"_s, u"Choose an existing department and shop."_s);
-        return storageError(insert);
-    }
-    return readMailbox(insert.lastInsertId().toLongLong());
+    return saveMailbox(*box);
 }
 
 Expected<Mailbox> MailStore::updateMailbox(qint64 id, const QJsonObject &json)
@@ -277,29 +256,38 @@ Expected<Mailbox> MailStore::updateMailbox(qint64 id, const QJsonObject &json)
     Expected<Mailbox> box = mailboxFromJson(*current, json, false);
     if (!box)
         return box.error();
-    QSqlQuery &update = m_db.prepared(
-        u"UPDATE mailboxes SET name = ?, department_id = ?, shop_id = ?, host = ?, port = ?, security = ?,"
-        " username = ?, password = ?, folder = ?, poll_seconds = ?, enabled = ?, last_error = '' WHERE id = ?"_s);
-    update.addBindValue(text(box->name));
-    update.addBindValue(box->departmentId > 0 ? QVariant(box->departmentId) : QVariant());
-    update.addBindValue(box->shopId > 0 ? QVariant(box->shopId) : QVariant());
-    update.addBindValue(text(box->server.host));
-    update.addBindValue(box->server.port);
-    update.addBindValue(toString(box->server.security));
-    update.addBindValue(text(box->server.username));
-    update.addBindValue(Secrets::seal(m_key, box->server.password.toUtf8()));
-    update.addBindValue(text(box->folder));
-    update.addBindValue(box->pollSeconds);
-    update.addBindValue(box->enabled);
-    update.addBindValue(id);
-    if (!update.exec()) {
-        if (update.lastError().text().contains(u"UNIQUE"_s))
+    return saveMailbox(*box);
+}
+
+Expected<Mailbox> MailStore::saveMailbox(const Mailbox &box)
+{
+    QSqlQuery &save = m_db.prepared(
+        u"INSERT INTO mailboxes (id, name, department_id, shop_id, host, port, security, username, password, folder,"
+        " poll_seconds, enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+        " name = excluded.name, department_id = excluded.department_id, shop_id = excluded.shop_id,"
+        " host = excluded.host, port = excluded.port, security = excluded.security, username = excluded.username,"
+        " password = excluded.password, folder = excluded.folder, poll_seconds = excluded.poll_seconds,"
+        " enabled = excluded.enabled, last_error = ''"_s);
+    save.addBindValue(box.id > 0 ? QVariant(box.id) : QVariant());
+    save.addBindValue(text(box.name));
+    save.addBindValue(box.departmentId > 0 ? QVariant(box.departmentId) : QVariant());
+    save.addBindValue(box.shopId > 0 ? QVariant(box.shopId) : QVariant());
+    save.addBindValue(text(box.server.host));
+    save.addBindValue(box.server.port);
+    save.addBindValue(toString(box.server.security));
+    save.addBindValue(text(box.server.username));
+    save.addBindValue(Secrets::seal(m_key, box.server.password.toUtf8()));
+    save.addBindValue(text(box.folder));
+    save.addBindValue(box.pollSeconds);
+    save.addBindValue(box.enabled);
+    if (!save.exec()) {
+        if (save.lastError().text().contains(u"UNIQUE"_s))
             return Error::invalid(u"name"_s, u"There is a mailbox of that name already."_s);
-        if (update.lastError().text().contains(u"FOREIGN KEY"_s))
+        if (save.lastError().text().contains(u"FOREIGN KEY"_s))
             return Error::invalid(u"department"_s, u"Choose an existing department and shop."_s);
-        return storageError(update);
+        return storageError(save);
     }
-    return readMailbox(id);
+    return readMailbox(box.id > 0 ? box.id : save.lastInsertId().toLongLong());
 }
 
 Status MailStore::deleteMailbox(qint64 id)

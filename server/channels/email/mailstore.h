@@ -108,6 +108,8 @@ public:
 
 private:
     Expected<Mailbox> readMailbox(qint64 id);
+    // Inserts a new mailbox (id 0) or writes an existing one.
+    Expected<Mailbox> saveMailbox(const Mailbox &box);
     static Expected<Mailbox> mailboxFromJson(Mailbox box, const QJsonObject &json, bool creating);
 
     Database &m_db;
