@@ -286,37 +286,28 @@ void EmailChannel::sent(const OutboxEntry &entry, const SmtpSender::Result &resu
 {
     m_sending.removeOne(entry.id);
     const qint64 at = nowMs();
-    QString state;
-    std::function<Status()> record;
-    switch (result.outcome) {
-    case SmtpSender::Result::Outcome::Sent:
-        state = u"sent"_s;
-        record = [this, &entry, at]() { return m_store.recordSent(entry.id, at); };
-        break;
-    case SmtpSender::Result::Outcome::Permanent:
+    // What the outbox entry becomes (and, for the history, what is said of
+    // it: the first delay only, not every retry).
+    QString outbox = u"failed"_s;
+    QString told = u"failed"_s;
+    qint64 nextAttempt = 0;
+    if (result.outcome == SmtpSender::Result::Outcome::Sent) {
+        outbox = told = u"sent"_s;
+    } else if (result.outcome == SmtpSender::Result::Outcome::Temporary && entry.attempts < MaxAttempts) {
+        // 2 s, 4 s, 8 s … up to an hour between attempts.
+        outbox = u"queued"_s;
+        told = entry.attempts == 1 ? u"retrying"_s : QString();
+        nextAttempt = at + std::min<qint64>(3'600'000, 1'000LL << std::min(entry.attempts, 22));
+    } else if (result.outcome == SmtpSender::Result::Outcome::Permanent) {
         qCWarning(lcServer) << "Mail: the relay refused reply" << entry.messageId << "for good:" << result.answer;
-        state = u"failed"_s;
-        record = [this, &entry, &result, at]() { return m_store.recordFailed(entry.id, at, u"failed"_s, result.answer); };
-        break;
-    case SmtpSender::Result::Outcome::Temporary:
-        if (entry.attempts >= MaxAttempts) {
-            state = u"failed"_s;
-            record = [this, &entry, &result, at]() { return m_store.recordFailed(entry.id, at, u"failed"_s, result.answer); };
-            break;
-        }
-        // 2 s, 4 s, 8 s … up to an hour between attempts; the history hears
-        // of the first delay only.
-        const qint64 wait = std::min<qint64>(3'600'000, 1'000LL << std::min(entry.attempts, 22));
-        state = entry.attempts == 1 ? u"retrying"_s : QString();
-        record = [this, &entry, &result, at, wait]() { return m_store.recordRetry(entry.id, at, at + wait, result.answer); };
-        break;
     }
+    auto record = [&]() { return m_store.recordOutcome(entry.id, at, outbox, result.answer, nextAttempt); };
     // The new state and the ticket's history of it, together.
-    const Status recorded = state.isEmpty() || entry.messageId == 0
+    const Status recorded = told.isEmpty() || entry.messageId == 0
                                 ? record()
                                 : m_tickets.addSystemEvent(entry.ticketId, QString::fromUtf16(EventKind::MailDelivery),
                                                            {{u"message"_s, entry.messageId},
-                                                            {u"state"_s, state},
+                                                            {u"state"_s, told},
                                                             {u"to"_s, entry.recipient},
                                                             {u"answer"_s, result.answer}},
                                                            record);
@@ -499,7 +490,7 @@ Expected<EmailChannel::Taken> EmailChannel::take(const Mailbox &mailbox, const Q
                 *ticket, QString::fromUtf16(EventKind::MailDelivery),
                 {{u"message"_s, reply}, {u"state"_s, u"bounced"_s}, {u"to"_s, mail.bounceRecipient}, {u"answer"_s, answer}},
                 [&]() -> Status {
-                    if (Status marked = m_store.recordFailed(entry, at, u"bounced"_s, answer); !marked)
+                    if (Status marked = m_store.recordOutcome(entry, at, u"bounced"_s, answer); !marked)
                         return marked;
                     return m_store.recordMessage(*ticket, 0, false, mailbox.id, key, at);
                 });

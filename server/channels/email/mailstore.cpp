@@ -547,36 +547,15 @@ Expected<QList<OutboxEntry>> MailStore::takeDue(qint64 at, int limit, const QLis
     return due;
 }
 
-Status MailStore::recordSent(qint64 id, qint64 at)
+Status MailStore::recordOutcome(qint64 id, qint64 at, const QString &state, const QString &answer, qint64 nextAttempt)
 {
-    QSqlQuery &update = m_db.prepared(
-        u"UPDATE mail_outbox SET state = 'sent', last_answer = '', updated_at = ? WHERE id = ?"_s);
-    update.addBindValue(at);
-    update.addBindValue(id);
-    if (!update.exec())
-        return storageError(update);
-    return ok();
-}
-
-Status MailStore::recordRetry(qint64 id, qint64 at, qint64 nextAt, const QString &answer)
-{
-    QSqlQuery &update = m_db.prepared(u"UPDATE mail_outbox SET state = 'queued', next_attempt_at = ?,"
-                                      " last_answer = ?, updated_at = ? WHERE id = ?"_s);
-    update.addBindValue(nextAt);
-    update.addBindValue(text(answer));
-    update.addBindValue(at);
-    update.addBindValue(id);
-    if (!update.exec())
-        return storageError(update);
-    return ok();
-}
-
-Status MailStore::recordFailed(qint64 id, qint64 at, const QString &state, const QString &answer)
-{
-    QSqlQuery &update = m_db.prepared(
-        u"UPDATE mail_outbox SET state = ?, last_answer = ?, updated_at = ? WHERE id = ?"_s);
+    QSqlQuery &update = m_db.prepared(u"UPDATE mail_outbox SET state = ?, last_answer = ?,"
+                                      " next_attempt_at = CASE WHEN ? > 0 THEN ? ELSE next_attempt_at END,"
+                                      " updated_at = ? WHERE id = ?"_s);
     update.addBindValue(text(state));
     update.addBindValue(text(answer));
+    update.addBindValue(nextAttempt);
+    update.addBindValue(nextAttempt);
     update.addBindValue(at);
     update.addBindValue(id);
     if (!update.exec())

@@ -96,9 +96,9 @@ public:
     // The entries due now, marked as being sent (their attempt recorded
     // before the relay hears of them).
     Expected<QList<OutboxEntry>> takeDue(qint64 at, int limit, const QList<qint64> &inFlight);
-    Status recordSent(qint64 id, qint64 at);
-    Status recordRetry(qint64 id, qint64 at, qint64 nextAt, const QString &answer);
-    Status recordFailed(qint64 id, qint64 at, const QString &state, const QString &answer);
+    // What an attempt (or a bounce) made of an entry: its state, the
+    // relay's words, and when to try again (0: not again).
+    Status recordOutcome(qint64 id, qint64 at, const QString &state, const QString &answer, qint64 nextAttempt = 0);
     // Entries a crash left as being sent go back to the queue.
     Status requeueInterrupted();
     // The reply a bounce is about: its outbox entry id and message row.
