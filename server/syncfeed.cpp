@@ -546,16 +546,14 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
         // The files of the page's new messages.
         if (!messageIds.isEmpty()) {
             QSqlQuery &files = m_sql.prepared(
-                u"SELECT a.message_id, a.id, a.filename, a.content_type, a.size, a.inline FROM json_each(?) j"
-                " JOIN attachments a ON a.message_id = j.value ORDER BY a.id"_s);
+                u"SELECT %1 FROM json_each(?) j JOIN attachments a ON a.message_id = j.value ORDER BY a.id"_s.arg(
+                    TicketRows::attachmentColumns));
             files.addBindValue(QString::fromUtf8(QJsonDocument(messageIds).toJson(QJsonDocument::Compact)));
             if (!files.exec())
                 return m_sql.error(files);
             while (files.next()) {
-                const auto [entry, at] = messageAt.value(files.value(0).toLongLong());
-                page[entry].ticket.messages[at].attachments.append(
-                    {files.value(1).toLongLong(), files.value(2).toString(), files.value(3).toString(),
-                     files.value(4).toLongLong(), files.value(5).toBool()});
+                const auto [entry, at] = messageAt.value(TicketRows::attachmentMessage(files));
+                page[entry].ticket.messages[at].attachments.append(TicketRows::readAttachment(files));
             }
         }
         QSqlQuery &events = m_sql.prepared(

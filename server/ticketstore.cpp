@@ -378,18 +378,12 @@ Expected<Ticket> TicketStore::ticket(qint64 id, bool withThread)
         t.messages.append(TicketRows::readMessage(messages));
     // The files of the customer's messages, listed on each (the bytes are
     // served by /api/v1/attachments/{id}).
-    QSqlQuery &files = m_db.prepared(u"SELECT message_id, id, filename, content_type, size, inline FROM attachments"
-                                     " WHERE ticket_id = ? ORDER BY id"_s);
+    QSqlQuery &files = m_db.prepared(
+        u"SELECT %1 FROM attachments a WHERE a.ticket_id = ? ORDER BY a.id"_s.arg(TicketRows::attachmentColumns));
     files.addBindValue(id);
     if (!files.exec())
         return storageError(files);
-    while (files.next()) {
-        for (Message &m : t.messages) {
-            if (m.id == files.value(0).toLongLong())
-                m.attachments.append({files.value(1).toLongLong(), files.value(2).toString(), files.value(3).toString(),
-                                      files.value(4).toLongLong(), files.value(5).toBool()});
-        }
-    }
+    TicketRows::attachFiles(files, t.messages);
     QSqlQuery &events = m_db.prepared(
         u"SELECT %1 FROM events e WHERE e.ticket_id = ? ORDER BY e.id"_s.arg(TicketRows::eventColumns));
     events.addBindValue(id);

@@ -1,5 +1,6 @@
 #include "storage/ticketrows.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QVariant>
 
@@ -14,6 +15,7 @@ const QString ticketColumns = u"t.id, t.subject, t.department_id, t.customer_nam
 const QString messageColumns = u"m.id, m.ticket_id, m.kind, m.author_agent_id, m.author_name, m.body,"
                                " m.sender_name, m.signature, m.created_at, m.seq"_s;
 const QString eventColumns = u"e.id, e.ticket_id, e.kind, e.actor_agent_id, e.data, e.created_at, e.seq"_s;
+const QString attachmentColumns = u"a.message_id, a.id, a.filename, a.content_type, a.size, a.inline"_s;
 
 QStringList addSlaColumns()
 {
@@ -79,6 +81,28 @@ TicketEvent readEvent(const QSqlQuery &q)
     e.createdAt = q.value(5).toLongLong();
     e.seq = q.value(6).toLongLong();
     return e;
+}
+
+qint64 attachmentMessage(const QSqlQuery &query)
+{
+    return query.value(0).toLongLong();
+}
+
+AttachmentRef readAttachment(const QSqlQuery &query)
+{
+    return {query.value(1).toLongLong(), query.value(2).toString(), query.value(3).toString(),
+            query.value(4).toLongLong(), query.value(5).toBool()};
+}
+
+void attachFiles(QSqlQuery &query, QList<Message> &thread)
+{
+    QHash<qint64, qsizetype> at;
+    for (qsizetype i = 0; i < thread.size(); ++i)
+        at.insert(thread[i].id, i);
+    while (query.next()) {
+        if (const auto found = at.constFind(attachmentMessage(query)); found != at.cend())
+            thread[*found].attachments.append(readAttachment(query));
+    }
 }
 
 } // namespace Signpost::TicketRows

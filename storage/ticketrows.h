@@ -14,6 +14,7 @@ extern const QString ticketColumns;  // prefix "t."
 inline constexpr int ticketColumnCount = 21; // columns selected after these start here
 extern const QString messageColumns; // prefix "m."
 extern const QString eventColumns;   // prefix "e."
+extern const QString attachmentColumns; // prefix "a."; the message's id first
 
 // The SLA columns a ticket row carries on the server and in the desk's
 // cache alike, as the ALTER TABLE statements that add them.
@@ -22,5 +23,10 @@ QStringList addSlaColumns();
 Ticket readTicket(const QSqlQuery &query);
 Message readMessage(const QSqlQuery &query);
 TicketEvent readEvent(const QSqlQuery &query);
+// The message an attachment row belongs to, and the attachment.
+qint64 attachmentMessage(const QSqlQuery &query);
+AttachmentRef readAttachment(const QSqlQuery &query);
+// Every attachment row of `query` (already run) onto its message of `thread`.
+void attachFiles(QSqlQuery &query, QList<Message> &thread);
 
 } // namespace Signpost::TicketRows

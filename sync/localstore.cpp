@@ -1134,19 +1134,11 @@ std::optional<Ticket> LocalStore::ticket(qint64 ticketId)
         while (messages.next())
             t.messages.append(TicketRows::readMessage(messages));
     }
-    QSqlQuery &files = prepared(u"SELECT message_id, id, filename, content_type, size, inline FROM attachments"
-                                " WHERE ticket_id = ? ORDER BY id"_s);
+    QSqlQuery &files = prepared(
+        u"SELECT %1 FROM attachments a WHERE a.ticket_id = ? ORDER BY a.id"_s.arg(TicketRows::attachmentColumns));
     files.addBindValue(ticketId);
-    if (files.exec()) {
-        while (files.next()) {
-            for (Message &m : t.messages) {
-                if (m.id == files.value(0).toLongLong())
-                    m.attachments.append({files.value(1).toLongLong(), files.value(2).toString(),
-                                          files.value(3).toString(), files.value(4).toLongLong(),
-                                          files.value(5).toBool()});
-            }
-        }
-    }
+    if (files.exec())
+        TicketRows::attachFiles(files, t.messages);
     QSqlQuery &events = prepared(
         u"SELECT %1 FROM events e WHERE e.ticket_id = ? ORDER BY e.id"_s.arg(TicketRows::eventColumns));
     events.addBindValue(ticketId);
