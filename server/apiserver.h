@@ -95,6 +95,9 @@ private:
     void addPublicRoutes();
     void addMailRoutes();
     void addTestRoutes();
+    // An answer read on a reader thread from the change feed's side of the
+    // store (a sync page, a search).
+    HttpReply readLater(std::function<Expected<QByteArray>(SyncFeed &)> read);
 
     void handle(const HttpRequest &request, HttpServer::Respond respond);
     HttpReply dispatch(const HttpRequest &request);

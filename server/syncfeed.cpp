@@ -332,9 +332,124 @@ QByteArray referenceTicket(const Ticket &t, bool full)
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
 }
 
+
+// What an agent may see, and when their admin flag last changed; read in the
+// caller's snapshot.
+struct Access
+{
+    AccessScope scope;
+    qint64 accessSeq = 0;
+};
+
+Expected<Access> readAccess(SqlConnection &sql, qint64 agentId)
+{
+    QSqlQuery &access = sql.prepared(
+        u"SELECT a.is_admin, a.access_seq, m.department_id, m.role FROM agents a"
+        " LEFT JOIN memberships m ON m.agent_id = a.id WHERE a.id = ?"_s);
+    access.addBindValue(agentId);
+    if (!access.exec())
+        return sql.error(access);
+    Access read;
+    AccessScope &scope = read.scope;
+    scope.agentId = agentId;
+    while (access.next()) {
+        scope.isAdmin = access.value(0).toBool();
+        read.accessSeq = access.value(1).toLongLong();
+        if (!access.value(2).isNull())
+            scope.departments.insert(access.value(2).toLongLong(),
+                                     roleFromString(access.value(3).toString()).value_or(Role::Member));
+    }
+    return read;
+}
+
+// The thread and history of the page's tickets: all of it for tickets sent
+// whole, what was added after `since` for the others.
+Status readThreads(SqlConnection &sql, QList<PageEntry> &page, qint64 since)
+{
+    if (page.isEmpty())
+        return ok();
+    QHash<qint64, qsizetype> index;
+    QJsonArray spec;
+    for (qsizetype i = 0; i < page.size(); ++i) {
+        index.insert(page[i].ticket.id, i);
+        spec.append(QJsonArray{page[i].ticket.id, page[i].full ? 0 : since});
+    }
+    const QString specText = QString::fromUtf8(QJsonDocument(spec).toJson(QJsonDocument::Compact));
+    QSqlQuery &messages = sql.prepared(
+        u"SELECT %1 FROM json_each(?) j JOIN messages m ON m.ticket_id = json_extract(j.value, '$[0]')"
+        " AND m.seq > json_extract(j.value, '$[1]') ORDER BY m.id"_s.arg(TicketRows::messageColumns));
+    messages.addBindValue(specText);
+    if (!messages.exec())
+        return sql.error(messages);
+    QHash<qint64, std::pair<qsizetype, qsizetype>> messageAt; // message → (page entry, index in thread)
+    QJsonArray messageIds;
+    while (messages.next()) {
+        Message message = TicketRows::readMessage(messages);
+        QList<Message> &thread = page[index.value(message.ticketId)].ticket.messages;
+        messageAt.insert(message.id, {index.value(message.ticketId), thread.size()});
+        messageIds.append(message.id);
+        thread.append(std::move(message));
+    }
+    // The files of the page's new messages.
+    if (!messageIds.isEmpty()) {
+        QSqlQuery &files = sql.prepared(
+            u"SELECT %1 FROM json_each(?) j JOIN attachments a ON a.message_id = j.value ORDER BY a.id"_s.arg(
+                TicketRows::attachmentColumns));
+        files.addBindValue(QString::fromUtf8(QJsonDocument(messageIds).toJson(QJsonDocument::Compact)));
+        if (!files.exec())
+            return sql.error(files);
+        while (files.next()) {
+            const auto [entry, at] = messageAt.value(TicketRows::attachmentMessage(files));
+            page[entry].ticket.messages[at].attachments.append(TicketRows::readAttachment(files));
+        }
+    }
+    QSqlQuery &events = sql.prepared(
+        u"SELECT %1 FROM json_each(?) j JOIN events e ON e.ticket_id = json_extract(j.value, '$[0]')"
+        " AND e.seq > json_extract(j.value, '$[1]') ORDER BY e.id"_s.arg(TicketRows::eventColumns));
+    events.addBindValue(specText);
+    if (!events.exec())
+        return sql.error(events);
+    while (events.next()) {
+        TicketEvent event = TicketRows::readEvent(events);
+        page[index.value(event.ticketId)].ticket.events.append(std::move(event));
+    }
+    return ok();
+}
+
+// The page's tickets as a JSON array, each as writeTicket() makes it; the
+// first is checked against Ticket::toJson(), and a difference sends them all
+// through it.
+void writeTickets(QByteArray &body, const QList<PageEntry> &page)
+{
+    body.append('[');
+    bool direct = true;
+    if (!page.isEmpty()) {
+        const qsizetype first = body.size();
+        writeTicket(body, page.first().ticket, page.first().full);
+        const QByteArray reference = referenceTicket(page.first().ticket, page.first().full);
+        if (QByteArrayView(body).sliced(first) != reference) {
+            static bool warned = false;
+            if (!warned)
+                qCWarning(lcStore) << "The sync page writer no longer matches Ticket::toJson(); using the slower path";
+            warned = true;
+            direct = false;
+            body.truncate(first);
+            body.append(reference);
+        }
+    }
+    for (qsizetype i = 1; i < page.size(); ++i) {
+        body.append(',');
+        if (direct)
+            writeTicket(body, page[i].ticket, page[i].full);
+        else
+            body.append(referenceTicket(page[i].ticket, page[i].full));
+    }
+    body.append(']');
+}
+
 } // namespace
 
-Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, int limit)
+Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, int limit, SyncWindow window)
 {
     limit = qBound(1, limit, MaxPageSize);
     SyncCursor cursor;
@@ -375,22 +490,11 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
     // data, and a revocation could be missed for good. With it, when the
     // admin flag last changed: gaining it makes every department new to the
     // client, losing it takes away those they are not a member of.
-    QSqlQuery &access = m_sql.prepared(
-        u"SELECT a.is_admin, a.access_seq, m.department_id, m.role FROM agents a"
-        " LEFT JOIN memberships m ON m.agent_id = a.id WHERE a.id = ?"_s);
-    access.addBindValue(agentId);
-    if (!access.exec())
-        return m_sql.error(access);
-    AccessScope scope;
-    scope.agentId = agentId;
-    qint64 accessSeq = 0;
-    while (access.next()) {
-        scope.isAdmin = access.value(0).toBool();
-        accessSeq = access.value(1).toLongLong();
-        if (!access.value(2).isNull())
-            scope.departments.insert(access.value(2).toLongLong(),
-                                     roleFromString(access.value(3).toString()).value_or(Role::Member));
-    }
+    Expected<Access> read = readAccess(m_sql, agentId);
+    if (!read)
+        return read.error();
+    const AccessScope &scope = read->scope;
+    const qint64 accessSeq = read->accessSeq;
     // An admin whose client has none of the store yet gets all of it.
     const bool backfillAll = scope.isAdmin && (cursor.since == 0 || accessSeq > cursor.since);
 
@@ -431,17 +535,23 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
     if (cursor.phase == SyncCursor::Phase::Backfill) {
         // Whole departments the client has not had (first sync, or a new
         // membership): every ticket in them, in id order.
+        // With a window, only what the client keeps: tickets not yet
+        // solved, and the others changed within it.
+        const QString current = u" AND (t.status NOT IN ('solved', 'closed') OR t.updated_at >= ?)"_s;
         QSqlQuery &query = m_sql.prepared(
             scope.isAdmin
-                ? u"SELECT %1 FROM tickets t WHERE t.id > ? ORDER BY t.id LIMIT ?"_s.arg(TicketRows::ticketColumns)
+                ? u"SELECT %1 FROM tickets t WHERE t.id > ?%2 ORDER BY t.id LIMIT ?"_s.arg(
+                      TicketRows::ticketColumns, window.days > 0 ? current : QString())
                 : u"SELECT %1 FROM tickets t WHERE t.id > ? AND +t.department_id IN"
-                  " (SELECT department_id FROM memberships WHERE agent_id = ? AND granted_seq > ?)"
-                  " ORDER BY t.id LIMIT ?"_s.arg(TicketRows::ticketColumns));
+                  " (SELECT department_id FROM memberships WHERE agent_id = ? AND granted_seq > ?)%2"
+                  " ORDER BY t.id LIMIT ?"_s.arg(TicketRows::ticketColumns, window.days > 0 ? current : QString()));
         query.addBindValue(cursor.position);
         if (!scope.isAdmin) {
             query.addBindValue(scope.agentId);
             query.addBindValue(cursor.since);
         }
+        if (window.days > 0)
+            query.addBindValue(window.horizon());
         query.addBindValue(limit);
         if (!query.exec())
             return m_sql.error(query);
@@ -473,25 +583,43 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
         // a ticket had before it moved.) Departments the backfill sent whole
         // need only what changed since the pass began; a ticket is whole when
         // it is new to the client: it entered its department after the
-        // cursor, or its department is new to the client.
+        // cursor, or its department is new to the client, or (with a
+        // window) the client may not hold it: nothing had happened to it
+        // within the window by the cursor, so it was left out or has aged
+        // out of the client's cache since.
         const int room = limit - static_cast<int>(page.size());
+        const QString outside =
+            window.days > 0 ? u" OR (COALESCE((SELECT max(e.created_at) FROM events e WHERE e.ticket_id = t.id"
+                              " AND e.seq <= ?), 0) < ? AND COALESCE((SELECT max(m2.created_at) FROM messages m2"
+                              " WHERE m2.ticket_id = t.id AND m2.seq <= ?), 0) < ?)"_s
+                            : QString();
         QSqlQuery &query = m_sql.prepared(
             scope.isAdmin
-                ? u"SELECT %1, t.entered_seq > ? OR ? FROM tickets t WHERE t.seq > ? AND (NOT ? OR t.seq > ?)"
-                  " ORDER BY t.seq LIMIT ?"_s.arg(TicketRows::ticketColumns)
-                : u"SELECT %1, t.entered_seq > ? OR m.granted_seq > ? FROM tickets t"
+                ? u"SELECT %1, t.entered_seq > ? OR ?%2 FROM tickets t WHERE t.seq > ? AND (NOT ? OR t.seq > ?)"
+                  " ORDER BY t.seq LIMIT ?"_s.arg(TicketRows::ticketColumns, outside)
+                : u"SELECT %1, t.entered_seq > ? OR m.granted_seq > ?%2 FROM tickets t"
                   " JOIN memberships m ON m.agent_id = ? AND m.department_id = +t.department_id"
                   " WHERE t.seq > ? AND (m.granted_seq <= ? OR t.seq > ?) ORDER BY t.seq LIMIT ?"_s.arg(
-                      TicketRows::ticketColumns));
+                      TicketRows::ticketColumns, outside));
+        const auto bindOutside = [&]() {
+            if (window.days <= 0)
+                return;
+            for (int i = 0; i < 2; ++i) {
+                query.addBindValue(cursor.since);
+                query.addBindValue(window.horizon());
+            }
+        };
         if (scope.isAdmin) {
             query.addBindValue(cursor.since);
             query.addBindValue(backfillAll);
+            bindOutside();
             query.addBindValue(cursor.position);
             query.addBindValue(cursor.wholeStore);
             query.addBindValue(cursor.head);
         } else {
             query.addBindValue(cursor.since);
             query.addBindValue(cursor.since);
+            bindOutside();
             query.addBindValue(scope.agentId);
             query.addBindValue(cursor.position);
             query.addBindValue(cursor.since);
@@ -520,53 +648,8 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
 
     // The thread and history of the page's tickets: all of it for tickets new
     // to the client, what changed since the cursor for the others.
-    if (!page.isEmpty()) {
-        QHash<qint64, qsizetype> index;
-        QJsonArray spec;
-        for (qsizetype i = 0; i < page.size(); ++i) {
-            index.insert(page[i].ticket.id, i);
-            spec.append(QJsonArray{page[i].ticket.id, page[i].full ? 0 : cursor.since});
-        }
-        const QString specText = QString::fromUtf8(QJsonDocument(spec).toJson(QJsonDocument::Compact));
-        QSqlQuery &messages = m_sql.prepared(
-            u"SELECT %1 FROM json_each(?) j JOIN messages m ON m.ticket_id = json_extract(j.value, '$[0]')"
-            " AND m.seq > json_extract(j.value, '$[1]') ORDER BY m.id"_s.arg(TicketRows::messageColumns));
-        messages.addBindValue(specText);
-        if (!messages.exec())
-            return m_sql.error(messages);
-        QHash<qint64, std::pair<qsizetype, qsizetype>> messageAt; // message → (page entry, index in thread)
-        QJsonArray messageIds;
-        while (messages.next()) {
-            Message message = TicketRows::readMessage(messages);
-            QList<Message> &thread = page[index.value(message.ticketId)].ticket.messages;
-            messageAt.insert(message.id, {index.value(message.ticketId), thread.size()});
-            messageIds.append(message.id);
-            thread.append(std::move(message));
-        }
-        // The files of the page's new messages.
-        if (!messageIds.isEmpty()) {
-            QSqlQuery &files = m_sql.prepared(
-                u"SELECT %1 FROM json_each(?) j JOIN attachments a ON a.message_id = j.value ORDER BY a.id"_s.arg(
-                    TicketRows::attachmentColumns));
-            files.addBindValue(QString::fromUtf8(QJsonDocument(messageIds).toJson(QJsonDocument::Compact)));
-            if (!files.exec())
-                return m_sql.error(files);
-            while (files.next()) {
-                const auto [entry, at] = messageAt.value(TicketRows::attachmentMessage(files));
-                page[entry].ticket.messages[at].attachments.append(TicketRows::readAttachment(files));
-            }
-        }
-        QSqlQuery &events = m_sql.prepared(
-            u"SELECT %1 FROM json_each(?) j JOIN events e ON e.ticket_id = json_extract(j.value, '$[0]')"
-            " AND e.seq > json_extract(j.value, '$[1]') ORDER BY e.id"_s.arg(TicketRows::eventColumns));
-        events.addBindValue(specText);
-        if (!events.exec())
-            return m_sql.error(events);
-        while (events.next()) {
-            TicketEvent event = TicketRows::readEvent(events);
-            page[index.value(event.ticketId)].ticket.events.append(std::move(event));
-        }
-    }
+    if (Status read = readThreads(m_sql, page, cursor.since); !read)
+        return read.error();
 
     // A page ends early when its text would grow past the budget: the rest
     // comes on the next page, from the last ticket kept.
@@ -662,30 +745,65 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
     json.raw(QJsonDocument(revokedDepartments).toJson(QJsonDocument::Compact));
     json.raw(",\"revoked_tickets\":");
     json.raw(QJsonDocument(revokedTickets).toJson(QJsonDocument::Compact));
-    json.raw(",\"tickets\":[");
-    bool direct = true;
-    if (!page.isEmpty()) {
-        const qsizetype first = body.size();
-        writeTicket(body, page.first().ticket, page.first().full);
-        const QByteArray reference = referenceTicket(page.first().ticket, page.first().full);
-        if (QByteArrayView(body).sliced(first) != reference) {
-            static bool warned = false;
-            if (!warned)
-                qCWarning(lcStore) << "The sync page writer no longer matches Ticket::toJson(); using the slower path";
-            warned = true;
-            direct = false;
-            body.truncate(first);
-            body.append(reference);
-        }
+    json.raw(",\"tickets\":");
+    writeTickets(body, page);
+    json.raw("}");
+    return body;
+}
+
+Expected<QByteArray> SyncFeed::search(qint64 agentId, const QString &text, qint64 departmentId, qint64 before,
+                                      int limit)
+{
+    limit = qBound(1, limit, MaxSearchLimit);
+    SqlTransaction snapshot(m_sql);
+    if (Status begun = snapshot.begun(); !begun)
+        return begun.error();
+    Expected<Access> read = readAccess(m_sql, agentId);
+    if (!read)
+        return read.error();
+    const AccessScope &scope = read->scope;
+    if (departmentId > 0 && !scope.canSee(departmentId))
+        return Error::notFound(u"No such department."_s);
+
+    // Newest first, straight from the index's own order: a common word
+    // stops at the page's end instead of sorting every match.
+    QStringList where{u"ticket_words MATCH ?"_s};
+    QVariantList binds{TicketRows::searchExpression(text)};
+    if (before > 0) {
+        where.append(u"w.rowid < ?"_s);
+        binds.append(before);
     }
-    for (qsizetype i = 1; i < page.size(); ++i) {
-        body.append(',');
-        if (direct)
-            writeTicket(body, page[i].ticket, page[i].full);
-        else
-            body.append(referenceTicket(page[i].ticket, page[i].full));
+    if (departmentId > 0) {
+        where.append(u"t.department_id = ?"_s);
+        binds.append(departmentId);
+    } else if (!scope.isAdmin) {
+        where.append(u"t.department_id IN (SELECT department_id FROM memberships WHERE agent_id = ?)"_s);
+        binds.append(agentId);
     }
-    json.raw("]}");
+    QSqlQuery &query = m_sql.prepared(u"SELECT %1 FROM ticket_words w JOIN tickets t ON t.id = w.rowid WHERE %2"
+                                      " ORDER BY w.rowid DESC LIMIT ?"_s.arg(TicketRows::ticketColumns,
+                                                                             where.join(u" AND "_s)));
+    for (const QVariant &bind : std::as_const(binds))
+        query.addBindValue(bind);
+    query.addBindValue(limit + 1);
+    if (!query.exec())
+        return m_sql.error(query);
+    QList<PageEntry> page;
+    while (query.next())
+        page.append({TicketRows::readTicket(query), true, false});
+    const bool more = page.size() > limit;
+    if (more)
+        page.resize(limit);
+    if (Status threads = readThreads(m_sql, page, 0); !threads)
+        return threads.error();
+
+    QByteArray body;
+    JsonText json(body);
+    json.raw("{\"more\":");
+    json.boolean(more);
+    json.raw(",\"tickets\":");
+    writeTickets(body, page);
+    json.raw("}");
     return body;
 }
 

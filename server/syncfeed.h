@@ -10,6 +10,16 @@ namespace Signpost {
 
 class SqlConnection;
 
+// How much history a client keeps: every ticket not yet solved, and the
+// others changed in the last `days` (0: all of it). `now` is the
+// server's clock.
+struct SyncWindow
+{
+    int days = 0;
+    qint64 now = 0;
+    qint64 horizon() const { return days > 0 ? now - days * 86'400'000LL : 0; }
+};
+
 // The change feed an agent's client pulls: the tickets of their departments
 // changed since their cursor (a whole department when it is new to them),
 // and revocations for what they may no longer see. It only reads, from its
@@ -24,7 +34,17 @@ public:
     // A page of the feed for an agent as a JSON document, ready to send.
     // `cursor` is what the client was last given (empty for a first sync).
     // The agent's access is read in the page's own snapshot.
-    Expected<QByteArray> pull(qint64 agentId, const QString &cursor, int limit);
+    Expected<QByteArray> pull(qint64 agentId, const QString &cursor, int limit, SyncWindow window = {});
+
+    // The tickets of the agent's departments (or of one of them) whose words
+    // match `text`, newest first, whole as the feed sends them: what a desk
+    // with a window finds beyond it. `before`: only tickets with a lower
+    // number (the next page of the same search).
+    Expected<QByteArray> search(qint64 agentId, const QString &text, qint64 departmentId, qint64 before, int limit);
+
+    static constexpr int MaxWindowDays = 3650;
+    static constexpr int DefaultSearchLimit = 50;
+    static constexpr int MaxSearchLimit = 200;
 
     static constexpr int DefaultPageSize = 500;
     static constexpr int MaxPageSize = 2000;

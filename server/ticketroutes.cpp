@@ -4,6 +4,7 @@
 
 #include "core/timestamps.h"
 #include "server/database.h"
+#include "storage/ticketrows.h"
 
 #include <QFile>
 #include <QUrl>
@@ -18,6 +19,7 @@ namespace Signpost {
 namespace {
 
 constexpr qsizetype MaxCommandsPerBatch = 100;
+constexpr qsizetype MaxSearchText = 200;
 
 } // namespace
 
@@ -125,22 +127,72 @@ void ApiServer::addTicketRoutes()
                 return HttpReply::error(Error::invalid(
                     u"limit"_s, u"limit must be 1 to %1."_s.arg(SyncFeed::MaxPageSize)));
         }
-        HttpReply reply;
-        reply.later = [this, agent = call.scope.agentId, cursor = query.queryItemValue(u"cursor"_s),
-                       limit](std::function<void(HttpReply)> respond) {
-            QtConcurrent::run(&m_readers,
-                              [path = m_db.path(), epoch = m_db.epoch(), agent, cursor, limit]() -> Expected<QByteArray> {
-                                  Expected<SqlConnection *> sql = Database::readerForThisThread(path);
-                                  if (!sql)
-                                      return sql.error();
-                                  return SyncFeed(**sql, epoch).pull(agent, cursor, limit);
-                              })
-                .then(this, [respond](Expected<QByteArray> page) {
-                    respond(page ? HttpReply::raw(std::move(*page)) : HttpReply::error(page.error()));
-                });
-        };
-        return reply;
+        SyncWindow window{0, m_tickets.now()};
+        if (query.hasQueryItem(u"window"_s)) {
+            bool numeric = false;
+            window.days = query.queryItemValue(u"window"_s).toInt(&numeric);
+            if (!numeric || window.days < 0 || window.days > SyncFeed::MaxWindowDays)
+                return HttpReply::error(Error::invalid(
+                    u"window"_s, u"window is a number of days, 0 to %1 (0: all history)."_s.arg(SyncFeed::MaxWindowDays)));
+        }
+        const QString cursor = query.queryItemValue(u"cursor"_s);
+        return readLater([agent = call.scope.agentId, cursor, limit, window](SyncFeed &feed) {
+            return feed.pull(agent, cursor, limit, window);
+        });
     });
+
+    // Words in the tickets of the agent's departments, also those beyond a
+    // desk's window.
+    route(Method::Get, u"/api/v1/search"_s, Access::Agent, [this](Call &call) {
+        const QUrlQuery query = call.request.query();
+        for (const auto &[name, value] : query.queryItems()) {
+            if (name != u"q" && name != u"department" && name != u"before" && name != u"limit")
+                return HttpReply::error(Error::invalid(name, u"Unknown parameter “%1”."_s.arg(name)));
+        }
+        const QString text = query.queryItemValue(u"q"_s, QUrl::FullyDecoded).simplified();
+        if (TicketRows::searchExpression(text).isEmpty())
+            return HttpReply::error(Error::invalid(u"q"_s, u"Say what to search for."_s));
+        if (text.size() > MaxSearchText)
+            return HttpReply::error(
+                Error::invalid(u"q"_s, u"A search is at most %1 characters."_s.arg(MaxSearchText)));
+        qint64 numbers[3] = {0, 0, SyncFeed::DefaultSearchLimit};
+        const char16_t *names[3] = {u"department", u"before", u"limit"};
+        for (int i = 0; i < 3; ++i) {
+            const QString name = QString::fromUtf16(names[i]);
+            if (!query.hasQueryItem(name))
+                continue;
+            bool numeric = false;
+            numbers[i] = query.queryItemValue(name).toLongLong(&numeric);
+            if (!numeric || numbers[i] < 1 || (i == 2 && numbers[i] > SyncFeed::MaxSearchLimit))
+                return HttpReply::error(Error::invalid(
+                    name, i == 2 ? u"limit must be 1 to %1."_s.arg(SyncFeed::MaxSearchLimit)
+                                 : u"%1 must be a positive number."_s.arg(name)));
+        }
+        return readLater([agent = call.scope.agentId, text, numbers](SyncFeed &feed) {
+            return feed.search(agent, text, numbers[0], numbers[1], int(numbers[2]));
+        });
+    });
+}
+
+HttpReply ApiServer::readLater(std::function<Expected<QByteArray>(SyncFeed &)> read)
+{
+    // On a reader thread with its own connection: a long read never holds
+    // up the requests behind it.
+    HttpReply reply;
+    reply.later = [this, read = std::move(read)](std::function<void(HttpReply)> respond) {
+        QtConcurrent::run(&m_readers,
+                          [path = m_db.path(), epoch = m_db.epoch(), read]() -> Expected<QByteArray> {
+                              Expected<SqlConnection *> sql = Database::readerForThisThread(path);
+                              if (!sql)
+                                  return sql.error();
+                              SyncFeed feed(**sql, epoch);
+                              return read(feed);
+                          })
+            .then(this, [respond](Expected<QByteArray> page) {
+                respond(page ? HttpReply::raw(std::move(*page)) : HttpReply::error(page.error()));
+            });
+    };
+    return reply;
 }
 
 } // namespace Signpost

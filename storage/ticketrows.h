@@ -20,6 +20,16 @@ extern const QString attachmentColumns; // prefix "a."; the message's id first
 // cache alike, as the ALTER TABLE statements that add them.
 QStringList addSlaColumns();
 
+// The full-text index of tickets, the same in the server's store and the
+// desk's cache: one row per ticket (rowid: its id) with its subject, its
+// customer (name, address, order number, "#" and the ticket's number) and
+// the bodies of its thread. searchRowsSql selects (id, subject, customer,
+// body) of tickets, ending in "WHERE t.id " for the caller's condition.
+extern const QString searchRowsSql;
+// Words typed into a search box, as an FTS5 query of prefixes that must all
+// match. Quotes keep FTS5 syntax out of what people type.
+QString searchExpression(const QString &text);
+
 Ticket readTicket(const QSqlQuery &query);
 Message readMessage(const QSqlQuery &query);
 TicketEvent readEvent(const QSqlQuery &query);

@@ -109,25 +109,6 @@ int priorityRank(Priority priority)
     return static_cast<int>(priority);
 }
 
-// Words typed into the search box, as an FTS5 query of prefixes that must
-// all match. Quotes keep FTS5 syntax out of what people type.
-QString searchExpression(const QString &text)
-{
-    QStringList terms;
-    for (QString word : text.split(u' ', Qt::SkipEmptyParts)) {
-        word.remove(u'"');
-        if (!word.isEmpty())
-            terms.append(u"\"%1\"*"_s.arg(word));
-    }
-    return terms.join(u' ');
-}
-
-// Tickets' rows in the search index, from what the cache holds of them;
-// the condition on t.id follows.
-const QString SearchRowsSql =
-    u"SELECT t.id, t.subject, t.customer_name || ' ' || t.customer_email || ' ' || t.order_number || ' #' || t.id,"
-    " (SELECT COALESCE(group_concat(m.body, ' '), '') FROM messages m WHERE m.ticket_id = t.id)"
-    " FROM tickets t WHERE t.id "_s;
 const QString OneTicket = u"= ?"_s;
 const QString TicketsInJsonArray = u"IN (SELECT value FROM json_each(?))"_s;
 
@@ -432,7 +413,7 @@ Status LocalStore::refreshSearchIndex(qint64 ticketId)
     remove.addBindValue(ticketId);
     SIGNPOST_EXEC(remove);
     QSqlQuery &insert =
-        prepared(u"INSERT INTO ticket_search (rowid, subject, customer, body) "_s + SearchRowsSql + OneTicket);
+        prepared(u"INSERT INTO ticket_search (rowid, subject, customer, body) "_s + TicketRows::searchRowsSql + OneTicket);
     insert.addBindValue(ticketId);
     SIGNPOST_EXEC(insert);
     return ok();
@@ -514,7 +495,7 @@ Status LocalStore::applyPage(const QJsonObject &page)
             readAtEnd.append(ticket.id);
             continue;
         }
-        QSqlQuery &row = prepared(SearchRowsSql + OneTicket);
+        QSqlQuery &row = prepared(TicketRows::searchRowsSql + OneTicket);
         row.addBindValue(ticket.id);
         SIGNPOST_EXEC(row);
         SearchRow search{ticket.id, {}};
@@ -530,7 +511,7 @@ Status LocalStore::applyPage(const QJsonObject &page)
         QSqlQuery &remove = prepared(u"DELETE FROM ticket_search WHERE rowid "_s + TicketsInJsonArray);
         remove.addBindValue(ids);
         SIGNPOST_EXEC(remove);
-        QSqlQuery &insert = prepared(u"INSERT INTO ticket_search (rowid, subject, customer, body) "_s + SearchRowsSql
+        QSqlQuery &insert = prepared(u"INSERT INTO ticket_search (rowid, subject, customer, body) "_s + TicketRows::searchRowsSql
                                      + TicketsInJsonArray);
         insert.addBindValue(ids);
         SIGNPOST_EXEC(insert);
@@ -981,7 +962,7 @@ QueueSql queueWhere(const QueueQuery &query, bool narrowSearch)
         sql.where += u" AND t.sla_at_risk <> 0 AND t.sla_breached = 0"_s;
     else if (query.sla == QueueQuery::Sla::Breached)
         sql.where += u" AND t.sla_breached <> 0"_s;
-    const QString expression = searchExpression(query.search);
+    const QString expression = TicketRows::searchExpression(query.search);
     if (!expression.isEmpty()) {
         sql.where += u" AND t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)"_s;
         sql.binds.append(expression);
@@ -1030,7 +1011,7 @@ QString sortOrder(const QueueQuery &query)
 
 bool LocalStore::narrowSearch(const QString &text)
 {
-    const QString expression = searchExpression(text);
+    const QString expression = TicketRows::searchExpression(text);
     if (expression.isEmpty())
         return false;
     if (expression == m_lastSearch.first)

@@ -6,6 +6,9 @@
 #include "tests/support/testworld.h"
 #include "tests/support/worldtest.h"
 
+#include "core/timestamps.h"
+
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTest>
@@ -18,21 +21,21 @@ class TestServerSync : public WorldTest
 {
     Q_OBJECT
 
-    QJsonObject page(const QString &agent, const QString &cursor, int limit = 500)
+    QJsonObject page(const QString &agent, const QString &cursor, int limit = 500, int window = 0)
     {
-        const Response response = m_api->get(u"/api/v1/sync?limit=%1&cursor=%2"_s.arg(limit).arg(cursor),
-                                              m_world.token(agent));
+        const Response response = m_api->get(
+            u"/api/v1/sync?limit=%1&cursor=%2&window=%3"_s.arg(limit).arg(cursor).arg(window), m_world.token(agent));
         return response.status == 200 ? response.json() : QJsonObject{};
     }
     // Pulls until has_more is false, applying each page like a client.
-    void pull(const QString &agent, FeedMirror &mirror, int limit = 500)
+    void pull(const QString &agent, FeedMirror &mirror, int limit = 500, int window = 0)
     {
         mirror.revokedTickets.clear();
         mirror.revokedDepartments.clear();
         mirror.grantedDepartments.clear();
         mirror.pages = 0;
         for (bool more = true; more && mirror.pages < 1000;) {
-            const QJsonObject json = page(agent, mirror.cursor, limit);
+            const QJsonObject json = page(agent, mirror.cursor, limit, window);
             mirror.apply(json);
             if (QTest::currentTestFailed())
                 return;
@@ -69,7 +72,7 @@ class TestServerSync : public WorldTest
 private Q_SLOTS:
     void init()
     {
-        QVERIFY2(startWorld(), qPrintable(m_error));
+        QVERIFY2(startWorld({u"--test-hooks"_s}), qPrintable(m_error));
         m_support.clear();
         for (int i = 0; i < 7; ++i)
             m_support.append(m_world.intake(*m_api, m_world.support, u"Support %1"_s.arg(i)));
@@ -375,7 +378,135 @@ private Q_SLOTS:
         QCOMPARE(sam.tickets.size(), 7);
     }
 
+    // A desk keeps open work and the last `window` days; what it never had
+    // or let go comes whole when something happens to it.
+    void aWindowKeepsCurrentWorkAndOldTicketsComeBackWhole()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(setClock(now - 100 * Day));
+        const qint64 oldSolved = m_world.intake(*m_api, m_world.support, u"Tent pole snapped"_s);
+        const qint64 oldOpen = m_world.intake(*m_api, m_world.support, u"Still waiting"_s);
+        QCOMPARE(act(u"sue"_s, oldSolved, {{u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}})[u"outcome"_s].toString(),
+                 u"applied"_s);
+        QVERIFY(setClock(now));
+
+        FeedMirror sam;
+        pull(u"sam"_s, sam, 3, 30);
+        QSet<qint64> expected(m_support.cbegin(), m_support.cend());
+        expected.insert(oldOpen); // open work stays, however old
+        QCOMPARE(QSet<qint64>(sam.tickets.keyBegin(), sam.tickets.keyEnd()), expected);
+
+        // The old ticket comes to life: it arrives whole, thread and history.
+        QCOMPARE(act(u"sue"_s, oldSolved, {{u"type"_s, u"note"_s}, {u"body"_s, u"Customer called again"_s}})
+                     [u"outcome"_s].toString(),
+                 u"applied"_s);
+        pull(u"sam"_s, sam, 3, 30); // a delta for a ticket it never had fails here
+        QVERIFY(sam.tickets.value(oldSolved).value(u"full"_s).toBool());
+        QCOMPARE(sam.tickets.value(oldSolved).value(u"messages"_s).toArray().size(), 2);
+        QCOMPARE(sam.tickets.value(oldSolved).value(u"events"_s).toArray().size(),
+                 m_api->get(u"/api/v1/tickets/%1"_s.arg(oldSolved), m_world.token(u"sam"_s))
+                     .json()
+                     .value(u"events"_s)
+                     .toArray()
+                     .size());
+
+        // Work solved now ages out of the desk 40 days later (it keeps a day
+        // more than the window); then a colleague's note brings it back whole.
+        QCOMPARE(act(u"sue"_s, m_support[0], {{u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}})[u"outcome"_s]
+                     .toString(),
+                 u"applied"_s);
+        pull(u"sam"_s, sam, 3, 30);
+        QVERIFY(setClock(now + 40 * Day));
+        for (auto it = sam.tickets.begin(); it != sam.tickets.end();) {
+            const QString status = it->value(u"status"_s).toString();
+            const qint64 updated = Signpost::msFromIso(it->value(u"updated_at"_s).toString());
+            if ((status == u"solved" || status == u"closed") && updated < now + 40 * Day - 31 * Day)
+                it = sam.tickets.erase(it);
+            else
+                ++it;
+        }
+        QVERIFY(!sam.tickets.contains(m_support[0]));
+        QCOMPARE(act(u"sue"_s, m_support[0], {{u"type"_s, u"note"_s}, {u"body"_s, u"Reopened by phone"_s}})
+                     [u"outcome"_s].toString(),
+                 u"applied"_s);
+        pull(u"sam"_s, sam, 3, 30);
+        QVERIFY(sam.tickets.value(m_support[0]).value(u"full"_s).toBool());
+        QCOMPARE(sam.tickets.value(m_support[0]).value(u"messages"_s).toArray().size(), 2);
+        // A change to a ticket active within the window stays a delta.
+        QCOMPARE(act(u"sue"_s, m_support[0], {{u"type"_s, u"note"_s}, {u"body"_s, u"x"_s}})[u"outcome"_s].toString(),
+                 u"applied"_s);
+        const QJsonArray delta = page(u"sam"_s, sam.cursor, 500, 30).value(u"tickets"_s).toArray();
+        QCOMPARE(delta.size(), 1);
+        QCOMPARE(delta.first()[u"full"_s].toBool(), false);
+
+        const Response bad = m_api->get(u"/api/v1/sync?window=-1"_s, m_world.token(u"sam"_s));
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(bad.json().value(u"error"_s).toObject().value(u"field"_s).toString(), u"window"_s);
+    }
+
+    // Beyond the window, a search on the server: by word, order number or
+    // ticket number, only in the caller's departments, newest first, whole.
+    void searchFindsTicketsOfTheAgentsDepartmentsOnly()
+    {
+        const qint64 first = m_world.intake(*m_api, m_world.support, u"Parcel BO-777111 lost"_s);
+        const qint64 second = m_world.intake(*m_api, m_world.support, u"Where is BO-777111?"_s);
+        const qint64 foreign = m_world.intake(*m_api, m_world.sales, u"Invoice for BO-777111"_s);
+        QVERIFY(first && second && foreign);
+        QCOMPARE(act(u"sue"_s, first, {{u"type"_s, u"note"_s}, {u"body"_s, u"Carrier Brudesløret"_s}})[u"outcome"_s]
+                     .toString(),
+                 u"applied"_s);
+        auto search = [this](const QString &agent, const QString &query) {
+            return m_api->get(u"/api/v1/search?"_s + query, m_world.token(agent));
+        };
+        auto ids = [](const Response &response) {
+            QList<qint64> list;
+            for (const QJsonValue &t : response.json().value(u"tickets"_s).toArray())
+                list.append(t[u"id"_s].toInteger());
+            return list;
+        };
+        QCOMPARE(ids(search(u"sam"_s, u"q=bo-777111"_s)), (QList<qint64>{second, first}));
+        QCOMPARE(ids(search(u"sal"_s, u"q=BO-777111"_s)), QList<qint64>{foreign});
+        QCOMPARE(ids(search(u"admin"_s, u"q=BO-777111"_s)), (QList<qint64>{foreign, second, first}));
+        // Words of the thread, prefixes, letters beyond ASCII, the number.
+        const Response byNote = search(u"sam"_s, u"q=brudesl%C3%B8"_s);
+        QCOMPARE(ids(byNote), QList<qint64>{first});
+        const QJsonObject whole = byNote.json()[u"tickets"_s].toArray().first().toObject();
+        QVERIFY(whole[u"full"_s].toBool());
+        QCOMPARE(whole[u"messages"_s].toArray().size(), 2);
+        QCOMPARE(ids(search(u"sam"_s, u"q=%23"_s + QString::number(second))), QList<qint64>{second});
+        QVERIFY(ids(search(u"sal"_s, u"q=brudesl%C3%B8"_s)).isEmpty());
+        // Page by page.
+        const Response one = search(u"sam"_s, u"q=BO-777111&limit=1"_s);
+        QCOMPARE(ids(one), QList<qint64>{second});
+        QVERIFY(one.json()[u"more"_s].toBool());
+        const Response next = search(u"sam"_s, u"q=BO-777111&limit=1&before=%1"_s.arg(second));
+        QCOMPARE(ids(next), QList<qint64>{first});
+        QVERIFY(!next.json()[u"more"_s].toBool());
+        QCOMPARE(ids(search(u"admin"_s, u"q=BO-777111&department=%1"_s.arg(m_world.sales))), QList<qint64>{foreign});
+
+        // Clear refusals.
+        const auto refused = [&](const QString &query, int status, const QString &field) {
+            const Response response = search(u"sam"_s, query);
+            QCOMPARE(response.status, status);
+            if (!field.isEmpty())
+                QCOMPARE(response.json()[u"error"_s][u"field"_s].toString(), field);
+        };
+        refused(u"q=%20%22%20"_s, 422, u"q"_s);
+        refused(u"x=1"_s, 422, u"x"_s);
+        refused(u"q=a&limit=0"_s, 422, u"limit"_s);
+        refused(u"q=a&limit=201"_s, 422, u"limit"_s);
+        refused(u"q=a&before=x"_s, 422, u"before"_s);
+        refused(u"q=a&department=%1"_s.arg(m_world.sales), 404, QString());
+        refused(u"q="_s + QString(201, u'a'), 422, u"q"_s);
+    }
+
 private:
+    static constexpr qint64 Day = 86'400'000;
+    bool setClock(qint64 ms)
+    {
+        return m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, Signpost::isoFromMs(ms)}}).status == 200;
+    }
+
     QList<qint64> m_support;
     qint64 m_returns = 0;
     qint64 m_sales = 0;
