@@ -90,6 +90,13 @@ bool DeskApplication::openAccount(const QUrl &server, const QString &email, cons
     m_store = std::move(*store);
     m_engine = std::make_unique<SyncEngine>(*m_store);
     m_engine->setAttachmentDirectory(QDir(cacheDir).filePath(name + u"-files"_s));
+    // Open work and this many days of the rest on this computer (0: all).
+    if (Status windowed = m_engine->setHistoryWindow(
+            QSettings().value(u"historyDays"_s, SyncEngine::DefaultHistoryWindow).toInt());
+        !windowed) {
+        Q_EMIT failed(windowed.error().message);
+        return false;
+    }
     m_desk = std::make_unique<Desk>(*m_engine);
     // The moment to take back a reply or note, in seconds (0: none).
     m_desk->setUndoDelay(std::chrono::seconds(QSettings().value(u"undoSendSeconds"_s, 5).toInt()));

@@ -35,12 +35,24 @@ QString figures(qint64 departmentId, int days)
     return u"/api/v1/departments/%1/figures?days=%2"_s.arg(departmentId).arg(days);
 }
 QString commands() { return u"/api/v1/commands"_s; }
-QString sync(const QString &cursor, int limit)
+QString sync(const QString &cursor, int limit, int windowDays)
 {
     QUrlQuery query;
     query.addQueryItem(u"limit"_s, QString::number(limit));
     query.addQueryItem(u"cursor"_s, cursor);
+    if (windowDays > 0)
+        query.addQueryItem(u"window"_s, QString::number(windowDays));
     return u"/api/v1/sync?"_s + query.toString(QUrl::FullyEncoded);
+}
+
+QString search(const QString &text, qint64 departmentId, int limit)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"q"_s, text);
+    query.addQueryItem(u"limit"_s, QString::number(limit));
+    if (departmentId > 0)
+        query.addQueryItem(u"department"_s, QString::number(departmentId));
+    return u"/api/v1/search?"_s + query.toString(QUrl::FullyEncoded);
 }
 } // namespace ApiPath
 

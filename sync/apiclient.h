@@ -29,7 +29,9 @@ QString cannedReply(qint64 id);
 QString attachment(qint64 id);
 QString figures(qint64 departmentId, int days);
 QString commands();
-QString sync(const QString &cursor, int limit);
+// windowDays: the history the client keeps (0: all).
+QString sync(const QString &cursor, int limit, int windowDays);
+QString search(const QString &text, qint64 departmentId, int limit);
 } // namespace ApiPath
 
 // Tells a waiting request that its reply finished, one event later than the

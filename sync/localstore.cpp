@@ -98,6 +98,11 @@ const QList<QStringList> &migrations()
             " filename TEXT NOT NULL, content_type TEXT NOT NULL, size INTEGER NOT NULL, inline INTEGER NOT NULL)"_s,
             u"CREATE INDEX attachments_ticket ON attachments (ticket_id)"_s,
         },
+        // 7: tickets found on the server beyond the window of history, kept
+        // a while though they are old (see pruneHistory()).
+        {
+            u"CREATE TABLE kept (ticket_id INTEGER PRIMARY KEY, until INTEGER NOT NULL)"_s,
+        },
     };
     return steps;
 }
@@ -446,6 +451,59 @@ Status LocalStore::purgeTickets()
     return tx.commit();
 }
 
+Expected<int> LocalStore::storeFound(const QJsonArray &tickets, qint64 keepUntil)
+{
+    SqlTransaction tx(m_sql);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
+    const int before = ticketCount();
+    if (Status stored = storeTickets(tickets, true); !stored)
+        return stored.error();
+    const int added = ticketCount() - before;
+    QSqlQuery &keep = prepared(u"INSERT INTO kept (ticket_id, until) SELECT json_extract(j.value, '$.id'), ? FROM json_each(?) j"
+                               " WHERE true ON CONFLICT (ticket_id) DO UPDATE SET until = max(until, excluded.until)"_s);
+    keep.addBindValue(keepUntil);
+    keep.addBindValue(QString::fromUtf8(QJsonDocument(tickets).toJson(QJsonDocument::Compact)));
+    SIGNPOST_EXEC(keep);
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
+    return added;
+}
+
+Expected<int> LocalStore::pruneHistory(qint64 cutoff, qint64 now, int limit)
+{
+    // Solved and closed tickets in which nothing has happened since the
+    // cutoff, unless the agent is writing on them, has changes queued, or
+    // found them on the server lately.
+    SqlTransaction tx(m_sql);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
+    QSqlQuery &expired = prepared(u"DELETE FROM kept WHERE until <= ?"_s);
+    expired.addBindValue(now);
+    SIGNPOST_EXEC(expired);
+    QSqlQuery &old = prepared(
+        u"SELECT t.id FROM tickets t WHERE t.status IN ('solved', 'closed') AND t.updated_at < ?"
+        " AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.created_at >= ?)"
+        " AND NOT EXISTS (SELECT 1 FROM events e WHERE e.ticket_id = t.id AND e.created_at >= ?)"
+        " AND t.id NOT IN (SELECT ticket_id FROM outbox) AND t.id NOT IN (SELECT ticket_id FROM drafts)"
+        " AND t.id NOT IN (SELECT ticket_id FROM kept) LIMIT ?"_s);
+    for (int i = 0; i < 3; ++i)
+        old.addBindValue(cutoff);
+    old.addBindValue(limit);
+    SIGNPOST_EXEC(old);
+    QList<qint64> gone;
+    while (old.next())
+        gone.append(old.value(0).toLongLong());
+    old.finish();
+    for (qint64 ticketId : std::as_const(gone)) {
+        if (Status done = removeTicket(ticketId); !done)
+            return done.error();
+    }
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
+    return int(gone.size());
+}
+
 Status LocalStore::applyPage(const QJsonObject &page)
 {
     SqlTransaction tx(m_sql);
@@ -460,7 +518,31 @@ Status LocalStore::applyPage(const QJsonObject &page)
             SIGNPOST_EXEC(query);
         }
     }
-    const QJsonArray tickets = page.value(u"tickets"_s).toArray();
+    if (Status stored = storeTickets(page.value(u"tickets"_s).toArray(), false); !stored)
+        return stored;
+    for (const QJsonValue &id : page.value(u"revoked_tickets"_s).toArray()) {
+        if (Status done = removeTicket(id.toInteger()); !done)
+            return done;
+    }
+    for (const QJsonValue &department : page.value(u"revoked_departments"_s).toArray()) {
+        QSqlQuery &ids = prepared(u"SELECT id FROM tickets WHERE department_id = ?"_s);
+        ids.addBindValue(department.toInteger());
+        SIGNPOST_EXEC(ids);
+        QList<qint64> gone;
+        while (ids.next())
+            gone.append(ids.value(0).toLongLong());
+        for (qint64 ticketId : gone) {
+            if (Status done = removeTicket(ticketId); !done)
+                return done;
+        }
+    }
+    if (Status done = setMeta(u"cursor"_s, page.value(u"cursor"_s).toString()); !done)
+        return done;
+    return tx.commit();
+}
+
+Status LocalStore::storeTickets(const QJsonArray &tickets, bool onlyNew)
+{
     // The search index is written after the page's other writes, in as few
     // statements as can be. Once an FTS5 table has been written in a
     // transaction, every later statement that runs under a statement
@@ -486,9 +568,21 @@ Status LocalStore::applyPage(const QJsonObject &page)
     while (outbox.next())
         queued.insert(outbox.value(0).toLongLong());
     outbox.finish();
+    // Found by a search: only what the cache lacks (the feed keeps the rest).
+    QSet<qint64> cached;
+    if (onlyNew) {
+        QSqlQuery &known = prepared(u"SELECT t.id FROM json_each(?) j JOIN tickets t ON t.id = json_extract(j.value, '$.id')"_s);
+        known.addBindValue(QString::fromUtf8(QJsonDocument(tickets).toJson(QJsonDocument::Compact)));
+        SIGNPOST_EXEC(known);
+        while (known.next())
+            cached.insert(known.value(0).toLongLong());
+        known.finish();
+    }
     for (const QJsonValue &value : tickets) {
         const QJsonObject json = value.toObject();
         const Ticket ticket = Ticket::fromJson(json);
+        if (onlyNew && cached.contains(ticket.id))
+            continue;
         if (Status done = upsertTicket(ticket, json.value(u"full"_s).toBool()); !done)
             return done;
         if (!queued.contains(ticket.id)) {
@@ -528,25 +622,7 @@ Status LocalStore::applyPage(const QJsonObject &page)
             insert.addBindValue(column);
         SIGNPOST_EXEC(insert);
     }
-    for (const QJsonValue &id : page.value(u"revoked_tickets"_s).toArray()) {
-        if (Status done = removeTicket(id.toInteger()); !done)
-            return done;
-    }
-    for (const QJsonValue &department : page.value(u"revoked_departments"_s).toArray()) {
-        QSqlQuery &ids = prepared(u"SELECT id FROM tickets WHERE department_id = ?"_s);
-        ids.addBindValue(department.toInteger());
-        SIGNPOST_EXEC(ids);
-        QList<qint64> gone;
-        while (ids.next())
-            gone.append(ids.value(0).toLongLong());
-        for (qint64 ticketId : gone) {
-            if (Status done = removeTicket(ticketId); !done)
-                return done;
-        }
-    }
-    if (Status done = setMeta(u"cursor"_s, page.value(u"cursor"_s).toString()); !done)
-        return done;
-    return tx.commit();
+    return ok();
 }
 
 Status LocalStore::overlayOutbox(qint64 ticketId)

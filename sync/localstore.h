@@ -142,6 +142,15 @@ public:
     // the outbox's optimistic changes laid over the server's state again.
     Status applyPage(const QJsonObject &page);
 
+    // Tickets found on the server (whole, as the feed sends them): those the
+    // cache lacks are stored and kept until `keepUntil` though they are
+    // older than the window. Returns how many were new to the cache.
+    Expected<int> storeFound(const QJsonArray &tickets, qint64 keepUntil);
+    // Lets go of up to `limit` solved or closed tickets in which nothing has
+    // happened since `cutoff` (see the sync feed's window); a draft, a
+    // queued change or a recent find keeps a ticket. Returns how many went.
+    Expected<int> pruneHistory(qint64 cutoff, qint64 now, int limit);
+
     // The account was disabled: every cached ticket goes (as a department
     // revoked would), with the cursor; the outbox stays, nothing typed is lost.
     Status purgeTickets();
@@ -189,6 +198,10 @@ private:
     bool narrowSearch(const QString &text);
     static constexpr int NarrowSearchHits = 2000;
     std::pair<QString, bool> m_lastSearch;
+    // Tickets of a page (or a search), each whole or a delta, with the
+    // outbox laid over them and their search rows; `onlyNew` skips those
+    // already cached. Runs in the caller's transaction.
+    Status storeTickets(const QJsonArray &tickets, bool onlyNew);
     Status upsertTicket(const Ticket &ticket, bool full);
     Status removeTicket(qint64 ticketId);
     Status refreshSearchIndex(qint64 ticketId);

@@ -224,6 +224,8 @@ QCoro::Task<> SyncEngine::loop()
             if (!self || !m_running)
                 co_return;
         }
+        if (done)
+            pruneIfDue();
         if (done) {
             done = co_await refreshFigures();
             if (!self || !m_running)
@@ -392,6 +394,70 @@ QJsonArray cannedRepliesOf(const QJsonObject &answer)
 
 } // namespace
 
+Status SyncEngine::setHistoryWindow(int days)
+{
+    days = std::max(0, days);
+    m_windowDays = days;
+    // The cursor belongs to the window it was pulled with: another window
+    // starts the cache again from the server.
+    const QString kept = m_store.meta(u"window"_s);
+    if (kept == QString::number(days))
+        return ok();
+    if (!kept.isEmpty() || !m_store.cursor().isEmpty()) {
+        if (Status purged = m_store.purgeTickets(); !purged)
+            return purged;
+        Q_EMIT ticketsChanged();
+    }
+    if (Status saved = m_store.setMeta(u"window"_s, QString::number(days)); !saved)
+        return saved;
+    m_prunedAt = 0;
+    syncNow();
+    return ok();
+}
+
+void SyncEngine::pruneIfDue()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_windowDays <= 0 || now - m_prunedAt < std::chrono::milliseconds(PruneInterval).count())
+        return;
+    m_prunedAt = now;
+    // A day more than the server's window: clocks may disagree.
+    constexpr qint64 Day = 86'400'000;
+    const Expected<int> gone = m_store.pruneHistory(now - (m_windowDays + 1) * Day, now, PruneBatch);
+    if (!gone) {
+        qCWarning(lcSync) << "Could not let go of old tickets:" << gone.error().message;
+        return;
+    }
+    if (*gone > 0) {
+        qCInfo(lcSync) << "Let go of" << *gone << "tickets older than the window of" << m_windowDays << "days";
+        if (*gone == PruneBatch)
+            m_prunedAt = 0; // more next time round
+        Q_EMIT ticketsChanged();
+    }
+}
+
+QCoro::Task<Expected<int>> SyncEngine::searchServer(QString text, qint64 departmentId)
+{
+    QPointer<SyncEngine> self(this);
+    const Expected<QJsonObject> answer = co_await m_api.get(ApiPath::search(text, departmentId, ServerSearchLimit));
+    if (!self)
+        co_return stopped();
+    co_return storeFound(answer);
+}
+
+Expected<int> SyncEngine::storeFound(const Expected<QJsonObject> &answer)
+{
+    if (!answer)
+        return answer.error();
+    // Found tickets stay a week, then go like any other old ticket.
+    constexpr qint64 KeptFor = 7 * 86'400'000LL;
+    const Expected<int> added = m_store.storeFound(answer->value(u"tickets"_s).toArray(),
+                                                   QDateTime::currentMSecsSinceEpoch() + KeptFor);
+    if (added && *added > 0)
+        Q_EMIT ticketsChanged();
+    return added;
+}
+
 SyncEngine::PageEffect SyncEngine::applyPulled(const QJsonObject &page)
 {
     PageEffect effect;
@@ -417,16 +483,19 @@ QCoro::Task<Status> SyncEngine::pullAll()
     // side waiting for the other. The next cursor is the page's own, the
     // one applying it stores. A page that cannot be applied leaves the
     // request in flight; its answer is dropped (the cursor stays).
-    QCoro::Task<Expected<QJsonObject>> next = m_api.get(ApiPath::sync(m_store.cursor(), PageSize));
+    const int window = m_windowDays;
+    QCoro::Task<Expected<QJsonObject>> next = m_api.get(ApiPath::sync(m_store.cursor(), PageSize, window));
     for (bool more = true; more;) {
         const Expected<QJsonObject> page = co_await next;
         if (!self || !m_running)
             co_return stopped();
         if (!page)
             co_return page.error();
+        if (window != m_windowDays)
+            co_return ok(); // the cache started again meanwhile: the loop pulls anew
         more = hasMore(*page);
         if (more) {
-            next = m_api.get(ApiPath::sync(cursorOf(*page), PageSize));
+            next = m_api.get(ApiPath::sync(cursorOf(*page), PageSize, window));
             // The request leaves only when the event loop runs once (Qt
             // starts it from a queued call): let it, then apply.
             co_await QCoro::sleepFor(std::chrono::milliseconds(0));

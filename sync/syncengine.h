@@ -66,6 +66,19 @@ public:
     QList<qint64> ledDepartments();
 
     void setPollInterval(std::chrono::milliseconds interval) { m_pollInterval = interval; }
+
+    // How much history the cache keeps: every ticket not yet solved, and the
+    // others active in the last `days` (0: all). Older ones are let go of
+    // now and then, and found again through searchServer(). Changing it
+    // rebuilds the cache from the server (the outbox and drafts stay).
+    Status setHistoryWindow(int days);
+    int historyWindow() const { return m_windowDays; }
+    static constexpr int DefaultHistoryWindow = 60;
+    // Asks the server for tickets of the agent's departments (or of one)
+    // matching `text`, also those beyond the window, and keeps them in the
+    // cache for a while. Returns how many it found that the cache lacked.
+    QCoro::Task<Expected<int>> searchServer(QString text, qint64 departmentId = 0);
+    static constexpr int ServerSearchLimit = 50;
     // Which ticket the agent has open, and whether they are writing on it:
     // told to colleagues on the same ticket (live, when connected).
     void setPresence(qint64 ticketId, bool writing) { m_push.setPresence(ticketId, writing); }
@@ -100,6 +113,12 @@ private:
         bool directoryChanged = false; // departments or canned replies
     };
     PageEffect applyPulled(const QJsonObject &page);
+    Expected<int> storeFound(const Expected<QJsonObject> &answer);
+    // Lets go of what has aged out of the window, a bounded share at a time,
+    // at most every PruneInterval.
+    void pruneIfDue();
+    static constexpr std::chrono::minutes PruneInterval{30};
+    static constexpr int PruneBatch = 5000;
     static QJsonObject batchOf(const QList<OutboxEntry> &entries);
     // Records what the server answered. An unknown outcome is sent again
     // after a pause of its own (the loop goes on pulling meanwhile); a
@@ -137,6 +156,8 @@ private:
     QString m_lastError;
     std::chrono::milliseconds m_pollInterval{15'000};
     qint64 m_figuresFetchedAt = 0;
+    int m_windowDays = 0;
+    qint64 m_prunedAt = 0;
     // After a command's outcome was unknown: not before this (ms since the
     // epoch), and how many such tries in a row.
     // Set after an unknown outcome: no command goes out before it expires.

@@ -25,6 +25,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QActionGroup>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -186,6 +187,8 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
         applyFilter();
     });
     connect(m_search, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
+    connect(m_search, &QLineEdit::returnPressed, this, &MainWindow::searchServer);
+    m_search->setToolTip(tr("Typing searches this computer; Enter also searches older tickets on the server"));
     m_everywhere->setToolTip(tr("Search every department you work in, not only this one"));
     connect(m_everywhere, &QCheckBox::toggled, this, [this](bool on) {
         m_search->setPlaceholderText(on ? tr("Search all your departments (Ctrl+F)") : tr("Search this department (Ctrl+F)"));
@@ -405,6 +408,25 @@ void MainWindow::buildMenus()
     dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     QAction *outbox = view->addAction(tr("Waiting to send"), this, &MainWindow::showOutbox);
     outbox->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    view->addSeparator();
+    // Over years of history: what this computer keeps, the rest on the server.
+    QMenu *history = view->addMenu(tr("Keep on this computer"));
+    auto *windows = new QActionGroup(history);
+    for (const auto &[days, label] : {std::pair{30, tr("Open tickets and the last 30 days")},
+                                      std::pair{60, tr("Open tickets and the last 60 days")},
+                                      std::pair{180, tr("Open tickets and the last 6 months")},
+                                      std::pair{365, tr("Open tickets and the last year")},
+                                      std::pair{0, tr("Every ticket")}}) {
+        QAction *action = history->addAction(label);
+        action->setCheckable(true);
+        action->setData(days);
+        windows->addAction(action);
+        connect(action, &QAction::triggered, this, [this, days = days]() { setHistoryWindow(days); });
+    }
+    connect(history, &QMenu::aboutToShow, this, [this, windows]() {
+        for (QAction *action : windows->actions())
+            action->setChecked(action->data().toInt() == m_desk.engine().historyWindow());
+    });
     connect(view, &QMenu::aboutToShow, dashboard, [this, dashboard]() {
         dashboard->setEnabled(!m_desk.ledDepartments().isEmpty());
     });
@@ -586,6 +608,41 @@ void MainWindow::applyFilter()
         row = 0;
     if (row >= 0)
         selectRow(row);
+}
+
+void MainWindow::searchServer()
+{
+    const QString text = m_search->text().simplified();
+    if (text.isEmpty())
+        return;
+    const qint64 department = m_everywhere->isChecked() ? 0 : m_department;
+    statusBar()->showMessage(tr("Searching the server for “%1”…").arg(text));
+    QCoro::connect(m_desk.engine().searchServer(text, department), this, [this, text](const Expected<int> &found) {
+        if (!found)
+            statusBar()->showMessage(tr("Could not search the server: %1").arg(found.error().message), 8000);
+        else if (*found == 0)
+            statusBar()->showMessage(tr("The server has no other tickets for “%1”.").arg(text), 8000);
+        else {
+            // Old tickets are mostly solved: show every status, so they are listed.
+            m_statusFilter->setCurrentIndex(m_statusFilter->findData(QString()));
+            statusBar()->showMessage(tr("Found %n more ticket(s) for “%1” on the server.", nullptr, *found).arg(text),
+                                     8000);
+        }
+    });
+}
+
+void MainWindow::setHistoryWindow(int days)
+{
+    QSettings().setValue(u"historyDays"_s, days);
+    if (Status set = m_desk.engine().setHistoryWindow(days); !set) {
+        statusBar()->showMessage(tr("Could not change what this computer keeps: %1").arg(set.error().message));
+        return;
+    }
+    statusBar()->showMessage(days > 0 ? tr("This computer keeps open tickets and %n day(s) of the rest; "
+                                           "older ones are found by searching the server.",
+                                           nullptr, days)
+                                      : tr("This computer keeps every ticket of your departments."),
+                             8000);
 }
 
 void MainWindow::selectRow(int row)

@@ -81,6 +81,10 @@ private:
     void present(QPointer<Window> &window, Make make);
     void goToTicket();
     void applyFilter();
+    // The search box's words on the server too, for tickets older than what
+    // this computer keeps.
+    void searchServer();
+    void setHistoryWindow(int days);
     void updateConnection();
     void step(int delta);
     // Makes `row` of the queue the current and only selected one.

@@ -1,11 +1,13 @@
 // The client's sync engine against a real signpost-server: first sync,
 // deltas by push, revocation, outages, restarts with a pending outbox,
 // conflicting transfers and a lost answer.
+#include "core/timestamps.h"
 #include "sync/localstore.h"
 #include "sync/syncengine.h"
 #include "tests/support/worldtest.h"
 
 #include <QCoroTask>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -408,6 +410,81 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 30'000);
         const QJsonArray messages = serverTicket(m_tickets[2]).value(u"messages"_s).toArray();
         QCOMPARE(messages.last().toObject().value(u"body"_s).toString(), u"Written while the server hung"_s);
+    }
+
+    // Over years of history the cache keeps open work and a window of the
+    // rest; the server's search finds older tickets and the cache keeps them
+    // a while; what ages out goes, and comes back whole when it changes.
+    void aWindowOfHistoryAndTheServersSearchForTheRest()
+    {
+        constexpr qint64 Day = 86'400'000;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QCOMPARE(m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(now - 100 * Day)}}).status, 200);
+        const qint64 old = m_world.intake(*m_api, m_world.support, u"Tent pole BO-5150 snapped"_s);
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, old}, {u"base_version"_s, 1},
+                                                    {u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QCOMPARE(m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(now)}}).status, 200);
+
+        QTemporaryDir dir;
+        Client sam;
+        QVERIFY(sam.open(dir.filePath(u"sam.sqlite"_s)));
+        QVERIFY(sam.engine->setHistoryWindow(60));
+        QVERIFY(signIn(sam, u"sam"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
+        QCOMPARE(sam.store->ticketCount(), 5);
+        QVERIFY(!sam.store->ticket(old));
+
+        // Found on the server, whole, and listed by the cache's own search.
+        QSignalSpy changed(sam.engine.get(), &SyncEngine::ticketsChanged);
+        const Expected<int> found = QCoro::waitFor(sam.engine->searchServer(u"bo-5150"_s));
+        QVERIFY(found);
+        QCOMPARE(*found, 1);
+        QVERIFY(!changed.isEmpty());
+        const std::optional<Ticket> fetched = sam.store->ticket(old);
+        QVERIFY(fetched);
+        QCOMPARE(fetched->messages.size(), 1);
+        QCOMPARE(fetched->events.size(), serverTicket(old).value(u"events"_s).toArray().size());
+        QueueQuery query;
+        query.departmentId = m_world.support;
+        query.search = u"BO-5150"_s;
+        QCOMPARE(sam.store->queueIds(query), QList<qint64>{old});
+        QCOMPARE(*QCoro::waitFor(sam.engine->searchServer(u"bo-5150"_s)), 0); // nothing new the second time
+
+        // Letting go: a found ticket stays its week; a draft keeps a ticket.
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, m_tickets[0]}, {u"base_version"_s, 1},
+                                                    {u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, m_tickets[1]}, {u"base_version"_s, 1},
+                                                    {u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(sam.store->ticket(m_tickets[1])->status == TicketStatus::Solved, 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(sam.store->ticket(m_tickets[0])->status == TicketStatus::Solved, 15'000);
+        QVERIFY(sam.store->saveDraft({m_tickets[1], false, u"One more thing"_s, now, 0}));
+        const Expected<int> gone = sam.store->pruneHistory(now + Day, now, 100);
+        QVERIFY(gone);
+        QCOMPARE(*gone, 1);
+        QVERIFY(!sam.store->ticket(m_tickets[0]));
+        QVERIFY(sam.store->ticket(m_tickets[1]));
+        QVERIFY(sam.store->ticket(old));
+        QCOMPARE(*sam.store->pruneHistory(now + Day, now + 8 * Day, 100), 1); // the find's week is over
+        QVERIFY(!sam.store->ticket(old));
+
+        // A ticket let go of comes back whole when something happens to it.
+        QCOMPARE(m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(now + 62 * Day)}}).status, 200);
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, m_tickets[0]}, {u"base_version"_s, 3},
+                                                    {u"type"_s, u"note"_s}, {u"body"_s, u"Customer called"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(sam.store->ticket(m_tickets[0]).has_value(), 15'000);
+        QCOMPARE(sam.store->ticket(m_tickets[0])->messages.size(), 2);
+        QCOMPARE(sam.store->ticket(m_tickets[0])->events.size(),
+                 serverTicket(m_tickets[0]).value(u"events"_s).toArray().size());
+
+        // Keeping everything rebuilds the cache from the server.
+        QVERIFY(sam.engine->setHistoryWindow(0));
+        QTRY_VERIFY_WITH_TIMEOUT(sam.store->ticket(old).has_value(), 15'000);
+        QCOMPARE(sam.store->ticketCount(), 6);
+        QVERIFY(sam.store->draft(m_tickets[1])); // drafts stay through it
     }
 
     void availabilityGoesStraightToTheServer()

@@ -25,6 +25,7 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDateTimeAxis>
 #include <QDialog>
 #include <QDesktopServices>
@@ -1078,6 +1079,55 @@ private Q_SLOTS:
         // Unticked, or with no search, the queue is the department's again.
         m_window->searchBox()->clear();
         QTRY_COMPARE(m_window->queueView()->model()->rowCount(), 3);
+    }
+
+    // The desk keeps open work and a window of history; Enter in the search
+    // box finds older tickets on the server, and the View menu keeps more.
+    void olderTicketsAreFoundOnTheServer()
+    {
+        constexpr qint64 Day = 86'400'000;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QCOMPARE(m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(now - 100 * Day)}}).status, 200);
+        const qint64 old = m_world.intake(*m_api, m_world.support, u"Tent pole BO-5150 snapped"_s, u"ola@example.no"_s);
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, old}, {u"base_version"_s, 1},
+                                                    {u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QCOMPARE(m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(now)}}).status, 200);
+        // A desk signing in for the first time on this computer.
+        m_app.reset();
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+        startAndSignIn();
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->queueView()->model()->rowCount(), 3, 15'000);
+        QVERIFY(!m_desk().ticket(old));
+
+        QTest::keyClicks(m_window->searchBox(), u"BO-5150"_s);
+        QTRY_COMPARE(m_window->queueView()->model()->rowCount(), 0);
+        QTest::keyClick(m_window->searchBox(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->queueView()->model()->rowCount(), 1, 15'000);
+        QCOMPARE(m_window->queueView()->model()->index(0, 0).data(TicketIdRole).toLongLong(), old);
+        QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(u"Found 1 more ticket"_s),
+                     qPrintable(m_window->statusBar()->currentMessage()));
+        QTRY_COMPARE(m_window->ticketView()->ticketId(), old);
+        if (qEnvironmentVariableIsSet("SIGNPOST_SCREENSHOT_DIR"))
+            m_window->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-server-search.png"_s);
+        QTest::keyClick(m_window->searchBox(), Qt::Key_Return);
+        QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(u"no other tickets"_s),
+                     qPrintable(m_window->statusBar()->currentMessage()));
+
+        // View > Keep on this computer > Every ticket: the cache is rebuilt
+        // with all of them, and the choice is remembered.
+        QAction *every = nullptr;
+        for (QAction *action : m_window->findChildren<QAction *>()) {
+            if (action->text() == u"Every ticket"_s)
+                every = action;
+        }
+        QVERIFY(every);
+        every->trigger();
+        QCOMPARE(QSettings().value(u"historyDays"_s).toInt(), 0);
+        m_window->searchBox()->clear();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->queueView()->model()->rowCount(), 4, 15'000);
     }
 
     void transferThroughTheDialogWithTheKeyboard()
