@@ -1,6 +1,8 @@
 #include "core/command.h"
 
+#include <QJsonArray>
 #include <QJsonValue>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -44,6 +46,68 @@ Status readText(const QJsonObject &json, const QString &key, QString &out, bool 
 
 } // namespace
 
+QJsonObject OutgoingFile::toJson() const
+{
+    return QJsonObject{{u"upload"_s, sha256}, {u"filename"_s, filename}, {u"content_type"_s, contentType},
+                       {u"size"_s, size}};
+}
+
+OutgoingFile OutgoingFile::fromJson(const QJsonObject &json)
+{
+    return OutgoingFile{json.value(u"upload"_s).toString(), json.value(u"filename"_s).toString(),
+                        json.value(u"content_type"_s).toString(), json.value(u"size"_s).toInteger()};
+}
+
+QJsonArray OutgoingFile::toJson(const QList<OutgoingFile> &files)
+{
+    QJsonArray list;
+    for (const OutgoingFile &file : files)
+        list.append(file.toJson());
+    return list;
+}
+
+QList<OutgoingFile> OutgoingFile::listFromJson(const QJsonArray &json)
+{
+    QList<OutgoingFile> files;
+    for (const QJsonValue &entry : json)
+        files.append(fromJson(entry.toObject()));
+    return files;
+}
+
+namespace {
+
+Status readAttachments(const QJsonObject &json, QList<OutgoingFile> &out)
+{
+    const QJsonValue value = json.value(u"attachments"_s);
+    if (value.isUndefined() || value.isNull())
+        return ok();
+    const QString shape = u"attachments is a list of {upload, filename, content_type, size}: at most %1 files, each "
+                          "uploaded first."_s.arg(MaxAttachmentsPerMessage);
+    if (!value.isArray() || value.toArray().size() > MaxAttachmentsPerMessage)
+        return Error::invalid(u"attachments"_s, shape);
+    static const QRegularExpression hex(u"^[0-9a-f]{64}$"_s);
+    for (const QJsonValue &entry : value.toArray()) {
+        const QJsonObject file = entry.toObject();
+        OutgoingFile f;
+        f.sha256 = file.value(u"upload"_s).toString();
+        f.filename = file.value(u"filename"_s).toString().trimmed();
+        f.contentType = file.value(u"content_type"_s).toString(u"application/octet-stream"_s).trimmed();
+        f.size = file.value(u"size"_s).toInteger(-1);
+        if (!hex.match(f.sha256).hasMatch() || f.size < 0)
+            return Error::invalid(u"attachments"_s, shape);
+        if (f.filename.isEmpty() || f.filename.size() > MaxFilenameLength || f.filename.contains(u'/')
+            || f.filename.contains(u'\\'))
+            return Error::invalid(u"attachments"_s, u"A file's name is 1 to %1 characters, without / or \\."_s.arg(
+                                                        MaxFilenameLength));
+        if (f.contentType.isEmpty() || f.contentType.size() > 200 || !f.contentType.contains(u'/'))
+            return Error::invalid(u"attachments"_s, u"A file's content_type is a media type such as image/png."_s);
+        out.append(f);
+    }
+    return ok();
+}
+
+} // namespace
+
 QString toString(Command::Type type)
 {
     for (const TypeName &entry : typeNames) {
@@ -68,11 +132,15 @@ QJsonObject Command::toJson() const
             json.insert(u"status"_s, toString(*status));
         if (seenSeq > 0)
             json.insert(u"seen_seq"_s, seenSeq);
+        if (!attachments.isEmpty())
+            json.insert(u"attachments"_s, OutgoingFile::toJson(attachments));
         break;
     case Type::Note:
         json.insert(u"body"_s, body);
         if (seenSeq > 0)
             json.insert(u"seen_seq"_s, seenSeq);
+        if (!attachments.isEmpty())
+            json.insert(u"attachments"_s, OutgoingFile::toJson(attachments));
         break;
     case Type::Transfer:
         json.insert(u"department"_s, departmentId);
@@ -147,6 +215,8 @@ Expected<Command> Command::fromJson(const QJsonObject &json)
                 return Error::invalid(u"seen_seq"_s, u"seen_seq must be the ticket's seq when writing began."_s);
             command.seenSeq = seen.toInteger();
         }
+        if (Status read = readAttachments(json, command.attachments); !read)
+            return read.error();
         break;
     }
     case Type::Transfer: {

@@ -3,11 +3,28 @@
 #include "core/enums.h"
 #include "core/expected.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 
 #include <optional>
 
 namespace Signpost {
+
+// A file an agent sends with a reply or a note: its bytes are uploaded first
+// (POST /api/v1/uploads) and named here by their SHA-256.
+struct OutgoingFile
+{
+    QString sha256; // lower-case hex, as the upload answered
+    QString filename;
+    QString contentType;
+    qint64 size = 0;
+
+    QJsonObject toJson() const;
+    static OutgoingFile fromJson(const QJsonObject &json); // as written by toJson(), unchecked
+    static QJsonArray toJson(const QList<OutgoingFile> &files);
+    static QList<OutgoingFile> listFromJson(const QJsonArray &json);
+};
 
 // An agent's action on a ticket, as the client queues it and the server runs
 // it: identified by a client-generated id (the idempotency key) and based on
@@ -30,6 +47,7 @@ struct Command
     // writing. If someone else wrote on the ticket after it, the command is
     // refused as a conflict, so the agent reads that first. 0: not checked.
     qint64 seenSeq = 0;
+    QList<OutgoingFile> attachments;     // reply, note
 
     QJsonObject toJson() const;
     static Expected<Command> fromJson(const QJsonObject &json);
@@ -46,5 +64,7 @@ bool isFinalOutcome(const QString &outcome, const QString &reason);
 
 inline constexpr qsizetype MaxBodyLength = 50'000;
 inline constexpr qsizetype MaxCommandIdLength = 100;
+inline constexpr qsizetype MaxAttachmentsPerMessage = 20;
+inline constexpr qsizetype MaxFilenameLength = 255;
 
 } // namespace Signpost

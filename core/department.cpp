@@ -73,6 +73,7 @@ QJsonObject Department::toJson() const
         {u"assignment"_s, QJsonObject{{u"mode"_s, toString(assignmentMode)}, {u"capacity"_s, assignmentCapacity}}},
         {u"notify"_s, audiences},
         {u"sla"_s, sla.toJson()},
+        {u"attachment_limits"_s, QJsonObject{{u"file_bytes"_s, maxFileBytes}, {u"message_bytes"_s, maxMessageBytes}}},
     };
 }
 
@@ -103,6 +104,9 @@ Department Department::fromJson(const QJsonObject &json)
     const QJsonArray addresses = json.value(u"addresses"_s).toArray();
     for (const QJsonValue &address : addresses)
         d.addresses.append(address.toString());
+    const QJsonObject limits = json.value(u"attachment_limits"_s).toObject();
+    d.maxFileBytes = limits.value(u"file_bytes"_s).toInteger(DefaultMaxFileBytes);
+    d.maxMessageBytes = limits.value(u"message_bytes"_s).toInteger(DefaultMaxMessageBytes);
     return d;
 }
 

@@ -29,6 +29,14 @@ struct Department
 
     SlaPolicy sla;
 
+    // What files may weigh here, one and all of a message's together: the
+    // customer's (mail, contact form) and the agents' alike.
+    static constexpr qint64 DefaultMaxFileBytes = 25LL * 1024 * 1024;
+    static constexpr qint64 DefaultMaxMessageBytes = 50LL * 1024 * 1024;
+    static constexpr qint64 MaxFileBytesCap = 50LL * 1024 * 1024;  // what an admin may allow at most
+    qint64 maxFileBytes = DefaultMaxFileBytes;
+    qint64 maxMessageBytes = DefaultMaxMessageBytes;
+
     // Who hears of each event in the department: "members" (all of them),
     // "leads", "assignee" (the ticket's assignee; the members while it has
     // none) or "assignee_and_leads". Keys: notifyEvents().

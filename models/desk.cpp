@@ -1,6 +1,8 @@
 #include "models/desk.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -136,21 +138,52 @@ Status Desk::act(Command command)
     return ok();
 }
 
-Status Desk::reply(qint64 ticketId, const QString &body, std::optional<TicketStatus> status, qint64 seenSeq)
+Status Desk::reply(qint64 ticketId, const QString &body, std::optional<TicketStatus> status, qint64 seenSeq,
+                   const QList<OutgoingFile> &attachments)
 {
     Command command = this->command(Command::Type::Reply, ticketId);
     command.body = body;
     command.status = status;
     command.seenSeq = seenSeq;
+    command.attachments = attachments;
     return act(command);
 }
 
-Status Desk::note(qint64 ticketId, const QString &body, qint64 seenSeq)
+Status Desk::note(qint64 ticketId, const QString &body, qint64 seenSeq, const QList<OutgoingFile> &attachments)
 {
     Command command = this->command(Command::Type::Note, ticketId);
     command.body = body;
     command.seenSeq = seenSeq;
+    command.attachments = attachments;
     return act(command);
+}
+
+Expected<OutgoingFile> Desk::attach(qint64 ticketId, const QString &path, const QList<OutgoingFile> &already)
+{
+    // The ticket's department says what files may weigh (the server checks
+    // again); refused here, the agent knows at once, not after sending.
+    const std::optional<Ticket> ticket = m_engine.store().ticket(ticketId);
+    Department limits;
+    for (const Department &department : m_engine.store().departments()) {
+        if (ticket && department.id == ticket->departmentId)
+            limits = department;
+    }
+    const auto megabytes = [](qint64 bytes) { return QLocale().formattedDataSize(bytes, 1); };
+    const qint64 size = QFileInfo(path).size();
+    const QString name = QFileInfo(path).fileName();
+    if (size > limits.maxFileBytes)
+        return Error::invalid(u"file"_s, tr("%1 weighs %2; %3 takes files of up to %4.")
+                                             .arg(name, megabytes(size), limits.name.isEmpty() ? tr("this department") : limits.name,
+                                                  megabytes(limits.maxFileBytes)));
+    if (already.size() >= MaxAttachmentsPerMessage)
+        return Error::invalid(u"file"_s, tr("A message takes at most %n file(s).", nullptr, int(MaxAttachmentsPerMessage)));
+    qint64 total = size;
+    for (const OutgoingFile &file : already)
+        total += file.size;
+    if (total > limits.maxMessageBytes)
+        return Error::invalid(u"file"_s, tr("With %1 the files would weigh %2; a message takes up to %3.")
+                                             .arg(name, megabytes(total), megabytes(limits.maxMessageBytes)));
+    return m_engine.keepOutgoing(path);
 }
 
 QList<Message> Desk::writtenSince(qint64 ticketId)
@@ -195,6 +228,11 @@ Status Desk::rewrite(qint64 outboxEntryId)
         draft.note = refused->command.type == Command::Type::Note;
     draft.body = draft.body.trimmed().isEmpty() ? refused->command.body
                                                 : draft.body.trimmed() + u"\n\n"_s + refused->command.body;
+    for (const OutgoingFile &file : refused->command.attachments) {
+        if (std::none_of(draft.attachments.cbegin(), draft.attachments.cend(),
+                         [&file](const OutgoingFile &had) { return had.sha256 == file.sha256; }))
+            draft.attachments.append(file);
+    }
     draft.updatedAt = 0;
     if (const std::optional<Ticket> ticket = m_engine.store().ticket(ticketId))
         draft.seenSeq = ticket->seq;
@@ -208,7 +246,7 @@ Status Desk::saveDraft(const Draft &draft)
     const bool had = m_engine.store().draft(draft.ticketId).has_value();
     Status saved = m_engine.store().saveDraft(draft);
     // The queue marks tickets with a draft: refresh when that changes.
-    if (saved && had == draft.body.trimmed().isEmpty())
+    if (saved && had == (draft.body.trimmed().isEmpty() && draft.attachments.isEmpty()))
         scheduleRefresh();
     return saved;
 }
@@ -268,8 +306,8 @@ void Desk::release(qint64 ticketId)
         timer->deleteLater(); // may be the sender of this call
     m_held.erase(it);
     // The outbox takes the text and drops the draft in one transaction.
-    const Status done = draft.note ? note(ticketId, draft.body, draft.seenSeq)
-                                   : reply(ticketId, draft.body, status, draft.seenSeq);
+    const Status done = draft.note ? note(ticketId, draft.body, draft.seenSeq, draft.attachments)
+                                   : reply(ticketId, draft.body, status, draft.seenSeq, draft.attachments);
     if (!done)
         Q_EMIT sendFailed(ticketId, done.error().message);
     scheduleRefresh();

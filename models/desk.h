@@ -49,8 +49,12 @@ public:
     // others wrote after that by the time it reaches the server, it is
     // refused there (0: not checked).
     Status reply(qint64 ticketId, const QString &body, std::optional<TicketStatus> status = std::nullopt,
-                 qint64 seenSeq = 0);
-    Status note(qint64 ticketId, const QString &body, qint64 seenSeq = 0);
+                 qint64 seenSeq = 0, const QList<OutgoingFile> &attachments = {});
+    Status note(qint64 ticketId, const QString &body, qint64 seenSeq = 0, const QList<OutgoingFile> &attachments = {});
+    // A file for a reply or note on the ticket, beside those `already`
+    // attached: checked against the department's limits and kept beside
+    // the cache until it is sent.
+    Expected<OutgoingFile> attach(qint64 ticketId, const QString &path, const QList<OutgoingFile> &already);
     Status transfer(qint64 ticketId, qint64 departmentId, qint64 assigneeId, const QString &note);
     Status assign(qint64 ticketId, qint64 agentId);
     Status setStatus(qint64 ticketId, TicketStatus status);

@@ -163,7 +163,8 @@ shot "$window" desk-offline
 SIGNPOST_SCREENSHOT_DIR="$PWD/$out" QT_QPA_PLATFORM=offscreen ./build/tests/tst_desk_ui \
   looksRightAndRemembersTheLayout aChangeOnATicketThatMovedAwayIsKeptAndExplained \
   whatOthersWroteSinceIsShownBeforeSending colleaguesOnTheSameTicketAreShown \
-  cannedRepliesFromThePickerAndTheLeadsEditor bulkActionsOnSelectedRows >/dev/null
+  cannedRepliesFromThePickerAndTheLeadsEditor bulkActionsOnSelectedRows olderTicketsAreFoundOnTheServer \
+  filesGoWithAReplyAlsoOffline >/dev/null
 rm -f "$out/desk-1280x700-at-100-percent.png"
 scaled=$(mktemp -d)
 QT_SCALE_FACTOR=2 SIGNPOST_SCREENSHOT_DIR="$scaled" QT_QPA_PLATFORM=offscreen ./build/tests/tst_desk_ui \
@@ -178,3 +179,5 @@ echo "$out/desk-presence.png"
 echo "$out/desk-canned-picker.png"
 echo "$out/desk-canned-editor.png"
 echo "$out/desk-bulk.png"
+echo "$out/desk-server-search.png"
+echo "$out/desk-attach.png"

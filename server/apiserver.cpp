@@ -29,7 +29,14 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     , m_attachments(db)
     , m_contactLimiter(config.contactPerMinute, config.contactBurst)
     , m_loginLimiter(config.loginPerMinute, config.loginBurst)
-    , m_http(HttpServer::Limits{config.maxBodyBytes},
+    , m_http(HttpServer::Limits{config.maxBodyBytes, 32 * 1024, 75'000, 30'000,
+                                [](const HttpRequest &request) -> qint64 {
+                                    // An agent's file, within what any department may allow.
+                                    return request.url().path() == u"/api/v1/uploads"
+                                                   && request.value("Authorization").startsWith("Bearer ")
+                                               ? AttachmentStore::MaxUploadBytes
+                                               : 0;
+                                }},
              [this](const HttpRequest &request, HttpServer::Respond respond) { handle(request, std::move(respond)); },
              [this](const HttpRequest &request) -> std::optional<HttpReply> {
                  const Expected<AccountStore::Session> allowed = m_push.checkUpgrade(
@@ -104,7 +111,10 @@ Expected<int> ApiServer::maintain()
     Expected<int> keys = m_idempotency.prune(now - IdempotencyKeysKeptMs, Limit);
     if (!keys)
         return keys;
-    return *accounts + *keys;
+    Expected<int> uploads = m_attachments.pruneUploads(now - AttachmentStore::UploadKeptMs, Limit);
+    if (!uploads)
+        return uploads;
+    return *accounts + *keys + *uploads;
 }
 
 void ApiServer::addTestRoutes()

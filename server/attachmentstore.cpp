@@ -4,7 +4,9 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QSaveFile>
 #include <QSqlQuery>
 #include <QVariant>
@@ -63,6 +65,84 @@ Status AttachmentStore::record(qint64 ticketId, qint64 messageId, const File &fi
     if (!insert.exec())
         return storageError(insert);
     return ok();
+}
+
+Expected<QString> AttachmentStore::upload(qint64 agentId, const QByteArray &data, qint64 at)
+{
+    if (data.size() > MaxUploadBytes)
+        return Error{ErrorCode::PayloadTooLarge,
+                     u"A file may weigh at most %1 MB."_s.arg(MaxUploadBytes / (1024 * 1024)), {}};
+    if (Status kept = keep(data); !kept)
+        return kept.error();
+    const QString sha = QString::fromLatin1(digest(data));
+    QSqlQuery &insert = m_db.prepared(u"INSERT INTO uploads (agent_id, sha256, size, created_at) VALUES (?, ?, ?, ?)"
+                                      " ON CONFLICT (agent_id, sha256) DO UPDATE SET created_at = excluded.created_at"_s);
+    insert.addBindValue(agentId);
+    insert.addBindValue(sha);
+    insert.addBindValue(data.size());
+    insert.addBindValue(at);
+    if (!insert.exec())
+        return storageError(insert);
+    return sha;
+}
+
+Status AttachmentStore::recordOutgoing(qint64 ticketId, qint64 messageId, qint64 agentId,
+                                       const QList<OutgoingFile> &files, const Department &department, qint64 at)
+{
+    const auto megabytes = [](qint64 bytes) { return QLocale::c().formattedDataSize(bytes, 1); };
+    qint64 total = 0;
+    for (const OutgoingFile &file : files) {
+        QSqlQuery &uploaded = m_db.prepared(u"SELECT size FROM uploads WHERE agent_id = ? AND sha256 = ?"_s);
+        uploaded.addBindValue(agentId);
+        uploaded.addBindValue(file.sha256);
+        if (!uploaded.exec())
+            return storageError(uploaded);
+        const qint64 size = uploaded.next() ? uploaded.value(0).toLongLong() : -1;
+        uploaded.finish();
+        if (size < 0 || !QFileInfo::exists(pathOf(file.sha256.toLatin1())))
+            return Error::invalid(u"attachments"_s, u"%1 was not uploaded (or too long ago): upload it again."_s.arg(
+                                                        file.filename));
+        if (size > department.maxFileBytes)
+            return Error::invalid(u"attachments"_s, u"%1 weighs %2; %3 takes files of up to %4."_s.arg(
+                                                        file.filename, megabytes(size), department.name,
+                                                        megabytes(department.maxFileBytes)));
+        total += size;
+        if (total > department.maxMessageBytes)
+            return Error::invalid(u"attachments"_s, u"The files weigh more than the %1 %2 takes in one message."_s.arg(
+                                                        megabytes(department.maxMessageBytes), department.name));
+        QSqlQuery &insert = m_db.prepared(
+            u"INSERT INTO attachments (ticket_id, message_id, filename, content_type, size, sha256, inline, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, 0, ?)"_s);
+        insert.addBindValue(ticketId);
+        insert.addBindValue(messageId);
+        insert.addBindValue(file.filename);
+        insert.addBindValue(file.contentType);
+        insert.addBindValue(size);
+        insert.addBindValue(file.sha256);
+        insert.addBindValue(at);
+        if (!insert.exec())
+            return storageError(insert);
+    }
+    return ok();
+}
+
+Expected<QByteArray> AttachmentStore::bytes(const QString &sha256Hex) const
+{
+    QFile file(pathOf(sha256Hex.toLatin1()));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Internal, u"The attachment's file is missing from the store."_s, {}};
+    return file.readAll();
+}
+
+Expected<int> AttachmentStore::pruneUploads(qint64 before, int limit)
+{
+    QSqlQuery &prune = m_db.prepared(u"DELETE FROM uploads WHERE rowid IN"
+                                     " (SELECT rowid FROM uploads WHERE created_at < ? LIMIT ?)"_s);
+    prune.addBindValue(before);
+    prune.addBindValue(limit);
+    if (!prune.exec())
+        return storageError(prune);
+    return prune.numRowsAffected();
 }
 
 Expected<AttachmentStore::Stored> AttachmentStore::find(qint64 id)

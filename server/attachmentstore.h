@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/command.h"
+#include "core/department.h"
 #include "core/expected.h"
 
 #include <QByteArray>
@@ -9,18 +11,21 @@ namespace Signpost {
 
 class Database;
 
-// Files that came with a customer's message. Their bytes are stored once
-// each, named by their SHA-256, in the data directory's attachments/
-// folder (never served by a web server as they are); the store keeps which
-// message of which ticket has which file under which name.
+// Files of messages: a customer's, or those an agent sends. Their bytes are
+// stored once each, named by their SHA-256, in the data directory's
+// attachments/ folder (never served by a web server as they are); the store
+// keeps which message of which ticket has which file under which name.
+// An agent's file is uploaded first and then named in the reply or note by
+// its SHA-256; only its uploader may name it.
 class AttachmentStore
 {
 public:
     explicit AttachmentStore(Database &db);
 
-    // What one file may weigh, and all of a message's together.
-    static constexpr qint64 MaxFileBytes = 25LL * 1024 * 1024;
-    static constexpr qint64 MaxMessageBytes = 50LL * 1024 * 1024;
+    // The most an upload may weigh, whatever a department allows.
+    static constexpr qint64 MaxUploadBytes = Department::MaxFileBytesCap;
+    // How long an upload waits to be named in a reply or note.
+    static constexpr qint64 UploadKeptMs = 7LL * 24 * 3600 * 1000;
 
     struct File
     {
@@ -45,6 +50,19 @@ public:
         QString path; // where the bytes are
     };
     Expected<Stored> find(qint64 id);
+
+    // An agent's upload: the bytes kept, the agent allowed to name them.
+    // Returns the SHA-256 in hex.
+    Expected<QString> upload(qint64 agentId, const QByteArray &data, qint64 at);
+    // The agent's files for a message, in its transaction: each one uploaded
+    // by the agent, of the size it says, within the department's limits.
+    Status recordOutgoing(qint64 ticketId, qint64 messageId, qint64 agentId, const QList<OutgoingFile> &files,
+                          const Department &department, qint64 at);
+    // The bytes of a kept file.
+    Expected<QByteArray> bytes(const QString &sha256Hex) const;
+    // Forgets uploads older than `before` that were never named (their
+    // bytes stay: another message may have the same).
+    Expected<int> pruneUploads(qint64 before, int limit);
 
 private:
     QString pathOf(const QByteArray &sha256Hex) const;

@@ -253,6 +253,15 @@ const QList<QStringList> &migrations()
             " INSERT INTO ticket_words (rowid, subject, customer, body) "_s + TicketRows::searchRowsSql
                 + u"= new.ticket_id; END"_s,
         },
+        // 10: what files may weigh, per department; the files agents upload
+        // before they name them in a reply or note.
+        {
+            u"ALTER TABLE departments ADD COLUMN max_file_bytes INTEGER NOT NULL DEFAULT 26214400"_s,
+            u"ALTER TABLE departments ADD COLUMN max_message_bytes INTEGER NOT NULL DEFAULT 52428800"_s,
+            u"CREATE TABLE uploads (agent_id INTEGER NOT NULL REFERENCES agents(id), sha256 TEXT NOT NULL,"
+            " size INTEGER NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (agent_id, sha256))"_s,
+            u"CREATE INDEX uploads_created ON uploads (created_at)"_s,
+        },
     };
     return steps;
 }

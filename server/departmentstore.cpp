@@ -60,7 +60,7 @@ Expected<QList<Department>> DepartmentStore::departments()
 {
     QSqlQuery &query = m_db.prepared(
         u"SELECT id, name, public_label, sender_name, signature, is_default, archived, assignment_mode,"
-        " assignment_capacity, notify, sla FROM departments ORDER BY name"_s);
+        " assignment_capacity, notify, sla, max_file_bytes, max_message_bytes FROM departments ORDER BY name"_s);
     if (!query.exec())
         return storageError(query);
     QList<Department> list;
@@ -82,6 +82,8 @@ Expected<QList<Department>> DepartmentStore::departments()
             d.notify.insert(it.key(), it.value().toString());
         if (Expected<SlaPolicy> sla = SlaPolicy::fromJson(QJsonDocument::fromJson(query.value(10).toByteArray()).object()))
             d.sla = *sla;
+        d.maxFileBytes = query.value(11).toLongLong();
+        d.maxMessageBytes = query.value(12).toLongLong();
         index.insert(d.id, list.size());
         list.append(d);
     }
@@ -198,6 +200,19 @@ Status DepartmentStore::applyDepartmentJson(Department &department, const QJsonO
             department.assignmentCapacity = capacity.toInt();
         }
     }
+    if (json.contains(u"attachment_limits"_s)) {
+        const QJsonObject limits = json.value(u"attachment_limits"_s).toObject();
+        const QString shape = u"attachment_limits takes file_bytes (1 KB to %1 MB) and message_bytes (at least "
+                              "file_bytes, at most 4 times the most a file may weigh)."_s
+                                  .arg(Department::MaxFileBytesCap / (1024 * 1024));
+        const qint64 file = limits.value(u"file_bytes"_s).toInteger(department.maxFileBytes);
+        const qint64 message = limits.value(u"message_bytes"_s).toInteger(department.maxMessageBytes);
+        if (!json.value(u"attachment_limits"_s).isObject() || file < 1024 || file > Department::MaxFileBytesCap
+            || message < file || message > 4 * Department::MaxFileBytesCap)
+            return Error::invalid(u"attachment_limits"_s, shape);
+        department.maxFileBytes = file;
+        department.maxMessageBytes = message;
+    }
 
     if (json.contains(u"shops"_s)) {
         if (!json.value(u"shops"_s).isArray())
@@ -292,7 +307,8 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
     if (id == 0) {
         QSqlQuery &insert = m_db.prepared(
             u"INSERT INTO departments (name, public_label, sender_name, signature, is_default, archived,"
-            " assignment_mode, assignment_capacity, notify, sla) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            " assignment_mode, assignment_capacity, notify, sla, max_file_bytes, max_message_bytes)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         insert.addBindValue(department.name);
         insert.addBindValue(department.publicLabel);
         insert.addBindValue(department.senderName);
@@ -303,13 +319,16 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         insert.addBindValue(department.assignmentCapacity);
         insert.addBindValue(notifyText(department));
         insert.addBindValue(slaText(department));
+        insert.addBindValue(department.maxFileBytes);
+        insert.addBindValue(department.maxMessageBytes);
         if (!insert.exec())
             return storageError(insert);
         id = insert.lastInsertId().toLongLong();
     } else {
         QSqlQuery &update = m_db.prepared(
             u"UPDATE departments SET name = ?, public_label = ?, sender_name = ?, signature = ?, is_default = ?,"
-            " archived = ?, assignment_mode = ?, assignment_capacity = ?, notify = ?, sla = ? WHERE id = ?"_s);
+            " archived = ?, assignment_mode = ?, assignment_capacity = ?, notify = ?, sla = ?, max_file_bytes = ?,"
+            " max_message_bytes = ? WHERE id = ?"_s);
         update.addBindValue(department.name);
         update.addBindValue(department.publicLabel);
         update.addBindValue(department.senderName);
@@ -320,6 +339,8 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         update.addBindValue(department.assignmentCapacity);
         update.addBindValue(notifyText(department));
         update.addBindValue(slaText(department));
+        update.addBindValue(department.maxFileBytes);
+        update.addBindValue(department.maxMessageBytes);
         update.addBindValue(id);
         if (!update.exec())
             return storageError(update);

@@ -129,6 +129,14 @@ void ApiServer::addHelpdeskRoutes()
             });
         if (updated && rescheduled.seq > 0)
             m_tickets.publish(rescheduled);
+        if (updated) {
+            // The department's desks pull, see the new directory_version and
+            // read the department (its signature, its limits) again.
+            ChangeNotice notice;
+            notice.seq = m_db.headSeq();
+            notice.departments = {call.id()};
+            m_push.publish(notice);
+        }
         return replyWith(updated);
     });
     route(Method::Delete, u"/api/v1/departments/{id}"_s, Access::Admin,

@@ -79,6 +79,17 @@ void ApiServer::addTicketRoutes()
         return reply;
     });
 
+    // An agent's file, before a reply or note names it: kept by content,
+    // answered with the name to use.
+    route(Method::Post, u"/api/v1/uploads"_s, Access::Agent, [this](Call &call) {
+        if (call.request.body().isEmpty())
+            return HttpReply::error(Error::invalid(u"body"_s, u"Send the file's bytes as the request body."_s));
+        Expected<QString> sha = m_attachments.upload(call.scope.agentId, call.request.body(), m_tickets.now());
+        if (!sha)
+            return HttpReply::error(sha.error());
+        return HttpReply::json(QJsonObject{{u"upload"_s, *sha}, {u"size"_s, call.request.body().size()}}, 201);
+    });
+
     route(Method::Post, u"/api/v1/commands"_s, Access::Agent, [this](Call &call) {
         Expected<QJsonObject> body = jsonBody(call);
         if (!body)

@@ -62,6 +62,7 @@ TicketStore::TicketStore(Database &db, DepartmentStore &departments)
     : m_db(db)
     , m_departments(departments)
     , m_assigner(db)
+    , m_attachments(db)
     , m_clock(&nowMs)
 {
 }
@@ -677,8 +678,12 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
                                               seq, at);
         if (!message)
             return message.error();
+        if (Status attached = m_attachments.recordOutgoing(t.id, *message, actor, command.attachments, *department, at);
+            !attached)
+            return attached.error();
         if (m_replyHook) {
-            if (Status sent = m_replyHook(StoredReply{t, *department, *message, command.body, at}); !sent)
+            if (Status sent = m_replyHook(StoredReply{t, *department, *message, command.body, at, command.attachments});
+                !sent)
                 return sent.error();
         }
         extra.insert(u"message"_s, *message);
@@ -692,6 +697,14 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         Expected<qint64> message = addMessage(t.id, MessageKind::Note, actor, agentName, command.body, {}, {}, seq, at);
         if (!message)
             return message.error();
+        if (!command.attachments.isEmpty()) {
+            Expected<Department> department = m_departments.department(t.departmentId);
+            if (!department)
+                return department.error();
+            if (Status attached = m_attachments.recordOutgoing(t.id, *message, actor, command.attachments, *department, at);
+                !attached)
+                return attached.error();
+        }
         extra.insert(u"message"_s, *message);
         break;
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/attachmentstore.h"
+
 #include "core/accessscope.h"
 #include "core/command.h"
 #include "core/expected.h"
@@ -73,6 +75,7 @@ public:
         qint64 messageId = 0;
         const QString &body;
         qint64 at = 0;
+        const QList<OutgoingFile> &attachments; // recorded with the message
     };
     using ReplyHook = std::function<Status(const StoredReply &)>;
     void setReplyHook(ReplyHook hook) { m_replyHook = std::move(hook); }
@@ -172,6 +175,7 @@ private:
     Assigner m_assigner;
     ChangeListener m_listener;
     ReplyHook m_replyHook;
+    AttachmentStore m_attachments;
     IntakeHook m_intakeHook;
     std::function<qint64()> m_clock;
 };

@@ -45,6 +45,11 @@ QString sync(const QString &cursor, int limit, int windowDays)
     return u"/api/v1/sync?"_s + query.toString(QUrl::FullyEncoded);
 }
 
+QString uploads()
+{
+    return u"/api/v1/uploads"_s;
+}
+
 QString search(const QString &text, qint64 departmentId, int limit)
 {
     QUrlQuery query;
@@ -74,7 +79,8 @@ QUrl ApiClient::url(const QString &path) const
 
 QCoro::Task<Expected<QJsonObject>> ApiClient::send(QByteArray method, QString path, QByteArray body)
 {
-    const Expected<QByteArray> answer = co_await transfer(std::move(method), std::move(path), std::move(body));
+    const Expected<QByteArray> answer =
+        co_await transfer(std::move(method), std::move(path), std::move(body), QByteArray(JsonType));
     if (!answer)
         co_return answer.error();
     co_return QJsonDocument::fromJson(*answer).object();
@@ -82,13 +88,23 @@ QCoro::Task<Expected<QJsonObject>> ApiClient::send(QByteArray method, QString pa
 
 QCoro::Task<Expected<QByteArray>> ApiClient::download(QString path)
 {
-    co_return co_await transfer("GET", std::move(path), {});
+    co_return co_await transfer(QByteArray(GetMethod), std::move(path), {}, QByteArray(JsonType));
 }
 
-QCoro::Task<Expected<QByteArray>> ApiClient::transfer(QByteArray method, QString path, QByteArray body)
+QCoro::Task<Expected<QJsonObject>> ApiClient::upload(QString path, QByteArray bytes)
+{
+    const Expected<QByteArray> answer =
+        co_await transfer(QByteArray(PostMethod), std::move(path), std::move(bytes), QByteArray(BytesType));
+    if (!answer)
+        co_return answer.error();
+    co_return QJsonDocument::fromJson(*answer).object();
+}
+
+QCoro::Task<Expected<QByteArray>> ApiClient::transfer(QByteArray method, QString path, QByteArray body,
+                                                      QByteArray contentType)
 {
     QNetworkRequest request(url(path));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
     // The client may be gone when the coroutine resumes (its owner went away
@@ -116,6 +132,13 @@ QCoro::Task<Expected<QByteArray>> ApiClient::transfer(QByteArray method, QString
     // kernel takes them from a hung server's peer as well.
     connect(reply, &QNetworkReply::downloadProgress, &deadline, [&deadline](qint64 received) {
         if (received > 0)
+            deadline.start();
+    });
+    // Nor for a big upload: bytes going out prove little (the kernel takes
+    // a few megabytes from a hung server's peer too), but a file that keeps
+    // leaving past that is being read.
+    connect(reply, &QNetworkReply::uploadProgress, &deadline, [&deadline](qint64 sent) {
+        if (sent > 8 * 1024 * 1024)
             deadline.start();
     });
     deadline.start(m_timeout);

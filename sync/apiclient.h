@@ -32,6 +32,7 @@ QString commands();
 // windowDays: the history the client keeps (0: all).
 QString sync(const QString &cursor, int limit, int windowDays);
 QString search(const QString &text, qint64 departmentId, int limit);
+QString uploads();
 } // namespace ApiPath
 
 // Tells a waiting request that its reply finished, one event later than the
@@ -69,6 +70,8 @@ public:
 
     // The answer's bytes as they are (a file), not JSON.
     QCoro::Task<Expected<QByteArray>> download(QString path);
+    // A file's bytes as the body; the answer as JSON.
+    QCoro::Task<Expected<QJsonObject>> upload(QString path, QByteArray bytes);
 
     // Signs in; on success the token is kept for the following requests.
     QCoro::Task<Expected<QJsonObject>> login(QUrl server, QString email, QString password);
@@ -81,7 +84,14 @@ public:
 
 private:
     QCoro::Task<Expected<QJsonObject>> send(QByteArray method, QString path, QByteArray body);
-    QCoro::Task<Expected<QByteArray>> transfer(QByteArray method, QString path, QByteArray body);
+    QCoro::Task<Expected<QByteArray>> transfer(QByteArray method, QString path, QByteArray body,
+                                               QByteArray contentType);
+    // As char arrays, not literals: GCC 12 cannot keep literals in a
+    // coroutine frame.
+    static constexpr char JsonType[] = "application/json";
+    static constexpr char BytesType[] = "application/octet-stream";
+    static constexpr char GetMethod[] = "GET";
+    static constexpr char PostMethod[] = "POST";
     static Error timeoutError(std::chrono::milliseconds timeout);
     static Error stoppedError();
 

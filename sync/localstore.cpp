@@ -103,6 +103,10 @@ const QList<QStringList> &migrations()
         {
             u"CREATE TABLE kept (ticket_id INTEGER PRIMARY KEY, until INTEGER NOT NULL)"_s,
         },
+        // 8: the files a draft will send.
+        {
+            u"ALTER TABLE drafts ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]'"_s,
+        },
     };
     return steps;
 }
@@ -888,21 +892,23 @@ Status LocalStore::discard(qint64 entryId)
 
 Status LocalStore::saveDraft(const Draft &draft)
 {
-    if (draft.body.trimmed().isEmpty())
+    if (draft.body.trimmed().isEmpty() && draft.attachments.isEmpty())
         return deleteDraft(draft.ticketId);
     // A new draft begins on the ticket as cached now; a later save keeps
     // that, unless it says the agent has seen a newer state.
     QSqlQuery &save = prepared(
-        u"INSERT INTO drafts (ticket_id, mode, body, updated_at, seen_seq)"
-        " VALUES (?, ?, ?, ?, COALESCE(NULLIF(?, 0), (SELECT seq FROM tickets WHERE id = ?), 0))"
+        u"INSERT INTO drafts (ticket_id, mode, body, updated_at, seen_seq, attachments)"
+        " VALUES (?, ?, ?, ?, COALESCE(NULLIF(?, 0), (SELECT seq FROM tickets WHERE id = ?), 0), ?)"
         " ON CONFLICT (ticket_id) DO UPDATE SET mode = excluded.mode, body = excluded.body,"
-        " updated_at = excluded.updated_at, seen_seq = CASE WHEN ? > 0 THEN excluded.seen_seq ELSE seen_seq END"_s);
+        " updated_at = excluded.updated_at, seen_seq = CASE WHEN ? > 0 THEN excluded.seen_seq ELSE seen_seq END,"
+        " attachments = excluded.attachments"_s);
     save.addBindValue(draft.ticketId);
     save.addBindValue(draft.note ? u"note"_s : u"reply"_s);
     save.addBindValue(draft.body);
     save.addBindValue(draft.updatedAt > 0 ? draft.updatedAt : nowMs());
     save.addBindValue(draft.seenSeq);
     save.addBindValue(draft.ticketId);
+    save.addBindValue(QString::fromUtf8(QJsonDocument(OutgoingFile::toJson(draft.attachments)).toJson(QJsonDocument::Compact)));
     save.addBindValue(draft.seenSeq);
     SIGNPOST_EXEC(save);
     return ok();
@@ -918,27 +924,36 @@ Status LocalStore::deleteDraft(qint64 ticketId)
 
 std::optional<Draft> LocalStore::draft(qint64 ticketId)
 {
-    QSqlQuery &query = prepared(u"SELECT mode, body, updated_at, seen_seq FROM drafts WHERE ticket_id = ?"_s);
+    QSqlQuery &query = prepared(u"SELECT ticket_id, mode, body, updated_at, seen_seq, attachments FROM drafts"
+                                " WHERE ticket_id = ?"_s);
     query.addBindValue(ticketId);
     if (!query.exec() || !query.next())
         return std::nullopt;
-    Draft draft{ticketId, query.value(0).toString() == u"note", query.value(1).toString(), query.value(2).toLongLong(),
-                query.value(3).toLongLong()};
+    Draft draft = readDraft(query);
     query.finish();
     return draft;
 }
 
 QList<Draft> LocalStore::strandedDrafts()
 {
-    QSqlQuery &query = prepared(u"SELECT ticket_id, mode, body, updated_at, seen_seq FROM drafts d"
+    QSqlQuery &query = prepared(u"SELECT ticket_id, mode, body, updated_at, seen_seq, attachments FROM drafts d"
                                 " WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = d.ticket_id) ORDER BY updated_at"_s);
     QList<Draft> list;
     if (!query.exec())
         return list;
     while (query.next())
-        list.append(Draft{query.value(0).toLongLong(), query.value(1).toString() == u"note", query.value(2).toString(),
-                          query.value(3).toLongLong(), query.value(4).toLongLong()});
+        list.append(readDraft(query));
     return list;
+}
+
+Draft LocalStore::readDraft(const QSqlQuery &query)
+{
+    return Draft{query.value(0).toLongLong(),
+                 query.value(1).toString() == u"note",
+                 query.value(2).toString(),
+                 query.value(3).toLongLong(),
+                 query.value(4).toLongLong(),
+                 OutgoingFile::listFromJson(QJsonDocument::fromJson(query.value(5).toByteArray()).array())};
 }
 
 QList<OutboxEntry> LocalStore::outbox()

@@ -52,6 +52,7 @@ struct Draft
     // The ticket's seq when the agent began writing (or last read what
     // others wrote since): a send asks first if others wrote after it.
     qint64 seenSeq = 0;
+    QList<OutgoingFile> attachments; // kept beside the cache (SyncEngine::keepOutgoing)
 };
 
 // Which rows of which department, in which order.
@@ -210,6 +211,7 @@ private:
     // Outbox entries: `condition` follows "FROM outbox o".
     QList<OutboxEntry> entries(const QString &condition, const QVariantList &binds = {});
     OutboxEntry readEntry(const QSqlQuery &query);
+    static Draft readDraft(const QSqlQuery &query);
 
     SqlConnection m_sql;
 };

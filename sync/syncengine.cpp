@@ -5,6 +5,9 @@
 #include <QCoroSignal>
 #include <QCoroTimer>
 #include <QDateTime>
+#include <QMimeDatabase>
+#include <QFile>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -352,9 +355,16 @@ QCoro::Task<Status> SyncEngine::flushOutbox()
         m_outboxHeld = !m_outboxRetry.hasExpired();
         if (m_outboxHeld)
             co_return ok();
-        const QList<OutboxEntry> batch = m_store.sendable();
-        if (batch.isEmpty())
+        const Expected<QList<OutboxEntry>> ready = co_await uploadFiles(m_store.sendable());
+        if (!self || !m_running)
+            co_return stopped();
+        if (!ready)
+            co_return ready.error();
+        const QList<OutboxEntry> &batch = *ready;
+        if (batch.isEmpty() && m_store.sendable().isEmpty())
             co_return ok();
+        if (batch.isEmpty())
+            continue; // all refused here: the next commands of their tickets
         QList<qint64> ids;
         for (const OutboxEntry &entry : batch)
             ids.append(entry.id);
@@ -382,6 +392,13 @@ bool hasMore(const QJsonObject &page)
     return page.value(u"has_more"_s).toBool();
 }
 
+// An upload the server will never take as it is.
+bool refusesForGood(const Error &error)
+{
+    return error.code == ErrorCode::PayloadTooLarge || error.code == ErrorCode::InvalidInput
+           || error.code == ErrorCode::Forbidden;
+}
+
 QString cursorOf(const QJsonObject &page)
 {
     return page.value(u"cursor"_s).toString();
@@ -393,6 +410,102 @@ QJsonArray cannedRepliesOf(const QJsonObject &answer)
 }
 
 } // namespace
+
+QCoro::Task<Expected<QList<OutboxEntry>>> SyncEngine::uploadFiles(QList<OutboxEntry> batch)
+{
+    QPointer<SyncEngine> self(this);
+    QList<OutboxEntry> ready;
+    for (const OutboxEntry &entry : batch) {
+        bool refused = false;
+        for (const OutgoingFile &file : entry.command.attachments) {
+            if (m_uploaded.contains(file.sha256))
+                continue;
+            const Expected<QByteArray> bytes = outgoingBytes(file);
+            if (!bytes) {
+                if (Status recorded = refuseLocally(entry, bytes.error()); !recorded)
+                    co_return recorded.error();
+                refused = true;
+                break;
+            }
+            const Expected<QJsonObject> sent = co_await m_api.upload(ApiPath::uploads(), *bytes);
+            if (!self || !m_running)
+                co_return stopped();
+            if (!sent && !refusesForGood(sent.error()))
+                co_return sent.error(); // not reached, or not now: the command waits
+            if (!sent) {
+                if (Status recorded = refuseLocally(entry, sent.error()); !recorded)
+                    co_return recorded.error();
+                refused = true;
+                break;
+            }
+            m_uploaded.insert(file.sha256);
+        }
+        if (!refused)
+            ready.append(entry);
+    }
+    co_return ready;
+}
+
+QString SyncEngine::outgoingPath(const QString &sha256) const
+{
+    return QDir(m_attachmentDirectory).filePath(u"outgoing/"_s + sha256);
+}
+
+Expected<OutgoingFile> SyncEngine::keepOutgoing(const QString &localPath)
+{
+    QFile source(localPath);
+    if (!source.open(QIODevice::ReadOnly))
+        return Error::invalid(u"file"_s, u"%1 cannot be read: %2"_s.arg(QFileInfo(localPath).fileName(), source.errorString()));
+    if (source.size() > Department::MaxFileBytesCap)
+        return Error{ErrorCode::PayloadTooLarge, u"%1 weighs more than the %2 MB any department takes."_s.arg(
+                                                     QFileInfo(localPath).fileName())
+                                                     .arg(Department::MaxFileBytesCap / (1024 * 1024)),
+                     {}};
+    const QByteArray data = source.readAll();
+    OutgoingFile file;
+    file.sha256 = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    file.filename = QFileInfo(localPath).fileName();
+    file.contentType = QMimeDatabase().mimeTypeForFileNameAndData(localPath, data).name();
+    file.size = data.size();
+    const QString kept = outgoingPath(file.sha256);
+    if (QFileInfo(kept).size() != data.size()) {
+        QDir().mkpath(QFileInfo(kept).absolutePath());
+        QSaveFile copy(kept);
+        if (!copy.open(QIODevice::WriteOnly) || copy.write(data) != data.size() || !copy.commit())
+            return Error{ErrorCode::Internal, u"%1 could not be kept for sending: %2"_s.arg(file.filename, copy.errorString()), {}};
+    }
+    return file;
+}
+
+Expected<QByteArray> SyncEngine::outgoingBytes(const OutgoingFile &file) const
+{
+    QFile kept(outgoingPath(file.sha256));
+    if (!kept.open(QIODevice::ReadOnly))
+        return Error::invalid(u"attachments"_s, u"%1 is no longer on this computer; attach it again."_s.arg(file.filename));
+    return kept.readAll();
+}
+
+Status SyncEngine::refuseLocally(const OutboxEntry &entry, const Error &why)
+{
+    // As if the server had refused it: the entry stays, with the reason,
+    // until the agent deals with it; nothing written is lost.
+    const QJsonObject result{{u"id"_s, entry.command.id},
+                             {u"outcome"_s, u"rejected"_s},
+                             {u"reason"_s, errorCodeName(why.code == ErrorCode::PayloadTooLarge ? ErrorCode::InvalidInput
+                                                                                                  : why.code)},
+                             {u"message"_s, why.message}};
+    Status recorded = m_store.recordResult(entry, result);
+    updatePending();
+    Q_EMIT ticketsChanged();
+    if (recorded) {
+        OutboxEntry rejected = entry;
+        rejected.state = OutboxEntry::State::Rejected;
+        rejected.reason = result.value(u"reason"_s).toString();
+        rejected.message = why.message;
+        Q_EMIT commandRejected(rejected);
+    }
+    return recorded;
+}
 
 Status SyncEngine::setHistoryWindow(int days)
 {

@@ -9,6 +9,7 @@
 #include <QCoroTask>
 #include <QDeadlineTimer>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <chrono>
@@ -61,6 +62,12 @@ public:
     // The local file of an attachment: kept from an earlier opening, else
     // fetched now (with the agent's token).
     QCoro::Task<Expected<QString>> fetchAttachment(AttachmentRef file);
+    // A file the agent attaches to a reply or note: copied beside the cache
+    // (named by its SHA-256) so it waits there with the command, offline
+    // too, and is uploaded just before the command is sent.
+    Expected<OutgoingFile> keepOutgoing(const QString &localPath);
+    // Where a kept file is (for opening it before it is sent).
+    QString outgoingPath(const QString &sha256) const;
     // The departments whose dashboard this agent sees: those they lead
     // (admins: all of theirs).
     QList<qint64> ledDepartments();
@@ -120,6 +127,13 @@ private:
     static constexpr std::chrono::minutes PruneInterval{30};
     static constexpr int PruneBatch = 5000;
     static QJsonObject batchOf(const QList<OutboxEntry> &entries);
+    // The files of the batch's commands go up first. A file the server
+    // refuses for good (too big, gone from this computer) rejects its
+    // command, which leaves the batch; a failure to reach the server ends
+    // the flush (the command is resent later).
+    QCoro::Task<Expected<QList<OutboxEntry>>> uploadFiles(QList<OutboxEntry> batch);
+    Expected<QByteArray> outgoingBytes(const OutgoingFile &file) const;
+    Status refuseLocally(const OutboxEntry &entry, const Error &why);
     // Records what the server answered. An unknown outcome is sent again
     // after a pause of its own (the loop goes on pulling meanwhile); a
     // result the cache could not keep is an error, so the loop backs off.
@@ -157,6 +171,7 @@ private:
     std::chrono::milliseconds m_pollInterval{15'000};
     qint64 m_figuresFetchedAt = 0;
     int m_windowDays = 0;
+    QSet<QString> m_uploaded; // files the server has, by SHA-256
     qint64 m_prunedAt = 0;
     // After a command's outcome was unknown: not before this (ms since the
     // epoch), and how many such tries in a row.

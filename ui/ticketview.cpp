@@ -12,6 +12,7 @@
 #include <QDesktopServices>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QFileDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -76,6 +77,8 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     , m_send(new QPushButton(tr("Send reply"), this))
     , m_sendPending(new QPushButton(tr("Send && set pending"), this))
     , m_canned(new QPushButton(tr("Canned reply…"), this))
+    , m_attach(new QPushButton(tr("Atta&ch files…"), this))
+    , m_files(new QLabel(this))
     , m_body(new QWidget(this))
     , m_placeholder(new QLabel(tr("Choose a ticket from the queue."), this))
 {
@@ -270,6 +273,10 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     body->addWidget(m_heldBar);
     body->addWidget(m_changedBar);
     body->addWidget(m_editor);
+    auto *files = new QHBoxLayout;
+    files->addWidget(m_attach);
+    files->addWidget(m_files, 1);
+    body->addLayout(files);
     body->addWidget(m_signature);
     body->addLayout(buttons);
 
@@ -281,6 +288,20 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     m_body->hide();
 
     connect(m_send, &QPushButton::clicked, this, [this]() { send(); });
+    m_attach->setToolTip(tr("Files for the customer (a reply) or for your team (a note)"));
+    connect(m_attach, &QPushButton::clicked, this, &TicketView::chooseFiles);
+    m_files->setObjectName(u"composeFiles"_s);
+    m_files->setTextFormat(Qt::RichText);
+    m_files->setWordWrap(true);
+    m_files->hide();
+    connect(m_files, &QLabel::linkActivated, this, [this](const QString &link) {
+        const qsizetype index = link.section(u':', 1).toLongLong();
+        if (!link.startsWith(u"remove:") || index < 0 || index >= m_attachments.size())
+            return;
+        m_attachments.removeAt(index);
+        showFiles();
+        saveDraftNow();
+    });
     connect(m_sendPending, &QPushButton::clicked, this, [this]() { send(TicketStatus::Pending); });
     connect(m_assignToMe, &QPushButton::clicked, this, &TicketView::assignToMe);
     connect(m_transfer, &QPushButton::clicked, this, &TicketView::openTransferDialog);
@@ -368,6 +389,9 @@ void TicketView::loadDraft()
         const QSignalBlocker editorBlock(m_editor); // loading is not typing
         m_editor->setPlainText(draft && !held ? draft->body : QString());
     }
+    m_attachments = draft && !held ? draft->attachments : QList<OutgoingFile>();
+    m_attach->setEnabled(!held);
+    showFiles();
     showMode();
     showHeld();
     tellPresence();
@@ -378,7 +402,7 @@ void TicketView::saveDraftNow()
     m_draftTimer->stop();
     if (m_ticketId <= 0 || !m_editor->isEnabled())
         return;
-    const Status saved = m_desk.saveDraft(Draft{m_ticketId, noteMode(), m_editor->toPlainText(), 0});
+    const Status saved = m_desk.saveDraft(Draft{m_ticketId, noteMode(), m_editor->toPlainText(), 0, 0, m_attachments});
     if (!saved)
         Q_EMIT statusMessage(tr("Your draft could not be saved: %1").arg(saved.error().message));
 }
@@ -779,7 +803,8 @@ void TicketView::send(std::optional<TicketStatus> status)
         showChanged(since, status);
         return;
     }
-    const Status done = m_desk.send(Draft{m_ticketId, note, m_editor->toPlainText().trimmed(), 0}, status);
+    const Status done =
+        m_desk.send(Draft{m_ticketId, note, m_editor->toPlainText().trimmed(), 0, 0, m_attachments}, status);
     if (!done) {
         Q_EMIT statusMessage(done.error().message);
         return;
@@ -827,6 +852,42 @@ void TicketView::insertCannedReply()
     m_editor->insertPlainText(picker.chosenText());
     m_editor->setFocus();
     saveDraftNow();
+}
+
+void TicketView::chooseFiles()
+{
+    if (m_ticketId <= 0 || !m_editor->isEnabled())
+        return;
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Attach files"));
+    attachFiles(paths);
+    m_editor->setFocus();
+}
+
+void TicketView::attachFiles(const QStringList &paths)
+{
+    for (const QString &path : paths) {
+        const Expected<OutgoingFile> file = m_desk.attach(m_ticketId, path, m_attachments);
+        if (!file) {
+            Q_EMIT statusMessage(file.error().message);
+            continue;
+        }
+        if (std::none_of(m_attachments.cbegin(), m_attachments.cend(),
+                         [&](const OutgoingFile &had) { return had.sha256 == file->sha256; }))
+            m_attachments.append(*file);
+    }
+    showFiles();
+    saveDraftNow();
+}
+
+void TicketView::showFiles()
+{
+    QStringList items;
+    for (qsizetype i = 0; i < m_attachments.size(); ++i)
+        items.append(tr("<b>%1</b> (%2) <a href=\"remove:%3\">Remove</a>")
+                         .arg(m_attachments[i].filename.toHtmlEscaped(), locale().formattedDataSize(m_attachments[i].size))
+                         .arg(i));
+    m_files->setText(tr("Files: %1").arg(items.join(u" · "_s)));
+    m_files->setVisible(!items.isEmpty());
 }
 
 void TicketView::undoSend()

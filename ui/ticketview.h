@@ -54,6 +54,12 @@ public:
     // Opens a file of a message with the system's program: the copy kept
     // from before, else fetched now.
     void openAttachment(qint64 attachmentId);
+    // Files for the reply or note being written: chosen in a file dialog,
+    // or given (tests, drops).
+    void chooseFiles();
+    void attachFiles(const QStringList &paths);
+    QList<OutgoingFile> attachedFiles() const { return m_attachments; }
+    QLabel *filesLine() const { return m_files; }
 
     QPlainTextEdit *editor() const { return m_editor; }
     QTextBrowser *thread() const { return m_thread; }
@@ -141,6 +147,10 @@ private:
     QPushButton *m_send;
     QPushButton *m_sendPending;
     QPushButton *m_canned;
+    QPushButton *m_attach;
+    QLabel *m_files; // the draft's files, each with a way to take it off
+    QList<OutgoingFile> m_attachments;
+    void showFiles();
     QWidget *m_body;
     QLabel *m_placeholder;
 };

@@ -238,9 +238,10 @@ bool HttpConnection::readHead()
     }
 
     // Refused by its announced size, before a byte of the body is read.
-    if (contentLength > limits.maxBodyBytes) {
+    const qint64 cap = std::max(limits.maxBodyBytes, limits.largerBody ? limits.largerBody(m_request) : 0);
+    if (contentLength > cap) {
         m_socket->read(end + 4);
-        fail(413, "The request body is larger than " + QByteArray::number(limits.maxBodyBytes) + " bytes.", true);
+        fail(413, "The request body is larger than " + QByteArray::number(cap) + " bytes.", true);
         // Read what follows and drop it, a little while, so the client sees
         // the answer; the connection ends after that.
         m_state = State::Draining;

@@ -32,6 +32,9 @@ public:
         qsizetype maxHeadBytes = 32 * 1024;     // request line and headers
         int idleTimeoutMs = 75'000;             // keep-alive, between requests
         int requestTimeoutMs = 30'000;          // to send a whole request
+        // A larger cap for some requests (file uploads), told by their head;
+        // 0: maxBodyBytes.
+        std::function<qint64(const HttpRequest &)> largerBody;
     };
     using Respond = std::function<void(HttpReply)>;
     // Answers a request: now, or later through `respond` (on this thread).

@@ -6,6 +6,7 @@
 #include "tests/support/worldtest.h"
 
 #include <QDir>
+#include <QCryptographicHash>
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
@@ -571,6 +572,76 @@ private Q_SLOTS:
         QCOMPARE(m_api->get(u"/api/v1/departments/%1"_s.arg(m_world.returns), m_world.token(u"rob"_s))
                      .json()[u"shop_sender_names"_s][QString::number(m_world.shop)].toString(),
                  u"Lumen Returns"_s);
+    }
+
+    // An agent's files go up first, then the reply names them: the customer
+    // gets them as attachments of the department's mail; the thread lists
+    // them; the department's limits and the uploader's own files hold.
+    void anAgentsFilesReachTheCustomer()
+    {
+        QVERIFY(connectMail() > 0);
+        QByteArray raw = customerMail(u"nora@example.org"_s, u"returns@acme.example"_s, u"Return label"_s, u"Hi"_s);
+        QVERIFY(m_dovecot.deliver(u"returns"_s, raw));
+        qint64 id = 0;
+        QTRY_VERIFY_WITH_TIMEOUT((id = ticketOf(m_world.returns, u"Return label"_s)) > 0, 15'000);
+
+        QByteArray label("%PDF-1.4 return label for order 42\n");
+        label += QByteArray(3000, 'x');
+        const Response up = m_api->send("POST", u"/api/v1/uploads"_s, label, "application/pdf", m_world.token(u"rob"_s));
+        QCOMPARE(up.status, 201);
+        const QString sha = up.json()[u"upload"_s].toString();
+        QCOMPARE(sha, QString::fromLatin1(QCryptographicHash::hash(label, QCryptographicHash::Sha256).toHex()));
+        const QJsonArray files{QJsonObject{{u"upload"_s, sha},
+                                           {u"filename"_s, u"Returetikett ø.pdf"_s},
+                                           {u"content_type"_s, u"application/pdf"_s},
+                                           {u"size"_s, label.size()}}};
+
+        // Someone else's upload cannot be named; an upload is not a body.
+        QCOMPARE(m_api->send("POST", u"/api/v1/uploads"_s, {}, "application/pdf", m_world.token(u"two"_s)).status, 422);
+        const QJsonObject foreign = run(u"two"_s, id, {{u"type"_s, u"reply"_s}, {u"body"_s, u"x"_s}, {u"attachments"_s, files}});
+        QCOMPARE(foreign[u"outcome"_s].toString(), u"rejected"_s);
+        QCOMPARE(foreign[u"field"_s].toString(), u"attachments"_s);
+        // Nor may Returns take more than it allows.
+        QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.returns),
+                              {{u"attachment_limits"_s, QJsonObject{{u"file_bytes"_s, 2048}}}}, admin())
+                     .status,
+                 200);
+        const QJsonObject tooBig = run(u"rob"_s, id, {{u"type"_s, u"reply"_s}, {u"body"_s, u"x"_s}, {u"attachments"_s, files}});
+        QCOMPARE(tooBig[u"outcome"_s].toString(), u"rejected"_s);
+        QVERIFY2(tooBig[u"message"_s].toString().contains(u"Returns takes files of up to"_s),
+                 qPrintable(tooBig[u"message"_s].toString()));
+        QCOMPARE(thread(id).size(), 1); // nothing half-written
+        QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.returns),
+                              {{u"attachment_limits"_s, QJsonObject{{u"file_bytes"_s, 10}}}}, admin())
+                     .status,
+                 422);
+        QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.returns),
+                              {{u"attachment_limits"_s, QJsonObject{{u"file_bytes"_s, 25 * 1024 * 1024}}}}, admin())
+                     .status,
+                 200);
+
+        const QJsonObject sent = run(u"rob"_s, id, {{u"type"_s, u"reply"_s}, {u"body"_s, u"Here is your label."_s},
+                                                    {u"attachments"_s, files}});
+        QCOMPARE(sent[u"outcome"_s].toString(), u"applied"_s);
+        QVERIFY(sink().waitForMessages(1));
+        const InboundMail mail = lastSent();
+        QCOMPARE(mail.attachments.size(), 1);
+        QCOMPARE(mail.attachments[0].filename, u"Returetikett ø.pdf"_s);
+        QCOMPARE(mail.attachments[0].contentType, u"application/pdf"_s);
+        QCOMPARE(mail.attachments[0].data, label);
+        QVERIFY(mail.text.contains(u"Here is your label."_s));
+        // Listed on the reply, and served to the ticket's agents.
+        const QJsonArray listed = thread(id).last()[u"attachments"_s].toArray();
+        QCOMPARE(listed.size(), 1);
+        const Response download =
+            m_api->get(u"/api/v1/attachments/%1"_s.arg(listed[0][u"id"_s].toInteger()), m_world.token(u"rob"_s));
+        QCOMPARE(download.body, label);
+        // A note carries files for the team, and mails nobody.
+        const QJsonObject note = run(u"rob"_s, id, {{u"type"_s, u"note"_s}, {u"body"_s, u"Label sent"_s},
+                                                    {u"attachments"_s, files}});
+        QCOMPARE(note[u"outcome"_s].toString(), u"applied"_s);
+        QCOMPARE(thread(id).last()[u"attachments"_s].toArray().size(), 1);
+        QCOMPARE(sink().received().size(), 1);
     }
 };
 

@@ -114,7 +114,12 @@ class TestDeskUi : public WorldTest
 private Q_SLOTS:
     void initTestCase()
     {
+        // A home of its own: settings and caches of a run beside this one
+        // (ctest -j) are not this run's to clear.
+        QVERIFY(m_home.isValid());
+        qputenv("HOME", QFile::encodeName(m_home.path()));
         QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation).startsWith(m_home.path()));
     }
     void init()
     {
@@ -1285,6 +1290,70 @@ private Q_SLOTS:
         QCOMPARE(dashboard.toCsv().split(u'\n', Qt::SkipEmptyParts).last().section(u',', 2, 2), u"30"_s);
     }
 
+    // Files go with a reply: attached from the ticket view, kept with the
+    // draft, checked against the department's limits, and sent with the
+    // reply when the desk is back online.
+    void filesGoWithAReplyAlsoOffline()
+    {
+        QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.support),
+                              {{u"attachment_limits"_s, QJsonObject{{u"file_bytes"_s, 65536}}}}, m_world.token(u"admin"_s))
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [this]() {
+                for (const Department &d : m_app->engine()->store().departments())
+                    if (d.id == m_world.support)
+                        return d.maxFileBytes == 65536;
+                return false;
+            }(),
+            15'000);
+        QTemporaryDir files;
+        const QString label = files.filePath(u"label.pdf"_s);
+        const QString scan = files.filePath(u"scan.tiff"_s);
+        QByteArray bytes("%PDF-1.4 return label\n");
+        bytes += QByteArray(2000, 'l');
+        for (const auto &[path, data] : {std::pair{label, bytes}, std::pair{scan, QByteArray(100'000, 's')}}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(data);
+        }
+
+        m_server->kill();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->connectionLabel()->text().contains(u"Offline"_s), 15'000);
+        TicketView *view = m_window->ticketView();
+        m_window->openTicket(m_tickets[0]);
+        QTest::keyClicks(view->editor(), u"Your label is attached."_s);
+        view->attachFiles({label, scan});
+        QCOMPARE(view->attachedFiles().size(), 1);
+        QVERIFY(view->filesLine()->isVisible());
+        QVERIFY(view->filesLine()->text().contains(u"label.pdf"_s));
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(u"takes files of up to"_s),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+        // The draft keeps its file through switching tickets.
+        m_window->openTicket(m_tickets[1]);
+        QVERIFY(!view->filesLine()->isVisible());
+        m_window->openTicket(m_tickets[0]);
+        QCOMPARE(view->attachedFiles().size(), 1);
+        if (qEnvironmentVariableIsSet("SIGNPOST_SCREENSHOT_DIR"))
+            m_window->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-attach.png"_s);
+
+        QTest::keyClick(view->editor(), Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->pendingCount(), 1, 5'000);
+        QVERIFY(!view->filesLine()->isVisible());
+        QVERIFY(m_server->restart());
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->pendingCount(), 0, 60'000);
+        const QJsonObject reply = m_api->get(u"/api/v1/tickets/%1"_s.arg(m_tickets[0]), m_world.token(u"admin"_s))
+                                      .json()[u"messages"_s].toArray().last().toObject();
+        QCOMPARE(reply[u"body"_s].toString(), u"Your label is attached."_s);
+        const QJsonArray sent = reply[u"attachments"_s].toArray();
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(sent[0][u"filename"_s].toString(), u"label.pdf"_s);
+        QCOMPARE(sent[0][u"content_type"_s].toString(), u"application/pdf"_s);
+        QCOMPARE(m_api->get(u"/api/v1/attachments/%1"_s.arg(sent[0][u"id"_s].toInteger()), m_world.token(u"admin"_s)).body,
+                 bytes);
+        QTRY_VERIFY_WITH_TIMEOUT(view->thread()->toPlainText().contains(u"label.pdf"_s), 15'000);
+    }
+
     void offlineBannerAndPendingCount()
     {
         m_server->kill();
@@ -1306,6 +1375,7 @@ private Q_SLOTS:
     }
 
 private:
+    QTemporaryDir m_home;
     QList<qint64> m_tickets;
     std::unique_ptr<QTemporaryDir> m_mailDrop;
     std::unique_ptr<DeskApplication> m_app;

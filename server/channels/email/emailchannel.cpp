@@ -223,6 +223,12 @@ Status EmailChannel::queueReply(const TicketStore::StoredReply &reply)
     if (!*mail)
         return ok();
     (*mail)->text = reply.body;
+    for (const OutgoingFile &file : reply.attachments) {
+        Expected<QByteArray> bytes = m_attachments.bytes(file.sha256);
+        if (!bytes)
+            return bytes.error();
+        (*mail)->attachments.append({file.filename, file.contentType, std::move(*bytes)});
+    }
     return queue(**mail, reply.department, ticket.id, reply.messageId);
 }
 
@@ -447,12 +453,19 @@ Expected<EmailChannel::Taken> EmailChannel::take(const Mailbox &mailbox, const Q
     // The files first (outside the transaction, by content: kept once),
     // within the limits; what is over them stays in the mailbox, and the
     // message says so.
+    // The limits of the mailbox's department (the defaults for a mailbox
+    // routed by address and rules: the department is not known yet).
+    Department limits;
+    if (mailbox.departmentId > 0) {
+        if (Expected<Department> department = m_departments.department(mailbox.departmentId))
+            limits = *department;
+    }
     QList<AttachmentStore::File> files;
     qint64 total = 0;
     QStringList left;
     for (const MailAttachment &attachment : mail.attachments) {
         const qint64 size = attachment.data.size();
-        if (size > AttachmentStore::MaxFileBytes || total + size > AttachmentStore::MaxMessageBytes) {
+        if (size > limits.maxFileBytes || total + size > limits.maxMessageBytes) {
             left.append(u"%1 (%2 MB)"_s.arg(attachment.filename.isEmpty() ? u"attachment"_s : attachment.filename)
                             .arg(double(size) / (1024 * 1024), 0, 'f', 1));
             continue;

@@ -62,7 +62,31 @@ QByteArray compose(const OutgoingMail &mail)
     g_object_unref(content);
     g_object_unref(stream);
     g_mime_object_set_content_type_parameter(GMIME_OBJECT(body), "charset", "utf-8");
-    g_mime_message_set_mime_part(message, GMIME_OBJECT(body));
+    if (mail.attachments.isEmpty()) {
+        g_mime_message_set_mime_part(message, GMIME_OBJECT(body));
+    } else {
+        // The text first, then each file, base64, its name per RFC 2231.
+        GMimeMultipart *mixed = g_mime_multipart_new_with_subtype("mixed");
+        g_mime_multipart_add(mixed, GMIME_OBJECT(body));
+        for (const OutgoingMail::File &file : mail.attachments) {
+            const QByteArray type = file.contentType.toLatin1();
+            const qsizetype slash = type.indexOf('/');
+            GMimePart *part = g_mime_part_new_with_type(slash > 0 ? type.left(slash).constData() : "application",
+                                                        slash > 0 ? type.mid(slash + 1).constData() : "octet-stream");
+            GMimeStream *bytes = g_mime_stream_mem_new_with_buffer(file.data.constData(), size_t(file.data.size()));
+            GMimeDataWrapper *wrapped = g_mime_data_wrapper_new_with_stream(bytes, GMIME_CONTENT_ENCODING_DEFAULT);
+            g_mime_part_set_content(part, wrapped);
+            g_object_unref(wrapped);
+            g_object_unref(bytes);
+            g_mime_part_set_content_encoding(part, GMIME_CONTENT_ENCODING_BASE64);
+            g_mime_object_set_disposition(GMIME_OBJECT(part), GMIME_DISPOSITION_ATTACHMENT);
+            g_mime_part_set_filename(part, file.filename.toUtf8().constData());
+            g_mime_multipart_add(mixed, GMIME_OBJECT(part));
+            g_object_unref(part);
+        }
+        g_mime_message_set_mime_part(message, GMIME_OBJECT(mixed));
+        g_object_unref(mixed);
+    }
     g_object_unref(body);
     g_mime_object_encode(object, GMIME_ENCODING_CONSTRAINT_7BIT);
 

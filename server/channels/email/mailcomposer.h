@@ -21,6 +21,13 @@ struct OutgoingMail
     QStringList references; // the thread so far, oldest first
     qint64 dateMs = 0;
     bool autoReplied = false; // Auto-Submitted: auto-replied (acknowledgements)
+    struct File
+    {
+        QString filename;
+        QString contentType;
+        QByteArray data;
+    };
+    QList<File> attachments; // the agent's files, after the text
 };
 
 namespace MailComposer {
