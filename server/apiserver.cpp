@@ -31,11 +31,16 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     , m_loginLimiter(config.loginPerMinute, config.loginBurst)
     , m_http(HttpServer::Limits{config.maxBodyBytes, 32 * 1024, 75'000, 30'000,
                                 [](const HttpRequest &request) -> qint64 {
-                                    // An agent's file, within what any department may allow.
-                                    return request.url().path() == u"/api/v1/uploads"
-                                                   && request.value("Authorization").startsWith("Bearer ")
-                                               ? AttachmentStore::MaxUploadBytes
-                                               : 0;
+                                    // An agent's file, within what any department may allow;
+                                    // a customer's files on a form or through a shop.
+                                    const QString path = request.url().path();
+                                    if (path == u"/api/v1/uploads" && request.value("Authorization").startsWith("Bearer "))
+                                        return AttachmentStore::MaxUploadBytes;
+                                    if (request.method() == HttpRequest::Method::Post
+                                        && (path.startsWith(u"/contact/") || path.startsWith(u"/ticket/")
+                                            || path == u"/api/v1/public/intake" || path == u"/api/v1/public/replies"))
+                                        return AttachmentStore::MaxPublicUploadBytes;
+                                    return 0;
                                 }},
              [this](const HttpRequest &request, HttpServer::Respond respond) { handle(request, std::move(respond)); },
              [this](const HttpRequest &request) -> std::optional<HttpReply> {

@@ -98,6 +98,8 @@ private:
     // An answer read on a reader thread from the change feed's side of the
     // store (a sync page, a search).
     HttpReply readLater(std::function<Expected<QByteArray>(SyncFeed &)> read);
+    // A kept file as a download.
+    static HttpReply fileReply(const AttachmentStore::Stored &stored);
 
     void handle(const HttpRequest &request, HttpServer::Respond respond);
     HttpReply dispatch(const HttpRequest &request);

@@ -67,6 +67,50 @@ Status AttachmentStore::record(qint64 ticketId, qint64 messageId, const File &fi
     return ok();
 }
 
+Status AttachmentStore::checkIncoming(const QList<File> &files, const Department &department)
+{
+    const auto size = [](qint64 bytes) { return QLocale::c().formattedDataSize(bytes, 1); };
+    qint64 total = 0;
+    for (const File &file : files) {
+        if (file.data.size() > department.maxFileBytes)
+            return Error::invalid(u"attachments"_s, u"%1 is %2; files of up to %3 can be sent."_s.arg(
+                                                        file.filename, size(file.data.size()), size(department.maxFileBytes)));
+        total += file.data.size();
+    }
+    if (total > department.maxMessageBytes)
+        return Error::invalid(u"attachments"_s, u"The files are %1 together; up to %2 can be sent with one message."_s.arg(
+                                                    size(total), size(department.maxMessageBytes)));
+    return ok();
+}
+
+Status AttachmentStore::keepIncoming(qint64 ticketId, qint64 messageId, const QList<File> &files, qint64 at)
+{
+    for (const File &file : files) {
+        if (Status kept = keep(file.data); !kept)
+            return kept;
+        if (Status recorded = record(ticketId, messageId, file, at); !recorded)
+            return recorded;
+    }
+    return ok();
+}
+
+Expected<AttachmentStore::Stored> AttachmentStore::findForCustomer(qint64 ticketId, qint64 id)
+{
+    Expected<Stored> stored = find(id);
+    if (!stored)
+        return stored;
+    QSqlQuery &kind = m_db.prepared(u"SELECT m.kind FROM attachments a JOIN messages m ON m.id = a.message_id"
+                                    " WHERE a.id = ?"_s);
+    kind.addBindValue(id);
+    if (!kind.exec())
+        return storageError(kind);
+    const bool note = !kind.next() || kind.value(0).toString() == u"note";
+    kind.finish();
+    if (stored->ticketId != ticketId || note)
+        return Error::notFound(u"No such file."_s);
+    return stored;
+}
+
 Expected<QString> AttachmentStore::upload(qint64 agentId, const QByteArray &data, qint64 at)
 {
     if (data.size() > MaxUploadBytes)

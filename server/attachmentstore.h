@@ -34,6 +34,16 @@ public:
         bool isInline = false;
         QByteArray data;
     };
+    // What customers may send at most in one request, whatever a
+    // department allows (a web form's or a shop's files, as sent).
+    static constexpr qint64 MaxPublicUploadBytes = 25LL * 1024 * 1024;
+
+    // A customer's files against the department's limits.
+    static Status checkIncoming(const QList<File> &files, const Department &department);
+    // Keeps and records a customer's files for their message, in its
+    // transaction.
+    Status keepIncoming(qint64 ticketId, qint64 messageId, const QList<File> &files, qint64 at);
+
     // Writes the bytes (if not there already), outside any transaction:
     // a file without a row is harmless, a row without a file is not.
     Status keep(const QByteArray &data);
@@ -50,6 +60,8 @@ public:
         QString path; // where the bytes are
     };
     Expected<Stored> find(qint64 id);
+    // A file of the ticket that its customer may fetch (not of a note).
+    Expected<Stored> findForCustomer(qint64 ticketId, qint64 id);
 
     // An agent's upload: the bytes kept, the agent allowed to name them.
     // Returns the SHA-256 in hex.

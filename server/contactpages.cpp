@@ -1,9 +1,13 @@
 #include "server/contactpages.h"
 
+#include "server/channels/email/mailparser.h"
+
 #include "server/secrets.h"
 
 #include "core/timestamps.h"
 
+#include <QFileInfo>
+#include <QLocale>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -107,6 +111,26 @@ Values decodeForm(const QByteArray &body)
     return values;
 }
 
+bool decodePost(const QByteArray &contentType, const QByteArray &body, Values &values,
+                QList<AttachmentStore::File> &files)
+{
+    if (!contentType.trimmed().toLower().startsWith("multipart/form-data")) {
+        values = decodeForm(body);
+        return true;
+    }
+    const std::optional<QList<MailParser::FormPart>> parts = MailParser::parseFormData(contentType, body);
+    if (!parts)
+        return false;
+    for (const MailParser::FormPart &part : *parts) {
+        if (!part.isFile)
+            values.insert(part.name, QString::fromUtf8(part.data));
+        else if (!part.filename.isEmpty() || !part.data.isEmpty()) // a file field left empty sends neither
+            files.append({QFileInfo(part.filename).fileName().left(MaxFilenameLength),
+                          part.contentType.isEmpty() ? u"application/octet-stream"_s : part.contentType, false, part.data});
+    }
+    return true;
+}
+
 QByteArray shopList(const QList<Shop> &shops)
 {
     QString links;
@@ -121,6 +145,16 @@ namespace {
 // The one-time token of a form: sent again with a double click or a refresh,
 // so the server answers those with what the first post made. A form shown
 // again with errors keeps the token it had.
+// Files to send along (a photo of the damage, a receipt). A browser does not
+// keep chosen files when the form comes back with an error: they are chosen
+// again.
+QString filesField(const QList<Error> &errors)
+{
+    return field(u"attachments"_s, u"Files (optional)"_s, u"<input type=\"file\" $ATTRS multiple>"_s, errors,
+                 u"Photos, receipts or documents: up to %1 together."_s.arg(
+                     QLocale::c().formattedDataSize(AttachmentStore::MaxPublicUploadBytes, 0)));
+}
+
 QString tokenField(const QString &token)
 {
     return u"<input type=\"hidden\" name=\"form_token\" value=\"%1\">\n"_s.arg(
@@ -143,7 +177,8 @@ QByteArray form(const Shop &shop, const QList<Department> &departments, const Va
 
     QString body = u"<h1>Contact %1</h1>\n"_s.arg(esc(shop.name));
     body += summary(errors);
-    body += u"<form method=\"post\" action=\"/contact/%1\" novalidate>\n"_s.arg(esc(shop.slug));
+    body += u"<form method=\"post\" action=\"/contact/%1\" enctype=\"multipart/form-data\" novalidate>\n"_s.arg(
+        esc(shop.slug));
     body += field(u"department"_s, u"What is it about?"_s, u"<select $ATTRS>%1</select>"_s.arg(options), errors,
                   u"Choosing a department gets your message to the right team at once."_s);
     body += field(u"name"_s, u"Your name"_s,
@@ -162,6 +197,7 @@ QByteArray form(const Shop &shop, const QList<Department> &departments, const Va
                   errors);
     body += field(u"message"_s, u"Message"_s,
                   u"<textarea $ATTRS required maxlength=\"20000\">%1</textarea>"_s.arg(value(u"message"_s)), errors);
+    body += filesField(errors);
     // Left empty by people, filled in by form-filling robots.
     body += u"<div class=\"trap\" aria-hidden=\"true\"><label for=\"website\">Leave this empty</label>"
             "<input type=\"text\" id=\"website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></div>\n"_s;
@@ -196,14 +232,22 @@ QByteArray thread(const Ticket &ticket, const QString &shopName, const QString &
         if (reply && !message.signature.isEmpty())
             text += u"\n\n"_s + message.signature;
         const QDateTime at = QDateTime::fromMSecsSinceEpoch(message.createdAt, Qt::UTC);
+        QString files;
+        for (const AttachmentRef &file : message.attachments)
+            files += u"<li><a href=\"%1/files/%2\" download>%3</a> (%4)</li>"_s.arg(esc(threadPath))
+                         .arg(file.id)
+                         .arg(esc(file.filename), QLocale::c().formattedDataSize(file.size, 1));
+        if (!files.isEmpty())
+            files = u"<ul class=\"files\">%1</ul>"_s.arg(files);
         body += u"<section class=\"message%1\"><h2>%2</h2><p class=\"hint\"><time datetime=\"%3\">%4</time></p>"
-                "<div>%5</div></section>\n"_s.arg(reply ? u" reply"_s : QString(), esc(author),
-                                                     isoFromMs(message.createdAt),
-                                                     at.toString(u"d MMM yyyy, HH:mm 'UTC'"_s), esc(text));
+                "<div>%5</div>%6</section>\n"_s.arg(reply ? u" reply"_s : QString(), esc(author),
+                                                       isoFromMs(message.createdAt),
+                                                       at.toString(u"d MMM yyyy, HH:mm 'UTC'"_s), esc(text), files);
     }
     body += summary(errors);
-    body += u"<form method=\"post\" action=\"%1\">\n"_s.arg(esc(threadPath));
+    body += u"<form method=\"post\" action=\"%1\" enctype=\"multipart/form-data\">\n"_s.arg(esc(threadPath));
     body += field(u"message"_s, u"Write back"_s, u"<textarea $ATTRS required maxlength=\"20000\"></textarea>"_s, errors);
+    body += filesField(errors);
     body += tokenField({});
     body += u"<button type=\"submit\">Send</button>\n</form>"_s;
     return page(u"Ticket #%1"_s.arg(ticket.id), body).toUtf8();

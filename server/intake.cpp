@@ -1,5 +1,6 @@
 #include "server/intake.h"
 
+#include <QJsonArray>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -61,6 +62,7 @@ IntakeRequest IntakeRequest::fromJson(const QJsonObject &json, QList<Error> &err
     text(u"subject"_s, request.subject);
     text(u"message"_s, request.message);
     text(u"to_address"_s, request.toAddress);
+    request.files = filesFromJson(json.value(u"attachments"_s), errors);
     request.channel = request.toAddress.isEmpty() ? Channel::Api : Channel::Email;
     if (json.contains(u"channel"_s)) {
         const auto channel = channelFromString(json.value(u"channel"_s).toString());
@@ -70,6 +72,33 @@ IntakeRequest IntakeRequest::fromJson(const QJsonObject &json, QList<Error> &err
             request.channel = *channel;
     }
     return request;
+}
+
+QList<AttachmentStore::File> filesFromJson(const QJsonValue &json, QList<Error> &errors)
+{
+    QList<AttachmentStore::File> files;
+    if (json.isUndefined() || json.isNull())
+        return files;
+    const QString shape = u"attachments is a list of at most %1 files: {filename, content_type, data (base64)}."_s.arg(
+        MaxAttachmentsPerMessage);
+    if (!json.isArray() || json.toArray().size() > MaxAttachmentsPerMessage) {
+        errors.append(Error::invalid(u"attachments"_s, shape));
+        return files;
+    }
+    for (const QJsonValue &entry : json.toArray()) {
+        const QJsonObject file = entry.toObject();
+        const QString name = file.value(u"filename"_s).toString().trimmed();
+        const auto data = QByteArray::fromBase64Encoding(file.value(u"data"_s).toString().toLatin1(),
+                                                         QByteArray::AbortOnBase64DecodingErrors);
+        if (name.isEmpty() || name.size() > MaxFilenameLength || name.contains(u'/') || name.contains(u'\\')
+            || !data || !file.value(u"data"_s).isString()) {
+            errors.append(Error::invalid(u"attachments"_s, shape));
+            return {};
+        }
+        const QString type = file.value(u"content_type"_s).toString(u"application/octet-stream"_s).trimmed();
+        files.append({name, type.contains(u'/') ? type : u"application/octet-stream"_s, false, *data});
+    }
+    return files;
 }
 
 } // namespace Signpost

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/attachmentstore.h"
+
 #include "core/enums.h"
 #include "core/error.h"
 #include "core/routing.h"
@@ -23,12 +25,16 @@ struct IntakeRequest
     Channel channel = Channel::Web;
     QString toAddress;
     bool automatic = false; // sent by a machine: never acknowledged
+    QList<AttachmentStore::File> files; // the customer's, from a form or a shop
 
     // Every problem at once, so a form can show them all beside their fields.
     QList<Error> validate() const;
     Inquiry inquiry() const;
     static IntakeRequest fromJson(const QJsonObject &json, QList<Error> &errors);
 };
+
+// A customer's files in JSON: [{"filename", "content_type", "data" (base64)}].
+QList<AttachmentStore::File> filesFromJson(const QJsonValue &json, QList<Error> &errors);
 
 struct IntakeResult
 {

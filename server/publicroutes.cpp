@@ -52,7 +52,11 @@ HttpReply ApiServer::contactForm(Call &call, const Shop &shop)
     if (call.request.method() != HttpRequest::Method::Post)
         return HttpReply::html(ContactPages::form(shop, offered, {}, {}));
 
-    const ContactPages::Values values = ContactPages::decodeForm(call.request.body());
+    ContactPages::Values values;
+    QList<AttachmentStore::File> files;
+    if (!ContactPages::decodePost(call.request.value("Content-Type"), call.request.body(), values, files))
+        return HttpReply::html(ContactPages::notice(u"Sorry"_s, u"The form did not arrive whole. Please send it again."_s),
+                               400);
     // A double click or a refresh gets the confirmation of the ticket the
     // first post made.
     const FormToken token = formToken(u"form"_s, values, call);
@@ -79,6 +83,7 @@ HttpReply ApiServer::contactForm(Call &call, const Shop &shop)
     request.orderNumber = values.value(u"order_number"_s);
     request.subject = values.value(u"subject"_s);
     request.message = values.value(u"message"_s);
+    request.files = files;
     QList<Error> errors = request.validate();
     const QString chosen = values.value(u"department"_s);
     if (!chosen.isEmpty()) {
@@ -116,13 +121,18 @@ HttpReply ApiServer::customerThread(Call &call, bool posting)
             return HttpReply::html(ContactPages::notice(u"Please wait a moment"_s,
                                                         u"Please wait a few minutes before writing again."_s),
                                    429);
-        const ContactPages::Values values = ContactPages::decodeForm(call.request.body());
+        ContactPages::Values values;
+        QList<AttachmentStore::File> files;
+        if (!ContactPages::decodePost(call.request.value("Content-Type"), call.request.body(), values, files))
+            return HttpReply::html(
+                ContactPages::notice(u"Sorry"_s, u"The form did not arrive whole. Please send it again."_s), 400);
         // As on the contact form: a refresh or a double click posts once.
         const FormToken token = formToken(u"reply-form"_s, values, call);
         Expected<qint64> reply = token.earlier ? Expected<qint64>(qint64(0))
-                                               : m_tickets.customerReply(secret, values.value(u"message"_s), [&](qint64 ticket) {
-                                                     return keepAnswer(token, replyAnswer(ticket), call);
-                                                 });
+                                               : m_tickets.customerReply(secret, values.value(u"message"_s), files,
+                                                                         [&](qint64 ticket) {
+                                                                             return keepAnswer(token, replyAnswer(ticket), call);
+                                                                         });
         if (!reply && reply.error().code != ErrorCode::InvalidInput)
             return HttpReply::html(ContactPages::notice(u"Link not valid"_s, reply.error().message),
                                    reply.error().httpStatus());
@@ -206,6 +216,20 @@ void ApiServer::addPublicRoutes()
         route(method, u"/ticket/{secret}"_s, Access::Public,
               [this, method](Call &call) { return customerThread(call, method == Method::Post); });
     }
+    // A file of the ticket, for its customer: theirs, or the agents' replies'.
+    route(Method::Get, u"/ticket/{secret}/files/{id}"_s, Access::Public, [this](Call &call) {
+        Expected<TicketStore::CustomerThread> thread = m_tickets.customerThread(call.params.value(0));
+        if (!thread)
+            return HttpReply::html(ContactPages::notice(u"Link not valid"_s, thread.error().message),
+                                   thread.error().httpStatus());
+        bool numeric = false;
+        const qint64 id = call.params.value(1).toLongLong(&numeric);
+        Expected<AttachmentStore::Stored> stored = numeric ? m_attachments.findForCustomer(thread->ticket.id, id)
+                                                           : Expected<AttachmentStore::Stored>(Error::notFound(QString()));
+        if (!stored)
+            return HttpReply::html(ContactPages::notice(u"Not found"_s, u"There is no such file on this ticket."_s), 404);
+        return fileReply(*stored);
+    });
 
     route(Method::Get, u"/api/v1/public/shops/{slug}/departments"_s, Access::Public, [this](Call &call) {
         const std::optional<Shop> shop = m_departments.shopBySlug(call.params.value(0));
@@ -266,8 +290,12 @@ void ApiServer::addPublicRoutes()
         Expected<QJsonObject> body = jsonBody(call);
         if (!body)
             return HttpReply::error(body.error());
+        QList<Error> errors;
+        const QList<AttachmentStore::File> files = filesFromJson(body->value(u"attachments"_s), errors);
+        if (!errors.isEmpty())
+            return HttpReply::error(errors.first());
         Expected<qint64> reply = m_tickets.customerReply(
-            body->value(u"secret"_s).toString(), body->value(u"message"_s).toString(), [&](qint64 ticket) -> Status {
+            body->value(u"secret"_s).toString(), body->value(u"message"_s).toString(), files, [&](qint64 ticket) -> Status {
                 if (key.isEmpty())
                     return ok();
                 const HttpReply answer = replyAnswer(ticket);

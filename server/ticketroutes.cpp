@@ -67,16 +67,7 @@ void ApiServer::addTicketRoutes()
             return HttpReply::error(stored.error());
         if (Expected<QJsonObject> visible = m_tickets.ticketView(call.scope, stored->ticketId); !visible)
             return HttpReply::error(Error::notFound(u"No such attachment."_s));
-        QFile file(stored->path);
-        if (!file.open(QIODevice::ReadOnly))
-            return HttpReply::error({ErrorCode::Internal, u"The attachment's file is missing from the store."_s, {}});
-        HttpReply reply;
-        reply.contentType = stored->contentType.toUtf8();
-        reply.body = file.readAll();
-        reply.headers = {{"Content-Disposition",
-                          "attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(stored->filename)},
-                         {"Cache-Control", "private, max-age=86400"}};
-        return reply;
+        return fileReply(*stored);
     });
 
     // An agent's file, before a reply or note names it: kept by content,
@@ -183,6 +174,20 @@ void ApiServer::addTicketRoutes()
             return feed.search(agent, text, numbers[0], numbers[1], int(numbers[2]));
         });
     });
+}
+
+HttpReply ApiServer::fileReply(const AttachmentStore::Stored &stored)
+{
+    // Always a download, never shown by the browser as a page.
+    QFile file(stored.path);
+    if (!file.open(QIODevice::ReadOnly))
+        return HttpReply::error({ErrorCode::Internal, u"The attachment's file is missing from the store."_s, {}});
+    HttpReply reply;
+    reply.contentType = stored.contentType.toUtf8();
+    reply.body = file.readAll();
+    reply.headers = {{"Content-Disposition", "attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(stored.filename)},
+                     {"Cache-Control", "private, max-age=86400"}};
+    return reply;
 }
 
 HttpReply ApiServer::readLater(std::function<Expected<QByteArray>(SyncFeed &)> read)

@@ -85,6 +85,14 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
     if (!routed)
         return routed.error();
 
+    if (!request.files.isEmpty()) {
+        // The files within what the department takes, before anything is written.
+        const Department *department = (*table)->department(routed->departmentId);
+        if (Status fits = AttachmentStore::checkIncoming(request.files, department ? *department : Department());
+            !fits)
+            return fits.error();
+    }
+
     const qint64 at = now();
     const QString secret = Secrets::newToken();
     Ticket fresh;
@@ -134,6 +142,8 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
                                                      request.message, {}, {}, seq, at);
     if (!firstMessage)
         return firstMessage.error();
+    if (Status kept = m_attachments.keepIncoming(ticketId, *firstMessage, request.files, at); !kept)
+        return kept.error();
     QJsonObject created{{u"channel"_s, toString(request.channel)}, {u"shop"_s, idOrNull(request.shopId)}};
     if (!request.toAddress.isEmpty())
         created.insert(u"to_address"_s, request.toAddress);
@@ -961,6 +971,7 @@ Expected<TicketStore::CustomerThread> TicketStore::customerThread(const QString 
 }
 
 Expected<qint64> TicketStore::customerReply(const QString &secret, const QString &body,
+                                           const QList<AttachmentStore::File> &files,
                                            const std::function<Status(qint64 ticketId)> &alongside)
 {
     if (body.trimmed().isEmpty())
@@ -971,7 +982,16 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
     Expected<CustomerThread> thread = customerThread(secret);
     if (!thread)
         return thread.error();
-    const Expected<qint64> added = customerMessage(thread->ticket.id, body, false, [&](qint64 ticketId, qint64) {
+    if (!files.isEmpty()) {
+        Expected<Department> department = m_departments.department(thread->ticket.departmentId);
+        if (!department)
+            return department.error();
+        if (Status fits = AttachmentStore::checkIncoming(files, *department); !fits)
+            return fits.error();
+    }
+    const Expected<qint64> added = customerMessage(thread->ticket.id, body, false, [&](qint64 ticketId, qint64 messageId) {
+        if (Status kept = m_attachments.keepIncoming(ticketId, messageId, files, now()); !kept)
+            return kept;
         return alongside ? alongside(ticketId) : ok();
     });
     if (!added)

@@ -51,7 +51,10 @@ public:
         QString shopName;
     };
     Expected<CustomerThread> customerThread(const QString &secret);
+    // The customer writes back on their ticket's page (or through a shop),
+    // with files within the department's limits.
     Expected<qint64> customerReply(const QString &secret, const QString &body,
+                                   const QList<AttachmentStore::File> &files = {},
                                    const std::function<Status(qint64 ticketId)> &alongside = {});
     // The customer wrote on their ticket (a reply by mail): the new message's
     // id. An automatic message (an auto-reply, a bounce) is kept on the

@@ -185,10 +185,17 @@ private Q_SLOTS:
         const Response malformed = m_api->send("POST", u"/api/v1/public/intake"_s, "{\"name\": \"x\",", "application/json");
         QCOMPARE(malformed.status, 400);
         QCOMPARE(malformed.errorCode(), u"malformed"_s);
-        const QByteArray huge = "{\"name\":\"x\",\"message\":\"" + QByteArray(2 * 1024 * 1024, 'a') + "\"}";
+        // Customers' bodies may carry files, up to 25 MiB; past that the
+        // server refuses them by their Content-Length.
+        const QByteArray huge = "{\"name\":\"x\",\"message\":\"" + QByteArray(26 * 1024 * 1024, 'a') + "\"}";
         const Response oversize = m_api->send("POST", u"/api/v1/public/intake"_s, huge, "application/json");
         QCOMPARE(oversize.status, 413);
         QCOMPARE(oversize.errorCode(), u"payload_too_large"_s);
+        // Within it, a message too long for the intake is refused as such.
+        const QByteArray long2 = "{\"name\":\"x\",\"message\":\"" + QByteArray(2 * 1024 * 1024, 'a') + "\"}";
+        QCOMPARE(m_api->send("POST", u"/api/v1/public/intake"_s, long2, "application/json").status, 422);
+        // Other paths keep the server's --max-body.
+        QCOMPARE(m_api->send("POST", u"/api/v1/auth/login"_s, long2, "application/json").status, 413);
         QCOMPARE(ticketCount(), 0);
     }
 
@@ -236,6 +243,125 @@ private Q_SLOTS:
         QCOMPARE(empty.status, 422);
         const Response wrong = m_api->post(u"/api/v1/public/replies"_s, {{u"secret"_s, u"nope"_s}, {u"message"_s, u"x"_s}});
         QCOMPARE(wrong.status, 404);
+    }
+
+    // Customers send files with their messages: on the contact form and the
+    // ticket's page (multipart, as browsers send them) and through a shop's
+    // JSON; within the department's limits; and fetch them, and the agents'
+    // files, from their ticket's page (never a note's).
+    void customersSendAndFetchFiles()
+    {
+        const QByteArray photo = QByteArray("\xff\xd8\xff\xe0 JPEG of the damage ") + QByteArray(4000, 'j');
+        auto multipart = [](const QList<std::tuple<QString, QString, QByteArray>> &fields, QByteArray &type) {
+            const QByteArray boundary = "----SignpostFormBoundary7MA4YWxkTrZu0gW";
+            type = "multipart/form-data; boundary=" + boundary;
+            QByteArray body;
+            for (const auto &[name, filename, data] : fields) {
+                body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name.toUtf8() + '"';
+                if (!filename.isNull())
+                    body += "; filename=\"" + filename.toUtf8() + "\"\r\nContent-Type: "
+                            + (data.isEmpty() ? "application/octet-stream" : "image/jpeg");
+                body += "\r\n\r\n" + data + "\r\n";
+            }
+            return body + "--" + boundary + "--\r\n";
+        };
+        QByteArray type;
+        const QByteArray form = multipart({{u"department"_s, {}, QByteArray::number(m_world.support)},
+                                           {u"name"_s, {}, "Ola Nordmann"},
+                                           {u"email"_s, {}, "ola@example.no"},
+                                           {u"subject"_s, {}, "Knust telt"},
+                                           {u"message"_s, {}, "Se bildet."},
+                                           {u"attachments"_s, u"skade ø.jpg"_s, photo},
+                                           {u"attachments"_s, u""_s, {}}}, // a file field left empty
+                                          type);
+        const Response posted = m_api->send("POST", u"/contact/acme"_s, form, type);
+        QVERIFY2(posted.status == 200, posted.body.mid(posted.body.indexOf("<h1"), 900).constData());
+        const QString html = QString::fromUtf8(posted.body);
+        const QString secret = QRegularExpression(u"/ticket/([A-Za-z0-9_-]+)"_s).match(html).captured(1);
+        QVERIFY2(!secret.isEmpty(), qPrintable(html));
+        const qint64 ticket = QRegularExpression(u"#(\\d+)"_s).match(html).captured(1).toLongLong();
+        const QJsonArray files = m_api->get(u"/api/v1/tickets/%1"_s.arg(ticket), m_world.token(u"sam"_s))
+                                     .json()[u"messages"_s][0][u"attachments"_s].toArray();
+        QCOMPARE(files.size(), 1);
+        QCOMPARE(files[0][u"filename"_s].toString(), u"skade ø.jpg"_s);
+        QCOMPARE(files[0][u"content_type"_s].toString(), u"image/jpeg"_s);
+        QCOMPARE(files[0][u"size"_s].toInteger(), photo.size());
+        const qint64 photoId = files[0][u"id"_s].toInteger();
+
+        // The customer's page lists it and hands it over.
+        const QString page = QString::fromUtf8(m_api->get(u"/ticket/"_s + secret).body);
+        QVERIFY2(page.contains(u"/ticket/%1/files/%2"_s.arg(secret).arg(photoId)), qPrintable(page));
+        QVERIFY(page.contains(u"enctype=\"multipart/form-data\""_s));
+        const Response fetched = m_api->get(u"/ticket/%1/files/%2"_s.arg(secret).arg(photoId));
+        QCOMPARE(fetched.status, 200);
+        QCOMPARE(fetched.body, photo);
+        QVERIFY(fetched.header("Content-Disposition").startsWith("attachment"));
+
+        // Writing back with a file, on the page.
+        const QByteArray again = multipart({{u"message"_s, {}, "Og kvitteringen."},
+                                            {u"attachments"_s, u"kvittering.jpg"_s, photo.left(100)}},
+                                           type);
+        QCOMPARE(m_api->send("POST", u"/ticket/"_s + secret, again, type).status, 200);
+        const QJsonArray thread = m_api->get(u"/api/v1/tickets/%1"_s.arg(ticket), m_world.token(u"sam"_s))
+                                      .json()[u"messages"_s].toArray();
+        QCOMPARE(thread.last()[u"attachments"_s][0][u"filename"_s].toString(), u"kvittering.jpg"_s);
+
+        // An agent's reply with a file: the customer fetches it; a note's not.
+        const Response up = m_api->send("POST", u"/api/v1/uploads"_s, "label", "application/pdf", m_world.token(u"sam"_s));
+        QCOMPARE(up.status, 201);
+        const QJsonArray named{QJsonObject{{u"upload"_s, up.json()[u"upload"_s].toString()},
+                                           {u"filename"_s, u"label.pdf"_s},
+                                           {u"content_type"_s, u"application/pdf"_s},
+                                           {u"size"_s, 5}}};
+        for (const QString &kind : {u"reply"_s, u"note"_s})
+            QCOMPARE(m_world.command(*m_api, u"sam"_s, {{u"ticket"_s, ticket}, {u"base_version"_s, m_world.version(*m_api, ticket)},
+                                                         {u"type"_s, kind}, {u"body"_s, kind}, {u"attachments"_s, named}})
+                         .value(u"outcome"_s).toString(),
+                     u"applied"_s);
+        const QJsonArray last = m_api->get(u"/api/v1/tickets/%1"_s.arg(ticket), m_world.token(u"sam"_s))
+                                    .json()[u"messages"_s].toArray();
+        const qint64 replyFile = last[last.size() - 2][u"attachments"_s][0][u"id"_s].toInteger();
+        const qint64 noteFile = last[last.size() - 1][u"attachments"_s][0][u"id"_s].toInteger();
+        QCOMPARE(m_api->get(u"/ticket/%1/files/%2"_s.arg(secret).arg(replyFile)).body, QByteArray("label"));
+        QCOMPARE(m_api->get(u"/ticket/%1/files/%2"_s.arg(secret).arg(noteFile)).status, 404);
+        QVERIFY(!QString::fromUtf8(m_api->get(u"/ticket/"_s + secret).body).contains(u"/files/%1\""_s.arg(noteFile)));
+
+        // Another ticket's customer cannot reach these files.
+        QString otherSecret;
+        QVERIFY(m_world.intake(*m_api, m_world.support, u"Other"_s, u"x@example.com"_s, &otherSecret) > 0);
+        QCOMPARE(m_api->get(u"/ticket/%1/files/%2"_s.arg(otherSecret).arg(photoId)).status, 404);
+
+        // A shop's own form sends files as base64 in its JSON.
+        const Response json = m_api->post(u"/api/v1/public/intake"_s,
+                                          {{u"shop"_s, m_world.shop}, {u"name"_s, u"Kari"_s}, {u"email"_s, u"kari@example.no"_s},
+                                           {u"subject"_s, u"Photo"_s}, {u"message"_s, u"Attached"_s},
+                                           {u"attachments"_s, QJsonArray{QJsonObject{
+                                                                  {u"filename"_s, u"a.jpg"_s},
+                                                                  {u"content_type"_s, u"image/jpeg"_s},
+                                                                  {u"data"_s, QString::fromLatin1(photo.toBase64())}}}}});
+        QCOMPARE(json.status, 201);
+        const qint64 jsonTicket = json.json()[u"ticket"_s].toInteger();
+        QCOMPARE(m_api->get(u"/api/v1/tickets/%1"_s.arg(jsonTicket), m_world.token(u"admin"_s))
+                     .json()[u"messages"_s][0][u"attachments"_s][0][u"size"_s].toInteger(),
+                 photo.size());
+        const Response bad = m_api->post(u"/api/v1/public/intake"_s,
+                                         {{u"shop"_s, m_world.shop}, {u"name"_s, u"Kari"_s}, {u"email"_s, u"kari@example.no"_s},
+                                          {u"subject"_s, u"Photo"_s}, {u"message"_s, u"Attached"_s},
+                                          {u"attachments"_s, QJsonArray{QJsonObject{{u"filename"_s, u"a.jpg"_s},
+                                                                                    {u"data"_s, u"not base64!"_s}}}}});
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(bad.json()[u"error"_s][u"field"_s].toString(), u"attachments"_s);
+
+        // Over the department's limit: the form says so, and nothing is kept.
+        QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.support),
+                              {{u"attachment_limits"_s, QJsonObject{{u"file_bytes"_s, 2048}}}}, m_world.token(u"admin"_s))
+                     .status,
+                 200);
+        const int before = ticketCount();
+        const Response tooBig = m_api->send("POST", u"/contact/acme"_s, form, type);
+        QCOMPARE(tooBig.status, 422);
+        QVERIFY2(QString::fromUtf8(tooBig.body).contains(u"files of up to 2.0 KiB"_s), tooBig.body.constData());
+        QCOMPARE(ticketCount(), before);
     }
 
     // A shop's form that sends again after a timeout, under the same

@@ -339,6 +339,45 @@ QString htmlToText(const QString &html)
     return joined.trimmed();
 }
 
+std::optional<QList<FormPart>> parseFormData(const QByteArray &contentType, const QByteArray &body)
+{
+    initialise();
+    if (!contentType.trimmed().toLower().startsWith("multipart/form-data") || !contentType.contains("boundary="))
+        return std::nullopt;
+    // The body as a MIME entity: its Content-Type is the request's.
+    QByteArray entity = "Content-Type: " + contentType.trimmed() + "\r\n\r\n";
+    entity.reserve(entity.size() + body.size());
+    entity += body;
+    GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(entity.constData(), size_t(entity.size())));
+    GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
+    g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
+    GPtr<GMimeObject> object(g_mime_parser_construct_part(parser.get(), parserOptions()));
+    if (!object || !GMIME_IS_MULTIPART(object.get()))
+        return std::nullopt;
+    QList<FormPart> parts;
+    GMimeMultipart *multipart = GMIME_MULTIPART(object.get());
+    for (int i = 0; i < g_mime_multipart_get_count(multipart); ++i) {
+        GMimeObject *child = g_mime_multipart_get_part(multipart, i);
+        if (!GMIME_IS_PART(child))
+            continue;
+        GMimePart *part = GMIME_PART(child);
+        FormPart field;
+        GMimeContentDisposition *disposition = g_mime_object_get_content_disposition(child);
+        field.name = disposition ? utf8(g_mime_content_disposition_get_parameter(disposition, "name")) : QString();
+        field.isFile = disposition && g_mime_content_disposition_get_parameter(disposition, "filename");
+        field.filename = utf8(g_mime_part_get_filename(part)).trimmed();
+        GMimeContentType *type = g_mime_object_get_content_type(child);
+        if (char *mime = type ? g_mime_content_type_get_mime_type(type) : nullptr) {
+            field.contentType = QString::fromUtf8(mime);
+            g_free(mime);
+        }
+        field.data = contentOf(part);
+        if (!field.name.isEmpty())
+            parts.append(std::move(field));
+    }
+    return parts;
+}
+
 InboundMail parse(const QByteArray &raw)
 {
     initialise();

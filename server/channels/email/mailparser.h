@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+
+#include <optional>
 #include <QStringList>
 
 namespace Signpost {
@@ -64,6 +66,20 @@ QString bareId(const QString &id);
 
 // Called once, before any parse (GMime's global state).
 void initialise();
+
+// One field of a multipart/form-data body (RFC 7578): a web form's text
+// field or file.
+struct FormPart
+{
+    QString name;
+    bool isFile = false; // a file field (its filename may be empty: none chosen)
+    QString filename;
+    QString contentType;
+    QByteArray data;
+};
+// The fields of a form posted as multipart/form-data, given the request's
+// Content-Type (with its boundary); nullopt when the body is not one.
+std::optional<QList<FormPart>> parseFormData(const QByteArray &contentType, const QByteArray &body);
 
 } // namespace MailParser
 
