@@ -1,5 +1,7 @@
 #include "server/apiserver.h"
 
+#include <QElapsedTimer>
+
 #include "core/timestamps.h"
 #include "server/database.h"
 #include "server/logging.h"
@@ -27,6 +29,7 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     , m_push(m_accounts)
     , m_email(db, m_tickets, m_departments, config.mailKey, config.mailDropDir)
     , m_attachments(db)
+    , m_words(db)
     , m_contactLimiter(config.contactPerMinute, config.contactBurst)
     , m_loginLimiter(config.loginPerMinute, config.loginBurst)
     , m_http(HttpServer::Limits{config.maxBodyBytes, 32 * 1024, 75'000, 30'000,
@@ -96,6 +99,13 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     });
     m_slaTimer->start();
 
+    // The search's words follow the writes within a second; a store that
+    // had none (a new version's first start) is indexed in the background.
+    m_wordsTimer = new QTimer(this);
+    m_wordsTimer->setInterval(std::chrono::seconds(1));
+    connect(m_wordsTimer, &QTimer::timeout, this, &ApiServer::indexWords);
+    m_wordsTimer->start();
+
     m_maintenanceTimer = new QTimer(this);
     m_maintenanceTimer->setInterval(std::chrono::minutes(10));
     connect(m_maintenanceTimer, &QTimer::timeout, this, [this]() {
@@ -104,6 +114,22 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     });
     m_maintenanceTimer->start();
     m_email.start();
+}
+
+void ApiServer::indexWords()
+{
+    // Never long at a time: the requests behind wait for the event loop.
+    QElapsedTimer spent;
+    spent.start();
+    while (spent.elapsed() < 50) {
+        const Expected<int> indexed = m_words.catchUp(SearchIndex::Batch);
+        if (!indexed) {
+            qCWarning(lcServer) << "The search index could not be brought up to date:" << indexed.error().message;
+            return;
+        }
+        if (*indexed < SearchIndex::Batch)
+            return;
+    }
 }
 
 Expected<int> ApiServer::maintain()

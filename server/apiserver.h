@@ -13,6 +13,7 @@
 #include "server/idempotencylog.h"
 #include "server/pushhub.h"
 #include "server/ratelimiter.h"
+#include "server/searchindex.h"
 #include "server/syncfeed.h"
 #include "server/ticketstore.h"
 
@@ -143,6 +144,10 @@ private:
     PushHub m_push;
     EmailChannel m_email;
     AttachmentStore m_attachments;
+    SearchIndex m_words;
+    QTimer *m_wordsTimer = nullptr;
+    // Brings the ticket words up to date, a few batches at a time.
+    void indexWords();
     RateLimiter m_contactLimiter;
     RateLimiter m_loginLimiter;
     QList<Route> m_routes;

@@ -464,6 +464,8 @@ private Q_SLOTS:
                 list.append(t[u"id"_s].toInteger());
             return list;
         };
+        // The words follow the writes within a second or so.
+        QTRY_COMPARE_WITH_TIMEOUT(ids(search(u"sam"_s, u"q=brudesl%C3%B8"_s)), QList<qint64>{first}, 10'000);
         QCOMPARE(ids(search(u"sam"_s, u"q=bo-777111"_s)), (QList<qint64>{second, first}));
         QCOMPARE(ids(search(u"sal"_s, u"q=BO-777111"_s)), QList<qint64>{foreign});
         QCOMPARE(ids(search(u"admin"_s, u"q=BO-777111"_s)), (QList<qint64>{foreign, second, first}));

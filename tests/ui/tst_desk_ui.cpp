@@ -1107,6 +1107,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_window->queueView()->model()->rowCount(), 3, 15'000);
         QVERIFY(!m_desk().ticket(old));
 
+        // The server's words follow its writes within a second or so.
+        QTRY_COMPARE_WITH_TIMEOUT(m_api->get(u"/api/v1/search?q=BO-5150"_s, m_world.token(u"sam"_s))
+                                      .json()[u"tickets"_s].toArray().size(),
+                                  1, 10'000);
         QTest::keyClicks(m_window->searchBox(), u"BO-5150"_s);
         QTRY_COMPARE(m_window->queueView()->model()->rowCount(), 0);
         QTest::keyClick(m_window->searchBox(), Qt::Key_Return);
