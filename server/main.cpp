@@ -1,6 +1,7 @@
 // signpost-server: the helpdesk backend on embedded SQLite.
 #include "core/timestamps.h"
 #include "server/apiserver.h"
+#include "server/channels/email/deliver.h"
 #include "server/database.h"
 #include "server/demodata.h"
 #include "server/logging.h"
@@ -66,6 +67,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"signpost-server"_s);
     QCoreApplication::setOrganizationName(u"Signpost"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(SIGNPOST_VERSION));
+    // `signpost-server deliver`: one message from a local MTA to the running server.
+    if (app.arguments().value(1) == u"deliver")
+        return deliver(app.arguments().mid(1));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -642,6 +644,61 @@ private Q_SLOTS:
         QCOMPARE(note[u"outcome"_s].toString(), u"applied"_s);
         QCOMPARE(thread(id).last()[u"attachments"_s].toArray().size(), 1);
         QCOMPARE(sink().received().size(), 1);
+    }
+
+    // A local MTA's pipe transport: `signpost-server deliver` hands one
+    // message to the running server and says with its exit status what the
+    // MTA should do: 0 taken, 75 try again later, 65 bounce, 77 the token,
+    // 78 the options.
+    void theMtaHandsMailOverWithDeliver()
+    {
+        QTemporaryDir dir;
+        const QString tokenFile = dir.filePath(u"mta-token"_s);
+        {
+            QFile file(tokenFile);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(admin().toLatin1() + "\n");
+            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
+        const QString badToken = dir.filePath(u"bad-token"_s);
+        {
+            QFile file(badToken);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("not-a-token");
+        }
+        auto deliver = [](const QStringList &arguments, const QByteArray &input, QByteArray *out = nullptr) {
+            QProcess process;
+            process.start(QStringLiteral(SIGNPOST_SERVER_BINARY), QStringList{u"deliver"_s} + arguments);
+            process.write(input);
+            process.closeWriteChannel();
+            if (!process.waitForFinished(60'000))
+                return -1;
+            if (out)
+                *out = process.readAllStandardOutput();
+            return process.exitCode();
+        };
+        const QString url = m_server->baseUrl().toString();
+        const QByteArray raw = customerMail(u"mta-1@example.net"_s, u"returns@acme.example"_s, u"Via Postfix"_s, u"Hi"_s);
+        QByteArray out;
+        QCOMPARE(deliver({u"--server"_s, url, u"--token-file"_s, tokenFile, u"--shop"_s, QString::number(m_world.shop)},
+                         raw, &out),
+                 0);
+        QVERIFY2(out.startsWith("new_ticket "), out.constData());
+        const qint64 id = ticketOf(m_world.returns, u"Via Postfix"_s);
+        QVERIFY(id > 0);
+        QVERIFY(out.contains(QByteArray::number(id)));
+        // Handed over twice (the MTA retried after a lost answer): one ticket.
+        QCOMPARE(deliver({u"--server"_s, url, u"--token-file"_s, tokenFile}, raw, &out), 0);
+        QVERIFY2(out.startsWith("duplicate"), out.constData());
+        // What the MTA must do otherwise.
+        QCOMPARE(deliver({u"--server"_s, url, u"--token-file"_s, badToken}, raw), 77);
+        QCOMPARE(deliver({u"--server"_s, url, u"--token-file"_s, tokenFile}, "  \r\n"), 65);
+        QCOMPARE(deliver({u"--server"_s, u"http://127.0.0.1:1"_s, u"--token-file"_s, tokenFile}, raw), 75);
+        QCOMPARE(deliver({u"--server"_s, url, u"--token-file"_s, tokenFile, u"--shop"_s, u"1"_s, u"--mailbox"_s, u"1"_s},
+                         raw),
+                 78);
+        QCOMPARE(deliver({u"--server"_s, url, u"--token-file"_s, dir.filePath(u"missing"_s)}, raw), 78);
+        QCOMPARE(thread(id).size(), 1);
     }
 };
 
