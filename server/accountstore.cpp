@@ -113,29 +113,16 @@ Expected<AccountStore::Session> AccountStore::authenticate(const QString &token)
 Expected<int> AccountStore::prune(qint64 now, int limit)
 {
     int removed = 0;
-    const QList<std::pair<QString, qint64>> sweeps{
-        {u"DELETE FROM tokens WHERE rowid IN (SELECT rowid FROM tokens WHERE used_at < ? LIMIT ?)"_s,
-         now - SessionIdleMs},
-        {u"DELETE FROM applied_commands WHERE rowid IN"
-         " (SELECT rowid FROM applied_commands WHERE created_at < ? LIMIT ?)"_s,
-         now - CommandResultsKeptMs},
-    };
-    for (const auto &[sql, before] : sweeps) {
-        QSqlQuery &sweep = m_db.prepared(sql);
-        sweep.addBindValue(before);
-        sweep.addBindValue(limit);
-        if (!sweep.exec())
-            return storageError(sweep);
-        removed += sweep.numRowsAffected();
+    for (const Expected<int> &swept :
+         {m_db.deleteOlder(u"tokens"_s, u"used_at"_s, now - SessionIdleMs, limit),
+          m_db.deleteOlder(u"applied_commands"_s, u"created_at"_s, now - CommandResultsKeptMs, limit),
+          // Revoked sessions stay only until their desks could have heard why.
+          m_db.deleteOlder(u"tokens"_s, u"used_at"_s, now - SessionIdleMs / 2, limit, u"revoked IS NOT NULL"_s)}) {
+        if (!swept)
+            return swept;
+        removed += *swept;
     }
-    // Revoked sessions stay only until their desks could have heard why.
-    QSqlQuery &revoked = m_db.prepared(
-        u"DELETE FROM tokens WHERE rowid IN (SELECT rowid FROM tokens WHERE revoked IS NOT NULL AND used_at < ? LIMIT ?)"_s);
-    revoked.addBindValue(now - SessionIdleMs / 2);
-    revoked.addBindValue(limit);
-    if (!revoked.exec())
-        return storageError(revoked);
-    return removed + revoked.numRowsAffected();
+    return removed;
 }
 
 Expected<AccessScope> AccountStore::scope(qint64 agentId)

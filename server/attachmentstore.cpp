@@ -180,13 +180,7 @@ Expected<QByteArray> AttachmentStore::bytes(const QString &sha256Hex) const
 
 Expected<int> AttachmentStore::pruneUploads(qint64 before, int limit)
 {
-    QSqlQuery &prune = m_db.prepared(u"DELETE FROM uploads WHERE rowid IN"
-                                     " (SELECT rowid FROM uploads WHERE created_at < ? LIMIT ?)"_s);
-    prune.addBindValue(before);
-    prune.addBindValue(limit);
-    if (!prune.exec())
-        return storageError(prune);
-    return prune.numRowsAffected();
+    return m_db.deleteOlder(u"uploads"_s, u"created_at"_s, before, limit);
 }
 
 Expected<AttachmentStore::Stored> AttachmentStore::find(qint64 id)

@@ -263,6 +263,18 @@ QString newEpoch()
 
 } // namespace
 
+Expected<int> Database::deleteOlder(const QString &table, const QString &column, qint64 before, int limit,
+                                    const QString &condition)
+{
+    QSqlQuery &remove = prepared(u"DELETE FROM %1 WHERE rowid IN (SELECT rowid FROM %1 WHERE %2 < ?%3 LIMIT ?)"_s.arg(
+        table, column, condition.isEmpty() ? QString() : u" AND "_s + condition));
+    remove.addBindValue(before);
+    remove.addBindValue(limit);
+    if (!remove.exec())
+        return storageError(remove);
+    return remove.numRowsAffected();
+}
+
 Error storageError(const QSqlQuery &query)
 {
     qCWarning(lcStore) << "SQL failed:" << query.lastError().text() << "in" << query.lastQuery();

@@ -23,6 +23,11 @@ public:
 
     QSqlQuery &prepared(const QString &sql) { return m_sql.prepared(sql); }
     Status exec(QSqlQuery &query) { return m_sql.exec(query); }
+    // Deletes up to `limit` rows of `table` whose `column` is before
+    // `before` (and that meet `condition`, if given): a bounded share of old
+    // rows at a time, so no sweep holds the writer for long. Returns how many.
+    Expected<int> deleteOlder(const QString &table, const QString &column, qint64 before, int limit,
+                              const QString &condition = {});
     SqlConnection &sql() { return m_sql; }
 
     // The change sequence: nextSeq() inside the transaction of the change;

@@ -67,13 +67,7 @@ Status IdempotencyLog::remember(const QString &scope, const QByteArray &key, con
 
 Expected<int> IdempotencyLog::prune(qint64 before, int limit)
 {
-    QSqlQuery &remove = m_db.prepared(u"DELETE FROM idempotency_keys WHERE rowid IN"
-                                      " (SELECT rowid FROM idempotency_keys WHERE created_at < ? LIMIT ?)"_s);
-    remove.addBindValue(before);
-    remove.addBindValue(limit);
-    if (!remove.exec())
-        return storageError(remove);
-    return remove.numRowsAffected();
+    return m_db.deleteOlder(u"idempotency_keys"_s, u"created_at"_s, before, limit);
 }
 
 } // namespace Signpost
