@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots of signpost-desk with demo data under Xvfb.
-# Needs: xvfb x11-apps xdotool imagemagick xterm neomutt; a build in ./build.
+# Needs: xvfb x11-apps xdotool imagemagick xterm neomutt chromium; a build in ./build.
 # The dark palette and the waiting-to-send list come from the desk's UI
 # test, which saves them when SIGNPOST_SCREENSHOT_DIR is set (see the end).
 set -euo pipefail
@@ -148,7 +148,7 @@ xdotool windowfocus --sync "$mutt" 2>/dev/null
 sleep 0.5
 for k in End Return; do xdotool key $k; sleep 0.8; done
 shot "$mutt" mail-received
-xdotool key --window "$mutt" q q
+xdotool key --window "$mutt" q q 2>/dev/null || true # the window may be gone after the first
 sleep 0.5
 
 # The server goes away: the desk keeps working and says so.
@@ -181,3 +181,37 @@ echo "$out/desk-canned-editor.png"
 echo "$out/desk-bulk.png"
 echo "$out/desk-server-search.png"
 echo "$out/desk-attach.png"
+
+# What customers see, in a browser: the contact form (with its file field),
+# the form sent back with its errors, and the ticket's page with a reply
+# that carries a file.
+pages="$work/pages"
+mkdir -p "$pages"
+./build/server/signpost-server --data-dir "$pages/store" --port 0 --demo >"$pages/url" 2>"$pages/log" &
+for _ in $(seq 100); do [ -s "$pages/url" ] && break; sleep 0.1; done
+base=$(head -1 "$pages/url" | tr -d '[:space:]')
+page() { # url png
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=900,1250 \
+    --screenshot="$out/$2.png" "$1" >/dev/null 2>&1
+  echo "$out/$2.png"
+}
+page "$base/contact/northwind" contact-form
+curl -s -X POST -d 'department=&name=&email=not-an-address&subject=&message=' "$base/contact/northwind" >"$pages/errors.html"
+page "file://$pages/errors.html" contact-form-errors
+login() { curl -s "$base/api/v1/auth/login" -d "{\"email\":\"$1\",\"password\":\"signpost-demo\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'; }
+photo=$(printf 'a photo of the torn seam' | base64 -w0)
+made=$(curl -s "$base/api/v1/public/intake" -H 'Content-Type: application/json' -d "{\"shop\":1,\"name\":\"Kari Nordmann\",
+  \"email\":\"kari@example.no\",\"order_number\":\"NW-20417\",\"subject\":\"The seam of my jacket tore\",
+  \"message\":\"After two weeks the seam under the arm tore. A photo is attached.\",
+  \"attachments\":[{\"filename\":\"seam.jpg\",\"content_type\":\"image/jpeg\",\"data\":\"$photo\"}]}")
+ticket=$(echo "$made" | sed 's/.*"ticket":\([0-9]*\).*/\1/')
+path=$(echo "$made" | sed 's/.*"thread_path":"\([^"]*\)".*/\1/')
+admin=$(login admin@signpost.example)
+upload=$(printf '%%PDF-1.4 return label' | curl -s "$base/api/v1/uploads" -H "Authorization: Bearer $admin" \
+  -H 'Content-Type: application/pdf' --data-binary @- | sed 's/.*"upload":"\([^"]*\)".*/\1/')
+version=$(curl -s "$base/api/v1/tickets/$ticket" -H "Authorization: Bearer $admin" | sed 's/.*"version":\([0-9]*\).*/\1/')
+curl -s "$base/api/v1/commands" -H "Authorization: Bearer $admin" -d "{\"commands\":[{\"id\":\"shot-1\",
+  \"ticket\":$ticket,\"base_version\":$version,\"type\":\"reply\",
+  \"body\":\"Sorry about that, Kari. Here is a free return label: send the jacket back and we replace it.\",
+  \"attachments\":[{\"upload\":\"$upload\",\"filename\":\"return-label.pdf\",\"content_type\":\"application/pdf\",\"size\":21}]}]}" >/dev/null
+page "$base$path" customer-ticket

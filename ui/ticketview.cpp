@@ -274,8 +274,10 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     body->addWidget(m_changedBar);
     body->addWidget(m_editor);
     auto *files = new QHBoxLayout;
+    m_attach->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     files->addWidget(m_attach);
     files->addWidget(m_files, 1);
+    files->addStretch(); // the button at the left when no file is attached
     body->addLayout(files);
     body->addWidget(m_signature);
     body->addLayout(buttons);

@@ -170,6 +170,8 @@ Expected<std::optional<OutgoingMail>> EmailChannel::mailFrom(const Department &d
     Expected<MailStore::Identity> identity = m_store.identity(department.id, customer.shopId);
     if (!identity)
         return identity.error();
+    if (used && identity->acknowledgement.isEmpty())
+        return std::optional<OutgoingMail>(); // asked for an acknowledgement the department does not send
     if (identity->address.isEmpty()) {
         qCWarning(lcServer) << "Mail: department" << department.name << "has no From address; nothing mailed";
         return std::optional<OutgoingMail>();

@@ -64,6 +64,8 @@ public:
 private:
     // The mail a department sends on a ticket, with the thread's headers;
     // none when mail is not set up or the department has no From address.
+    // With `used` (an acknowledgement): the identity it goes out with, and
+    // none, before the thread is read, when the department sends none.
     Expected<std::optional<OutgoingMail>> mailFrom(const Department &department, qint64 ticketId,
                                                    const Customer &customer, const QString &subject,
                                                    const QString &idPart, qint64 at, MailStore::Identity *used = nullptr);
