@@ -792,6 +792,7 @@ int main(int argc, char *argv[])
     // 4b. The same words on the server, as the desk asks when Enter is
     // pressed in the search box: the whole store, the agent's departments.
     say(u"4b. search on the server (GET /api/v1/search, 50 tickets a page), %1 runs per term"_s.arg(runs));
+    http = std::make_unique<HttpConnection>(server.baseUrl()); // the last one may have idled out meanwhile
     const HttpResponse login = http->postJson(
         u"/api/v1/auth/login"_s,
         {{u"email"_s, QString::fromLatin1(DeskEmail)}, {u"password"_s, QString::fromLatin1(DeskPassword)}});
