@@ -33,11 +33,15 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     , m_contactLimiter(config.contactPerMinute, config.contactBurst)
     , m_loginLimiter(config.loginPerMinute, config.loginBurst)
     , m_http(HttpServer::Limits{config.maxBodyBytes, 32 * 1024, 75'000, 30'000,
-                                [](const HttpRequest &request) -> qint64 {
-                                    // An agent's file, within what any department may allow;
-                                    // a customer's files on a form or through a shop.
+                                [this](const HttpRequest &request) -> qint64 {
+                                    // An agent's file, within what any department may allow, and
+                                    // a mail from the MTA, for a token that is one; a customer's
+                                    // files on a form or through a shop.
                                     const QString path = request.url().path();
-                                    if (path == u"/api/v1/uploads" && request.value("Authorization").startsWith("Bearer "))
+                                    const QByteArray authorization = request.value("Authorization");
+                                    if ((path == u"/api/v1/uploads" || path == u"/api/v1/mail/inbound")
+                                        && authorization.startsWith("Bearer ")
+                                        && m_accounts.authenticate(QString::fromLatin1(authorization.mid(7).trimmed())))
                                         return AttachmentStore::MaxUploadBytes;
                                     if (request.method() == HttpRequest::Method::Post
                                         && (path.startsWith(u"/contact/") || path.startsWith(u"/ticket/")

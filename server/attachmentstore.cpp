@@ -70,6 +70,9 @@ Status AttachmentStore::record(qint64 ticketId, qint64 messageId, const File &fi
 Status AttachmentStore::checkIncoming(const QList<File> &files, const Department &department)
 {
     const auto size = [](qint64 bytes) { return QLocale::c().formattedDataSize(bytes, 1); };
+    if (files.size() > MaxAttachmentsPerMessage)
+        return Error::invalid(u"attachments"_s, u"At most %1 files can be sent with one message."_s.arg(
+                                                    MaxAttachmentsPerMessage));
     qint64 total = 0;
     for (const File &file : files) {
         if (file.data.size() > department.maxFileBytes)

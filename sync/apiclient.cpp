@@ -134,11 +134,11 @@ QCoro::Task<Expected<QByteArray>> ApiClient::transfer(QByteArray method, QString
         if (received > 0)
             deadline.start();
     });
-    // Nor for a big upload: bytes going out prove little (the kernel takes
-    // a few megabytes from a hung server's peer too), but a file that keeps
-    // leaving past that is being read.
+    // Nor for an upload on a slow link: bytes that keep leaving are being
+    // read (a hung server's kernel takes a few megabytes, then nothing, and
+    // the deadline runs out from there).
     connect(reply, &QNetworkReply::uploadProgress, &deadline, [&deadline](qint64 sent) {
-        if (sent > 8 * 1024 * 1024)
+        if (sent > 0)
             deadline.start();
     });
     deadline.start(m_timeout);

@@ -455,8 +455,18 @@ Status LocalStore::purgeTickets()
     return tx.commit();
 }
 
-Expected<int> LocalStore::storeFound(const QJsonArray &tickets, qint64 keepUntil)
+Expected<int> LocalStore::storeFound(const QJsonArray &found, qint64 keepUntil)
 {
+    // Only what the agent may still see: a search answered before a
+    // revocation the cache has applied since must not bring a ticket back.
+    QSet<qint64> mine;
+    for (const Department &department : departments())
+        mine.insert(department.id);
+    QJsonArray tickets;
+    for (const QJsonValue &ticket : found) {
+        if (mine.contains(ticket[u"department"_s].toInteger()))
+            tickets.append(ticket);
+    }
     SqlTransaction tx(m_sql);
     if (Status begun = tx.begun(); !begun)
         return begun.error();

@@ -337,32 +337,41 @@ Status SyncEngine::recordResults(const QList<OutboxEntry> &batch, const QJsonObj
     // growing with each try; meanwhile the desk goes on pulling, so one
     // command the server cannot complete never holds up everything else.
     if (unknown) {
-        m_outboxFailures = std::min(m_outboxFailures + 1, 7);
-        const int base = 500 << m_outboxFailures; // 1 s, 2 s, … about a minute
-        const int pause = base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1);
-        m_outboxRetry.setRemainingTime(pause);
+        pauseOutbox();
         return ok();
     }
     m_outboxFailures = 0;
     return ok();
 }
 
+void SyncEngine::pauseOutbox()
+{
+    m_outboxFailures = std::min(m_outboxFailures + 1, 7);
+    const int base = 500 << m_outboxFailures; // 1 s, 2 s, … about a minute
+    const int pause = base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1);
+    m_outboxRetry.setRemainingTime(pause);
+}
+
 QCoro::Task<Status> SyncEngine::flushOutbox()
 {
     QPointer<SyncEngine> self(this);
+    // What the server had of the files is known for this flush only: it
+    // forgets uploads nobody named within a week.
+    m_uploaded.clear();
     for (;;) {
         // Waiting out a pause after an unknown outcome (see recordResults).
         m_outboxHeld = !m_outboxRetry.hasExpired();
         if (m_outboxHeld)
             co_return ok();
-        const Expected<QList<OutboxEntry>> ready = co_await uploadFiles(m_store.sendable());
+        const QList<OutboxEntry> sendable = m_store.sendable();
+        if (sendable.isEmpty())
+            co_return ok();
+        const Expected<QList<OutboxEntry>> ready = co_await uploadFiles(sendable);
         if (!self || !m_running)
             co_return stopped();
         if (!ready)
             co_return ready.error();
         const QList<OutboxEntry> &batch = *ready;
-        if (batch.isEmpty() && m_store.sendable().isEmpty())
-            co_return ok();
         if (batch.isEmpty())
             continue; // all refused here: the next commands of their tickets
         QList<qint64> ids;
@@ -430,8 +439,15 @@ QCoro::Task<Expected<QList<OutboxEntry>>> SyncEngine::uploadFiles(QList<OutboxEn
             const Expected<QJsonObject> sent = co_await m_api.upload(ApiPath::uploads(), *bytes);
             if (!self || !m_running)
                 co_return stopped();
-            if (!sent && !refusesForGood(sent.error()))
-                co_return sent.error(); // not reached, or not now: the command waits
+            if (!sent && sent.error().code == ErrorCode::Unauthorized)
+                co_return sent.error();
+            if (!sent && !refusesForGood(sent.error())) {
+                // Not now (a timeout, a failure): the outbox waits a pause
+                // of its own, as for an unknown outcome, and the desk goes
+                // on pulling meanwhile.
+                pauseOutbox();
+                co_return ready;
+            }
             if (!sent) {
                 if (Status recorded = refuseLocally(entry, sent.error()); !recorded)
                     co_return recorded.error();
@@ -614,6 +630,8 @@ QCoro::Task<Status> SyncEngine::pullAll()
             co_await QCoro::sleepFor(std::chrono::milliseconds(0));
             if (!self || !m_running)
                 co_return stopped();
+            if (window != m_windowDays)
+                co_return ok(); // started again meanwhile
         }
         const PageEffect effect = applyPulled(*page);
         if (!effect.applied)

@@ -134,6 +134,9 @@ private:
     QCoro::Task<Expected<QList<OutboxEntry>>> uploadFiles(QList<OutboxEntry> batch);
     Expected<QByteArray> outgoingBytes(const OutgoingFile &file) const;
     Status refuseLocally(const OutboxEntry &entry, const Error &why);
+    // After an unknown outcome or a failed upload: no command goes out for
+    // a pause that grows with each try in a row (see m_outboxRetry).
+    void pauseOutbox();
     // Records what the server answered. An unknown outcome is sent again
     // after a pause of its own (the loop goes on pulling meanwhile); a
     // result the cache could not keep is an error, so the loop backs off.

@@ -648,8 +648,8 @@ private Q_SLOTS:
 
     // A local MTA's pipe transport: `signpost-server deliver` hands one
     // message to the running server and says with its exit status what the
-    // MTA should do: 0 taken, 75 try again later, 65 bounce, 77 the token,
-    // 78 the options.
+    // MTA should do: 0 taken, 65 bounce, 75 keep it and try again (the
+    // server away, or the setup wrong).
     void theMtaHandsMailOverWithDeliver()
     {
         QTemporaryDir dir;
@@ -690,15 +690,26 @@ private Q_SLOTS:
         // Handed over twice (the MTA retried after a lost answer): one ticket.
         QCOMPARE(deliver({u"--server"_s, url, u"--token-file"_s, tokenFile}, raw, &out), 0);
         QVERIFY2(out.startsWith("duplicate"), out.constData());
-        // What the MTA must do otherwise.
-        QCOMPARE(deliver({u"--server"_s, url, u"--token-file"_s, badToken}, raw), 77);
+        // What the MTA must do otherwise: bounce only what is not a message;
+        // keep the mail while the setup is wrong or the server away.
         QCOMPARE(deliver({u"--server"_s, url, u"--token-file"_s, tokenFile}, "  \r\n"), 65);
+        QCOMPARE(deliver({u"--server"_s, url, u"--token-file"_s, badToken}, raw), 75);
         QCOMPARE(deliver({u"--server"_s, u"http://127.0.0.1:1"_s, u"--token-file"_s, tokenFile}, raw), 75);
+        QCOMPARE(deliver({u"--server"_s, url, u"--token-file"_s, tokenFile, u"--mailbox"_s, u"999"_s}, raw), 75);
+        QCOMPARE(deliver({u"--server"_s, url, u"--token-file"_s, dir.filePath(u"missing"_s)}, raw), 75);
         QCOMPARE(deliver({u"--server"_s, url, u"--token-file"_s, tokenFile, u"--shop"_s, u"1"_s, u"--mailbox"_s, u"1"_s},
                          raw),
-                 78);
-        QCOMPARE(deliver({u"--server"_s, url, u"--token-file"_s, dir.filePath(u"missing"_s)}, raw), 78);
+                 75);
         QCOMPARE(thread(id).size(), 1);
+        // A mail over the server's --max-body (1 MiB) is taken from the MTA.
+        QByteArray big = customerMail(u"mta-2@example.net"_s, u"returns@acme.example"_s, u"Big scan"_s, u"See the scan"_s);
+        big.replace("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nSee the scan\r\n",
+                    "Content-Type: multipart/mixed; boundary=b1\r\n\r\n--b1\r\nContent-Type: text/plain\r\n\r\nSee the scan\r\n"
+                    "--b1\r\nContent-Type: application/pdf; name=scan.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                        + QByteArray(1'500'000, 'A').toBase64().left(2'000'000) + "\r\n--b1--\r\n");
+        QVERIFY(big.size() > 2'000'000);
+        QCOMPARE(deliver({u"--server"_s, url, u"--token-file"_s, tokenFile}, big, &out), 0);
+        QVERIFY2(out.startsWith("new_ticket "), out.constData());
     }
 };
 

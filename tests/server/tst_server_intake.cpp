@@ -352,6 +352,23 @@ private Q_SLOTS:
         QCOMPARE(bad.status, 422);
         QCOMPARE(bad.json()[u"error"_s][u"field"_s].toString(), u"attachments"_s);
 
+        // At most 20 files a message, however small.
+        QList<std::tuple<QString, QString, QByteArray>> many{{u"name"_s, {}, "Ola"}, {u"email"_s, {}, "ola@example.no"},
+                                                            {u"subject"_s, {}, "Files"}, {u"message"_s, {}, "Many"}};
+        for (int i = 0; i < 21; ++i)
+            many.append({u"attachments"_s, u"f%1.txt"_s.arg(i), "x"});
+        QByteArray manyType;
+        const QByteArray manyForm = multipart(many, manyType);
+        const int beforeMany = ticketCount();
+        const Response tooMany = m_api->send("POST", u"/contact/acme"_s, manyForm, manyType);
+        QCOMPARE(tooMany.status, 422);
+        QVERIFY(tooMany.body.contains("At most 20 files"));
+        QCOMPARE(ticketCount(), beforeMany);
+        // The larger cap of agents' uploads is for a token that is one.
+        QCOMPARE(m_api->send("POST", u"/api/v1/uploads"_s, QByteArray(2 << 20, 'u'), "application/pdf", u"not-a-token"_s)
+                     .status,
+                 413);
+
         // Over the department's limit: the form says so, and nothing is kept.
         QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.support),
                               {{u"attachment_limits"_s, QJsonObject{{u"file_bytes"_s, 2048}}}}, m_world.token(u"admin"_s))

@@ -21,7 +21,11 @@ namespace Signpost {
 namespace {
 
 // sysexits.h, spelled out: what an MTA's pipe transport understands.
-enum Exit { Taken = 0, NotAMessage = 65, TryLater = 75, NotAllowed = 77, WrongOption = 78 };
+// Postfix and Exim bounce on most codes but 75, so a problem of the setup
+// (a wrong option, a token that expired, an unreadable file, an unknown
+// mailbox) answers 75: the mail waits in the MTA's queue until it is fixed, with the reason
+// in its log, and no customer's mail is returned to them.
+enum Exit { Taken = 0, NotAMessage = 65, TryLater = 75 };
 
 int say(int status, const QString &text)
 {
@@ -46,26 +50,26 @@ int deliver(const QStringList &arguments)
     const QCommandLineOption timeout(u"timeout"_s, u"Seconds to wait for the server."_s, u"seconds"_s, u"60"_s);
     parser.addOptions({server, tokenFile, mailbox, shop, timeout});
     if (!parser.parse(arguments))
-        return say(WrongOption, parser.errorText());
+        return say(TryLater, parser.errorText());
     if (parser.isSet(u"help"_s)) {
         QTextStream(stdout) << parser.helpText();
         return Taken;
     }
     const QUrl base(parser.value(server));
     if (!base.isValid() || (base.scheme() != u"http" && base.scheme() != u"https"))
-        return say(WrongOption, u"--server needs an http or https URL."_s);
+        return say(TryLater, u"--server needs an http or https URL."_s);
     if (parser.isSet(mailbox) && parser.isSet(shop))
-        return say(WrongOption, u"Give --mailbox or --shop, not both."_s);
+        return say(TryLater, u"Give --mailbox or --shop, not both."_s);
     QFile file(parser.value(tokenFile));
     if (!file.open(QIODevice::ReadOnly))
-        return say(WrongOption, u"The token cannot be read from %1: %2"_s.arg(file.fileName(), file.errorString()));
+        return say(TryLater, u"The token cannot be read from %1: %2"_s.arg(file.fileName(), file.errorString()));
     const QByteArray token = file.readAll().trimmed();
     if (token.isEmpty())
-        return say(WrongOption, u"%1 holds no token."_s.arg(file.fileName()));
+        return say(TryLater, u"%1 holds no token."_s.arg(file.fileName()));
     bool numeric = false;
     const int seconds = parser.value(timeout).toInt(&numeric);
     if (!numeric || seconds < 1)
-        return say(WrongOption, u"--timeout needs a number of seconds."_s);
+        return say(TryLater, u"--timeout needs a number of seconds."_s);
 
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
@@ -105,7 +109,10 @@ int deliver(const QStringList &arguments)
         return Taken;
     }
     if (status == 401 || status == 403)
-        return say(NotAllowed, u"The server refused the token (%1): %2"_s.arg(status).arg(why));
+        return say(TryLater, u"The server refused the token (%1): %2"_s.arg(status).arg(why));
+    const QString field = answer.value(u"error"_s).toObject().value(u"field"_s).toString();
+    if (status == 422 && (field == u"mailbox" || field == u"shop"))
+        return say(TryLater, u"The server does not take it so (%1): %2"_s.arg(status).arg(why));
     if (status == 400 || status == 413 || status == 422)
         return say(NotAMessage, u"The server refused the message (%1): %2"_s.arg(status).arg(why));
     // 404 (no such mailbox: a configuration to fix), 429 and every 5xx:
