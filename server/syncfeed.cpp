@@ -510,6 +510,7 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
                                              {u"reset"_s, false},
                                              {u"tickets"_s, QJsonArray()},
                                              {u"revoked_tickets"_s, QJsonArray()},
+                                             {u"server_time"_s, isoFromMs(window.now)},
                                              {u"revoked_departments"_s, QJsonArray()}})
                 .toJson(QJsonDocument::Compact);
         }
@@ -745,6 +746,8 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
     json.raw(QJsonDocument(revokedDepartments).toJson(QJsonDocument::Compact));
     json.raw(",\"revoked_tickets\":");
     json.raw(QJsonDocument(revokedTickets).toJson(QJsonDocument::Compact));
+    json.raw(",\"server_time\":");
+    json.timestamp(window.now);
     json.raw(",\"tickets\":");
     writeTickets(body, page);
     json.raw("}");

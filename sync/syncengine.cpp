@@ -1,5 +1,7 @@
 #include "sync/syncengine.h"
 
+#include "core/timestamps.h"
+
 #include "sync/logging.h"
 
 #include <QCoroSignal>
@@ -546,7 +548,10 @@ Status SyncEngine::setHistoryWindow(int days)
 
 void SyncEngine::pruneIfDue()
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // By the server's clock, as its window is: a desk whose clock runs ahead
+    // would let go of tickets the server still counts as within the window,
+    // and get their later changes as deltas.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() + m_serverClockOffset;
     if (m_windowDays <= 0 || now - m_prunedAt < std::chrono::milliseconds(PruneInterval).count())
         return;
     m_prunedAt = now;
@@ -581,7 +586,7 @@ Expected<int> SyncEngine::storeFound(const Expected<QJsonObject> &answer)
     // Found tickets stay a week, then go like any other old ticket.
     constexpr qint64 KeptFor = 7 * 86'400'000LL;
     const Expected<int> added = m_store.storeFound(answer->value(u"tickets"_s).toArray(),
-                                                   QDateTime::currentMSecsSinceEpoch() + KeptFor);
+                                                   QDateTime::currentMSecsSinceEpoch() + m_serverClockOffset + KeptFor);
     if (added && *added > 0)
         Q_EMIT ticketsChanged();
     return added;
@@ -594,6 +599,8 @@ SyncEngine::PageEffect SyncEngine::applyPulled(const QJsonObject &page)
     if (!effect.applied)
         return effect;
     effect.more = hasMore(page);
+    if (const qint64 serverTime = msFromIso(page.value(u"server_time"_s).toString()); serverTime > 0)
+        m_serverClockOffset = serverTime - QDateTime::currentMSecsSinceEpoch();
     effect.accessChanged = !page.value(u"granted_departments"_s).toArray().isEmpty()
                            || !page.value(u"revoked_departments"_s).toArray().isEmpty();
     effect.directoryChanged = page.contains(u"directory_version"_s)

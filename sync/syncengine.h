@@ -175,7 +175,8 @@ private:
     qint64 m_figuresFetchedAt = 0;
     int m_windowDays = 0;
     QSet<QString> m_uploaded; // files the server has, by SHA-256
-    qint64 m_prunedAt = 0;
+    qint64 m_prunedAt = 0;          // by the server's clock
+    qint64 m_serverClockOffset = 0; // the server's clock minus ours, from the last page
     // After a command's outcome was unknown: not before this (ms since the
     // epoch), and how many such tries in a row.
     // Set after an unknown outcome: no command goes out before it expires.

@@ -490,6 +490,30 @@ private Q_SLOTS:
         QVERIFY(sam.store->draft(m_tickets[1])); // drafts stay through it
     }
 
+    // What ages out of the window goes by the server's clock, not the
+    // desk's: the server decides by its own which tickets come whole.
+    void ticketsAgeOutByTheServersClock()
+    {
+        constexpr qint64 Day = 86'400'000;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QCOMPARE(m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(now)}}).status, 200);
+        QTemporaryDir dir;
+        Client sam;
+        QVERIFY(sam.open(dir.filePath(u"sam.sqlite"_s)));
+        QVERIFY(sam.engine->setHistoryWindow(60));
+        QVERIFY(signIn(sam, u"sam"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
+        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, m_tickets[0]}, {u"base_version"_s, 1},
+                                                    {u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(sam.store->ticket(m_tickets[0])->status == TicketStatus::Solved, 15'000);
+        // The server's clock is 70 days on; this desk's is not.
+        QCOMPARE(m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(now + 70 * Day)}}).status, 200);
+        sam.engine->syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!sam.store->ticket(m_tickets[0]).has_value(), 15'000);
+        QVERIFY(sam.store->ticket(m_tickets[1])); // open work stays
+    }
+
     void availabilityGoesStraightToTheServer()
     {
         QTemporaryDir dir;
