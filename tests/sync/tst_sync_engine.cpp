@@ -67,6 +67,25 @@ class TestSyncEngine : public WorldTest
         return client.open(path) && signIn(client, agent)
                && QTest::qWaitFor([&client]() { return client.engine->state() == SyncEngine::State::Live; }, 15'000);
     }
+    // A client keeping `days` of history, signed in and in step.
+    bool startWindowed(Client &client, const QString &path, const QString &agent, int days)
+    {
+        return client.open(path) && client.engine->setHistoryWindow(days) && signIn(client, agent)
+               && QTest::qWaitFor([&client]() { return client.engine->state() == SyncEngine::State::Live; }, 15'000);
+    }
+    // The server's "now" stands at `ms`.
+    int setServerClock(qint64 ms)
+    {
+        return m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(ms)}}).status;
+    }
+    // Sue solves the ticket; the command's outcome.
+    QString solve(qint64 ticket, qint64 baseVersion)
+    {
+        return m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, ticket}, {u"base_version"_s, baseVersion},
+                                                  {u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}})
+            .value(u"outcome"_s)
+            .toString();
+    }
     QJsonObject serverTicket(qint64 id)
     {
         return m_api->get(u"/api/v1/tickets/%1"_s.arg(id), m_world.token(u"admin"_s)).json();
@@ -419,19 +438,14 @@ private Q_SLOTS:
     {
         constexpr qint64 Day = 86'400'000;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        QCOMPARE(m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(now - 100 * Day)}}).status, 200);
+        QCOMPARE(setServerClock(now - 100 * Day), 200);
         const qint64 old = m_world.intake(*m_api, m_world.support, u"Tent pole BO-5150 snapped"_s);
-        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, old}, {u"base_version"_s, 1},
-                                                    {u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}})
-                     .value(u"outcome"_s).toString(), u"applied"_s);
-        QCOMPARE(m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(now)}}).status, 200);
+        QCOMPARE(solve(old, 1), u"applied"_s);
+        QCOMPARE(setServerClock(now), 200);
 
         QTemporaryDir dir;
         Client sam;
-        QVERIFY(sam.open(dir.filePath(u"sam.sqlite"_s)));
-        QVERIFY(sam.engine->setHistoryWindow(60));
-        QVERIFY(signIn(sam, u"sam"_s));
-        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
+        QVERIFY(startWindowed(sam, dir.filePath(u"sam.sqlite"_s), u"sam"_s, 60));
         QCOMPARE(sam.store->ticketCount(), 5);
         QVERIFY(!sam.store->ticket(old));
 
@@ -455,12 +469,8 @@ private Q_SLOTS:
         QCOMPARE(*QCoro::waitFor(sam.engine->searchServer(u"bo-5150"_s)), 0); // nothing new the second time
 
         // Letting go: a found ticket stays its week; a draft keeps a ticket.
-        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, m_tickets[0]}, {u"base_version"_s, 1},
-                                                    {u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}})
-                     .value(u"outcome"_s).toString(), u"applied"_s);
-        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, m_tickets[1]}, {u"base_version"_s, 1},
-                                                    {u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}})
-                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QCOMPARE(solve(m_tickets[0], 1), u"applied"_s);
+        QCOMPARE(solve(m_tickets[1], 1), u"applied"_s);
         QTRY_VERIFY_WITH_TIMEOUT(sam.store->ticket(m_tickets[1])->status == TicketStatus::Solved, 15'000);
         QTRY_VERIFY_WITH_TIMEOUT(sam.store->ticket(m_tickets[0])->status == TicketStatus::Solved, 15'000);
         QVERIFY(sam.store->saveDraft({m_tickets[1], false, u"One more thing"_s, now, 0}));
@@ -474,7 +484,7 @@ private Q_SLOTS:
         QVERIFY(!sam.store->ticket(old));
 
         // A ticket let go of comes back whole when something happens to it.
-        QCOMPARE(m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(now + 62 * Day)}}).status, 200);
+        QCOMPARE(setServerClock(now + 62 * Day), 200);
         QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, m_tickets[0]}, {u"base_version"_s, 3},
                                                     {u"type"_s, u"note"_s}, {u"body"_s, u"Customer called"_s}})
                      .value(u"outcome"_s).toString(), u"applied"_s);
@@ -496,19 +506,14 @@ private Q_SLOTS:
     {
         constexpr qint64 Day = 86'400'000;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        QCOMPARE(m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(now)}}).status, 200);
+        QCOMPARE(setServerClock(now), 200);
         QTemporaryDir dir;
         Client sam;
-        QVERIFY(sam.open(dir.filePath(u"sam.sqlite"_s)));
-        QVERIFY(sam.engine->setHistoryWindow(60));
-        QVERIFY(signIn(sam, u"sam"_s));
-        QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 15'000);
-        QCOMPARE(m_world.command(*m_api, u"sue"_s, {{u"ticket"_s, m_tickets[0]}, {u"base_version"_s, 1},
-                                                    {u"type"_s, u"status"_s}, {u"status"_s, u"solved"_s}})
-                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QVERIFY(startWindowed(sam, dir.filePath(u"sam.sqlite"_s), u"sam"_s, 60));
+        QCOMPARE(solve(m_tickets[0], 1), u"applied"_s);
         QTRY_VERIFY_WITH_TIMEOUT(sam.store->ticket(m_tickets[0])->status == TicketStatus::Solved, 15'000);
         // The server's clock is 70 days on; this desk's is not.
-        QCOMPARE(m_api->post(u"/api/v1/test/clock"_s, {{u"now"_s, isoFromMs(now + 70 * Day)}}).status, 200);
+        QCOMPARE(setServerClock(now + 70 * Day), 200);
         sam.engine->syncNow();
         QTRY_VERIFY_WITH_TIMEOUT(!sam.store->ticket(m_tickets[0]).has_value(), 15'000);
         QVERIFY(sam.store->ticket(m_tickets[1])); // open work stays
