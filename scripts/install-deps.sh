@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-websockets-dev
-  libqt6sql6-sqlite libqt6sql6-psql
+  libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
   qt6-charts-dev libqt6opengl6-dev
   libqt6svg6
   qcoro-qt6-dev qtkeychain-qt6-dev

@@ -1,6 +1,7 @@
 #include "storage/sqlconnection.h"
 
 #include <QAtomicInteger>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QVariant>
 
@@ -21,6 +22,7 @@ SqlConnection::~SqlConnection()
 {
     m_statements.clear();
     m_uses.clear();
+    m_direct.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -96,6 +98,21 @@ QSqlQuery &SqlConnection::prepared(const QString &sql)
     m_uses.push_front(sql);
     it = m_statements.emplace(sql, Statement{std::move(query), m_uses.begin()}).first;
     return *it->second.query;
+}
+
+SqliteStatement &SqlConnection::direct(const char *sql)
+{
+    std::unique_ptr<SqliteStatement> &statement = m_direct[sql];
+    if (!statement) {
+        // The driver's handle is the connection QSqlQuery uses: one
+        // transaction covers both.
+        const QVariant handle = m_db.driver()->handle();
+        sqlite3 *db = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+                          ? *static_cast<sqlite3 *const *>(handle.constData())
+                          : nullptr;
+        statement = std::make_unique<SqliteStatement>(db, sql, m_category, m_what);
+    }
+    return *statement;
 }
 
 Status SqlConnection::exec(QSqlQuery &query)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/expected.h"
+#include "storage/sqlitestatement.h"
 
 #include <QLoggingCategory>
 #include <QSqlDatabase>
@@ -43,6 +44,9 @@ public:
     static constexpr std::size_t MaxStatements = 200;
     std::size_t statementCount() const { return m_statements.size(); }
     Status exec(QSqlQuery &query);
+    // The statement for `sql` on SQLite's own API (see SqliteStatement),
+    // prepared once. `sql` is a literal: statements are kept by its address.
+    SqliteStatement &direct(const char *sql);
     Error error(const QSqlQuery &query) const;
 
     QSqlDatabase &database() { return m_db; }
@@ -60,6 +64,7 @@ private:
     };
     std::unordered_map<QString, Statement> m_statements;
     std::list<QString> m_uses; // most recently used first
+    std::unordered_map<const char *, std::unique_ptr<SqliteStatement>> m_direct;
 };
 
 // Rolls back unless committed. Optional callbacks run after a commit or a

@@ -118,6 +118,12 @@ int priorityRank(Priority priority)
     return static_cast<int>(priority);
 }
 
+// NOT NULL text columns take "" for a value the server left out.
+QString orEmpty(const QString &text)
+{
+    return text.isNull() ? u""_s : text;
+}
+
 const QString OneTicket = u"= ?"_s;
 const QString TicketsInJsonArray = u"IN (SELECT value FROM json_each(?))"_s;
 
@@ -313,11 +319,12 @@ QJsonArray LocalStore::transferTargets()
 
 Status LocalStore::upsertTicket(const Ticket &t, bool full)
 {
-    // Upserts that set every column, so the row ends as INSERT OR REPLACE
-    // left it (a message's outbox_id too), without the statement savepoint
-    // that REPLACE runs under: a quarter of the time of these statements.
-    QSqlQuery &upsert = prepared(
-        u"INSERT INTO tickets (id, subject, department_id, customer_name, customer_email, shop_id,"
+    // A first sync runs these for every ticket, message and event: on
+    // SQLite's own API (see SqliteStatement). Upserts that set every column,
+    // so the row ends as INSERT OR REPLACE left it (a message's outbox_id
+    // too), without the statement savepoint that REPLACE runs under.
+    SqliteStatement &upsert = m_sql.direct(
+        "INSERT INTO tickets (id, subject, department_id, customer_name, customer_email, shop_id,"
         " order_number, channel, status, priority, priority_rank, assignee_id, version, seq, created_at, updated_at,"
         " first_response_due_at, next_response_due_at, resolution_due_at, ownership_due_at, sla_at_risk,"
         " sla_breached, sla_next_due_at)"
@@ -330,88 +337,91 @@ Status LocalStore::upsertTicket(const Ticket &t, bool full)
         " first_response_due_at = excluded.first_response_due_at, next_response_due_at = excluded.next_response_due_at,"
         " resolution_due_at = excluded.resolution_due_at, ownership_due_at = excluded.ownership_due_at,"
         " sla_at_risk = excluded.sla_at_risk, sla_breached = excluded.sla_breached,"
-        " sla_next_due_at = excluded.sla_next_due_at"_s);
-    upsert.addBindValue(t.id);
-    upsert.addBindValue(t.subject);
-    upsert.addBindValue(t.departmentId);
-    upsert.addBindValue(t.customer.name.isNull() ? u""_s : t.customer.name);
-    upsert.addBindValue(t.customer.email.isNull() ? u""_s : t.customer.email);
-    upsert.addBindValue(t.customer.shopId > 0 ? QVariant(t.customer.shopId) : QVariant());
-    upsert.addBindValue(t.customer.orderNumber.isNull() ? u""_s : t.customer.orderNumber);
-    upsert.addBindValue(toString(t.channel));
-    upsert.addBindValue(toString(t.status));
-    upsert.addBindValue(toString(t.priority));
-    upsert.addBindValue(priorityRank(t.priority));
-    upsert.addBindValue(t.assigneeId > 0 ? QVariant(t.assigneeId) : QVariant());
-    upsert.addBindValue(t.version);
-    upsert.addBindValue(t.seq);
-    upsert.addBindValue(t.createdAt);
-    upsert.addBindValue(t.updatedAt);
+        " sla_next_due_at = excluded.sla_next_due_at");
+    int column = 0;
+    upsert.bind(++column, t.id);
+    upsert.bind(++column, t.subject);
+    upsert.bind(++column, t.departmentId);
+    upsert.bind(++column, orEmpty(t.customer.name));
+    upsert.bind(++column, orEmpty(t.customer.email));
+    upsert.bindIdOrNull(++column, t.customer.shopId);
+    upsert.bind(++column, orEmpty(t.customer.orderNumber));
+    upsert.bind(++column, toString(t.channel));
+    upsert.bind(++column, toString(t.status));
+    upsert.bind(++column, toString(t.priority));
+    upsert.bind(++column, priorityRank(t.priority));
+    upsert.bindIdOrNull(++column, t.assigneeId);
+    upsert.bind(++column, t.version);
+    upsert.bind(++column, t.seq);
+    upsert.bind(++column, t.createdAt);
+    upsert.bind(++column, t.updatedAt);
     for (SlaTarget target : AllSlaTargets)
-        upsert.addBindValue(t.sla.due(target) > 0 ? QVariant(t.sla.due(target)) : QVariant());
-    upsert.addBindValue(t.sla.atRisk);
-    upsert.addBindValue(t.sla.breached);
-    upsert.addBindValue(t.sla.nextDue() > 0 ? QVariant(t.sla.nextDue()) : QVariant());
-    SIGNPOST_EXEC(upsert);
+        upsert.bindIdOrNull(++column, t.sla.due(target)); // a time, or NULL
+    upsert.bind(++column, t.sla.atRisk);
+    upsert.bind(++column, t.sla.breached);
+    upsert.bindIdOrNull(++column, t.sla.nextDue());
+    if (Status done = upsert.step(); !done)
+        return done;
 
     if (full) {
         // The whole thread came: what the cache had of it is replaced.
-        QSqlQuery &messages = prepared(u"DELETE FROM messages WHERE ticket_id = ? AND id > 0"_s);
-        messages.addBindValue(t.id);
-        SIGNPOST_EXEC(messages);
-        QSqlQuery &files = prepared(u"DELETE FROM attachments WHERE ticket_id = ?"_s);
-        files.addBindValue(t.id);
-        SIGNPOST_EXEC(files);
-        QSqlQuery &events = prepared(u"DELETE FROM events WHERE ticket_id = ?"_s);
-        events.addBindValue(t.id);
-        SIGNPOST_EXEC(events);
+        for (const char *sql : {"DELETE FROM messages WHERE ticket_id = ? AND id > 0",
+                                "DELETE FROM attachments WHERE ticket_id = ?", "DELETE FROM events WHERE ticket_id = ?"}) {
+            SqliteStatement &remove = m_sql.direct(sql);
+            remove.bind(1, t.id);
+            if (Status done = remove.step(); !done)
+                return done;
+        }
     }
     for (const Message &m : t.messages) {
-        QSqlQuery &insert = prepared(
-            u"INSERT INTO messages (id, ticket_id, kind, author_agent_id, author_name, body, sender_name, signature,"
+        SqliteStatement &insert = m_sql.direct(
+            "INSERT INTO messages (id, ticket_id, kind, author_agent_id, author_name, body, sender_name, signature,"
             " created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
             " ticket_id = excluded.ticket_id, kind = excluded.kind, author_agent_id = excluded.author_agent_id,"
             " author_name = excluded.author_name, body = excluded.body, sender_name = excluded.sender_name,"
-            " signature = excluded.signature, created_at = excluded.created_at, seq = excluded.seq, outbox_id = NULL"_s);
-        insert.addBindValue(m.id);
-        insert.addBindValue(m.ticketId);
-        insert.addBindValue(toString(m.kind));
-        insert.addBindValue(m.authorAgentId > 0 ? QVariant(m.authorAgentId) : QVariant());
-        insert.addBindValue(m.authorName.isNull() ? u""_s : m.authorName);
-        insert.addBindValue(m.body.isNull() ? u""_s : m.body);
-        insert.addBindValue(m.senderName);
-        insert.addBindValue(m.signature);
-        insert.addBindValue(m.createdAt);
-        insert.addBindValue(m.seq);
-        SIGNPOST_EXEC(insert);
+            " signature = excluded.signature, created_at = excluded.created_at, seq = excluded.seq, outbox_id = NULL");
+        insert.bind(1, m.id);
+        insert.bind(2, m.ticketId);
+        insert.bind(3, toString(m.kind));
+        insert.bindIdOrNull(4, m.authorAgentId);
+        insert.bind(5, orEmpty(m.authorName));
+        insert.bind(6, orEmpty(m.body));
+        insert.bind(7, m.senderName);
+        insert.bind(8, m.signature);
+        insert.bind(9, m.createdAt);
+        insert.bind(10, m.seq);
+        if (Status done = insert.step(); !done)
+            return done;
         for (const AttachmentRef &file : m.attachments) {
-            QSqlQuery &attach = prepared(
-                u"INSERT OR REPLACE INTO attachments (id, message_id, ticket_id, filename, content_type, size, inline)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-            attach.addBindValue(file.id);
-            attach.addBindValue(m.id);
-            attach.addBindValue(m.ticketId);
-            attach.addBindValue(file.filename);
-            attach.addBindValue(file.contentType);
-            attach.addBindValue(file.size);
-            attach.addBindValue(file.isInline);
-            SIGNPOST_EXEC(attach);
+            SqliteStatement &attach = m_sql.direct(
+                "INSERT OR REPLACE INTO attachments (id, message_id, ticket_id, filename, content_type, size, inline)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)");
+            attach.bind(1, file.id);
+            attach.bind(2, m.id);
+            attach.bind(3, m.ticketId);
+            attach.bind(4, file.filename);
+            attach.bind(5, file.contentType);
+            attach.bind(6, file.size);
+            attach.bind(7, file.isInline);
+            if (Status done = attach.step(); !done)
+                return done;
         }
     }
     for (const TicketEvent &e : t.events) {
-        QSqlQuery &insert = prepared(
-            u"INSERT INTO events (id, ticket_id, kind, actor_agent_id, data, created_at, seq)"
+        SqliteStatement &insert = m_sql.direct(
+            "INSERT INTO events (id, ticket_id, kind, actor_agent_id, data, created_at, seq)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET ticket_id = excluded.ticket_id,"
             " kind = excluded.kind, actor_agent_id = excluded.actor_agent_id, data = excluded.data,"
-            " created_at = excluded.created_at, seq = excluded.seq"_s);
-        insert.addBindValue(e.id);
-        insert.addBindValue(e.ticketId);
-        insert.addBindValue(e.kind);
-        insert.addBindValue(e.actorAgentId > 0 ? QVariant(e.actorAgentId) : QVariant());
-        insert.addBindValue(QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)));
-        insert.addBindValue(e.createdAt);
-        insert.addBindValue(e.seq);
-        SIGNPOST_EXEC(insert);
+            " created_at = excluded.created_at, seq = excluded.seq");
+        insert.bind(1, e.id);
+        insert.bind(2, e.ticketId);
+        insert.bind(3, e.kind);
+        insert.bindIdOrNull(4, e.actorAgentId);
+        insert.bind(5, QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)));
+        insert.bind(6, e.createdAt);
+        insert.bind(7, e.seq);
+        if (Status done = insert.step(); !done)
+            return done;
     }
     return ok();
 }

@@ -1,0 +1,75 @@
+#include "storage/sqlitestatement.h"
+
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+SqliteStatement::SqliteStatement(sqlite3 *db, const char *sql, const QLoggingCategory &category, const QString &what)
+    : m_db(db)
+    , m_category(category)
+    , m_what(what)
+{
+    if (!db) {
+        qCWarning(m_category) << "Cannot prepare" << sql << "without an open SQLite connection";
+        return;
+    }
+    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr) != SQLITE_OK) {
+        qCWarning(m_category) << "Cannot prepare" << sql << sqlite3_errmsg(db);
+        m_statement = nullptr;
+        return;
+    }
+    m_texts.resize(sqlite3_bind_parameter_count(m_statement) + 1);
+}
+
+SqliteStatement::~SqliteStatement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+void SqliteStatement::bind(int position, qint64 value)
+{
+    sqlite3_bind_int64(m_statement, position, value);
+}
+
+void SqliteStatement::bind(int position, const QString &value)
+{
+    if (value.isNull()) {
+        bindNull(position);
+        return;
+    }
+    // Kept until the next bind of this position: SQLite reads it in step().
+    QByteArray &text = m_texts[position];
+    text = value.toUtf8();
+    sqlite3_bind_text(m_statement, position, text.constData(), int(text.size()), SQLITE_STATIC);
+}
+
+void SqliteStatement::bindNull(int position)
+{
+    sqlite3_bind_null(m_statement, position);
+}
+
+void SqliteStatement::bindIdOrNull(int position, qint64 id)
+{
+    if (id > 0)
+        bind(position, id);
+    else
+        bindNull(position);
+}
+
+Status SqliteStatement::step()
+{
+    if (!m_statement)
+        return Error{ErrorCode::Internal, u"The %1 could not prepare a statement."_s.arg(m_what), {}};
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+        sqlite3_reset(m_statement);
+        return ok();
+    }
+    qCWarning(m_category) << "SQL failed:" << sqlite3_errmsg(m_db) << "in" << sqlite3_sql(m_statement);
+    sqlite3_reset(m_statement);
+    return Error{ErrorCode::Internal, u"The %1 could not complete the request."_s.arg(m_what), {}};
+}
+
+} // namespace Signpost
