@@ -39,10 +39,15 @@ void SqliteStatement::bind(int position, const QString &value)
         bindNull(position);
         return;
     }
+    bindUtf8(position, value.toUtf8());
+}
+
+void SqliteStatement::bindUtf8(int position, const QByteArray &text)
+{
     // Kept until the next bind of this position: SQLite reads it in step().
-    QByteArray &text = m_texts[position];
-    text = value.toUtf8();
-    sqlite3_bind_text(m_statement, position, text.constData(), int(text.size()), SQLITE_STATIC);
+    QByteArray &kept = m_texts[position];
+    kept = text;
+    sqlite3_bind_text(m_statement, position, kept.constData(), int(kept.size()), SQLITE_STATIC);
 }
 
 void SqliteStatement::bindNull(int position)

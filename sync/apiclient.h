@@ -60,6 +60,7 @@ public:
     QString token() const { return m_token; }
     static constexpr std::chrono::milliseconds DefaultTimeout{30'000};
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    std::chrono::milliseconds timeout() const { return m_timeout; }
 
     // Parameters by value: the coroutine outlives the caller's arguments.
     QCoro::Task<Expected<QJsonObject>> get(QString path);

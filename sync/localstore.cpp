@@ -146,6 +146,26 @@ QString jsonArray(const QList<qint64> &ids)
 
 } // namespace
 
+IncomingTicket IncomingTicket::fromJson(const QJsonObject &json)
+{
+    IncomingTicket incoming{Ticket::fromJson(json), json.value(u"full"_s).toBool(), {}};
+    incoming.eventData.reserve(incoming.ticket.events.size());
+    for (const TicketEvent &event : std::as_const(incoming.ticket.events))
+        incoming.eventData.append(QJsonDocument(event.data).toJson(QJsonDocument::Compact));
+    return incoming;
+}
+
+FeedPage FeedPage::fromJson(QJsonObject page)
+{
+    FeedPage read;
+    const QJsonArray tickets = page.take(u"tickets"_s).toArray();
+    read.tickets.reserve(tickets.size());
+    for (const QJsonValue &ticket : tickets)
+        read.tickets.append(IncomingTicket::fromJson(ticket.toObject()));
+    read.meta = std::move(page);
+    return read;
+}
+
 LocalStore::LocalStore()
     : m_sql(lcCache(), u"local cache"_s)
 {
@@ -317,8 +337,9 @@ QJsonArray LocalStore::transferTargets()
     return QJsonDocument::fromJson(meta(u"transfer_targets"_s).toUtf8()).array();
 }
 
-Status LocalStore::upsertTicket(const Ticket &t, bool full)
+Status LocalStore::upsertTicket(const IncomingTicket &incoming)
 {
+    const Ticket &t = incoming.ticket;
     // A first sync runs these for every ticket, message and event: on
     // SQLite's own API (see SqliteStatement). Upserts that set every column,
     // so the row ends as INSERT OR REPLACE left it (a message's outbox_id
@@ -363,7 +384,7 @@ Status LocalStore::upsertTicket(const Ticket &t, bool full)
     if (Status done = upsert.step(); !done)
         return done;
 
-    if (full) {
+    if (incoming.whole) {
         // The whole thread came: what the cache had of it is replaced.
         for (const char *sql : {"DELETE FROM messages WHERE ticket_id = ? AND id > 0",
                                 "DELETE FROM attachments WHERE ticket_id = ?", "DELETE FROM events WHERE ticket_id = ?"}) {
@@ -407,7 +428,8 @@ Status LocalStore::upsertTicket(const Ticket &t, bool full)
                 return done;
         }
     }
-    for (const TicketEvent &e : t.events) {
+    for (qsizetype i = 0; i < t.events.size(); ++i) {
+        const TicketEvent &e = t.events.at(i);
         SqliteStatement &insert = m_sql.direct(
             "INSERT INTO events (id, ticket_id, kind, actor_agent_id, data, created_at, seq)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET ticket_id = excluded.ticket_id,"
@@ -417,7 +439,7 @@ Status LocalStore::upsertTicket(const Ticket &t, bool full)
         insert.bind(2, e.ticketId);
         insert.bind(3, e.kind);
         insert.bindIdOrNull(4, e.actorAgentId);
-        insert.bind(5, QString::fromUtf8(QJsonDocument(e.data).toJson(QJsonDocument::Compact)));
+        insert.bindUtf8(5, incoming.eventData.value(i, QByteArrayLiteral("{}")));
         insert.bind(6, e.createdAt);
         insert.bind(7, e.seq);
         if (Status done = insert.step(); !done)
@@ -472,10 +494,13 @@ Expected<int> LocalStore::storeFound(const QJsonArray &found, qint64 keepUntil)
     QSet<qint64> mine;
     for (const Department &department : departments())
         mine.insert(department.id);
-    QJsonArray tickets;
+    QList<IncomingTicket> tickets;
+    QList<qint64> ids;
     for (const QJsonValue &ticket : found) {
-        if (mine.contains(ticket[u"department"_s].toInteger()))
-            tickets.append(ticket);
+        if (!mine.contains(ticket[u"department"_s].toInteger()))
+            continue;
+        tickets.append(IncomingTicket::fromJson(ticket.toObject()));
+        ids.append(tickets.constLast().ticket.id);
     }
     SqlTransaction tx(m_sql);
     if (Status begun = tx.begun(); !begun)
@@ -484,10 +509,10 @@ Expected<int> LocalStore::storeFound(const QJsonArray &found, qint64 keepUntil)
     if (Status stored = storeTickets(tickets, true); !stored)
         return stored.error();
     const int added = ticketCount() - before;
-    QSqlQuery &keep = prepared(u"INSERT INTO kept (ticket_id, until) SELECT json_extract(j.value, '$.id'), ? FROM json_each(?) j"
+    QSqlQuery &keep = prepared(u"INSERT INTO kept (ticket_id, until) SELECT value, ? FROM json_each(?)"
                                " WHERE true ON CONFLICT (ticket_id) DO UPDATE SET until = max(until, excluded.until)"_s);
     keep.addBindValue(keepUntil);
-    keep.addBindValue(QString::fromUtf8(QJsonDocument(tickets).toJson(QJsonDocument::Compact)));
+    keep.addBindValue(jsonArray(ids));
     SIGNPOST_EXEC(keep);
     if (Status committed = tx.commit(); !committed)
         return committed.error();
@@ -528,8 +553,9 @@ Expected<int> LocalStore::pruneHistory(qint64 cutoff, qint64 now, int limit)
     return int(gone.size());
 }
 
-Status LocalStore::applyPage(const QJsonObject &page)
+Status LocalStore::applyPage(const FeedPage &incoming)
 {
+    const QJsonObject &page = incoming.meta;
     SqlTransaction tx(m_sql);
     if (Status begun = tx.begun(); !begun)
         return begun.error();
@@ -542,7 +568,7 @@ Status LocalStore::applyPage(const QJsonObject &page)
             SIGNPOST_EXEC(query);
         }
     }
-    if (Status stored = storeTickets(page.value(u"tickets"_s).toArray(), false); !stored)
+    if (Status stored = storeTickets(incoming.tickets, false); !stored)
         return stored;
     for (const QJsonValue &id : page.value(u"revoked_tickets"_s).toArray()) {
         if (Status done = removeTicket(id.toInteger()); !done)
@@ -565,7 +591,7 @@ Status LocalStore::applyPage(const QJsonObject &page)
     return tx.commit();
 }
 
-Status LocalStore::storeTickets(const QJsonArray &tickets, bool onlyNew)
+Status LocalStore::storeTickets(const QList<IncomingTicket> &tickets, bool onlyNew)
 {
     // The search index is written after the page's other writes, in as few
     // statements as can be. Once an FTS5 table has been written in a
@@ -595,19 +621,21 @@ Status LocalStore::storeTickets(const QJsonArray &tickets, bool onlyNew)
     // Found by a search: only what the cache lacks (the feed keeps the rest).
     QSet<qint64> cached;
     if (onlyNew) {
-        QSqlQuery &known = prepared(u"SELECT t.id FROM json_each(?) j JOIN tickets t ON t.id = json_extract(j.value, '$.id')"_s);
-        known.addBindValue(QString::fromUtf8(QJsonDocument(tickets).toJson(QJsonDocument::Compact)));
+        QList<qint64> ids;
+        for (const IncomingTicket &incoming : tickets)
+            ids.append(incoming.ticket.id);
+        QSqlQuery &known = prepared(u"SELECT id FROM tickets WHERE id "_s + TicketsInJsonArray);
+        known.addBindValue(jsonArray(ids));
         SIGNPOST_EXEC(known);
         while (known.next())
             cached.insert(known.value(0).toLongLong());
         known.finish();
     }
-    for (const QJsonValue &value : tickets) {
-        const QJsonObject json = value.toObject();
-        const Ticket ticket = Ticket::fromJson(json);
+    for (const IncomingTicket &incoming : tickets) {
+        const Ticket &ticket = incoming.ticket;
         if (onlyNew && cached.contains(ticket.id))
             continue;
-        if (Status done = upsertTicket(ticket, json.value(u"full"_s).toBool()); !done)
+        if (Status done = upsertTicket(incoming); !done)
             return done;
         if (!queued.contains(ticket.id)) {
             readAtEnd.append(ticket.id);

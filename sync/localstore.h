@@ -101,6 +101,24 @@ struct OutboxEntry
     qint64 createdAt = 0;
 };
 
+// A ticket as the sync feed or the server's search sends it, read into
+// values (for a feed page, on the feed reader's thread).
+struct IncomingTicket
+{
+    Ticket ticket;
+    bool whole = false;          // its thread replaces what the cache had of it
+    QList<QByteArray> eventData; // each event's data, as compact JSON
+    static IncomingTicket fromJson(const QJsonObject &json);
+};
+
+// A page of the sync feed: its tickets read, the rest as the server sent it.
+struct FeedPage
+{
+    QJsonObject meta; // cursor, has_more, revocations, … (no "tickets")
+    QList<IncomingTicket> tickets;
+    static FeedPage fromJson(QJsonObject page);
+};
+
 // The client's cache: only the tickets the agent may see, plus the outbox of
 // changes made offline. The cache can always be rebuilt from the server; the
 // outbox cannot, so it survives everything but an explicit discard.
@@ -141,7 +159,7 @@ public:
     // The one apply path for a page of the change feed: tickets (whole or
     // as deltas), revocations and the new cursor, in one transaction, with
     // the outbox's optimistic changes laid over the server's state again.
-    Status applyPage(const QJsonObject &page);
+    Status applyPage(const FeedPage &page);
 
     // Tickets found on the server (whole, as the feed sends them): those the
     // cache lacks are stored and kept until `keepUntil` though they are
@@ -202,8 +220,8 @@ private:
     // Tickets of a page (or a search), each whole or a delta, with the
     // outbox laid over them and their search rows; `onlyNew` skips those
     // already cached. Runs in the caller's transaction.
-    Status storeTickets(const QJsonArray &tickets, bool onlyNew);
-    Status upsertTicket(const Ticket &ticket, bool full);
+    Status storeTickets(const QList<IncomingTicket> &tickets, bool onlyNew);
+    Status upsertTicket(const IncomingTicket &incoming);
     Status removeTicket(qint64 ticketId);
     Status refreshSearchIndex(qint64 ticketId);
     Status overlayOutbox(qint64 ticketId);

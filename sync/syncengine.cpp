@@ -56,6 +56,7 @@ SyncEngine::~SyncEngine()
     m_running = false;
     m_push.stop();
     m_api.abortAll();
+    m_feed.stop();
 }
 
 void SyncEngine::requestWake()
@@ -398,21 +399,11 @@ qint64 directoryVersionOf(const QJsonObject &answer)
     return answer.value(u"directory_version"_s).toInteger();
 }
 
-bool hasMore(const QJsonObject &page)
-{
-    return page.value(u"has_more"_s).toBool();
-}
-
 // An upload the server will never take as it is.
 bool refusesForGood(const Error &error)
 {
     return error.code == ErrorCode::PayloadTooLarge || error.code == ErrorCode::InvalidInput
            || error.code == ErrorCode::Forbidden;
-}
-
-QString cursorOf(const QJsonObject &page)
-{
-    return page.value(u"cursor"_s).toString();
 }
 
 QJsonArray cannedRepliesOf(const QJsonObject &answer)
@@ -592,57 +583,60 @@ Expected<int> SyncEngine::storeFound(const Expected<QJsonObject> &answer)
     return added;
 }
 
-SyncEngine::PageEffect SyncEngine::applyPulled(const QJsonObject &page)
+SyncEngine::PageEffect SyncEngine::applyPulled(const FeedPage &pulled)
 {
+    const QJsonObject &page = pulled.meta;
     PageEffect effect;
-    effect.applied = m_store.applyPage(page);
+    effect.applied = m_store.applyPage(pulled);
     if (!effect.applied)
         return effect;
-    effect.more = hasMore(page);
+    effect.more = FeedReader::hasMore(page);
     if (const qint64 serverTime = msFromIso(page.value(u"server_time"_s).toString()); serverTime > 0)
         m_serverClockOffset = serverTime - QDateTime::currentMSecsSinceEpoch();
     effect.accessChanged = !page.value(u"granted_departments"_s).toArray().isEmpty()
                            || !page.value(u"revoked_departments"_s).toArray().isEmpty();
     effect.directoryChanged = page.contains(u"directory_version"_s)
                               && directoryVersionOf(page) != m_store.directoryVersion();
-    if (!page.value(u"tickets"_s).toArray().isEmpty() || effect.accessChanged
+    if (!pulled.tickets.isEmpty() || effect.accessChanged
         || !page.value(u"revoked_tickets"_s).toArray().isEmpty())
         Q_EMIT ticketsChanged();
     return effect;
 }
 
+FeedReader::Request SyncEngine::feedRequest() const
+{
+    return FeedReader::Request{m_api.server(), m_api.token(), m_api.timeout(), m_store.cursor(), PageSize, m_windowDays};
+}
+
 QCoro::Task<Status> SyncEngine::pullAll()
 {
     QPointer<SyncEngine> self(this);
-    // Each next page is asked for before the one in hand is applied: the
-    // server reads it while the cache stores this one, instead of each
-    // side waiting for the other. The next cursor is the page's own, the
-    // one applying it stores. A page that cannot be applied leaves the
-    // request in flight; its answer is dropped (the cursor stays).
+    // The pages are fetched and parsed on the feed reader's thread, ahead of
+    // this loop, which stores them in order. Each next page is asked for
+    // with the cursor of the one before, before that one is stored: a page
+    // that cannot be stored stops the reading and leaves the cursor where
+    // it was, and the pages read ahead are dropped.
     const int window = m_windowDays;
-    QCoro::Task<Expected<QJsonObject>> next = m_api.get(ApiPath::sync(m_store.cursor(), PageSize, window));
+    m_feed.start(feedRequest());
+    Status done = ok();
     for (bool more = true; more;) {
-        const Expected<QJsonObject> page = co_await next;
-        if (!self || !m_running)
-            co_return stopped();
-        if (!page)
-            co_return page.error();
-        if (window != m_windowDays)
-            co_return ok(); // the cache started again meanwhile: the loop pulls anew
-        more = hasMore(*page);
-        if (more) {
-            next = m_api.get(ApiPath::sync(cursorOf(*page), PageSize, window));
-            // The request leaves only when the event loop runs once (Qt
-            // starts it from a queued call): let it, then apply.
-            co_await QCoro::sleepFor(std::chrono::milliseconds(0));
-            if (!self || !m_running)
-                co_return stopped();
-            if (window != m_windowDays)
-                co_return ok(); // started again meanwhile
+        const Expected<FeedPage> page = co_await m_feed.next();
+        if (!self || !m_running) {
+            done = stopped();
+            break;
         }
+        if (!page) {
+            done = page.error();
+            break;
+        }
+        if (window != m_windowDays)
+            break; // the cache started again meanwhile: the loop pulls anew
         const PageEffect effect = applyPulled(*page);
-        if (!effect.applied)
-            co_return effect.applied;
+        if (!effect.applied) {
+            done = effect.applied;
+            break;
+        }
+        more = effect.more;
         if ((effect.accessChanged || effect.directoryChanged) && !more) {
             Status refreshed = co_await refreshDirectory();
             if (!self || !m_running)
@@ -651,7 +645,9 @@ QCoro::Task<Status> SyncEngine::pullAll()
                 co_return refreshed;
         }
     }
-    co_return ok();
+    if (self)
+        m_feed.stop();
+    co_return done;
 }
 
 Expected<QList<Department>> SyncEngine::storeDepartments(const QJsonObject &answer)

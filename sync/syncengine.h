@@ -3,6 +3,7 @@
 #include "core/command.h"
 #include "core/expected.h"
 #include "sync/apiclient.h"
+#include "sync/feedreader.h"
 #include "sync/localstore.h"
 #include "sync/pushchannel.h"
 
@@ -119,7 +120,8 @@ private:
         bool accessChanged = false;
         bool directoryChanged = false; // departments or canned replies
     };
-    PageEffect applyPulled(const QJsonObject &page);
+    PageEffect applyPulled(const FeedPage &page);
+    FeedReader::Request feedRequest() const;
     Expected<int> storeFound(const Expected<QJsonObject> &answer);
     // Lets go of what has aged out of the window, a bounded share at a time,
     // at most every PruneInterval.
@@ -162,6 +164,7 @@ private:
 
     LocalStore &m_store;
     ApiClient m_api;
+    FeedReader m_feed;
     QString m_attachmentDirectory;
     PushChannel m_push;
     QTimer m_wakeTimer;

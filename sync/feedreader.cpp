@@ -1,0 +1,212 @@
+#include "sync/feedreader.h"
+
+#include "sync/apiclient.h"
+
+#include <QCoroSignal>
+#include <QPointer>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+// QCoro resumes a signal's awaiter from a queued call: a signal emitted twice
+// before that call runs would resume it twice, the second time after it has
+// gone. So each wait below has a relay of its own, and a wake-up reaches only
+// the relay in place.
+
+namespace {
+
+void wakeUp(QPointer<ReplyRelay> &waiting)
+{
+    if (ReplyRelay *relay = waiting.get()) {
+        waiting.clear();
+        Q_EMIT relay->finished();
+    }
+}
+
+} // namespace
+
+// The reading side, on the reader's thread: its own network manager, so the
+// answers are received and parsed there.
+class FeedWorker : public QObject
+{
+    Q_OBJECT
+public:
+    FeedWorker(FeedReader *reader)
+        : m_reader(reader)
+    {
+    }
+
+    // Each runs on the worker's thread (invoked queued).
+    void read(quint64 generation, FeedReader::Request request);
+    void taken(quint64 generation);
+    void halt();
+
+private:
+    void wake();
+
+    QCoro::Task<> run(quint64 generation, FeedReader::Request request);
+
+    FeedReader *m_reader; // on the other thread: only invoked queued
+    // Made on this thread, so its network manager lives here.
+    std::unique_ptr<ApiClient> m_api;
+    quint64 m_generation = 0;
+    int m_ahead = 0; // delivered and not yet taken
+    QPointer<ReplyRelay> m_waiting; // run() waiting for a page to be taken
+};
+
+namespace {
+
+Error stoppedError()
+{
+    return Error{ErrorCode::Unavailable, FeedReader::tr("The sync was stopped."), {}};
+}
+
+} // namespace
+
+void FeedWorker::read(quint64 generation, FeedReader::Request request)
+{
+    halt();
+    m_generation = generation;
+    if (!m_api)
+        m_api = std::make_unique<ApiClient>();
+    m_api->setServer(request.server);
+    m_api->setToken(request.token);
+    m_api->setTimeout(request.timeout);
+    QCoro::connect(run(generation, std::move(request)), this, []() {});
+}
+
+void FeedWorker::taken(quint64 generation)
+{
+    if (generation != m_generation)
+        return;
+    --m_ahead;
+    wake();
+}
+
+void FeedWorker::wake()
+{
+    wakeUp(m_waiting);
+}
+
+void FeedWorker::halt()
+{
+    // What runs for the old generation resumes and ends.
+    ++m_generation;
+    m_ahead = 0;
+    if (m_api)
+        m_api->abortAll();
+    wake();
+}
+
+QCoro::Task<> FeedWorker::run(quint64 generation, FeedReader::Request request)
+{
+    for (QString cursor = request.cursor;;) {
+        while (generation == m_generation && m_ahead >= FeedReader::Ahead) {
+            ReplyRelay relay;
+            m_waiting = &relay;
+            const QPointer<FeedWorker> self(this);
+            co_await qCoro(&relay, &ReplyRelay::finished);
+            if (!self)
+                co_return;
+        }
+        if (generation != m_generation)
+            co_return;
+        const Expected<QJsonObject> answer =
+            co_await m_api->get(ApiPath::sync(cursor, request.limit, request.windowDays));
+        if (generation != m_generation)
+            co_return;
+        const bool more = answer && FeedReader::hasMore(*answer);
+        if (more)
+            cursor = FeedReader::cursorOf(*answer);
+        Expected<FeedPage> page = answer ? Expected<FeedPage>(FeedPage::fromJson(*answer)) : answer.error();
+        ++m_ahead;
+        FeedReader *reader = m_reader;
+        QMetaObject::invokeMethod(
+            reader, [reader, generation, page = std::move(page)]() { reader->deliver(generation, page); },
+            Qt::QueuedConnection);
+        if (!more)
+            co_return;
+    }
+}
+
+FeedReader::FeedReader(QObject *parent)
+    : QObject(parent)
+    , m_worker(new FeedWorker(this))
+{
+    m_thread.setObjectName(u"sync feed"_s);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+FeedReader::~FeedReader()
+{
+    stop();
+    QMetaObject::invokeMethod(m_worker, &FeedWorker::halt, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool FeedReader::hasMore(const QJsonObject &page)
+{
+    return page.value(u"has_more"_s).toBool();
+}
+
+QString FeedReader::cursorOf(const QJsonObject &page)
+{
+    return page.value(u"cursor"_s).toString();
+}
+
+void FeedReader::start(const Request &request)
+{
+    const quint64 generation = ++m_generation;
+    m_pages.clear();
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, generation, request]() { worker->read(generation, request); },
+        Qt::QueuedConnection);
+}
+
+QCoro::Task<Expected<FeedPage>> FeedReader::next()
+{
+    const quint64 generation = m_generation;
+    const QPointer<FeedReader> self(this);
+    while (m_pages.isEmpty()) {
+        ReplyRelay relay;
+        m_waiting = &relay;
+        co_await qCoro(&relay, &ReplyRelay::finished);
+        if (!self || (generation != m_generation && m_pages.isEmpty()))
+            co_return stoppedError();
+    }
+    Expected<FeedPage> page = m_pages.dequeue();
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, generation]() { worker->taken(generation); }, Qt::QueuedConnection);
+    co_return page;
+}
+
+void FeedReader::stop()
+{
+    ++m_generation;
+    m_pages.clear();
+    QMetaObject::invokeMethod(m_worker, &FeedWorker::halt, Qt::QueuedConnection);
+    wake(); // a caller waiting in next() resumes
+}
+
+void FeedReader::wake()
+{
+    wakeUp(m_waiting);
+}
+
+void FeedReader::deliver(quint64 generation, const Expected<FeedPage> &page)
+{
+    if (generation != m_generation)
+        return;
+    m_pages.enqueue(page);
+    wake();
+}
+
+} // namespace Signpost
+
+#include "feedreader.moc"
