@@ -2,6 +2,7 @@
 
 #include "core/expected.h"
 
+#include <QCoroSignal>
 #include <QCoroTask>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -43,6 +44,18 @@ class ReplyRelay : public QObject
 Q_SIGNALS:
     void finished();
 };
+
+// Waits until `sender` emits `signal`. QCoro resumes a signal's awaiter from
+// a queued call, so a signal that fires twice before that call runs would
+// resume the waiting coroutine a second time, perhaps after it has gone:
+// this wait hears the signal once, through a relay of its own.
+template<typename Sender, typename Signal>
+QCoro::Task<> signalled(Sender *sender, Signal signal)
+{
+    ReplyRelay relay;
+    QObject::connect(sender, signal, &relay, &ReplyRelay::finished, Qt::SingleShotConnection);
+    co_await qCoro(&relay, &ReplyRelay::finished);
+}
 
 // The client's side of the HTTP API: one long-lived network manager, bearer
 // authentication, JSON in and out, a transfer timeout on every request.

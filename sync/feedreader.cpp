@@ -2,7 +2,6 @@
 
 #include "sync/apiclient.h"
 
-#include <QCoroSignal>
 #include <QPointer>
 
 #include <memory>
@@ -10,23 +9,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Signpost {
-
-// QCoro resumes a signal's awaiter from a queued call: a signal emitted twice
-// before that call runs would resume it twice, the second time after it has
-// gone. So each wait below has a relay of its own, and a wake-up reaches only
-// the relay in place.
-
-namespace {
-
-void wakeUp(QPointer<ReplyRelay> &waiting)
-{
-    if (ReplyRelay *relay = waiting.get()) {
-        waiting.clear();
-        Q_EMIT relay->finished();
-    }
-}
-
-} // namespace
 
 // The reading side, on the reader's thread: its own network manager, so the
 // answers are received and parsed there.
@@ -44,9 +26,10 @@ public:
     void taken(quint64 generation);
     void halt();
 
-private:
-    void wake();
+Q_SIGNALS:
+    void resumed();
 
+private:
     QCoro::Task<> run(quint64 generation, FeedReader::Request request);
 
     FeedReader *m_reader; // on the other thread: only invoked queued
@@ -54,7 +37,6 @@ private:
     std::unique_ptr<ApiClient> m_api;
     quint64 m_generation = 0;
     int m_ahead = 0; // delivered and not yet taken
-    QPointer<ReplyRelay> m_waiting; // run() waiting for a page to be taken
 };
 
 namespace {
@@ -83,12 +65,7 @@ void FeedWorker::taken(quint64 generation)
     if (generation != m_generation)
         return;
     --m_ahead;
-    wake();
-}
-
-void FeedWorker::wake()
-{
-    wakeUp(m_waiting);
+    Q_EMIT resumed();
 }
 
 void FeedWorker::halt()
@@ -98,20 +75,14 @@ void FeedWorker::halt()
     m_ahead = 0;
     if (m_api)
         m_api->abortAll();
-    wake();
+    Q_EMIT resumed();
 }
 
 QCoro::Task<> FeedWorker::run(quint64 generation, FeedReader::Request request)
 {
     for (QString cursor = request.cursor;;) {
-        while (generation == m_generation && m_ahead >= FeedReader::Ahead) {
-            ReplyRelay relay;
-            m_waiting = &relay;
-            const QPointer<FeedWorker> self(this);
-            co_await qCoro(&relay, &ReplyRelay::finished);
-            if (!self)
-                co_return;
-        }
+        while (generation == m_generation && m_ahead >= FeedReader::Ahead)
+            co_await signalled(this, &FeedWorker::resumed);
         if (generation != m_generation)
             co_return;
         const Expected<QJsonObject> answer =
@@ -174,9 +145,7 @@ QCoro::Task<Expected<FeedPage>> FeedReader::next()
     const quint64 generation = m_generation;
     const QPointer<FeedReader> self(this);
     while (m_pages.isEmpty()) {
-        ReplyRelay relay;
-        m_waiting = &relay;
-        co_await qCoro(&relay, &ReplyRelay::finished);
+        co_await signalled(this, &FeedReader::arrived);
         if (!self || (generation != m_generation && m_pages.isEmpty()))
             co_return stoppedError();
     }
@@ -191,12 +160,7 @@ void FeedReader::stop()
     ++m_generation;
     m_pages.clear();
     QMetaObject::invokeMethod(m_worker, &FeedWorker::halt, Qt::QueuedConnection);
-    wake(); // a caller waiting in next() resumes
-}
-
-void FeedReader::wake()
-{
-    wakeUp(m_waiting);
+    Q_EMIT arrived(); // a caller waiting in next() resumes
 }
 
 void FeedReader::deliver(quint64 generation, const Expected<FeedPage> &page)
@@ -204,7 +168,7 @@ void FeedReader::deliver(quint64 generation, const Expected<FeedPage> &page)
     if (generation != m_generation)
         return;
     m_pages.enqueue(page);
-    wake();
+    Q_EMIT arrived();
 }
 
 } // namespace Signpost

@@ -7,7 +7,6 @@
 #include <QCoroTask>
 #include <QJsonObject>
 #include <QObject>
-#include <QPointer>
 #include <QQueue>
 #include <QThread>
 #include <QUrl>
@@ -56,8 +55,10 @@ public:
     // and a caller waiting in next() resumes now with `Unavailable`.
     void stop();
 
+Q_SIGNALS:
+    void arrived();
+
 private:
-    void wake();
     friend class FeedWorker;
     void deliver(quint64 generation, const Expected<FeedPage> &page);
 
@@ -65,7 +66,6 @@ private:
     FeedWorker *m_worker; // lives on m_thread
     quint64 m_generation = 0;
     QQueue<Expected<FeedPage>> m_pages;
-    QPointer<ReplyRelay> m_waiting; // next() waiting for a page
 };
 
 } // namespace Signpost

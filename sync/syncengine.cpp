@@ -244,7 +244,7 @@ QCoro::Task<> SyncEngine::loop()
         // One single-shot timer for both the wait and a wake-up: each start
         // fires once, however many wake-ups came meanwhile.
         m_wakeTimer.start(nextWait(done, failures));
-        co_await qCoro(&m_wakeTimer, &QTimer::timeout);
+        co_await signalled(&m_wakeTimer, &QTimer::timeout);
     }
 }
 
@@ -605,7 +605,7 @@ SyncEngine::PageEffect SyncEngine::applyPulled(const FeedPage &pulled)
 
 FeedReader::Request SyncEngine::feedRequest() const
 {
-    return FeedReader::Request{m_api.server(), m_api.token(), m_api.timeout(), m_store.cursor(), PageSize, m_windowDays};
+    return FeedReader::Request{m_api.server(), m_api.token(), m_api.timeout(), m_store.cursor(), m_pageSize, m_windowDays};
 }
 
 QCoro::Task<Status> SyncEngine::pullAll()

@@ -74,6 +74,8 @@ public:
     QList<qint64> ledDepartments();
 
     void setPollInterval(std::chrono::milliseconds interval) { m_pollInterval = interval; }
+    // Tickets per page of the sync feed (tests ask for few, to see paging).
+    void setPageSize(int tickets) { m_pageSize = tickets; }
 
     // How much history the cache keeps: every ticket not yet solved, and the
     // others active in the last `days` (0: all). Older ones are let go of
@@ -155,7 +157,7 @@ private:
     std::chrono::milliseconds nextWait(const Status &done, int failures) const;
     std::chrono::milliseconds baseWait(const Status &done, int failures) const;
     static Error stopped();
-    static constexpr int PageSize = 1000;
+    static constexpr int DefaultPageSize = 1000;
 
     void setState(State state);
     void requestWake();
@@ -175,6 +177,7 @@ private:
     bool m_directoryStale = true;
     QString m_lastError;
     std::chrono::milliseconds m_pollInterval{15'000};
+    int m_pageSize = DefaultPageSize;
     qint64 m_figuresFetchedAt = 0;
     int m_windowDays = 0;
     QSet<QString> m_uploaded; // files the server has, by SHA-256

@@ -9,6 +9,8 @@
 #include <QCoroTask>
 #include <QDateTime>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -429,6 +431,47 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(sam.engine->state(), SyncEngine::State::Live, 30'000);
         const QJsonArray messages = serverTicket(m_tickets[2]).value(u"messages"_s).toArray();
         QCOMPARE(messages.last().toObject().value(u"body"_s).toString(), u"Written while the server hung"_s);
+    }
+
+    // The desk reads pages of the feed ahead while it stores the one before.
+    // A page the cache cannot store stops the sync there: the pages read
+    // ahead are dropped and the cursor stays, so the next sync brings every
+    // ticket after the last page stored, none skipped.
+    void aPageTheCacheCannotStoreDropsThePagesReadAhead()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"sam.sqlite"_s);
+        Client sam;
+        QVERIFY(sam.open(path));
+        sam.engine->setPageSize(1); // five pages, the third of them refused
+        const qint64 refused = m_tickets[2];
+        const auto onCache = [&path](const QString &sql) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"beside"_s);
+            db.setDatabaseName(path);
+            const bool done = db.open() && QSqlQuery(db).exec(sql);
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(u"beside"_s);
+            return done;
+        };
+        QVERIFY(onCache(u"CREATE TRIGGER refuse BEFORE INSERT ON tickets WHEN new.id = %1"
+                        " BEGIN SELECT RAISE(ABORT, 'refused'); END"_s.arg(refused)));
+        QVERIFY(signIn(sam, u"sam"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!sam.engine->lastError().isEmpty(), 15'000);
+        QCOMPARE(sam.store->ticketCount(), 2); // the two pages before it
+        const QString cursor = sam.store->cursor();
+        QVERIFY(!cursor.isEmpty());
+        QVERIFY(!sam.store->ticket(refused));
+
+        QVERIFY(onCache(u"DROP TRIGGER refuse"_s));
+        sam.engine->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(sam.store->ticketCount(), 5, 15'000);
+        for (qint64 id : std::as_const(m_tickets)) {
+            const std::optional<Ticket> ticket = sam.store->ticket(id);
+            QVERIFY(ticket);
+            QCOMPARE(ticket->messages.size(), 1);
+            QCOMPARE(ticket->events.size(), 2);
+        }
     }
 
     // Over years of history the cache keeps open work and a window of the
