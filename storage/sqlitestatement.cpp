@@ -42,6 +42,14 @@ void SqliteStatement::bind(int position, const QString &value)
     bindUtf8(position, value.toUtf8());
 }
 
+void SqliteStatement::bindOrEmpty(int position, const QString &value)
+{
+    if (value.isNull())
+        sqlite3_bind_text(m_statement, position, "", 0, SQLITE_STATIC);
+    else
+        bindUtf8(position, value.toUtf8());
+}
+
 void SqliteStatement::bindUtf8(int position, const QByteArray &text)
 {
     // Kept until the next bind of this position: SQLite reads it in step().

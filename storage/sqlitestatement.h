@@ -31,6 +31,8 @@ public:
 
     void bind(int position, qint64 value);
     void bind(int position, const QString &value);
+    // As bind(), with "" for a null QString (a NOT NULL column).
+    void bindOrEmpty(int position, const QString &value);
     // Text that is UTF-8 already.
     void bindUtf8(int position, const QByteArray &text);
     void bindNull(int position);

@@ -155,6 +155,11 @@ QCoro::Task<Expected<FeedPage>> FeedReader::next()
     co_return page;
 }
 
+void FeedReader::letGo(FeedPage &&page)
+{
+    QMetaObject::invokeMethod(m_worker, [page = std::move(page)]() {}, Qt::QueuedConnection);
+}
+
 void FeedReader::stop()
 {
     ++m_generation;

@@ -51,6 +51,9 @@ public:
     // The next page in order, or what ended the reading: after an error or
     // the last page (has_more false) nothing more comes.
     QCoro::Task<Expected<FeedPage>> next();
+    // Hands a page the caller is done with to the reader's thread, which
+    // frees it there (a page of 1,000 tickets is many small allocations).
+    void letGo(FeedPage &&page);
     // Stops reading: the request in flight is given up, nothing more comes,
     // and a caller waiting in next() resumes now with `Unavailable`.
     void stop();

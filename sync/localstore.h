@@ -107,7 +107,7 @@ struct IncomingTicket
 {
     Ticket ticket;
     bool whole = false;          // its thread replaces what the cache had of it
-    QList<QByteArray> eventData; // each event's data, as compact JSON
+    QList<QByteArray> eventData; // each event's data, as compact JSON (their `data` is left empty)
     static IncomingTicket fromJson(const QJsonObject &json);
 };
 

@@ -620,7 +620,7 @@ QCoro::Task<Status> SyncEngine::pullAll()
     m_feed.start(feedRequest());
     Status done = ok();
     for (bool more = true; more;) {
-        const Expected<FeedPage> page = co_await m_feed.next();
+        Expected<FeedPage> page = co_await m_feed.next();
         if (!self || !m_running) {
             done = stopped();
             break;
@@ -632,6 +632,7 @@ QCoro::Task<Status> SyncEngine::pullAll()
         if (window != m_windowDays)
             break; // the cache started again meanwhile: the loop pulls anew
         const PageEffect effect = applyPulled(*page);
+        m_feed.letGo(std::move(*page));
         if (!effect.applied) {
             done = effect.applied;
             break;
