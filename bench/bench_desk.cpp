@@ -4,7 +4,8 @@
 // assigns and answers a share of them, and makes an agent who is a member of
 // all four departments. Then, as that agent, with the client's own libraries
 // (LocalStore, SyncEngine, TicketQueueModel):
-//   1. full initial sync into an empty cache, signIn until the engine is Live,
+//   1. full initial sync into an empty cache, signIn until the engine is Live
+//      (1b: the same with the desk's main window open and following the pages),
 //      each run in a fresh child process, which also reports its memory with
 //      the queue open afterwards;
 //   2. cold start from the cache: open LocalStore, setQuery on the biggest
@@ -148,7 +149,7 @@ void report(const QList<std::pair<QString, double>> &values)
 
 // One full initial sync into an empty cache, then the queue of the biggest
 // department opened as the desk opens it, then this process's memory.
-int childSync(const QStringList &args)
+int childSync(const QStringList &args, bool withDesk)
 {
     const QUrl server(args.value(0));
     const QString cache = args.value(1);
@@ -166,6 +167,16 @@ int childSync(const QStringList &args)
     auto engine = std::make_unique<SyncEngine>(*store);
     if (Status windowed = engine->setHistoryWindow(window); !windowed)
         die(u"window: "_s + windowed.error().message);
+    // As the agent sees a first sync: the main window open, its queue and
+    // department list following the pages as they are stored.
+    std::unique_ptr<Desk> desk;
+    std::unique_ptr<MainWindow> mainWindow;
+    if (withDesk) {
+        desk = std::make_unique<Desk>(*engine);
+        mainWindow = std::make_unique<MainWindow>(*desk);
+        mainWindow->resize(1560, 900);
+        mainWindow->show();
+    }
 
     QEventLoop loop;
     bool live = false;
@@ -220,6 +231,8 @@ int childSync(const QStringList &args)
             {u"rss_synced_mb"_s, rssSynced},
             {u"rss_mb"_s, rss},
             {u"hwm_mb"_s, peak}});
+    mainWindow.reset();
+    desk.reset();
     engine.reset();
     store.reset();
     return 0;
@@ -517,15 +530,16 @@ int main(int argc, char *argv[])
         qputenv("QT_LOGGING_RULES", "signpost.*.info=false");
     // The whole desk (widgets) in one kind of child; the models alone in
     // the rest.
-    const bool widgets = argc > 1 && qstrcmp(argv[1], "--child-desk") == 0;
+    const bool widgets =
+        argc > 1 && (qstrcmp(argv[1], "--child-desk") == 0 || qstrcmp(argv[1], "--child-sync-desk") == 0);
     std::unique_ptr<QGuiApplication> application =
         widgets ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QGuiApplication>(argc, argv);
     QGuiApplication &app = *application;
     const QStringList arguments = app.arguments();
-    if (widgets)
+    if (arguments.value(1) == u"--child-desk")
         return childDesk(arguments.mid(2));
-    if (arguments.value(1) == u"--child-sync")
-        return childSync(arguments.mid(2));
+    if (arguments.value(1) == u"--child-sync" || arguments.value(1) == u"--child-sync-desk")
+        return childSync(arguments.mid(2), widgets);
     if (arguments.value(1) == u"--child-cold")
         return childCold(arguments.mid(2));
 
@@ -664,6 +678,24 @@ int main(int argc, char *argv[])
     for (const QString &suffix : {u""_s, u"-wal"_s})
         cacheBytes += QFileInfo(cache + suffix).size();
     say(u"  cache file: %1 MB"_s.arg(double(cacheBytes) / 1e6, 0, 'f', 0));
+
+    // 1b. The same with the desk's main window open, as an agent signs in.
+    const int deskSyncRuns = std::min(3, syncRuns);
+    say(u"1b. full initial sync with the desk's main window open, %1 runs"_s.arg(deskSyncRuns));
+    QList<double> deskSyncMs;
+    for (int run = 0; run < deskSyncRuns; ++run) {
+        const QString deskCache = caches.filePath(u"desk-cache-%1.sqlite"_s.arg(run));
+        const ChildResult r = runChild({u"--child-sync-desk"_s, server.baseUrl().toString(), deskCache,
+                                        QString::number(expected), QString::number(big), QString::number(rows),
+                                        QString::number(window)});
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+            QFile::remove(deskCache + suffix);
+        deskSyncMs.append(r.values.value(u"sync_ms"_s));
+        say(u"  run %1/%2: %3 s to Live; client CPU %4 s"_s.arg(run + 1)
+                .arg(deskSyncRuns)
+                .arg(r.values.value(u"sync_ms"_s) / 1000, 0, 'f', 2)
+                .arg(r.values.value(u"cpu_s"_s), 0, 'f', 2));
+    }
 
     // 2. Cold starts from the cache the last sync left.
     say(u"2. cold start (open the cache, setQuery on %1, read %2 rows), %3 runs each, a fresh process per run"_s
@@ -835,12 +867,20 @@ int main(int argc, char *argv[])
 
     say(u"summary (%1 tickets in the cache; load average now %2):"_s.arg(total).arg(loadAverage()));
     say(u"  1. full initial sync: %1 s median (min %2, max %3); client CPU %4 s, server CPU %5 s (medians)"
-        " -> target < 10 s %6"_s.arg(sync.median / 1000, 0, 'f', 2)
+        " -> target < 8 s %6"_s.arg(sync.median / 1000, 0, 'f', 2)
             .arg(sync.min / 1000, 0, 'f', 2)
             .arg(sync.max / 1000, 0, 'f', 2)
             .arg(summarize(syncCpu).median, 0, 'f', 2)
             .arg(summarize(serverCpu).median, 0, 'f', 2)
-            .arg(verdict(sync.median, 10'000)));
+            .arg(verdict(sync.median, 8'000)));
+    if (!deskSyncMs.isEmpty()) {
+        const Summary deskSync = summarize(deskSyncMs);
+        say(u"  1b. the same with the desk's window open: %1 s median (min %2, max %3) -> target < 8 s %4"_s
+                .arg(deskSync.median / 1000, 0, 'f', 2)
+                .arg(deskSync.min / 1000, 0, 'f', 2)
+                .arg(deskSync.max / 1000, 0, 'f', 2)
+                .arg(verdict(deskSync.median, 8'000)));
+    }
     say(u"  2. cold start, page cache warm: %1 -> target < 1000 ms %2"_s.arg(ms(coldWarm), verdict(coldWarm.median, 1000)));
     say(u"     cold start, cache file evicted: %1 -> %2"_s.arg(ms(coldEvicted), verdict(coldEvicted.median, 1000)));
     say(u"     medians: open %1 ms, setQuery %2 ms, first screen %3 ms; process start to exit %4 ms (warm),"

@@ -3,6 +3,7 @@
 #include "server/logging.h"
 
 #include <QTcpServer>
+#include <QPointer>
 #include <QTcpSocket>
 
 using namespace Qt::StringLiterals;
@@ -227,12 +228,22 @@ bool HttpConnection::readHead()
             answer(*refused, true);
             return false;
         }
-        // Accepted: the socket and its unread handshake go to the push channel.
+        // Accepted: the socket and its unread handshake go to the push
+        // channel, which moves it to its own thread. Not from here: this runs
+        // inside the socket's readyRead(), and the socket's own code goes on
+        // with it when that returns; moved away meanwhile, it raced the push
+        // thread for its read notifier, and a desk's first words after the
+        // greeting could wait unread until the next ping.
         m_state = State::Closing;
         m_timer.stop();
         m_socket->disconnect(this);
-        QTcpSocket *socket = std::exchange(m_socket, nullptr);
-        Q_EMIT m_server.upgraded(socket, m_request);
+        QMetaObject::invokeMethod(
+            &m_server,
+            [server = &m_server, socket = QPointer<QTcpSocket>(std::exchange(m_socket, nullptr)), request = m_request]() {
+                if (socket)
+                    Q_EMIT server->upgraded(socket, request);
+            },
+            Qt::QueuedConnection);
         deleteLater();
         return false;
     }

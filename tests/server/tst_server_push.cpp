@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTcpSocket>
@@ -187,6 +188,30 @@ private Q_SLOTS:
         for (int i = 0; i < 40; ++i)
             say(u"sam"_s, i % 2 ? ticket : 0, u"viewing"_s);
         QTRY_VERIFY_WITH_TIMEOUT(errors(u"sam"_s).join(u' ').contains(u"Too many presence messages"_s), 10'000);
+    }
+
+    // A desk says where it is as soon as the server has greeted it; the
+    // answer comes at once, however soon after the handshake it speaks.
+    void presenceRightAfterTheGreetingIsHeardAtOnce()
+    {
+        const qint64 ticket = m_world.intake(*m_api, m_world.support, u"Wrong size"_s);
+        for (int round = 0; round < 20; ++round) {
+            Listener sue(m_server->baseUrl(), m_world.token(u"sue"_s));
+            bool answered = false;
+            connect(&sue.socket, &QWebSocket::textMessageReceived, &sue, [&](const QString &text) {
+                const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+                const QString type = message.value(u"type"_s).toString();
+                if (type == u"hello")
+                    sue.socket.sendTextMessage(u"{\"type\":\"presence\",\"ticket\":%1,\"state\":\"writing\"}"_s.arg(ticket));
+                else if (type == u"presence")
+                    answered = true;
+            });
+            QElapsedTimer waited;
+            waited.start();
+            QVERIFY2(QTest::qWaitFor([&answered]() { return answered; }, 5'000),
+                     qPrintable(u"round %1: no answer"_s.arg(round)));
+            QVERIFY2(waited.elapsed() < 5'000, qPrintable(u"round %1"_s.arg(round)));
+        }
     }
 
     void transferNotifiesTheReceivingDepartmentAndPokesTheOldOne()
