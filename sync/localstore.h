@@ -174,6 +174,11 @@ public:
     // revoked would), with the cursor; the outbox stays, nothing typed is lost.
     Status purgeTickets();
 
+    // One bounded step of merging the search index's segments (each page
+    // of a sync adds one; see migration 9): a few tens of milliseconds.
+    // Returns whether there is more to merge.
+    Expected<bool> tidySearchIndex();
+
     // Reads for the models; never touch the network.
     QList<DepartmentSummary> departmentSummaries();
     int queueCount(const QueueQuery &query);

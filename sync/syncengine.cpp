@@ -47,7 +47,20 @@ SyncEngine::SyncEngine(LocalStore &store, QObject *parent)
         requestWake();
     });
     m_wakeTimer.setSingleShot(true);
+    m_tidyTimer.setInterval(std::chrono::milliseconds(250));
+    connect(&m_tidyTimer, &QTimer::timeout, this, &SyncEngine::tidySearchIndex);
     updatePending();
+}
+
+void SyncEngine::tidySearchIndex()
+{
+    if (m_state != State::Live)
+        return; // not while pages come in: they add segments anyway
+    const Expected<bool> more = m_store.tidySearchIndex();
+    if (!more)
+        qCWarning(lcSync) << "Could not tidy the search index:" << more.error().message;
+    if (!more || !*more)
+        m_tidyTimer.stop();
 }
 
 SyncEngine::~SyncEngine()
@@ -597,6 +610,9 @@ SyncEngine::PageEffect SyncEngine::applyPulled(const FeedPage &pulled)
                            || !page.value(u"revoked_departments"_s).toArray().isEmpty();
     effect.directoryChanged = page.contains(u"directory_version"_s)
                               && directoryVersionOf(page) != m_store.directoryVersion();
+    // Each page adds a segment to the search index: merged when idle.
+    if (!pulled.tickets.isEmpty() && !m_tidyTimer.isActive())
+        m_tidyTimer.start();
     if (!pulled.tickets.isEmpty() || effect.accessChanged
         || !page.value(u"revoked_tickets"_s).toArray().isEmpty())
         Q_EMIT ticketsChanged();

@@ -170,6 +170,10 @@ private:
     QString m_attachmentDirectory;
     PushChannel m_push;
     QTimer m_wakeTimer;
+    // Merges the search index's segments a step at a time after syncs have
+    // added many, while the engine is Live (see tidySearchIndex()).
+    QTimer m_tidyTimer;
+    void tidySearchIndex();
     State m_state = State::SignedOut;
     int m_pending = 0;
     bool m_running = false;

@@ -88,6 +88,22 @@ class TestSyncEngine : public WorldTest
             .value(u"outcome"_s)
             .toString();
     }
+    // Runs `sql` on the cache file through a connection of its own, as
+    // another program would; the first column of the first row, or an
+    // invalid value when it failed.
+    static QVariant besideTheDesk(const QString &path, const QString &sql)
+    {
+        QVariant value;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"beside"_s);
+            db.setDatabaseName(path);
+            QSqlQuery query(db);
+            if (db.open() && query.exec(sql))
+                value = query.next() ? query.value(0) : QVariant(0);
+        }
+        QSqlDatabase::removeDatabase(u"beside"_s);
+        return value;
+    }
     QJsonObject serverTicket(qint64 id)
     {
         return m_api->get(u"/api/v1/tickets/%1"_s.arg(id), m_world.token(u"admin"_s)).json();
@@ -445,15 +461,7 @@ private Q_SLOTS:
         QVERIFY(sam.open(path));
         sam.engine->setPageSize(1); // five pages, the third of them refused
         const qint64 refused = m_tickets[2];
-        const auto onCache = [&path](const QString &sql) {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"beside"_s);
-            db.setDatabaseName(path);
-            const bool done = db.open() && QSqlQuery(db).exec(sql);
-            db.close();
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(u"beside"_s);
-            return done;
-        };
+        const auto onCache = [&path](const QString &sql) { return besideTheDesk(path, sql).isValid(); };
         QVERIFY(onCache(u"CREATE TRIGGER refuse BEFORE INSERT ON tickets WHEN new.id = %1"
                         " BEGIN SELECT RAISE(ABORT, 'refused'); END"_s.arg(refused)));
         QVERIFY(signIn(sam, u"sam"_s));
@@ -472,6 +480,22 @@ private Q_SLOTS:
             QCOMPARE(ticket->messages.size(), 1);
             QCOMPARE(ticket->events.size(), 2);
         }
+    }
+
+    // Each page of a sync adds a segment to the cache's search index; when
+    // the desk is idle it merges them, and search finds the same.
+    void theSearchIndexIsTidiedWhenIdle()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"sam.sqlite"_s);
+        Client sam;
+        QVERIFY(sam.open(path));
+        sam.engine->setPageSize(1);
+        QVERIFY(signIn(sam, u"sam"_s));
+        const QString segments = u"SELECT count(DISTINCT segid) FROM ticket_search_idx"_s;
+        QTRY_COMPARE_WITH_TIMEOUT(besideTheDesk(path, segments).toInt(), 1, 15'000);
+        QCOMPARE(sam.store->ticketCount(), 5);
+        QCOMPARE(besideTheDesk(path, u"SELECT count(*) FROM ticket_search WHERE ticket_search MATCH 'support'"_s).toInt(), 5);
     }
 
     // Over years of history the cache keeps open work and a window of the
