@@ -47,7 +47,9 @@ SyncEngine::SyncEngine(LocalStore &store, QObject *parent)
         requestWake();
     });
     m_wakeTimer.setSingleShot(true);
-    m_tidyTimer.setInterval(std::chrono::milliseconds(250));
+    // Steps of about 20 ms with room for the agent's input between them: a
+    // first sync's segments are merged within a second or two of Live.
+    m_tidyTimer.setInterval(std::chrono::milliseconds(10));
     connect(&m_tidyTimer, &QTimer::timeout, this, &SyncEngine::tidySearchIndex);
     updatePending();
 }
