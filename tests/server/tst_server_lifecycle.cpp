@@ -4,6 +4,8 @@
 #include "tests/support/testserver.h"
 #include "tests/support/testworld.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -138,6 +140,80 @@ private Q_SLOTS:
         QVERIFY(second->exitCode() != 0);
         QVERIFY(QString::fromUtf8(second->readAllStandardError()).contains(u"Cannot listen"_s));
         QVERIFY(first.stop());
+    }
+
+    // An operator's options in a file (/etc/signpost/signpost.conf), the
+    // command line over them; check-config shows what the server would take.
+    void aConfigFileGivesTheOptionsAndTheCommandLineWins()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"signpost.conf"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# Signpost\n"
+                   "data-dir = " + dir.filePath(u"data"_s).toUtf8() + "\n"
+                   "port = 0\n"
+                   "login-rate = 12\n"
+                   "contact-rate = 4\n"
+                   "trusted-proxy = 127.0.0.1\n"
+                   "trusted-proxy = ::1\n"
+                   "public-url = \"https://help.example.com/\"\n"
+                   "test-hooks = no\n");
+        file.close();
+        std::unique_ptr<QProcess> check(run({u"check-config"_s, u"--config"_s, path, u"--login-rate"_s, u"7"_s}));
+        QCOMPARE(check->exitCode(), 0);
+        const QString shown = QString::fromUtf8(check->readAllStandardOutput());
+        for (const QString &line : {u"login-rate = 7"_s, u"contact-rate = 4"_s, u"port = 0"_s,
+                                    u"trusted-proxy = 127.0.0.1, ::1"_s, u"public-url = https://help.example.com"_s,
+                                    u"test-hooks = false"_s})
+            QVERIFY2(shown.contains(line + u'\n'), qPrintable(line + u" in "_s + shown));
+        QVERIFY2(!QFileInfo::exists(dir.filePath(u"data"_s)), "check-config makes nothing");
+
+        // The server itself takes the file: it listens on the port it names.
+        QProcess server;
+        server.start(QStringLiteral(SIGNPOST_SERVER_BINARY), {u"--config"_s, path});
+        server.setReadChannel(QProcess::StandardOutput);
+        QVERIFY(QTest::qWaitFor([&server]() { return server.canReadLine() || server.state() == QProcess::NotRunning; },
+                                30'000));
+        const QUrl base(QString::fromUtf8(server.readLine()).trimmed());
+        QVERIFY2(base.port() > 0, qPrintable(base.toString()));
+        QVERIFY(QFileInfo::exists(dir.filePath(u"data/signpost.sqlite3"_s)));
+        ApiClient api(base);
+        QCOMPARE(api.get(u"/healthz"_s).status, 200);
+        server.terminate();
+        QVERIFY(server.waitForFinished(30'000));
+    }
+
+    void aBadConfigFileFailsClearly_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown option") << QByteArray("port = 0\nfrobnicate = 1\n") << u"line 2: there is no option \"frobnicate\""_s;
+        QTest::newRow("no value") << QByteArray("port\n") << u"line 1: expected \"name = value\""_s;
+        QTest::newRow("flag") << QByteArray("demo = sometimes\n") << u"line 1: demo takes true or false"_s;
+        QTest::newRow("bad value") << QByteArray("port = 99999\n") << u"--port needs a number"_s;
+    }
+    void aBadConfigFileFailsClearly()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"signpost.conf"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        for (const QStringList &arguments : {QStringList{u"check-config"_s, u"--config"_s, path},
+                                             QStringList{u"--config"_s, path, u"--data-dir"_s, dir.path()}}) {
+            std::unique_ptr<QProcess> process(run(arguments));
+            QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+            QVERIFY(process->exitCode() != 0);
+            const QString error = QString::fromUtf8(process->readAllStandardError());
+            QVERIFY2(error.contains(message), qPrintable(error));
+        }
+        std::unique_ptr<QProcess> missing(run({u"check-config"_s, u"--config"_s, dir.filePath(u"none.conf"_s)}));
+        QVERIFY(missing->exitCode() != 0);
+        QVERIFY(QString::fromUtf8(missing->readAllStandardError()).contains(u"Cannot read the config file"_s));
     }
 };
 
