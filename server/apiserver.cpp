@@ -84,6 +84,7 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
 
     route(HttpRequest::Method::Get, u"/healthz"_s, Access::Public,
           [](Call &) { return HttpReply::json(QJsonObject{{u"status"_s, u"ok"_s}}); });
+    route(HttpRequest::Method::Get, u"/metrics"_s, Access::Public, [this](Call &call) { return metrics(call); });
     route(HttpRequest::Method::Get, u"/api/v1"_s, Access::Public, [](Call &) {
         return HttpReply::json(QJsonObject{{u"name"_s, u"signpost"_s}, {u"version"_s, QStringLiteral(SIGNPOST_VERSION)}});
     });
@@ -290,8 +291,9 @@ Expected<QJsonObject> ApiServer::jsonBody(const Call &call)
     return document.object();
 }
 
-HttpReply ApiServer::dispatch(const HttpRequest &request)
+HttpReply ApiServer::dispatch(const HttpRequest &request, QString &routeLabel)
 {
+    routeLabel = u"(none)"_s;
     const QStringList path = request.url().path().split(u'/', Qt::SkipEmptyParts);
     bool pathKnown = false;
     for (const Route &route : std::as_const(m_routes)) {
@@ -317,6 +319,7 @@ HttpReply ApiServer::dispatch(const HttpRequest &request)
         if (!match)
             continue;
         pathKnown = true;
+        routeLabel = u'/' + route.segments.join(u'/');
         // HEAD is GET without the body (uptime monitors and link checkers).
         const auto method = request.method() == HttpRequest::Method::Head ? HttpRequest::Method::Get
                                                                                : request.method();
@@ -368,19 +371,103 @@ void ApiServer::handle(const HttpRequest &request, HttpServer::Respond respond)
         respond(decorated(withCors(std::move(preflight), corsAllowed ? origin : QByteArray())));
         return;
     }
-    HttpReply reply = dispatch(request);
+    QElapsedTimer took;
+    took.start();
+    QString route;
+    HttpReply reply = dispatch(request, route);
     if (publicApi)
         reply = withCors(std::move(reply), corsAllowed ? origin : QByteArray());
     if (!m_dropNextAnswerTo.isEmpty() && request.url().path() == m_dropNextAnswerTo) {
         m_dropNextAnswerTo.clear();
         reply.abortConnection = true;
     }
+    const QByteArray method = methodLabel(request.method());
     if (reply.later) {
         // Work elsewhere: the answer comes when it is done.
-        reply.later([respond](HttpReply done) { respond(decorated(std::move(done))); });
+        reply.later([this, respond, took, method, route](HttpReply done) {
+            m_metrics.recordRequest(method, route, done.status, took.nsecsElapsed() / 1000);
+            respond(decorated(std::move(done)));
+        });
         return;
     }
+    m_metrics.recordRequest(method, route, reply.status, took.nsecsElapsed() / 1000);
     respond(decorated(std::move(reply)));
+}
+
+QByteArray ApiServer::methodLabel(HttpRequest::Method method)
+{
+    // Fixed names: a made-up method must not make a series of its own.
+    switch (method) {
+    case HttpRequest::Method::Get: return "GET";
+    case HttpRequest::Method::Head: return "HEAD";
+    case HttpRequest::Method::Post: return "POST";
+    case HttpRequest::Method::Put: return "PUT";
+    case HttpRequest::Method::Patch: return "PATCH";
+    case HttpRequest::Method::Delete: return "DELETE";
+    case HttpRequest::Method::Options: return "OPTIONS";
+    case HttpRequest::Method::Other: break;
+    }
+    return "OTHER";
+}
+
+HttpReply ApiServer::metrics(const Call &call)
+{
+    // Prometheus on this machine scrapes freely; from elsewhere (through
+    // nginx, say) only with an admin's token.
+    if (!QHostAddress(call.clientAddress).isLoopback()) {
+        const QByteArray authorization = call.request.value("Authorization");
+        const Expected<AccountStore::Session> session = m_accounts.authenticate(
+            authorization.startsWith("Bearer ") ? QString::fromLatin1(authorization.mid(7).trimmed()) : QString());
+        if (!session)
+            return HttpReply::error({ErrorCode::Forbidden,
+                                     u"The metrics are for this machine, or for an admin's token."_s, {}});
+        const Expected<Agent> agent = m_accounts.agent(session->agentId);
+        if (!agent || !agent->isAdmin)
+            return HttpReply::error({ErrorCode::Forbidden, u"Only admins may read the metrics."_s, {}});
+    }
+    const int pushConnections = m_push.connectionCount();
+    return readAside(
+        [](SqlConnection &sql, const QString &) -> Expected<QByteArray> {
+            QByteArray text = "# HELP signpost_tickets Tickets in the store, by department and status.\n"
+                              "# TYPE signpost_tickets gauge\n";
+            QSqlQuery &tickets = sql.prepared(
+                u"SELECT t.department_id, COALESCE(d.name, ''), t.status, COUNT(*) FROM tickets t"
+                " LEFT JOIN departments d ON d.id = t.department_id GROUP BY t.department_id, t.status"_s);
+            if (Status done = sql.exec(tickets); !done)
+                return done.error();
+            while (tickets.next())
+                text += Metrics::gauge("signpost_tickets",
+                                       {{"department_id", tickets.value(0).toString()},
+                                        {"department", tickets.value(1).toString()},
+                                        {"status", tickets.value(2).toString()}},
+                                       tickets.value(3).toDouble());
+            tickets.finish();
+            text += "# HELP signpost_mail_outbox Mail in the outbox, by state (queued and sending wait to go).\n"
+                    "# TYPE signpost_mail_outbox gauge\n";
+            QSqlQuery &outbox = sql.prepared(u"SELECT state, COUNT(*) FROM mail_outbox GROUP BY state"_s);
+            if (Status done = sql.exec(outbox); !done)
+                return done.error();
+            QHash<QString, double> states{{u"queued"_s, 0}, {u"sending"_s, 0}, {u"sent"_s, 0}, {u"failed"_s, 0},
+                                          {u"bounced"_s, 0}};
+            while (outbox.next())
+                states[outbox.value(0).toString()] = outbox.value(1).toDouble();
+            outbox.finish();
+            for (const QString &state : {u"queued"_s, u"sending"_s, u"sent"_s, u"failed"_s, u"bounced"_s})
+                text += Metrics::gauge("signpost_mail_outbox", {{"state", state}}, states.value(state));
+            return text;
+        },
+        [this, pushConnections](QByteArray stored) {
+            QByteArray text = "# HELP signpost_build_info The server's version.\n# TYPE signpost_build_info gauge\n"
+                              + Metrics::gauge("signpost_build_info", {{"version", QStringLiteral(SIGNPOST_VERSION)}}, 1)
+                              + "# HELP signpost_push_connections Push sockets open on this instance.\n"
+                                "# TYPE signpost_push_connections gauge\n"
+                              + Metrics::gauge("signpost_push_connections", {}, pushConnections) + stored
+                              + m_metrics.requestsText();
+            HttpReply reply;
+            reply.contentType = "text/plain; version=0.0.4; charset=utf-8";
+            reply.body = std::move(text);
+            return reply;
+        });
 }
 
 bool ApiServer::originAllowed(const QByteArray &origin)

@@ -11,6 +11,7 @@
 #include "server/figurestore.h"
 #include "server/httpreply.h"
 #include "server/idempotencylog.h"
+#include "server/metrics.h"
 #include "server/pushhub.h"
 #include "server/ratelimiter.h"
 #include "server/searchindex.h"
@@ -99,11 +100,19 @@ private:
     // An answer read on a reader thread from the change feed's side of the
     // store (a sync page, a search).
     HttpReply readLater(std::function<Expected<QByteArray>(SyncFeed &)> read);
+    // Any read on a reader thread with its own connection; the answer is
+    // made on this thread from what it returned.
+    HttpReply readAside(std::function<Expected<QByteArray>(SqlConnection &, const QString &epoch)> read,
+                        std::function<HttpReply(QByteArray)> answer);
+    // GET /metrics (Prometheus): to this machine, or to an admin's token.
+    HttpReply metrics(const Call &call);
+    static QByteArray methodLabel(HttpRequest::Method method);
     // A kept file as a download.
     static HttpReply fileReply(const AttachmentStore::Stored &stored);
 
     void handle(const HttpRequest &request, HttpServer::Respond respond);
-    HttpReply dispatch(const HttpRequest &request);
+    // `route` is set to the pattern that matched, for the metrics.
+    HttpReply dispatch(const HttpRequest &request, QString &route);
     // The headers every answer carries.
     static HttpReply decorated(HttpReply reply);
     // CORS for a shop's own page: whether some shop lists the origin, and
@@ -166,6 +175,7 @@ private:
     // Sync pages are read here, each thread on its own read connection, so
     // a big first sync never holds up intake or commands.
     QThreadPool m_readers;
+    Metrics m_metrics;
     // Forgets expired sessions, old command results and idempotency keys,
     // in bounded sweeps. Returns how many rows went.
     Expected<int> maintain();

@@ -192,20 +192,30 @@ HttpReply ApiServer::fileReply(const AttachmentStore::Stored &stored)
 
 HttpReply ApiServer::readLater(std::function<Expected<QByteArray>(SyncFeed &)> read)
 {
+    return readAside(
+        [read = std::move(read)](SqlConnection &sql, const QString &epoch) {
+            SyncFeed feed(sql, epoch);
+            return read(feed);
+        },
+        [](QByteArray page) { return HttpReply::raw(std::move(page)); });
+}
+
+HttpReply ApiServer::readAside(std::function<Expected<QByteArray>(SqlConnection &, const QString &epoch)> read,
+                               std::function<HttpReply(QByteArray)> answer)
+{
     // On a reader thread with its own connection: a long read never holds
     // up the requests behind it.
     HttpReply reply;
-    reply.later = [this, read = std::move(read)](std::function<void(HttpReply)> respond) {
+    reply.later = [this, read = std::move(read), answer = std::move(answer)](std::function<void(HttpReply)> respond) {
         QtConcurrent::run(&m_readers,
                           [path = m_db.path(), epoch = m_db.epoch(), read]() -> Expected<QByteArray> {
                               Expected<SqlConnection *> sql = Database::readerForThisThread(path);
                               if (!sql)
                                   return sql.error();
-                              SyncFeed feed(**sql, epoch);
-                              return read(feed);
+                              return read(**sql, epoch);
                           })
-            .then(this, [respond](Expected<QByteArray> page) {
-                respond(page ? HttpReply::raw(std::move(*page)) : HttpReply::error(page.error()));
+            .then(this, [respond, answer](Expected<QByteArray> read) {
+                respond(read ? answer(std::move(*read)) : HttpReply::error(read.error()));
             });
     };
     return reply;

@@ -184,6 +184,47 @@ private Q_SLOTS:
         QVERIFY(server.waitForFinished(30'000));
     }
 
+    // Prometheus scrapes /metrics: the requests by route and status with
+    // their latency, tickets by department and status, push sockets, the
+    // mail outbox. Served to this machine; from elsewhere to an admin only.
+    void metricsTellWhatTheServerDoes()
+    {
+        TestServer server;
+        QVERIFY(server.start({u"--trusted-proxy"_s, u"127.0.0.1"_s}));
+        ApiClient api(server.baseUrl());
+        QString error;
+        const TestWorld world = TestWorld::create(api, &error);
+        QVERIFY2(world.shop > 0, qPrintable(error));
+        const QString admin = world.token(u"admin"_s);
+        QVERIFY(!admin.isEmpty() && !world.token(u"sam"_s).isEmpty());
+        QVERIFY(world.intake(api, world.support, u"Wrong size"_s) > 0);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(api.get(u"/api/v1/tickets/%1"_s.arg(900'000 + i), admin).status, 404);
+        QCOMPARE(api.get(u"/no/such/thing"_s).status, 404);
+
+        const Response scraped = api.get(u"/metrics"_s);
+        QCOMPARE(scraped.status, 200);
+        QVERIFY(scraped.header("Content-Type").startsWith("text/plain; version=0.0.4"));
+        const QString text = QString::fromUtf8(scraped.body);
+        for (const QString &line :
+             {u"signpost_http_requests_total{route=\"/api/v1/tickets/{id}\",method=\"GET\",status=\"404\"} 3"_s,
+              u"signpost_http_requests_total{route=\"/api/v1/public/intake\",method=\"POST\",status=\"201\"} 1"_s,
+              u"signpost_http_requests_total{route=\"(none)\",method=\"GET\",status=\"404\"} 1"_s,
+              u"signpost_http_request_duration_seconds_count{route=\"/api/v1/tickets/{id}\",method=\"GET\"} 3"_s,
+              u"signpost_http_request_duration_seconds_bucket{route=\"/api/v1/tickets/{id}\",method=\"GET\",le=\"+Inf\"} 3"_s,
+              u"signpost_tickets{department_id=\"%1\",department=\"Support\",status=\"new\"} 1"_s.arg(world.support),
+              u"signpost_push_connections 0"_s, u"signpost_mail_outbox{state=\"queued\"}"_s})
+            QVERIFY2(text.contains(line), qPrintable(line + u" not in\n"_s + text));
+        QVERIFY2(!text.contains(u"900000"_s), "paths never become series");
+
+        // Through the proxy from elsewhere: an admin's token, or nothing.
+        const QList<QPair<QByteArray, QByteArray>> outside{{"X-Forwarded-For", "203.0.113.5"}};
+        QCOMPARE(api.send("GET", u"/metrics"_s, {}, {}, {}, outside).status, 403);
+        QCOMPARE(api.send("GET", u"/metrics"_s, {}, {}, world.token(u"sam"_s), outside).status, 403);
+        QCOMPARE(api.send("GET", u"/metrics"_s, {}, {}, admin, outside).status, 200);
+        QVERIFY(server.stop());
+    }
+
     void aBadConfigFileFailsClearly_data()
     {
         QTest::addColumn<QByteArray>("content");
