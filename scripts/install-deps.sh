@@ -9,7 +9,8 @@ packages=(
   qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
   qt6-charts-dev libqt6opengl6-dev
-  libqt6svg6
+  libqt6svg6 qt6-svg-dev
+  lintian appstream # the packages' checks
   qcoro-qt6-dev qtkeychain-qt6-dev
   libsodium-dev
   libgmime-3.0-dev libcurl4-openssl-dev
