@@ -2,7 +2,7 @@
 
 #include "core/command.h"
 #include "core/timestamps.h"
-#include "server/apiserver.h"
+#include "server/api/apiserver.h"
 
 #include <QRandomGenerator>
 

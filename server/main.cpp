@@ -1,11 +1,11 @@
 // signpost-server: the helpdesk backend on embedded SQLite.
 #include "core/timestamps.h"
-#include "server/apiserver.h"
+#include "server/api/apiserver.h"
 #include "server/channels/email/deliver.h"
-#include "server/database.h"
+#include "server/storage/database.h"
 #include "server/demodata.h"
 #include "server/logging.h"
-#include "server/secrets.h"
+#include "server/services/secrets.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

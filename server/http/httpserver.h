@@ -1,7 +1,7 @@
 #pragma once
 
 #include "server/http/httprequest.h"
-#include "server/httpreply.h"
+#include "server/http/httpreply.h"
 
 #include <QHostAddress>
 #include <QObject>

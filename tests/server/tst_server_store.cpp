@@ -1,8 +1,8 @@
 // The server's store itself, on a real SQLite file: a transaction that could
 // not begin is said so before anything is written, and a change sequence
 // value that could not be kept is never handed out.
-#include "server/database.h"
-#include "server/transaction.h"
+#include "server/storage/database.h"
+#include "server/storage/transaction.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -3,8 +3,8 @@
 #include "server/channels/email/imapclient.h"
 #include "server/channels/email/mailcomposer.h"
 #include "server/channels/email/mailparser.h"
-#include "server/database.h"
-#include "server/departmentstore.h"
+#include "server/storage/database.h"
+#include "server/services/departmentstore.h"
 #include "server/logging.h"
 
 #include <QCryptographicHash>

@@ -4,9 +4,9 @@
 #include "server/channels/email/mailcomposer.h"
 #include "server/channels/email/mailstore.h"
 #include "server/channels/email/smtpsender.h"
-#include "server/attachmentstore.h"
-#include "server/ratelimiter.h"
-#include "server/ticketstore.h"
+#include "server/services/attachmentstore.h"
+#include "server/http/ratelimiter.h"
+#include "server/services/ticketstore.h"
 
 #include <QObject>
 #include <QSet>

@@ -1,8 +1,8 @@
 #include "server/channels/email/mailstore.h"
 
-#include "server/database.h"
-#include "server/secrets.h"
-#include "server/transaction.h"
+#include "server/storage/database.h"
+#include "server/services/secrets.h"
+#include "server/storage/transaction.h"
 
 #include <QDateTime>
 #include <QJsonArray>

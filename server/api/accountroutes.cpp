@@ -1,0 +1,149 @@
+// The account part of the API: sign-in, the signed-in agent, and the admin's
+// management of agents and their memberships.
+#include "server/api/apiserver.h"
+
+#include "core/timestamps.h"
+#include "server/storage/database.h"
+
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+void ApiServer::addAccountRoutes()
+{
+    using Method = HttpRequest::Method;
+
+    route(Method::Post, u"/api/v1/auth/login"_s, Access::Public, [this](Call &call) {
+        if (!m_loginLimiter.allow(call.clientAddress, nowMs()))
+            return HttpReply::error({ErrorCode::RateLimited, u"Too many sign-in attempts. Wait a minute and try again."_s, {}});
+        Expected<QJsonObject> body = jsonBody(call);
+        if (!body)
+            return HttpReply::error(body.error());
+        const QString email = body->value(u"email"_s).toString();
+        const QString password = body->value(u"password"_s).toString();
+        if (email.trimmed().isEmpty())
+            return HttpReply::error(Error::invalid(u"email"_s, u"Give your email address."_s));
+        if (password.isEmpty())
+            return HttpReply::error(Error::invalid(u"password"_s, u"Give your password."_s));
+        Expected<AccountStore::Credentials> found = m_accounts.credentials(email);
+        if (!found)
+            return HttpReply::error(found.error());
+        // Argon2id takes tens of milliseconds by design: it runs on a worker,
+        // and everyone else's requests go on meanwhile.
+        HttpReply reply;
+        reply.later = [this, credentials = *found, password](std::function<void(HttpReply)> respond) {
+            QtConcurrent::run(&m_work, &AccountStore::verify, credentials, password)
+                .then(this, [this, credentials, respond](bool verified) {
+                    Expected<AccountStore::SignIn> signIn = m_accounts.startSession(credentials, verified);
+                    respond(signIn ? HttpReply::json(QJsonObject{{u"token"_s, signIn->token},
+                                                                 {u"agent"_s, signIn->agent.toJson()}})
+                                   : HttpReply::error(signIn.error()));
+                });
+        };
+        return reply;
+    });
+
+    route(Method::Post, u"/api/v1/auth/logout"_s, Access::Agent, [this](Call &call) {
+        if (Status done = m_accounts.logout(call.session.tokenHash); !done)
+            return HttpReply::error(done.error());
+        m_push.disconnectToken(call.session.tokenHash);
+        return HttpReply::noContent();
+    });
+
+    route(Method::Get, u"/api/v1/me"_s, Access::Agent, [this](Call &call) {
+        Expected<Agent> agent = m_accounts.agent(call.scope.agentId);
+        if (!agent)
+            return HttpReply::error(agent.error());
+        QJsonObject me = agent->toJson();
+        me.insert(u"change_seq"_s, m_db.headSeq());
+        const Expected<qint64> directory = m_db.directoryVersion();
+        if (!directory)
+            return HttpReply::error(directory.error());
+        me.insert(u"directory_version"_s, *directory);
+        return HttpReply::json(me);
+    });
+
+    route(Method::Put, u"/api/v1/me/availability"_s, Access::Agent, [this](Call &call) {
+        Expected<QJsonObject> body = jsonBody(call);
+        if (!body)
+            return HttpReply::error(body.error());
+        if (!body->value(u"available"_s).isBool())
+            return HttpReply::error(Error::invalid(u"available"_s, u"available must be true or false."_s));
+        const bool available = body->value(u"available"_s).toBool();
+        Expected<Agent> agent = m_accounts.setAvailable(call.scope.agentId, available);
+        if (!agent)
+            return HttpReply::error(agent.error());
+        int reassigned = 0;
+        if (!available) {
+            Expected<int> moved = m_tickets.reassignFrom(agent->id, agent->name);
+            if (!moved)
+                return HttpReply::error(moved.error());
+            reassigned = *moved;
+        }
+        QJsonObject json = agent->toJson();
+        json.insert(u"reassigned"_s, reassigned);
+        return HttpReply::json(json);
+    });
+
+    route(Method::Get, u"/api/v1/agents"_s, Access::Admin, [this](Call &) {
+        Expected<QList<Agent>> agents = m_accounts.agents();
+        if (!agents)
+            return HttpReply::error(agents.error());
+        QJsonArray list;
+        for (const Agent &agent : *agents)
+            list.append(agent.toJson());
+        return HttpReply::json(QJsonObject{{u"agents"_s, list}});
+    });
+
+    route(Method::Post, u"/api/v1/agents"_s, Access::Admin, [this](Call &call) {
+        Expected<QJsonObject> body = jsonBody(call);
+        if (!body)
+            return HttpReply::error(body.error());
+        Expected<Agent> agent = m_accounts.createAgent(*body);
+        return agent ? HttpReply::json(agent->toJson(), 201) : HttpReply::error(agent.error());
+    });
+
+    route(Method::Get, u"/api/v1/agents/{id}"_s, Access::Admin, [this](Call &call) {
+        Expected<Agent> agent = m_accounts.agent(call.id());
+        return agent ? HttpReply::json(agent->toJson()) : HttpReply::error(agent.error());
+    });
+
+    route(Method::Patch, u"/api/v1/agents/{id}"_s, Access::Admin, [this](Call &call) {
+        Expected<QJsonObject> body = jsonBody(call);
+        if (!body)
+            return HttpReply::error(body.error());
+        Expected<Agent> agent = m_accounts.updateAgent(call.id(), *body);
+        if (!agent)
+            return HttpReply::error(agent.error());
+        if (agent->disabled || body->contains(u"password"_s))
+            m_push.disconnectAgent(agent->id, agent->disabled ? u"account_disabled"_s : u"signed_out"_s);
+        m_push.accessChanged(agent->id, m_db.headSeq());
+        return HttpReply::json(agent->toJson());
+    });
+
+    route(Method::Put, u"/api/v1/agents/{id}/memberships/{id}"_s, Access::Admin, [this](Call &call) {
+        Expected<QJsonObject> body = jsonBody(call);
+        if (!body)
+            return HttpReply::error(body.error());
+        const std::optional<Role> role = roleFromString(body->value(u"role"_s).toString());
+        if (!role)
+            return HttpReply::error(Error::invalid(u"role"_s, u"role must be member or lead."_s));
+        Expected<Agent> agent = m_accounts.setMembership(call.id(0), call.id(1), *role);
+        if (!agent)
+            return HttpReply::error(agent.error());
+        m_push.accessChanged(agent->id, m_db.headSeq());
+        return HttpReply::json(agent->toJson());
+    });
+
+    route(Method::Delete, u"/api/v1/agents/{id}/memberships/{id}"_s, Access::Admin, [this](Call &call) {
+        Expected<Agent> agent = m_accounts.removeMembership(call.id(0), call.id(1));
+        if (!agent)
+            return HttpReply::error(agent.error());
+        m_push.accessChanged(agent->id, m_db.headSeq());
+        return HttpReply::json(agent->toJson());
+    });
+}
+
+} // namespace Signpost

@@ -1,0 +1,308 @@
+// What customers reach without signing in: the contact forms, the JSON intake
+// for shops' own forms, and the customer's page of their ticket.
+#include "server/api/apiserver.h"
+
+#include "core/timestamps.h"
+#include "server/api/contactpages.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+namespace {
+
+QString threadPath(const QString &secret)
+{
+    return u"/ticket/"_s + secret;
+}
+
+HttpReply replayed(const IdempotencyLog::Answer &answer)
+{
+    HttpReply reply = HttpReply::raw(answer.body, answer.status);
+    reply.headers.append(qMakePair(QByteArray("Idempotent-Replayed"), QByteArray("true")));
+    return reply;
+}
+
+HttpReply replyAnswer(qint64 ticket)
+{
+    return HttpReply::json(QJsonObject{{u"ticket"_s, ticket}}, 201);
+}
+
+QJsonObject errorsJson(const QList<Error> &errors)
+{
+    QJsonArray list;
+    for (const Error &error : errors)
+        list.append(error.toJson().value(u"error"_s));
+    QJsonObject json = errors.first().toJson();
+    json.insert(u"errors"_s, list);
+    return json;
+}
+
+} // namespace
+
+HttpReply ApiServer::contactForm(Call &call, const Shop &shop)
+{
+    Expected<const RoutingTable *> table = m_departments.routingTable();
+    if (!table)
+        return HttpReply::html(ContactPages::notice(u"Sorry"_s, u"The form cannot be shown just now. Please try again later."_s),
+                               table.error().httpStatus());
+    const QList<Department> offered = (*table)->publicDepartments(shop.id);
+    if (call.request.method() != HttpRequest::Method::Post)
+        return HttpReply::html(ContactPages::form(shop, offered, {}, {}));
+
+    ContactPages::Values values;
+    QList<AttachmentStore::File> files;
+    if (!ContactPages::decodePost(call.request.value("Content-Type"), call.request.body(), values, files))
+        return HttpReply::html(ContactPages::notice(u"Sorry"_s, u"The form did not arrive whole. Please send it again."_s),
+                               400);
+    // A double click or a refresh gets the confirmation of the ticket the
+    // first post made.
+    const FormToken token = formToken(u"form"_s, values, call);
+    if (token.earlier) {
+        const QJsonObject made = QJsonDocument::fromJson(token.earlier->body).object();
+        return HttpReply::html(ContactPages::confirmation(shop, made.value(u"ticket"_s).toInteger(),
+                                                          made.value(u"thread_path"_s).toString()));
+    }
+    if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
+        return HttpReply::html(ContactPages::notice(u"Please wait a moment"_s,
+                                                    u"We received several messages from you just now. "
+                                                    "Please wait a few minutes before sending another."_s),
+                               429);
+    if (!values.value(u"website"_s).isEmpty()) {
+        // Filled in the field people never see: a robot. Thank it, keep nothing.
+        return HttpReply::html(ContactPages::notice(u"Thank you"_s, u"Your message was received."_s));
+    }
+
+    IntakeRequest request;
+    request.shopId = shop.id;
+    request.channel = Channel::Web;
+    request.name = values.value(u"name"_s);
+    request.email = values.value(u"email"_s);
+    request.orderNumber = values.value(u"order_number"_s);
+    request.subject = values.value(u"subject"_s);
+    request.message = values.value(u"message"_s);
+    request.files = files;
+    QList<Error> errors = request.validate();
+    const QString chosen = values.value(u"department"_s);
+    if (!chosen.isEmpty()) {
+        bool numeric = false;
+        request.departmentId = chosen.toLongLong(&numeric);
+        const bool offeredHere = numeric && std::any_of(offered.cbegin(), offered.cend(), [&](const Department &d) {
+                                     return d.id == request.departmentId;
+                                 });
+        if (!offeredHere)
+            errors.prepend(Error::invalid(u"department"_s, u"Please choose one of the departments in the list."_s));
+    }
+    if (!errors.isEmpty())
+        return HttpReply::html(ContactPages::form(shop, offered, values, errors), 422);
+
+    Expected<IntakeResult> result = m_tickets.intake(request, [&](const IntakeResult &made) {
+        return keepAnswer(token, intakeAnswer(made), call);
+    });
+    if (!result) {
+        if (result.error().code == ErrorCode::InvalidInput)
+            return HttpReply::html(ContactPages::form(shop, offered, values, {result.error()}), 422);
+        return HttpReply::html(ContactPages::notice(u"Sorry"_s, u"Your message could not be saved. Please try again."_s),
+                               result.error().httpStatus());
+    }
+    return HttpReply::html(ContactPages::confirmation(shop, result->ticketId, threadPath(result->secret)));
+}
+
+HttpReply ApiServer::customerThread(Call &call, bool posting)
+{
+    const QString secret = call.params.value(0);
+    const QString path = threadPath(secret);
+    bool replied = false;
+    QList<Error> errors;
+    if (posting) {
+        if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
+            return HttpReply::html(ContactPages::notice(u"Please wait a moment"_s,
+                                                        u"Please wait a few minutes before writing again."_s),
+                                   429);
+        ContactPages::Values values;
+        QList<AttachmentStore::File> files;
+        if (!ContactPages::decodePost(call.request.value("Content-Type"), call.request.body(), values, files))
+            return HttpReply::html(
+                ContactPages::notice(u"Sorry"_s, u"The form did not arrive whole. Please send it again."_s), 400);
+        // As on the contact form: a refresh or a double click posts once.
+        const FormToken token = formToken(u"reply-form"_s, values, call);
+        Expected<qint64> reply = token.earlier ? Expected<qint64>(qint64(0))
+                                               : m_tickets.customerReply(secret, values.value(u"message"_s), files,
+                                                                         [&](qint64 ticket) {
+                                                                             return keepAnswer(token, replyAnswer(ticket), call);
+                                                                         });
+        if (!reply && reply.error().code != ErrorCode::InvalidInput)
+            return HttpReply::html(ContactPages::notice(u"Link not valid"_s, reply.error().message),
+                                   reply.error().httpStatus());
+        if (!reply)
+            errors.append(reply.error());
+        replied = reply.has_value();
+    }
+    Expected<TicketStore::CustomerThread> thread = m_tickets.customerThread(secret);
+    if (!thread)
+        return HttpReply::html(ContactPages::notice(u"Link not valid"_s, thread.error().message),
+                               thread.error().httpStatus());
+    return HttpReply::html(ContactPages::thread(thread->ticket, thread->shopName, path, errors, replied),
+                           errors.isEmpty() ? 200 : 422);
+}
+
+ApiServer::FormToken ApiServer::formToken(const QString &scope, const ContactPages::Values &values, const Call &call)
+{
+    FormToken token{scope, values.value(u"form_token"_s).toLatin1(), {}, false};
+    if (!IdempotencyLog::isValidKey(token.key))
+        return token; // an old page, or a robot: taken as it is
+    Expected<std::optional<IdempotencyLog::Answer>> earlier = m_idempotency.find(scope, token.key, call.request.body());
+    // The same token with other text is a new message, written after going
+    // back: taken, and the token stays with its first one.
+    if (earlier) {
+        token.earlier = *earlier;
+        token.keep = !*earlier;
+    }
+    return token;
+}
+
+Status ApiServer::keepAnswer(const FormToken &token, const HttpReply &answer, const Call &call)
+{
+    if (!token.keep)
+        return ok();
+    return m_idempotency.remember(token.scope, token.key, call.request.body(), {answer.status, answer.body});
+}
+
+std::optional<HttpReply> ApiServer::earlierAnswer(const QString &scope, const QByteArray &key, const Call &call)
+{
+    if (key.isEmpty())
+        return std::nullopt;
+    if (!IdempotencyLog::isValidKey(key))
+        return HttpReply::error(
+            Error::invalid(u"Idempotency-Key"_s, u"The Idempotency-Key is 1 to 255 printable ASCII characters."_s));
+    Expected<std::optional<IdempotencyLog::Answer>> earlier = m_idempotency.find(scope, key, call.request.body());
+    if (!earlier)
+        return HttpReply::error(earlier.error());
+    if (!*earlier)
+        return std::nullopt;
+    return replayed(**earlier);
+}
+
+HttpReply ApiServer::intakeAnswer(const IntakeResult &result)
+{
+    return HttpReply::json(QJsonObject{{u"ticket"_s, result.ticketId},
+                                       {u"routing"_s, result.routing.toJson()},
+                                       {u"secret"_s, result.secret},
+                                       {u"thread_path"_s, threadPath(result.secret)}},
+                           201);
+}
+
+void ApiServer::addPublicRoutes()
+{
+    using Method = HttpRequest::Method;
+
+    route(Method::Get, u"/contact"_s, Access::Public, [this](Call &call) {
+        Expected<QList<Shop>> shops = m_departments.shops();
+        if (!shops)
+            return HttpReply::error(shops.error());
+        if (shops->size() == 1)
+            return contactForm(call, shops->first());
+        return HttpReply::html(ContactPages::shopList(*shops));
+    });
+    for (Method method : {Method::Get, Method::Post}) {
+        route(method, u"/contact/{slug}"_s, Access::Public, [this](Call &call) {
+            const std::optional<Shop> shop = m_departments.shopBySlug(call.params.value(0));
+            if (!shop)
+                return HttpReply::html(ContactPages::notice(u"Not found"_s, u"There is no contact form here."_s), 404);
+            return contactForm(call, *shop);
+        });
+        route(method, u"/ticket/{secret}"_s, Access::Public,
+              [this, method](Call &call) { return customerThread(call, method == Method::Post); });
+    }
+    // A file of the ticket, for its customer: theirs, or the agents' replies'.
+    route(Method::Get, u"/ticket/{secret}/files/{id}"_s, Access::Public, [this](Call &call) {
+        Expected<TicketStore::CustomerThread> thread = m_tickets.customerThread(call.params.value(0));
+        if (!thread)
+            return HttpReply::html(ContactPages::notice(u"Link not valid"_s, thread.error().message),
+                                   thread.error().httpStatus());
+        bool numeric = false;
+        const qint64 id = call.params.value(1).toLongLong(&numeric);
+        Expected<AttachmentStore::Stored> stored = numeric ? m_attachments.findForCustomer(thread->ticket.id, id)
+                                                           : Expected<AttachmentStore::Stored>(Error::notFound(QString()));
+        if (!stored)
+            return HttpReply::html(ContactPages::notice(u"Not found"_s, u"There is no such file on this ticket."_s), 404);
+        return fileReply(*stored);
+    });
+
+    route(Method::Get, u"/api/v1/public/shops/{slug}/departments"_s, Access::Public, [this](Call &call) {
+        const std::optional<Shop> shop = m_departments.shopBySlug(call.params.value(0));
+        if (!shop)
+            return HttpReply::error(Error::notFound(u"No such shop."_s));
+        Expected<const RoutingTable *> table = m_departments.routingTable();
+        if (!table)
+            return HttpReply::error(table.error());
+        QJsonArray list;
+        for (const Department &department : (*table)->publicDepartments(shop->id))
+            list.append(QJsonObject{{u"id"_s, department.id}, {u"label"_s, department.publicLabel}});
+        return HttpReply::json(QJsonObject{{u"shop"_s, shop->toJson()}, {u"departments"_s, list}});
+    });
+
+    route(Method::Post, u"/api/v1/public/intake"_s, Access::Public, [this](Call &call) {
+        const QByteArray key = call.request.value("Idempotency-Key");
+        if (std::optional<HttpReply> earlier = earlierAnswer(u"intake"_s, key, call))
+            return *earlier;
+        if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
+            return HttpReply::error({ErrorCode::RateLimited, u"Too many messages from this address; try again in a few minutes."_s, {}});
+        Expected<QJsonObject> body = jsonBody(call);
+        if (!body)
+            return HttpReply::error(body.error());
+        // The field people never see: anything in it but nothing (or an
+        // empty string) is a robot's. Thank it, keep nothing.
+        const QJsonValue website = body->value(u"website"_s);
+        if (!website.isUndefined() && !website.isNull() && website != QJsonValue(u""_s))
+            return HttpReply::json(QJsonObject{{u"received"_s, true}}, 202);
+        QList<Error> errors;
+        IntakeRequest request = IntakeRequest::fromJson(*body, errors);
+        if (request.shopId > 0) {
+            Expected<QList<Shop>> shops = m_departments.shops();
+            const bool known = shops && std::any_of(shops->cbegin(), shops->cend(),
+                                                    [&](const Shop &s) { return s.id == request.shopId; });
+            if (!known)
+                errors.append(Error::invalid(u"shop"_s, u"There is no shop %1."_s.arg(request.shopId)));
+        }
+        errors += request.validate();
+        if (!errors.isEmpty())
+            return HttpReply::json(errorsJson(errors), 422);
+        Expected<IntakeResult> result = m_tickets.intake(request, [&](const IntakeResult &made) -> Status {
+            if (key.isEmpty())
+                return ok();
+            const HttpReply answer = intakeAnswer(made);
+            return m_idempotency.remember(u"intake"_s, key, call.request.body(), {answer.status, answer.body});
+        });
+        if (!result)
+            return HttpReply::json(errorsJson({result.error()}), result.error().httpStatus());
+        return intakeAnswer(*result);
+    });
+
+    route(Method::Post, u"/api/v1/public/replies"_s, Access::Public, [this](Call &call) {
+        const QByteArray key = call.request.value("Idempotency-Key");
+        if (std::optional<HttpReply> earlier = earlierAnswer(u"reply"_s, key, call))
+            return *earlier;
+        if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
+            return HttpReply::error({ErrorCode::RateLimited, u"Too many messages from this address; try again in a few minutes."_s, {}});
+        Expected<QJsonObject> body = jsonBody(call);
+        if (!body)
+            return HttpReply::error(body.error());
+        QList<Error> errors;
+        const QList<AttachmentStore::File> files = filesFromJson(body->value(u"attachments"_s), errors);
+        if (!errors.isEmpty())
+            return HttpReply::error(errors.first());
+        Expected<qint64> reply = m_tickets.customerReply(
+            body->value(u"secret"_s).toString(), body->value(u"message"_s).toString(), files, [&](qint64 ticket) -> Status {
+                if (key.isEmpty())
+                    return ok();
+                const HttpReply answer = replyAnswer(ticket);
+                return m_idempotency.remember(u"reply"_s, key, call.request.body(), {answer.status, answer.body});
+            });
+        return reply ? replyAnswer(*reply) : HttpReply::error(reply.error());
+    });
+}
+
+} // namespace Signpost

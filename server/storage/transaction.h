@@ -1,0 +1,19 @@
+#pragma once
+
+#include "server/storage/database.h"
+
+namespace Signpost {
+
+// A transaction on the server's store. The change sequence values a
+// rolled-back change took are given back, so no cursor ever points past what
+// is stored.
+class Transaction : public SqlTransaction
+{
+public:
+    explicit Transaction(Database &db)
+        : SqlTransaction(db.sql(), [&db]() { db.publishSeq(); }, [&db]() { db.discardSeq(); })
+    {
+    }
+};
+
+} // namespace Signpost
