@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -78,7 +79,7 @@ struct Options
 {
     QCommandLineOption config{u"config"_s,
                               u"Read options from this file first: one \"name = value\" a line, names as the long"
-                              " options below; the command line wins."_s,
+                              " options below; the command line wins (repeatable ones add up)."_s,
                               u"file"_s};
     QCommandLineOption dataDir{u"data-dir"_s, u"Where the store lives (created if missing)."_s, u"dir"_s,
                                QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)};
@@ -140,7 +141,11 @@ Expected<QStringList> configArguments(const QString &path, const Options &option
         if (equals < 0)
             return Error{ErrorCode::InvalidInput, where() + u"expected \"name = value\"."_s, {}};
         const QString name = line.left(equals).trimmed();
-        QString value = line.mid(equals + 1).trimmed();
+        QString value = line.mid(equals + 1);
+        // A comment may follow a value after white space.
+        static const QRegularExpression trailingComment(u"\\s+#.*$"_s);
+        value.remove(trailingComment);
+        value = value.trimmed();
         if (value.size() >= 2 && value.startsWith(u'"') && value.endsWith(u'"'))
             value = value.mid(1, value.size() - 2);
         const QList<QCommandLineOption> all = options.all();
@@ -308,6 +313,9 @@ int main(int argc, char *argv[])
         arguments = arguments.mid(0, 1) + *fromFile + arguments.mid(1);
     }
     parser.process(arguments);
+    if (!parser.positionalArguments().isEmpty())
+        return fail(u"Unknown command %1: the commands are check-config and deliver."_s.arg(
+            parser.positionalArguments().constFirst()));
     const Expected<Settings> read = settingsFrom(parser, options);
     if (!read)
         return fail(read.error().message);

@@ -5,6 +5,8 @@
 #include <QSqlError>
 #include <QVariant>
 
+#include <sqlite3.h>
+
 using namespace Qt::StringLiterals;
 
 namespace Signpost {
@@ -100,10 +102,25 @@ QSqlQuery &SqlConnection::prepared(const QString &sql)
     return *it->second.query;
 }
 
+Status SqlConnection::checkDirectAccess()
+{
+    QSqlQuery query(m_db);
+    const QString driver = query.exec(u"SELECT sqlite_source_id()"_s) && query.next() ? query.value(0).toString()
+                                                                                      : QString();
+    const QString linked = QString::fromLatin1(sqlite3_sourceid());
+    const QVariant handle = m_db.driver()->handle();
+    if (driver != linked || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return Error{ErrorCode::Internal,
+                     u"The %1 cannot be written: Qt's SQLite driver runs SQLite %2, this program links %3."
+                     " Build Qt's SQLite driver against the system's SQLite."_s.arg(m_what, driver, linked),
+                     {}};
+    return ok();
+}
+
 SqliteStatement &SqlConnection::direct(const char *sql)
 {
     std::unique_ptr<SqliteStatement> &statement = m_direct[sql];
-    if (!statement) {
+    if (!statement || !statement->isValid()) { // one that failed is tried again
         // The driver's handle is the connection QSqlQuery uses: one
         // transaction covers both.
         const QVariant handle = m_db.driver()->handle();

@@ -47,6 +47,10 @@ public:
     // The statement for `sql` on SQLite's own API (see SqliteStatement),
     // prepared once. `sql` is a literal: statements are kept by its address.
     SqliteStatement &direct(const char *sql);
+    // Whether Qt's SQLite driver runs the SQLite this program links, as
+    // direct() needs: a Qt build with its own bundled copy would have two
+    // libraries work one connection.
+    Status checkDirectAccess();
     Error error(const QSqlQuery &query) const;
 
     QSqlDatabase &database() { return m_db; }

@@ -30,7 +30,8 @@ SqliteStatement::~SqliteStatement()
 
 void SqliteStatement::bind(int position, qint64 value)
 {
-    sqlite3_bind_int64(m_statement, position, value);
+    if (m_statement)
+        sqlite3_bind_int64(m_statement, position, value);
 }
 
 void SqliteStatement::bind(int position, const QString &value)
@@ -44,6 +45,8 @@ void SqliteStatement::bind(int position, const QString &value)
 
 void SqliteStatement::bindOrEmpty(int position, const QString &value)
 {
+    if (!m_statement)
+        return; // step() says so
     if (value.isNull())
         sqlite3_bind_text(m_statement, position, "", 0, SQLITE_STATIC);
     else
@@ -53,6 +56,8 @@ void SqliteStatement::bindOrEmpty(int position, const QString &value)
 void SqliteStatement::bindUtf8(int position, const QByteArray &text)
 {
     // Kept until the next bind of this position: SQLite reads it in step().
+    if (!m_statement || position < 1 || position >= m_texts.size())
+        return;
     QByteArray &kept = m_texts[position];
     kept = text;
     sqlite3_bind_text(m_statement, position, kept.constData(), int(kept.size()), SQLITE_STATIC);
@@ -60,7 +65,8 @@ void SqliteStatement::bindUtf8(int position, const QByteArray &text)
 
 void SqliteStatement::bindNull(int position)
 {
-    sqlite3_bind_null(m_statement, position);
+    if (m_statement)
+        sqlite3_bind_null(m_statement, position);
 }
 
 void SqliteStatement::bindIdOrNull(int position, qint64 id)

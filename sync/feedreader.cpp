@@ -131,13 +131,14 @@ QString FeedReader::cursorOf(const QJsonObject &page)
     return page.value(u"cursor"_s).toString();
 }
 
-void FeedReader::start(const Request &request)
+quint64 FeedReader::start(const Request &request)
 {
     const quint64 generation = ++m_generation;
     m_pages.clear();
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, generation, request]() { worker->read(generation, request); },
         Qt::QueuedConnection);
+    return generation;
 }
 
 QCoro::Task<Expected<FeedPage>> FeedReader::next()
@@ -146,7 +147,8 @@ QCoro::Task<Expected<FeedPage>> FeedReader::next()
     const QPointer<FeedReader> self(this);
     while (m_pages.isEmpty()) {
         co_await signalled(this, &FeedReader::arrived);
-        if (!self || (generation != m_generation && m_pages.isEmpty()))
+        // Stopped, or started again: what is queued now is the new run's.
+        if (!self || generation != m_generation)
             co_return stoppedError();
     }
     Expected<FeedPage> page = m_pages.dequeue();
@@ -158,6 +160,12 @@ QCoro::Task<Expected<FeedPage>> FeedReader::next()
 void FeedReader::letGo(FeedPage &&page)
 {
     QMetaObject::invokeMethod(m_worker, [page = std::move(page)]() {}, Qt::QueuedConnection);
+}
+
+void FeedReader::stopRun(quint64 run)
+{
+    if (run == m_generation)
+        stop();
 }
 
 void FeedReader::stop()

@@ -46,8 +46,8 @@ public:
     static QString cursorOf(const QJsonObject &page);
 
     // Starts reading at the request's cursor. Pages an earlier start left
-    // unread are dropped.
-    void start(const Request &request);
+    // unread are dropped. Returns the run's number, for stopRun().
+    quint64 start(const Request &request);
     // The next page in order, or what ended the reading: after an error or
     // the last page (has_more false) nothing more comes.
     QCoro::Task<Expected<FeedPage>> next();
@@ -57,6 +57,8 @@ public:
     // Stops reading: the request in flight is given up, nothing more comes,
     // and a caller waiting in next() resumes now with `Unavailable`.
     void stop();
+    // As stop(), if that run is still the current one.
+    void stopRun(quint64 run);
 
 Q_SIGNALS:
     void arrived();

@@ -191,6 +191,8 @@ Expected<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path)
                               u"PRAGMA wal_autocheckpoint = 8192"_s};
     if (Status opened = store->m_sql.open(path, pragmas); !opened)
         return opened.error();
+    if (Status direct = store->m_sql.checkDirectAccess(); !direct)
+        return direct.error();
     if (Status migrated =
             store->m_sql.migrate(migrations(), u"The local cache is from a newer Signpost; remove it to rebuild."_s);
         !migrated)
@@ -502,7 +504,11 @@ Expected<bool> LocalStore::tidySearchIndex()
     SIGNPOST_EXEC(changes);
     const qint64 before = changes.next() ? changes.value(0).toLongLong() : 0;
     changes.finish();
-    QSqlQuery &merge = prepared(u"INSERT INTO ticket_search (ticket_search, rank) VALUES ('merge', -200)"_s);
+    // A positive step merges only levels that hold at least four segments
+    // ('usermerge'): the segments a sync left are folded together, and the
+    // one a later change adds waits for company instead of the whole index
+    // being rewritten around it.
+    QSqlQuery &merge = prepared(u"INSERT INTO ticket_search (ticket_search, rank) VALUES ('merge', 200)"_s);
     SIGNPOST_EXEC(merge);
     SIGNPOST_EXEC(changes);
     const qint64 after = changes.next() ? changes.value(0).toLongLong() : 0;

@@ -175,8 +175,9 @@ public:
     Status purgeTickets();
 
     // One bounded step of merging the search index's segments (each page
-    // of a sync adds one; see migration 9): a few tens of milliseconds.
-    // Returns whether there is more to merge.
+    // of a sync adds one; see migration 9), a few tens of milliseconds, on
+    // levels that have gathered at least four. Returns whether there is
+    // more to merge.
     Expected<bool> tidySearchIndex();
 
     // Reads for the models; never touch the network.

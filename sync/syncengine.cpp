@@ -43,6 +43,7 @@ SyncEngine::SyncEngine(LocalStore &store, QObject *parent)
     connect(&m_push, &PushChannel::presenceReceived, this, &SyncEngine::presenceReceived);
     connect(&m_push, &PushChannel::unauthorized, this, [this](const QString &reason) {
         m_running = false;
+        m_feed.stop();
         lostAccess(Error{ErrorCode::Unauthorized, tr("You were signed out on the server."), {}, reason});
         requestWake();
     });
@@ -56,13 +57,17 @@ SyncEngine::SyncEngine(LocalStore &store, QObject *parent)
 
 void SyncEngine::tidySearchIndex()
 {
-    if (m_state != State::Live)
-        return; // not while pages come in: they add segments anyway
+    if (m_state != State::Live) {
+        m_tidyTimer.stop(); // again once Live: pages add segments meanwhile
+        return;
+    }
     const Expected<bool> more = m_store.tidySearchIndex();
     if (!more)
         qCWarning(lcSync) << "Could not tidy the search index:" << more.error().message;
-    if (!more || !*more)
+    if (!more || !*more) {
+        m_searchUntidy = false;
         m_tidyTimer.stop();
+    }
 }
 
 SyncEngine::~SyncEngine()
@@ -85,6 +90,8 @@ void SyncEngine::setState(State state)
     if (state == m_state)
         return;
     m_state = state;
+    if (state == State::Live && m_searchUntidy)
+        m_tidyTimer.start();
     Q_EMIT stateChanged(state);
 }
 
@@ -138,6 +145,7 @@ QCoro::Task<Status> SyncEngine::signOut()
     QPointer<SyncEngine> self(this);
     m_running = false;
     m_push.stop();
+    m_feed.stop();
     requestWake();
     const Expected<QJsonObject> answer = co_await m_api.post(ApiPath::logout(), QJsonObject());
     if (!self)
@@ -274,6 +282,7 @@ bool SyncEngine::settle(const Status &done, int &failures)
     if (done.error().code == ErrorCode::Unauthorized) {
         m_running = false;
         m_push.stop();
+        m_feed.stop();
         lostAccess(done.error());
         return false;
     }
@@ -612,9 +621,12 @@ SyncEngine::PageEffect SyncEngine::applyPulled(const FeedPage &pulled)
                            || !page.value(u"revoked_departments"_s).toArray().isEmpty();
     effect.directoryChanged = page.contains(u"directory_version"_s)
                               && directoryVersionOf(page) != m_store.directoryVersion();
-    // Each page adds a segment to the search index: merged when idle.
-    if (!pulled.tickets.isEmpty() && !m_tidyTimer.isActive())
-        m_tidyTimer.start();
+    // Each page adds a segment to the search index: merged once Live.
+    if (!pulled.tickets.isEmpty()) {
+        m_searchUntidy = true;
+        if (m_state == State::Live && !m_tidyTimer.isActive())
+            m_tidyTimer.start();
+    }
     if (!pulled.tickets.isEmpty() || effect.accessChanged
         || !page.value(u"revoked_tickets"_s).toArray().isEmpty())
         Q_EMIT ticketsChanged();
@@ -635,7 +647,7 @@ QCoro::Task<Status> SyncEngine::pullAll()
     // that cannot be stored stops the reading and leaves the cursor where
     // it was, and the pages read ahead are dropped.
     const int window = m_windowDays;
-    m_feed.start(feedRequest());
+    const quint64 run = m_feed.start(feedRequest());
     Status done = ok();
     for (bool more = true; more;) {
         Expected<FeedPage> page = co_await m_feed.next();
@@ -665,7 +677,7 @@ QCoro::Task<Status> SyncEngine::pullAll()
         }
     }
     if (self)
-        m_feed.stop();
+        m_feed.stopRun(run); // not a later pull's, started meanwhile
     co_return done;
 }
 

@@ -173,6 +173,7 @@ private:
     // Merges the search index's segments a step at a time after syncs have
     // added many, while the engine is Live (see tidySearchIndex()).
     QTimer m_tidyTimer;
+    bool m_searchUntidy = false; // pages added segments since the last merge
     void tidySearchIndex();
     State m_state = State::SignedOut;
     int m_pending = 0;

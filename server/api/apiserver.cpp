@@ -412,9 +412,13 @@ QByteArray ApiServer::methodLabel(HttpRequest::Method method)
 
 HttpReply ApiServer::metrics(const Call &call)
 {
-    // Prometheus on this machine scrapes freely; from elsewhere (through
-    // nginx, say) only with an admin's token.
-    if (!QHostAddress(call.clientAddress).isLoopback()) {
+    // Prometheus on this machine scrapes freely; from elsewhere only with
+    // an admin's token. A request a proxy passed on counts as from
+    // elsewhere whatever its address says: without --trusted-proxy, nginx's
+    // requests would all seem to come from 127.0.0.1.
+    const bool forwarded = !call.request.value("X-Forwarded-For").isEmpty()
+                           || !call.request.value("Forwarded").isEmpty() || !call.request.value("X-Real-IP").isEmpty();
+    if (forwarded || !QHostAddress(call.clientAddress).isLoopback()) {
         const QByteArray authorization = call.request.value("Authorization");
         const Expected<AccountStore::Session> session = m_accounts.authenticate(
             authorization.startsWith("Bearer ") ? QString::fromLatin1(authorization.mid(7).trimmed()) : QString());

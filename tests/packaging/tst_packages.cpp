@@ -77,7 +77,7 @@ private Q_SLOTS:
         QCOMPARE(field(m_server, u"Package"_s), u"signpost-server"_s);
         QCOMPARE(field(m_server, u"Version"_s), QStringLiteral(SIGNPOST_VERSION "-1"));
         const QString depends = field(m_server, u"Depends"_s);
-        for (const QString &library : {u"adduser"_s, u"libc6"_s, u"libqt6core6"_s, u"libsodium23"_s, u"libgmime-3.0"_s,
+        for (const QString &library : {u"adduser"_s, u"init-system-helpers"_s, u"libc6"_s, u"libqt6core6"_s, u"libsodium23"_s, u"libgmime-3.0"_s,
                                        u"libqt6sql6-sqlite"_s})
             QVERIFY2(depends.contains(library), qPrintable(library + u" not in "_s + depends));
         const QStringList paths = contents(m_server);

@@ -158,14 +158,15 @@ private Q_SLOTS:
                    "trusted-proxy = 127.0.0.1\n"
                    "trusted-proxy = ::1\n"
                    "public-url = \"https://help.example.com/\"\n"
-                   "test-hooks = no\n");
+                   "test-hooks = no\n"
+                   "sla-check-interval = 45   # seconds\n");
         file.close();
         std::unique_ptr<QProcess> check(run({u"check-config"_s, u"--config"_s, path, u"--login-rate"_s, u"7"_s}));
         QCOMPARE(check->exitCode(), 0);
         const QString shown = QString::fromUtf8(check->readAllStandardOutput());
         for (const QString &line : {u"login-rate = 7"_s, u"contact-rate = 4"_s, u"port = 0"_s,
                                     u"trusted-proxy = 127.0.0.1, ::1"_s, u"public-url = https://help.example.com"_s,
-                                    u"test-hooks = false"_s})
+                                    u"test-hooks = false"_s, u"sla-check-interval = 45"_s})
             QVERIFY2(shown.contains(line + u'\n'), qPrintable(line + u" in "_s + shown));
         QVERIFY2(!QFileInfo::exists(dir.filePath(u"data"_s)), "check-config makes nothing");
 
@@ -222,6 +223,9 @@ private Q_SLOTS:
         QCOMPARE(api.send("GET", u"/metrics"_s, {}, {}, {}, outside).status, 403);
         QCOMPARE(api.send("GET", u"/metrics"_s, {}, {}, world.token(u"sam"_s), outside).status, 403);
         QCOMPARE(api.send("GET", u"/metrics"_s, {}, {}, admin, outside).status, 200);
+        // Whatever address a proxy passes on.
+        QCOMPARE(api.send("GET", u"/metrics"_s, {}, {}, {}, {{"X-Forwarded-For", "127.0.0.1"}}).status, 403);
+        QCOMPARE(api.send("GET", u"/metrics"_s, {}, {}, {}, {{"Forwarded", "for=127.0.0.1"}}).status, 403);
         QVERIFY(server.stop());
     }
 
@@ -252,6 +256,10 @@ private Q_SLOTS:
             const QString error = QString::fromUtf8(process->readAllStandardError());
             QVERIFY2(error.contains(message), qPrintable(error));
         }
+        // A mistyped command starts no server.
+        std::unique_ptr<QProcess> typo(run({u"check-confg"_s, u"--data-dir"_s, dir.path()}));
+        QVERIFY(typo->exitCode() != 0);
+        QVERIFY(QString::fromUtf8(typo->readAllStandardError()).contains(u"check-confg"_s));
         std::unique_ptr<QProcess> missing(run({u"check-config"_s, u"--config"_s, dir.filePath(u"none.conf"_s)}));
         QVERIFY(missing->exitCode() != 0);
         QVERIFY(QString::fromUtf8(missing->readAllStandardError()).contains(u"Cannot read the config file"_s));
