@@ -2,6 +2,7 @@
 
 #include "sync/apiclient.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 
 #include <memory>
@@ -116,7 +117,15 @@ FeedReader::FeedReader(QObject *parent)
 FeedReader::~FeedReader()
 {
     stop();
-    QMetaObject::invokeMethod(m_worker, &FeedWorker::halt, Qt::BlockingQueuedConnection);
+    // Halted, its coroutines resume from queued calls: let them run and end
+    // on the worker's thread before it stops, or their frames are lost.
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker]() {
+            worker->halt();
+            QCoreApplication::sendPostedEvents();
+        },
+        Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }

@@ -440,7 +440,7 @@ HttpReply ApiServer::metrics(const Call &call)
             if (Status done = sql.exec(tickets); !done)
                 return done.error();
             while (tickets.next())
-                text += Metrics::gauge("signpost_tickets",
+                text += Metrics::sample("signpost_tickets",
                                        {{"department_id", tickets.value(0).toString()},
                                         {"department", tickets.value(1).toString()},
                                         {"status", tickets.value(2).toString()}},
@@ -457,15 +457,15 @@ HttpReply ApiServer::metrics(const Call &call)
                 states[outbox.value(0).toString()] = outbox.value(1).toDouble();
             outbox.finish();
             for (const QString &state : {u"queued"_s, u"sending"_s, u"sent"_s, u"failed"_s, u"bounced"_s})
-                text += Metrics::gauge("signpost_mail_outbox", {{"state", state}}, states.value(state));
+                text += Metrics::sample("signpost_mail_outbox", {{"state", state}}, states.value(state));
             return text;
         },
         [this, pushConnections](QByteArray stored) {
             QByteArray text = "# HELP signpost_build_info The server's version.\n# TYPE signpost_build_info gauge\n"
-                              + Metrics::gauge("signpost_build_info", {{"version", QStringLiteral(SIGNPOST_VERSION)}}, 1)
+                              + Metrics::sample("signpost_build_info", {{"version", QStringLiteral(SIGNPOST_VERSION)}}, 1)
                               + "# HELP signpost_push_connections Push sockets open on this instance.\n"
                                 "# TYPE signpost_push_connections gauge\n"
-                              + Metrics::gauge("signpost_push_connections", {}, pushConnections) + stored
+                              + Metrics::sample("signpost_push_connections", {}, pushConnections) + stored
                               + m_metrics.requestsText();
             HttpReply reply;
             reply.contentType = "text/plain; version=0.0.4; charset=utf-8";

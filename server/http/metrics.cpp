@@ -36,7 +36,7 @@ void Metrics::recordRequest(const QByteArray &method, const QString &route, int 
     latency.sumSeconds += seconds;
 }
 
-QByteArray Metrics::gauge(const QByteArray &name, const QList<std::pair<QByteArray, QString>> &labels, double value)
+QByteArray Metrics::sample(const QByteArray &name, const QList<std::pair<QByteArray, QString>> &labels, double value)
 {
     QByteArray line = name;
     if (!labels.isEmpty()) {
@@ -61,7 +61,7 @@ QByteArray Metrics::requestsText() const
         auto codes = statuses.keys();
         std::sort(codes.begin(), codes.end());
         for (int status : std::as_const(codes))
-            text += gauge("signpost_http_requests_total",
+            text += sample("signpost_http_requests_total",
                           {{"route", key.second}, {"method", QString::fromLatin1(key.first)},
                            {"status", QString::number(status)}},
                           double(statuses[status]));
@@ -78,13 +78,13 @@ QByteArray Metrics::requestsText() const
             cumulative += latency.buckets[i];
             auto withBound = labels;
             withBound.append({"le", QString::fromLatin1(number(Buckets[i]))});
-            text += gauge("signpost_http_request_duration_seconds_bucket", withBound, double(cumulative));
+            text += sample("signpost_http_request_duration_seconds_bucket", withBound, double(cumulative));
         }
         auto infinity = labels;
         infinity.append({"le", QStringLiteral("+Inf")});
-        text += gauge("signpost_http_request_duration_seconds_bucket", infinity, double(latency.count));
-        text += gauge("signpost_http_request_duration_seconds_sum", labels, latency.sumSeconds);
-        text += gauge("signpost_http_request_duration_seconds_count", labels, double(latency.count));
+        text += sample("signpost_http_request_duration_seconds_bucket", infinity, double(latency.count));
+        text += sample("signpost_http_request_duration_seconds_sum", labels, latency.sumSeconds);
+        text += sample("signpost_http_request_duration_seconds_count", labels, double(latency.count));
     }
     return text;
 }

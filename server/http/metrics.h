@@ -22,8 +22,9 @@ public:
     // The request series in Prometheus' text format (version 0.0.4).
     QByteArray requestsText() const;
 
-    // One gauge line: `name{labels} value`, labels escaped.
-    static QByteArray gauge(const QByteArray &name, const QList<std::pair<QByteArray, QString>> &labels, double value);
+    // One sample line, of any kind of series: `name{labels} value`, the
+    // labels' values escaped.
+    static QByteArray sample(const QByteArray &name, const QList<std::pair<QByteArray, QString>> &labels, double value);
 
     // The histogram's upper bounds, in seconds.
     static constexpr std::array<double, 11> Buckets{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
