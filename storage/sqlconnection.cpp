@@ -123,13 +123,17 @@ SqliteStatement &SqlConnection::direct(const char *sql)
     if (!statement || !statement->isValid()) { // one that failed is tried again
         // The driver's handle is the connection QSqlQuery uses: one
         // transaction covers both.
-        const QVariant handle = m_db.driver()->handle();
-        sqlite3 *db = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
-                          ? *static_cast<sqlite3 *const *>(handle.constData())
-                          : nullptr;
-        statement = std::make_unique<SqliteStatement>(db, sql, m_category, m_what);
+        statement = std::make_unique<SqliteStatement>(handle(), sql, m_category, m_what);
     }
     return *statement;
+}
+
+sqlite3 *SqlConnection::handle() const
+{
+    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
+    return handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+               ? *static_cast<sqlite3 *const *>(handle.constData())
+               : nullptr;
 }
 
 Status SqlConnection::exec(QSqlQuery &query)

@@ -51,6 +51,9 @@ public:
     // direct() needs: a Qt build with its own bundled copy would have two
     // libraries work one connection.
     Status checkDirectAccess();
+    // SQLite's own handle of the connection (null when not open); valid
+    // for SQLite's API only after checkDirectAccess().
+    sqlite3 *handle() const;
     Error error(const QSqlQuery &query) const;
 
     QSqlDatabase &database() { return m_db; }

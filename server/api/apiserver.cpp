@@ -465,7 +465,13 @@ HttpReply ApiServer::metrics(const Call &call)
                               + Metrics::sample("signpost_build_info", {{"version", QStringLiteral(SIGNPOST_VERSION)}}, 1)
                               + "# HELP signpost_push_connections Push sockets open on this instance.\n"
                                 "# TYPE signpost_push_connections gauge\n"
-                              + Metrics::sample("signpost_push_connections", {}, pushConnections) + stored
+                              + Metrics::sample("signpost_push_connections", {}, pushConnections)
+                              + "# HELP signpost_store_checkpoints_total Checkpoints of the store's write-ahead log.\n"
+                                "# TYPE signpost_store_checkpoints_total counter\n"
+                              + Metrics::sample("signpost_store_checkpoints_total", {}, double(m_db.checkpoints()))
+                              + "# HELP signpost_store_log_pages Pages in the store's write-ahead log.\n"
+                                "# TYPE signpost_store_log_pages gauge\n"
+                              + Metrics::sample("signpost_store_log_pages", {}, m_db.logPages()) + stored
                               + m_metrics.requestsText();
             HttpReply reply;
             reply.contentType = "text/plain; version=0.0.4; charset=utf-8";

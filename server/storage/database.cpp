@@ -1,6 +1,7 @@
 #include "server/storage/database.h"
 
 #include "server/logging.h"
+#include "server/storage/checkpointer.h"
 #include "storage/ticketrows.h"
 
 #include <QRandomGenerator>
@@ -286,16 +287,15 @@ Database::Database()
 {
 }
 
-Expected<std::unique_ptr<Database>> Database::open(const QString &path)
+Expected<std::unique_ptr<Database>> Database::open(const QString &path, int checkpointPages)
 {
     std::unique_ptr<Database> db(new Database);
     db->m_path = path;
-    // Checkpoints every 8192 pages (32 MB of WAL) rather than SQLite's 1000:
-    // the index pages every ticket touches are copied back once per
-    // checkpoint, not every few hundred tickets.
+    // SQLite's own checkpoints, in the writer, are the fallback: at the same
+    // length of log as the checkpointer's.
     const QStringList pragmas{u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
                               u"PRAGMA foreign_keys = ON"_s, u"PRAGMA temp_store = MEMORY"_s,
-                              u"PRAGMA wal_autocheckpoint = 8192"_s};
+                              u"PRAGMA wal_autocheckpoint = %1"_s.arg(checkpointPages)};
     if (Status opened = db->m_sql.open(path, pragmas, u"QSQLITE_BUSY_TIMEOUT=5000"_s); !opened)
         return opened.error();
     if (Status migrated = db->m_sql.migrate(
@@ -307,7 +307,31 @@ Expected<std::unique_ptr<Database>> Database::open(const QString &path)
         return migrated.error();
     if (Status loaded = db->loadMeta(); !loaded)
         return loaded.error();
+    // Checkpoints on a thread of their own, where SQLite's API can be used
+    // on the driver's connection.
+    if (Status direct = db->m_sql.checkDirectAccess(); direct) {
+        db->m_checkpointer = std::make_unique<Checkpointer>(path, checkpointPages);
+        db->m_checkpointer->watch(db->m_sql.handle());
+    } else {
+        qCInfo(lcServer) << "Checkpoints stay in the writer:" << direct.error().message;
+    }
     return db;
+}
+
+Database::~Database()
+{
+    if (m_checkpointer)
+        m_checkpointer->stopWatching(m_sql.handle());
+}
+
+quint64 Database::checkpoints() const
+{
+    return m_checkpointer ? m_checkpointer->checkpoints() : 0;
+}
+
+int Database::logPages() const
+{
+    return m_checkpointer ? m_checkpointer->logPages() : 0;
 }
 
 Expected<SqlConnection *> Database::readerForThisThread(const QString &path)

@@ -10,16 +10,24 @@
 
 namespace Signpost {
 
+class Checkpointer;
+
 // The server's store: one SQLite file in WAL mode, schema migrations applied
 // at open, prepared statements kept for reuse, and the server-wide change
 // sequence every ticket change takes a value of.
 class Database
 {
 public:
+    ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    static Expected<std::unique_ptr<Database>> open(const QString &path);
+    // The write-ahead log is copied back into the file once it holds
+    // `checkpointPages` pages, on a thread of its own (see Checkpointer). The
+    // default, 32 MB of log, copies the index pages every ticket touches once
+    // per checkpoint rather than every few hundred tickets.
+    static constexpr int CheckpointPages = 8192;
+    static Expected<std::unique_ptr<Database>> open(const QString &path, int checkpointPages = CheckpointPages);
 
     QSqlQuery &prepared(const QString &sql) { return m_sql.prepared(sql); }
     Status exec(QSqlQuery &query) { return m_sql.exec(query); }
@@ -46,6 +54,10 @@ public:
     Status touchDirectory();
     Expected<qint64> directoryVersion();
     QString path() const { return m_path; }
+    // Checkpoints of the write-ahead log run so far, and its pages after the
+    // last commit (see Checkpointer).
+    quint64 checkpoints() const;
+    int logPages() const;
 
     // This thread's own read-only connection to the store at `path`, opened
     // on first use and kept for the thread's life (a Qt SQL connection
@@ -57,6 +69,7 @@ private:
     Status loadMeta();
 
     SqlConnection m_sql;
+    std::unique_ptr<Checkpointer> m_checkpointer; // none: SQLite checkpoints in the writer
     qint64 m_seq = 0;
     qint64 m_committedSeq = 0;
     QString m_epoch;

@@ -1,9 +1,11 @@
 // The server's store itself, on a real SQLite file: a transaction that could
-// not begin is said so before anything is written, and a change sequence
-// value that could not be kept is never handed out.
+// not begin is said so before anything is written, a change sequence
+// value that could not be kept is never handed out, and the write-ahead log
+// is checkpointed beside the writer.
 #include "server/storage/database.h"
 #include "server/storage/transaction.h"
 
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -29,6 +31,36 @@ private Q_SLOTS:
         const Status begun = inner.begun();
         QVERIFY(!begun);
         QVERIFY(begun.error().code == ErrorCode::Internal);
+    }
+
+    // The write-ahead log is copied back on a thread of its own once it is
+    // long enough (the writer would otherwise stop for it after a commit),
+    // and the log starts over once it has been.
+    void theLogIsCheckpointedBesideTheWriter()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"store.sqlite3"_s);
+        constexpr int Pages = 64;
+        Expected<std::unique_ptr<Database>> db = Database::open(path, Pages);
+        QVERIFY(db);
+        SqlConnection &sql = (*db)->sql();
+        QSqlQuery create(sql.database());
+        QVERIFY(create.exec(u"CREATE TABLE scratch (body BLOB)"_s));
+        const qint64 fileBefore = QFileInfo(path).size();
+        auto commitOne = [&sql]() {
+            SqlTransaction transaction(sql);
+            QSqlQuery &insert = sql.prepared(u"INSERT INTO scratch (body) VALUES (randomblob(8000))"_s);
+            return transaction.begun() && sql.exec(insert) && transaction.commit();
+        };
+        while ((*db)->logPages() < Pages)
+            QVERIFY(commitOne());
+        QCOMPARE((*db)->checkpoints(), quint64(0)); // not in the writer
+        QTRY_VERIFY((*db)->checkpoints() >= 1);
+        QVERIFY2(QFileInfo(path).size() > fileBefore, qPrintable(u"%1 %2 %3"_s.arg(QFileInfo(path).size()).arg(fileBefore).arg((*db)->logPages())));
+        // The writer copies what came since, and the log starts over.
+        for (int i = 0; i < 3 && (*db)->logPages() >= Pages; ++i)
+            QVERIFY(commitOne());
+        QVERIFY2((*db)->logPages() < Pages / 2, qPrintable(QString::number((*db)->logPages())));
     }
 
     // Statements built from a request's filters come in many texts: the
