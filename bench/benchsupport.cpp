@@ -579,8 +579,10 @@ IntakeOutcome postIntake(const QList<HttpConnection *> &connections, const QList
             // Parsing is cheap enough next to the server's work.
             const QJsonObject answer = response.status == 201 ? response.json() : QJsonObject{};
             outcome.count(response.status, answer, response.status == 201 ? QString() : describe(u"intake"_s, response));
-            if (response.status == 201)
+            if (response.status == 201) {
                 outcome.sentNs.insert(answer.value(u"ticket"_s).toInteger(), response.sentNs);
+                outcome.answeredNs.insert(answer.value(u"ticket"_s).toInteger(), response.doneNs);
+            }
             if (answered == bodies.size())
                 loop.quit();
             else

@@ -165,7 +165,8 @@ struct IntakeOutcome
     QHash<qint64, qint64> byDepartment;
     qint64 firstTicket = 0;
     qint64 lastTicket = 0;
-    QHash<qint64, qint64> sentNs; // ticket → when its request went out (clockNs)
+    QHash<qint64, qint64> sentNs;     // ticket → when its request went out (clockNs)
+    QHash<qint64, qint64> answeredNs; // ticket → when its answer was read
     double seconds = 0;
 
     // One answer from the intake: 201 with {"ticket", "routing"} counts as
