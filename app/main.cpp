@@ -1,11 +1,13 @@
 // signpost-desk: the Signpost agent client.
 #include "app/deskapplication.h"
+#include "ui/language.h"
 #include "ui/signindialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QSettings>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -19,6 +21,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(SIGNPOST_VERSION));
     QApplication::setDesktopFileName(u"signpost-desk"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/signpost-desk.svg"_s));
+    // The language chosen under View > Language, else the system's.
+    Signpost::installTranslations(QSettings().value(u"language"_s).toString());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Signpost desktop client for helpdesk agents."_s);

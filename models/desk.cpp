@@ -122,6 +122,19 @@ QList<Desk::TransferTarget> Desk::transferTargets()
     return list;
 }
 
+QString Desk::commandName(Command::Type type)
+{
+    switch (type) {
+    case Command::Type::Reply: return tr("Reply");
+    case Command::Type::Note: return tr("Internal note");
+    case Command::Type::Transfer: return tr("Transfer");
+    case Command::Type::Assign: return tr("Assignment");
+    case Command::Type::SetStatus: return tr("Status");
+    case Command::Type::SetPriority: return tr("Priority");
+    }
+    return toString(type);
+}
+
 Command Desk::command(Command::Type type, qint64 ticketId)
 {
     Command command;

@@ -21,6 +21,10 @@ class Desk : public QObject
 {
     Q_OBJECT
 public:
+    // What a command is called where an agent reads of it ("Reply",
+    // "Internal note", "Assignment"…), translated.
+    static QString commandName(Command::Type type);
+
     Desk(SyncEngine &engine, QObject *parent = nullptr);
 
     DepartmentListModel &departments() { return m_departments; }

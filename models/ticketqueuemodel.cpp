@@ -13,30 +13,42 @@ namespace {
 
 constexpr int MaxLoadedPages = 12;
 
-QString statusLabel(TicketStatus status)
+} // namespace
+
+QString TicketQueueModel::statusName(TicketStatus status)
 {
     switch (status) {
-    case TicketStatus::New: return TicketQueueModel::tr("New");
-    case TicketStatus::Open: return TicketQueueModel::tr("Open");
-    case TicketStatus::Pending: return TicketQueueModel::tr("Pending");
-    case TicketStatus::Solved: return TicketQueueModel::tr("Solved");
-    case TicketStatus::Closed: return TicketQueueModel::tr("Closed");
+    case TicketStatus::New: return tr("New");
+    case TicketStatus::Open: return tr("Open");
+    case TicketStatus::Pending: return tr("Pending");
+    case TicketStatus::Solved: return tr("Solved");
+    case TicketStatus::Closed: return tr("Closed");
     }
     return {};
 }
 
-QString priorityLabel(Priority priority)
+QString TicketQueueModel::priorityName(Signpost::Priority priority)
 {
     switch (priority) {
-    case Priority::Low: return TicketQueueModel::tr("Low");
-    case Priority::Normal: return TicketQueueModel::tr("Normal");
-    case Priority::High: return TicketQueueModel::tr("High");
-    case Priority::Urgent: return TicketQueueModel::tr("Urgent");
+    case Signpost::Priority::Low: return tr("Low");
+    case Signpost::Priority::Normal: return tr("Normal");
+    case Signpost::Priority::High: return tr("High");
+    case Signpost::Priority::Urgent: return tr("Urgent");
     }
     return {};
 }
 
-} // namespace
+QString TicketQueueModel::statusName(const QString &status)
+{
+    const std::optional<TicketStatus> known = ticketStatusFromString(status);
+    return known ? statusName(*known) : status;
+}
+
+QString TicketQueueModel::priorityName(const QString &priority)
+{
+    const std::optional<Signpost::Priority> known = priorityFromString(priority);
+    return known ? priorityName(*known) : priority;
+}
 
 TicketQueueModel::TicketQueueModel(LocalStore &store, QObject *parent)
     : QAbstractTableModel(parent)
@@ -115,8 +127,8 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
             return row->hasDraft ? tr("✎ %1").arg(subject) : subject;
         }
         case Customer: return row->customer;
-        case Status: return statusLabel(row->status);
-        case Priority: return priorityLabel(row->priority);
+        case Status: return statusName(row->status);
+        case Priority: return priorityName(row->priority);
         case Due: {
             const auto urgent = SlaStanding::mostUrgent(row->sla, m_clocks.value(row->departmentId), now);
             return urgent ? urgent->second.text() : QVariant();

@@ -18,6 +18,13 @@ class TicketQueueModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    // A status or priority as agents read it, translated (never the
+    // identifier); one the desk does not know is shown as it came.
+    static QString statusName(TicketStatus status);
+    static QString priorityName(Signpost::Priority priority);
+    static QString statusName(const QString &status);
+    static QString priorityName(const QString &priority);
+
     enum Column { Number, Subject, Customer, Status, Priority, Due, Assignee, Age, Updated, ColumnCount };
 
     explicit TicketQueueModel(LocalStore &store, QObject *parent = nullptr);

@@ -215,3 +215,17 @@ curl -s "$base/api/v1/commands" -H "Authorization: Bearer $admin" -d "{\"command
   \"body\":\"Sorry about that, Kari. Here is a free return label: send the jacket back and we replace it.\",
   \"attachments\":[{\"upload\":\"$upload\",\"filename\":\"return-label.pdf\",\"content_type\":\"application/pdf\",\"size\":21}]}]}" >/dev/null
 page "$base$path" customer-ticket
+
+# The desk in Norwegian Bokmål and German, as a desk on such a system starts.
+for lang in nb_NO de_DE; do
+  HOME="$work/home-$lang" LC_ALL=$lang.UTF-8 SIGNPOST_SERVER=./build/server/signpost-server \
+    ./build/app/signpost-desk --demo 2>"$work/desk-$lang.log" &
+  desk_pid=$!
+  window=""
+  for _ in $(seq 50); do window=$(xdotool search --pid $desk_pid --name "^Signpost$" 2>/dev/null | head -1) && [ -n "$window" ] && break; sleep 0.2; done
+  sleep 3 # the first sync fills the queues
+  key ctrl+j
+  shot "$window" "desk-main-${lang%_*}"
+  kill $desk_pid 2>/dev/null || true
+  wait $desk_pid 2>/dev/null || true
+done

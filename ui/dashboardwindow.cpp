@@ -1,6 +1,7 @@
 #include "ui/dashboardwindow.h"
 
 #include "core/timestamps.h"
+#include "ui/language.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -126,7 +127,7 @@ QWidget *DashboardWindow::departmentColumn(const Department &department, const Q
     auto *box = new QGroupBox(department.name, this);
     auto *layout = new QVBoxLayout(box);
     const qint64 asOf = msFromIso(figures.value(u"as_of"_s).toString());
-    auto *when = new QLabel(asOf > 0 ? tr("As of %1").arg(QDateTime::fromMSecsSinceEpoch(asOf).toString(u"d MMM, HH:mm"_s))
+    auto *when = new QLabel(asOf > 0 ? tr("As of %1").arg(shortDateTime(asOf))
                                      : tr("No figures yet"),
                             box);
     when->setStyleSheet(u"color: palette(placeholder-text);"_s);

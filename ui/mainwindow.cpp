@@ -4,6 +4,7 @@
 #include "ui/cannedreplieswindow.h"
 #include "ui/dashboardwindow.h"
 #include "ui/departmentdelegate.h"
+#include "ui/language.h"
 #include "ui/outboxwindow.h"
 #include "ui/ticketview.h"
 #include "ui/toastpopup.h"
@@ -429,6 +430,26 @@ void MainWindow::buildMenus()
     });
     connect(view, &QMenu::aboutToShow, dashboard, [this, dashboard]() {
         dashboard->setEnabled(!m_desk.ledDepartments().isEmpty());
+    });
+    // The language: the system's, or one of the desk's, from the next start.
+    QMenu *languages = view->addMenu(tr("Language"));
+    auto *spoken = new QActionGroup(languages);
+    QList<Language> choices{{QString(), tr("As the system")}};
+    choices += deskLanguages();
+    for (const Language &language : std::as_const(choices)) {
+        QAction *action = languages->addAction(language.name);
+        action->setCheckable(true);
+        action->setData(language.code);
+        spoken->addAction(action);
+        connect(action, &QAction::triggered, this, [this, language]() {
+            QSettings().setValue(u"language"_s, language.code);
+            statusBar()->showMessage(tr("Signpost speaks %1 from its next start.").arg(language.name), 8000);
+        });
+    }
+    connect(languages, &QMenu::aboutToShow, this, [spoken]() {
+        const QString chosen = QSettings().value(u"language"_s).toString();
+        for (QAction *action : spoken->actions())
+            action->setChecked(action->data().toString() == chosen);
     });
 
     QMenu *notifications = menuBar()->addMenu(tr("&Notifications"));

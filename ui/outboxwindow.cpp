@@ -1,5 +1,7 @@
 #include "ui/outboxwindow.h"
 
+#include "ui/language.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
@@ -16,23 +18,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Signpost {
-
-namespace {
-
-QString actionName(Command::Type type)
-{
-    switch (type) {
-    case Command::Type::Reply: return OutboxWindow::tr("Reply");
-    case Command::Type::Note: return OutboxWindow::tr("Internal note");
-    case Command::Type::Transfer: return OutboxWindow::tr("Transfer");
-    case Command::Type::Assign: return OutboxWindow::tr("Assignment");
-    case Command::Type::SetStatus: return OutboxWindow::tr("Status");
-    case Command::Type::SetPriority: return OutboxWindow::tr("Priority");
-    }
-    return toString(type);
-}
-
-} // namespace
 
 OutboxWindow::OutboxWindow(Desk &desk, QWidget *parent)
     : QDialog(parent)
@@ -148,10 +133,10 @@ void OutboxWindow::reload()
         const std::optional<Ticket> ticket = m_desk.ticket(row.ticketId());
         const QString ticketText = ticket ? tr("#%1 %2").arg(ticket->id).arg(ticket->subject)
                                           : tr("#%1 (not in your departments)").arg(row.ticketId());
-        const QString what = row.draft ? (row.draft->note ? tr("Internal note") : tr("Reply"))
-                                       : actionName(row.entry->command.type);
+        const QString what = Desk::commandName(row.draft ? (row.draft->note ? Command::Type::Note : Command::Type::Reply)
+                                                         : row.entry->command.type);
         const qint64 at = row.draft ? row.draft->updatedAt : row.entry->createdAt;
-        const QStringList cells{ticketText, what, QDateTime::fromMSecsSinceEpoch(at).toString(u"d MMM, HH:mm"_s),
+        const QStringList cells{ticketText, what, shortDateTime(at),
                                 stateText(row)};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells[column]);

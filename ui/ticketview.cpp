@@ -3,7 +3,9 @@
 #include "core/quotedtext.h"
 #include "core/timestamps.h"
 #include "models/slacountdown.h"
+#include "models/ticketqueuemodel.h"
 #include "ui/cannedreplypicker.h"
+#include "ui/language.h"
 #include "ui/transferdialog.h"
 
 #include <QComboBox>
@@ -36,7 +38,7 @@ QString esc(const QString &text)
 
 QString when(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(u"d MMM, HH:mm"_s);
+    return shortDateTime(ms);
 }
 
 } // namespace
@@ -108,14 +110,11 @@ TicketView::TicketView(Desk &desk, QWidget *parent)
     m_slaTimer->start();
 
     // "New" is where tickets start; nobody can set it.
-    for (const auto &[status, label] : {std::pair{TicketStatus::Open, tr("Open")},
-                                        {TicketStatus::Pending, tr("Pending")}, {TicketStatus::Solved, tr("Solved")},
-                                        {TicketStatus::Closed, tr("Closed")}})
-        m_status->addItem(label, toString(status));
-    for (const auto &[priority, label] : {std::pair{Priority::Low, tr("Low")}, {Priority::Normal, tr("Normal")},
-                                          {Priority::High, tr("High")}, {Priority::Urgent, tr("Urgent")}})
-        m_priority->addItem(label, toString(priority));
-    m_status->setPlaceholderText(tr("New"));
+    for (TicketStatus status : {TicketStatus::Open, TicketStatus::Pending, TicketStatus::Solved, TicketStatus::Closed})
+        m_status->addItem(TicketQueueModel::statusName(status), toString(status));
+    for (Priority priority : {Priority::Low, Priority::Normal, Priority::High, Priority::Urgent})
+        m_priority->addItem(TicketQueueModel::priorityName(priority), toString(priority));
+    m_status->setPlaceholderText(TicketQueueModel::statusName(TicketStatus::New));
     m_status->setToolTip(tr("Status (Ctrl+Shift+S)"));
     m_priority->setToolTip(tr("Priority (Ctrl+Shift+P)"));
     m_assignee->setToolTip(tr("Assignee (Ctrl+Shift+A)"));
@@ -504,13 +503,14 @@ void TicketView::reload()
             continue;
         m_rejectedEntry = entry.id;
         written = entry.command.type == Command::Type::Reply || entry.command.type == Command::Type::Note;
+        const QString what = Desk::commandName(entry.command.type);
         rejection = entry.reason == u"conflict" && written
-                        ? tr("Your %1 was not sent: %2").arg(toString(entry.command.type), entry.message)
+                        ? tr("Not sent (%1): %2").arg(what, entry.message)
                     : entry.reason == u"conflict"
-                        ? tr("Your %1 was not applied: the ticket changed before it reached the server. "
+                        ? tr("Not applied (%1): the ticket changed before it reached the server. "
                              "It now shows the server's state.")
-                              .arg(toString(entry.command.type))
-                        : tr("Your %1 was refused: %2").arg(toString(entry.command.type), entry.message);
+                              .arg(what)
+                        : tr("Refused (%1): %2").arg(what, entry.message);
         const QString typed = entry.command.type == Command::Type::Transfer ? entry.command.note : entry.command.body;
         if (!typed.isEmpty())
             rejection += tr("\nWhat you wrote: “%1”").arg(typed);
@@ -617,7 +617,8 @@ QString TicketView::describeEvent(const TicketEvent &event)
     if (event.kind == u"status_changed")
         return tr("%1 set the status from %2 to %3")
             .arg(d.value(u"by"_s).toString() == u"customer" ? tr("The customer's reply") : who,
-                 d.value(u"from"_s).toString(), d.value(u"to"_s).toString());
+                 TicketQueueModel::statusName(d.value(u"from"_s).toString()),
+                 TicketQueueModel::statusName(d.value(u"to"_s).toString()));
     if (event.kind == u"sla_at_risk" || event.kind == u"sla_breached") {
         const SlaTarget target = slaTargetFromString(d.value(u"target"_s).toString()).value_or(SlaTarget::Resolution);
         return event.kind == u"sla_at_risk" ? tr("%1 target at risk").arg(slaTargetLabel(target))
@@ -637,7 +638,8 @@ QString TicketView::describeEvent(const TicketEvent &event)
     }
     if (event.kind == u"priority_changed")
         return tr("%1 set the priority from %2 to %3")
-            .arg(who, d.value(u"from"_s).toString(), d.value(u"to"_s).toString());
+            .arg(who, TicketQueueModel::priorityName(d.value(u"from"_s).toString()),
+                 TicketQueueModel::priorityName(d.value(u"to"_s).toString()));
     return event.kind;
 }
 

@@ -710,7 +710,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_desk().rejected().size(), 1, 30'000);
         QTRY_VERIFY(view->rejectionBanner()->isVisible());
         const QString why = view->rejectionBanner()->text();
-        QVERIFY2(why.contains(u"not sent"_s) && why.contains(u"sue replied"_s), qPrintable(why));
+        QVERIFY2(why.contains(u"Not sent (Reply)"_s) && why.contains(u"sue replied"_s), qPrintable(why));
         QVERIFY(view->rewriteButton()->isVisible());
         QTest::mouseClick(view->rewriteButton(), Qt::LeftButton);
         QCOMPARE(view->editor()->toPlainText(), u"A refund is on its way"_s);

@@ -1,0 +1,167 @@
+// The desk's languages: every string the sources mark for translation has a
+// finished Norwegian Bokmål and German translation that keeps its
+// placeholders and its shortcut key, and the desk loads them.
+#include "ui/language.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace Qt::StringLiterals;
+using namespace Signpost;
+
+namespace {
+
+struct Message
+{
+    QString context;
+    QString source;
+    bool numerus = false;
+    bool finished = true;
+    QStringList forms; // one, or one per plural form
+};
+
+QList<Message> readTs(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QList<Message> messages;
+    QXmlStreamReader xml(&file);
+    QString context;
+    Message message;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        const auto name = xml.name();
+        if (name == u"name"_s) {
+            context = xml.readElementText();
+        } else if (name == u"message"_s) {
+            message = Message{context, {}, xml.attributes().value(u"numerus"_s) == u"yes"_s, true, {}};
+        } else if (name == u"source"_s) {
+            message.source = xml.readElementText();
+        } else if (name == u"translation"_s) {
+            message.finished = xml.attributes().value(u"type"_s).isEmpty();
+            if (!message.numerus) {
+                message.forms = {xml.readElementText()};
+                messages.append(message);
+            }
+        } else if (name == u"numerusform"_s) {
+            message.forms.append(xml.readElementText());
+            // The last form closes the message (nb and de have two).
+            if (message.forms.size() == 2)
+                messages.append(message);
+        }
+    }
+    return xml.hasError() ? QList<Message>{} : messages;
+}
+
+QSet<QString> placeholders(const QString &text)
+{
+    static const QRegularExpression marker(u"%(?:[1-9]|n)"_s);
+    QSet<QString> found;
+    for (auto it = marker.globalMatch(text); it.hasNext();)
+        found.insert(it.next().captured());
+    return found;
+}
+
+// The shortcut letter marked with a single '&' ("&&" is a literal one).
+bool hasAccelerator(const QString &text)
+{
+    return QString(text).replace(u"&&"_s, QString()).contains(u'&');
+}
+
+} // namespace
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyStringInTheSourcesIsTranslated_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("Norwegian Bokmål") << u"nb"_s;
+        QTest::newRow("German") << u"de"_s;
+    }
+
+    // lupdate reads the sources as they are now: a string added without a
+    // translation, or one whose English changed, fails here.
+    void everyStringInTheSourcesIsTranslated()
+    {
+        QFETCH(QString, language);
+        QTemporaryDir dir;
+        const QString fresh = dir.filePath(u"fresh.ts"_s);
+        QProcess lupdate;
+        lupdate.setWorkingDirectory(QStringLiteral(SIGNPOST_SOURCE_DIR));
+        lupdate.start(QStringLiteral(SIGNPOST_LUPDATE),
+                      {u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"-I"_s, u"."_s, u"app"_s, u"ui"_s, u"models"_s, u"sync"_s,
+                       u"-ts"_s, fresh});
+        QVERIFY(lupdate.waitForFinished(120'000));
+        QCOMPARE(lupdate.exitCode(), 0);
+        const QList<Message> inSources = readTs(fresh);
+        QVERIFY(inSources.size() > 300);
+        // Contexts as tr() looks them up: lupdate saw the classes' namespace.
+        QVERIFY(std::any_of(inSources.cbegin(), inSources.cend(),
+                            [](const Message &m) { return m.context == u"Signpost::MainWindow"_s; }));
+
+        const QList<Message> translated =
+            readTs(QStringLiteral(SIGNPOST_SOURCE_DIR "/translations/signpost_%1.ts").arg(language));
+        QHash<QPair<QString, QString>, Message> byKey;
+        for (const Message &message : translated)
+            byKey.insert({message.context, message.source}, message);
+
+        QStringList problems;
+        for (const Message &wanted : inSources) {
+            const auto it = byKey.constFind({wanted.context, wanted.source});
+            const QString where = u"%1 \"%2\""_s.arg(wanted.context, wanted.source);
+            if (it == byKey.cend()) {
+                problems.append(u"not in the %1 file: %2"_s.arg(language, where));
+                continue;
+            }
+            if (!it->finished || it->forms.isEmpty()
+                || std::any_of(it->forms.cbegin(), it->forms.cend(), [](const QString &f) { return f.isEmpty(); })) {
+                problems.append(u"not translated: %1"_s.arg(where));
+                continue;
+            }
+            for (const QString &form : it->forms) {
+                if (placeholders(form) != placeholders(wanted.source))
+                    problems.append(u"placeholders differ: %1 -> \"%2\""_s.arg(where, form));
+                if (hasAccelerator(form) != hasAccelerator(wanted.source))
+                    problems.append(u"shortcut key lost or added: %1 -> \"%2\""_s.arg(where, form));
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    }
+
+    void theDeskSpeaksTheChosenLanguage()
+    {
+        QCOMPARE(installTranslations(u"nb"_s).language(), QLocale::NorwegianBokmal);
+        QCOMPARE(QCoreApplication::translate("Signpost::MainWindow", "Sync now"), u"Synkroniser nå"_s);
+        QCOMPARE(QCoreApplication::translate("Signpost::MainWindow", "%n tickets selected", nullptr, 1), u"1 sak valgt"_s);
+        QCOMPARE(QCoreApplication::translate("Signpost::MainWindow", "%n tickets selected", nullptr, 3), u"3 saker valgt"_s);
+        // Dates and numbers follow the language.
+        QCOMPARE(QLocale().language(), QLocale::NorwegianBokmal);
+
+        QCOMPARE(installTranslations(u"de"_s).language(), QLocale::German);
+        QCOMPARE(QCoreApplication::translate("Signpost::MainWindow", "Sync now"), u"Jetzt synchronisieren"_s);
+        QCOMPARE(QCoreApplication::translate("Signpost::Desk", "Internal note"), u"Interne Notiz"_s);
+        QCOMPARE(QLocale().toString(1234.5, 'f', 1), u"1.234,5"_s);
+
+        // English is the source: nothing to load, nothing translated.
+        QCOMPARE(installTranslations(u"en"_s).language(), QLocale::English);
+        QCOMPARE(QCoreApplication::translate("Signpost::MainWindow", "Sync now"), u"Sync now"_s);
+
+        // A Nynorsk system gets Bokmål, the nearest the desk has.
+        QCOMPARE(installTranslations(u"nn"_s).language(), QLocale::NorwegianBokmal);
+        installTranslations(u"en"_s);
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"

@@ -1,0 +1,59 @@
+#include "ui/language.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+QList<Language> deskLanguages()
+{
+    return {{u"en"_s, u"English"_s}, {u"nb"_s, u"Norsk bokmål"_s}, {u"de"_s, u"Deutsch"_s}};
+}
+
+QLocale installTranslations(const QString &code)
+{
+    static QTranslator *desk = nullptr;
+    static QTranslator *qt = nullptr;
+    for (QTranslator *old : {desk, qt}) {
+        if (old) {
+            QCoreApplication::removeTranslator(old);
+            delete old;
+        }
+    }
+    desk = qt = nullptr;
+
+    // "nb" also answers a Norwegian system ("no", "nn"): Bokmål is what
+    // the desk has.
+    QLocale wanted = code.isEmpty() ? QLocale::system() : QLocale(code);
+    if (wanted.language() == QLocale::NorwegianNynorsk)
+        wanted = QLocale(QLocale::NorwegianBokmal, wanted.territory());
+    auto translator = std::make_unique<QTranslator>();
+    // English is the source: it needs no file, and it wins over a later
+    // system language only when chosen or first in the user's list.
+    const bool english = wanted.language() == QLocale::English
+                         || (code.isEmpty() && QLocale::system().uiLanguages().value(0).startsWith(u"en"_s));
+    if (english || !translator->load(wanted, u"signpost"_s, u"_"_s, u":/i18n"_s)) {
+        // Dates and numbers as the system writes them, in English.
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::system().territory()));
+        return QLocale();
+    }
+    QLocale spoken(translator->language());
+    desk = translator.release();
+    QCoreApplication::installTranslator(desk);
+    qt = new QTranslator;
+    if (qt->load(spoken, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    QLocale::setDefault(spoken);
+    return spoken;
+}
+
+QString shortDateTime(qint64 ms)
+{
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
+}
+
+} // namespace Signpost
