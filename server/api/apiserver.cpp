@@ -466,9 +466,13 @@ HttpReply ApiServer::metrics(const Call &call)
                               + "# HELP signpost_push_connections Push sockets open on this instance.\n"
                                 "# TYPE signpost_push_connections gauge\n"
                               + Metrics::sample("signpost_push_connections", {}, pushConnections)
-                              + "# HELP signpost_store_checkpoints_total Checkpoints of the store's write-ahead log.\n"
+                              + "# HELP signpost_store_checkpoints_total Checkpoints of the store's write-ahead log, by"
+                                " thread: beside the request thread, or in it (the last few pages).\n"
                                 "# TYPE signpost_store_checkpoints_total counter\n"
-                              + Metrics::sample("signpost_store_checkpoints_total", {}, double(m_db.checkpoints()))
+                              + Metrics::sample("signpost_store_checkpoints_total", {{"thread", u"checkpoints"_s}},
+                                                double(m_db.checkpoints()))
+                              + Metrics::sample("signpost_store_checkpoints_total", {{"thread", u"writer"_s}},
+                                                double(m_db.writerCheckpoints()))
                               + "# HELP signpost_store_log_pages Pages in the store's write-ahead log.\n"
                                 "# TYPE signpost_store_log_pages gauge\n"
                               + Metrics::sample("signpost_store_log_pages", {}, m_db.logPages()) + stored

@@ -329,8 +329,8 @@ void PushFanout::send(QWebSocket *socket, const QByteArray &frame)
     }
     const auto connection = m_sockets.constFind(socket);
     QTcpSocket *tcp = connection != m_sockets.cend() ? connection->tcp.data() : nullptr;
-    if (!tcp)
-        return; // on its way out
+    if (!tcp || socket->state() != QAbstractSocket::ConnectedState || tcp->state() != QAbstractSocket::ConnectedState)
+        return; // on its way out: closing, or closed
     // Written now, and straight to the kernel when nothing waits before it
     // in the socket's buffer: a tick walks a thousand sockets, and each
     // trip through QWebSocket and the socket's buffer and notifiers cost

@@ -37,7 +37,8 @@ void Checkpointer::watch(sqlite3 *writer)
 
 void Checkpointer::stopWatching(sqlite3 *writer)
 {
-    sqlite3_wal_hook(writer, nullptr, nullptr);
+    // SQLite's own hook replaces this one.
+    sqlite3_wal_autocheckpoint(writer, m_threshold);
 }
 
 int Checkpointer::committed(void *context, sqlite3 *db, const char *name, int pages)
@@ -57,7 +58,8 @@ int Checkpointer::committed(void *context, sqlite3 *db, const char *name, int pa
     if (left <= finish || pages >= WriterFallbackFactor * self->m_threshold) {
         if (left > finish)
             qCWarning(lcServer) << "The store's log has" << pages << "pages: checkpointing it in the writer";
-        sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        if (sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK)
+            ++self->m_writerCheckpoints;
         return SQLITE_OK;
     }
     if (!self->m_asked.exchange(true))
@@ -84,12 +86,13 @@ void Checkpointer::run()
     int copied = 0;
     const int result = sqlite3_wal_checkpoint_v2(m_connection->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &logged,
                                                  &copied);
-    if (result != SQLITE_OK && result != SQLITE_BUSY)
-        qCWarning(lcServer) << "Checkpointing the store's log failed:" << sqlite3_errstr(result);
-    else
+    if (result == SQLITE_OK) {
         ++m_checkpoints;
-    if (result == SQLITE_OK && copied > 0)
-        m_copied = copied;
+        if (copied > 0)
+            m_copied = copied;
+    } else if (result != SQLITE_BUSY) {
+        qCWarning(lcServer) << "Checkpointing the store's log failed:" << sqlite3_errstr(result);
+    }
     // Asked again only by a commit after this: one that came meanwhile
     // finds the flag still set, and its pages are copied by the next run.
     m_asked = false;

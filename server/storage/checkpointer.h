@@ -34,7 +34,10 @@ public:
     // Gives them back to SQLite (before this goes, while the writer stays).
     void stopWatching(sqlite3 *writer);
 
+    // Checkpoints this thread ran, and those the writer ran (the last few
+    // pages, or all of a log the thread fell behind on).
     quint64 checkpoints() const { return m_checkpoints; }
+    quint64 writerCheckpoints() const { return m_writerCheckpoints; }
     // Pages in the log after the writer's last commit.
     int logPages() const { return m_logPages; }
 
@@ -56,6 +59,7 @@ private:
     std::unique_ptr<SqlConnection> m_connection; // opened and closed on m_thread
     std::atomic<bool> m_asked = false;
     std::atomic<quint64> m_checkpoints = 0;
+    std::atomic<quint64> m_writerCheckpoints = 0;
     std::atomic<int> m_logPages = 0;
     std::atomic<int> m_copied = 0; // pages of the log the thread has copied
 };

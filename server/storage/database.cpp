@@ -329,6 +329,11 @@ quint64 Database::checkpoints() const
     return m_checkpointer ? m_checkpointer->checkpoints() : 0;
 }
 
+quint64 Database::writerCheckpoints() const
+{
+    return m_checkpointer ? m_checkpointer->writerCheckpoints() : 0;
+}
+
 int Database::logPages() const
 {
     return m_checkpointer ? m_checkpointer->logPages() : 0;

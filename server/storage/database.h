@@ -54,9 +54,10 @@ public:
     Status touchDirectory();
     Expected<qint64> directoryVersion();
     QString path() const { return m_path; }
-    // Checkpoints of the write-ahead log run so far, and its pages after the
-    // last commit (see Checkpointer).
+    // Checkpoints of the write-ahead log run so far beside the writer, and
+    // in it; the log's pages after the last commit (see Checkpointer).
     quint64 checkpoints() const;
+    quint64 writerCheckpoints() const;
     int logPages() const;
 
     // This thread's own read-only connection to the store at `path`, opened
