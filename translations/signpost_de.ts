@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>&amp;All departments</source>
-        <translation>&amp;Alle Abteilungen</translation>
+        <translation>Alle Abtei&amp;lungen</translation>
     </message>
     <message>
         <source>Signpost</source>
@@ -739,11 +739,11 @@
     </message>
     <message>
         <source>Me</source>
-        <translation>Mir</translation>
+        <translation>Mich</translation>
     </message>
     <message>
         <source>Nobody (unassign)</source>
-        <translation>Niemandem (Zuweisung aufheben)</translation>
+        <translation>Niemanden (Zuweisung aufheben)</translation>
     </message>
     <message>
         <source>#%1: %2</source>
@@ -769,7 +769,7 @@
     </message>
     <message>
         <source>◌ Syncing…</source>
-        <translation>◌ Synchronisiert …</translation>
+        <translation>◌ Wird synchronisiert …</translation>
     </message>
     <message>
         <source>○ Offline</source>
@@ -798,6 +798,10 @@
     <message>
         <source>Offline: the server cannot be reached. You can keep working from the cache; changes will be sent when the connection is back.</source>
         <translation>Offline: Der Server ist nicht erreichbar. Sie können mit dem lokalen Zwischenspeicher weiterarbeiten; Änderungen werden gesendet, sobald die Verbindung wieder steht.</translation>
+    </message>
+    <message>
+        <source>Signpost follows the system&apos;s language from its next start.</source>
+        <translation>Signpost folgt ab dem nächsten Start der Sprache des Systems.</translation>
     </message>
 </context>
 <context>
@@ -957,7 +961,7 @@
     </message>
     <message>
         <source>you@example.com</source>
-        <translation>sie@example.com</translation>
+        <translation>name@example.com</translation>
     </message>
     <message>
         <source>&amp;Server</source>
@@ -1168,7 +1172,7 @@
     </message>
     <message>
         <source>Atta&amp;ch files…</source>
-        <translation>Dateien an&amp;hängen …</translation>
+        <translation>Dateien anhän&amp;gen …</translation>
     </message>
     <message>
         <source>Choose a ticket from the queue.</source>

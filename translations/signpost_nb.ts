@@ -799,6 +799,10 @@
         <source>Offline: the server cannot be reached. You can keep working from the cache; changes will be sent when the connection is back.</source>
         <translation>Frakoblet: får ikke kontakt med serveren. Du kan jobbe videre fra hurtiglageret; endringer sendes når forbindelsen er tilbake.</translation>
     </message>
+    <message>
+        <source>Signpost follows the system&apos;s language from its next start.</source>
+        <translation>Signpost følger systemets språk fra neste oppstart.</translation>
+    </message>
 </context>
 <context>
     <name>Signpost::NotificationCentre</name>
@@ -957,7 +961,7 @@
     </message>
     <message>
         <source>you@example.com</source>
-        <translation>deg@example.com</translation>
+        <translation>navn@example.com</translation>
     </message>
     <message>
         <source>&amp;Server</source>
@@ -1595,7 +1599,7 @@ Det du skrev: «%1»</translation>
     </message>
     <message>
         <source>&amp;Assignee</source>
-        <translation>A&amp;nsvarlig</translation>
+        <translation>Ans&amp;varlig</translation>
     </message>
     <message>
         <source>&amp;Note</source>

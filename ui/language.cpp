@@ -41,11 +41,17 @@ QLocale installTranslations(const QString &code)
         QLocale::setDefault(QLocale(QLocale::English, QLocale::system().territory()));
         return QLocale();
     }
-    QLocale spoken(translator->language());
+    // Dates and numbers as the system's country writes them, in the language.
+    const QLocale spoken(QLocale(translator->language()).language(), QLocale::system().territory());
     desk = translator.release();
     QCoreApplication::installTranslator(desk);
+    // Qt's own strings (standard buttons, file dialogs); Qt has Nynorsk
+    // where it has no Bokmål.
     qt = new QTranslator;
-    if (qt->load(spoken, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    const QString qtPath = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+    if (qt->load(spoken, u"qtbase"_s, u"_"_s, qtPath)
+        || (spoken.language() == QLocale::NorwegianBokmal
+            && qt->load(QLocale(QLocale::NorwegianNynorsk), u"qtbase"_s, u"_"_s, qtPath)))
         QCoreApplication::installTranslator(qt);
     QLocale::setDefault(spoken);
     return spoken;

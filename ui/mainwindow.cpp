@@ -443,7 +443,10 @@ void MainWindow::buildMenus()
         spoken->addAction(action);
         connect(action, &QAction::triggered, this, [this, language]() {
             QSettings().setValue(u"language"_s, language.code);
-            statusBar()->showMessage(tr("Signpost speaks %1 from its next start.").arg(language.name), 8000);
+            statusBar()->showMessage(language.code.isEmpty()
+                                         ? tr("Signpost follows the system's language from its next start.")
+                                         : tr("Signpost speaks %1 from its next start.").arg(language.name),
+                                     8000);
         });
     }
     connect(languages, &QMenu::aboutToShow, this, [spoken]() {

@@ -36,6 +36,8 @@ QList<Message> readTs(const QString &path)
     Message message;
     while (!xml.atEnd()) {
         xml.readNext();
+        if (xml.isEndElement() && xml.name() == u"message"_s)
+            messages.append(message);
         if (!xml.isStartElement())
             continue;
         const auto name = xml.name();
@@ -47,15 +49,10 @@ QList<Message> readTs(const QString &path)
             message.source = xml.readElementText();
         } else if (name == u"translation"_s) {
             message.finished = xml.attributes().value(u"type"_s).isEmpty();
-            if (!message.numerus) {
+            if (!message.numerus)
                 message.forms = {xml.readElementText()};
-                messages.append(message);
-            }
         } else if (name == u"numerusform"_s) {
             message.forms.append(xml.readElementText());
-            // The last form closes the message (nb and de have two).
-            if (message.forms.size() == 2)
-                messages.append(message);
         }
     }
     return xml.hasError() ? QList<Message>{} : messages;
@@ -70,10 +67,19 @@ QSet<QString> placeholders(const QString &text)
     return found;
 }
 
-// The shortcut letter marked with a single '&' ("&&" is a literal one).
-bool hasAccelerator(const QString &text)
+// The shortcut letter marked with a single '&' ("&&" is a literal one), or
+// none.
+QChar accelerator(const QString &text)
 {
-    return QString(text).replace(u"&&"_s, QString()).contains(u'&');
+    const QString plain = QString(text).replace(u"&&"_s, QString());
+    const qsizetype at = plain.indexOf(u'&');
+    return at >= 0 && at + 1 < plain.size() ? plain.at(at + 1).toLower() : QChar();
+}
+
+// The contexts whose widgets share a window, and so their shortcut keys.
+QString windowOf(const QString &context)
+{
+    return context == u"Signpost::TicketView"_s ? u"Signpost::MainWindow"_s : context;
 }
 
 } // namespace
@@ -99,13 +105,15 @@ private Q_SLOTS:
         const QString fresh = dir.filePath(u"fresh.ts"_s);
         QProcess lupdate;
         lupdate.setWorkingDirectory(QStringLiteral(SIGNPOST_SOURCE_DIR));
+        // The language decides how many plural forms each %n string has.
         lupdate.start(QStringLiteral(SIGNPOST_LUPDATE),
-                      {u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"-I"_s, u"."_s, u"app"_s, u"ui"_s, u"models"_s, u"sync"_s,
-                       u"-ts"_s, fresh});
+                      {u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"-I"_s, u"."_s, u"-target-language"_s, language,
+                       u"app"_s, u"ui"_s, u"models"_s, u"sync"_s, u"-ts"_s, fresh});
         QVERIFY(lupdate.waitForFinished(120'000));
         QCOMPARE(lupdate.exitCode(), 0);
         const QList<Message> inSources = readTs(fresh);
         QVERIFY(inSources.size() > 300);
+        QVERIFY(std::any_of(inSources.cbegin(), inSources.cend(), [](const Message &m) { return m.numerus; }));
         // Contexts as tr() looks them up: lupdate saw the classes' namespace.
         QVERIFY(std::any_of(inSources.cbegin(), inSources.cend(),
                             [](const Message &m) { return m.context == u"Signpost::MainWindow"_s; }));
@@ -117,6 +125,9 @@ private Q_SLOTS:
             byKey.insert({message.context, message.source}, message);
 
         QStringList problems;
+        // Shortcut keys, by window: the English's and the translation's.
+        QHash<QString, QHash<QChar, QStringList>> englishKeys;
+        QHash<QString, QHash<QChar, QStringList>> translatedKeys;
         for (const Message &wanted : inSources) {
             const auto it = byKey.constFind({wanted.context, wanted.source});
             const QString where = u"%1 \"%2\""_s.arg(wanted.context, wanted.source);
@@ -129,11 +140,24 @@ private Q_SLOTS:
                 problems.append(u"not translated: %1"_s.arg(where));
                 continue;
             }
+            if (it->numerus && it->forms.size() != 2)
+                problems.append(u"%1 plural forms, not 2: %2"_s.arg(it->forms.size()).arg(where));
             for (const QString &form : it->forms) {
                 if (placeholders(form) != placeholders(wanted.source))
                     problems.append(u"placeholders differ: %1 -> \"%2\""_s.arg(where, form));
-                if (hasAccelerator(form) != hasAccelerator(wanted.source))
+                if (accelerator(form).isNull() != accelerator(wanted.source).isNull())
                     problems.append(u"shortcut key lost or added: %1 -> \"%2\""_s.arg(where, form));
+            }
+            if (!accelerator(wanted.source).isNull()) {
+                englishKeys[windowOf(wanted.context)][accelerator(wanted.source)].append(wanted.source);
+                translatedKeys[windowOf(wanted.context)][accelerator(it->forms.first())].append(it->forms.first());
+            }
+        }
+        // Two widgets of a window on one key: the key only moves between them.
+        for (auto window = translatedKeys.cbegin(); window != translatedKeys.cend(); ++window) {
+            for (auto key = window->cbegin(); key != window->cend(); ++key) {
+                if (key->size() > 1 && englishKeys.value(window.key()).value(key.key()).size() < key->size())
+                    problems.append(u"one shortcut key for %1 in %2"_s.arg(key->join(u", "_s), window.key()));
             }
         }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
