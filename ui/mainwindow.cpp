@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "models/roles.h"
+#include "models/ticketqueuemodel.h"
 #include "ui/cannedreplieswindow.h"
 #include "ui/dashboardwindow.h"
 #include "ui/departmentdelegate.h"
@@ -113,9 +114,8 @@ MainWindow::MainWindow(Desk &desk, QWidget *parent)
     m_bulkAssign->setToolTip(tr("Assign the selected tickets (Ctrl+Shift+A)"));
     m_bulkStatus->setPlaceholderText(tr("Set status…"));
     m_bulkStatus->setToolTip(tr("Set the status of the selected tickets (Ctrl+Shift+S)"));
-    for (const auto &[status, label] : {std::pair{TicketStatus::Open, tr("Open")}, {TicketStatus::Pending, tr("Pending")},
-                                        {TicketStatus::Solved, tr("Solved")}, {TicketStatus::Closed, tr("Closed")}})
-        m_bulkStatus->addItem(label, toString(status));
+    for (TicketStatus status : {TicketStatus::Open, TicketStatus::Pending, TicketStatus::Solved, TicketStatus::Closed})
+        m_bulkStatus->addItem(TicketQueueModel::statusName(status), toString(status));
     auto *bulkTransfer = new QPushButton(tr("Transfer…"), m_bulkBar);
     bulkTransfer->setToolTip(tr("Transfer the selected tickets (Ctrl+T)"));
     auto *bulkLayout = new QHBoxLayout(m_bulkBar);

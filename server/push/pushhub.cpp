@@ -79,6 +79,7 @@ private:
     static QString peerKey(const QHostAddress &address, quint16 port);
     void adopt(QWebSocket *socket);
     void send(QWebSocket *socket, const QByteArray &frame);
+    void send(QWebSocket *socket, const Connection &connection, const QByteArray &frame);
     // A message as one WebSocket text frame (RFC 6455, 5.2; a server's
     // frames are not masked): made once, written as it is to every socket
     // that gets it.
@@ -321,14 +322,20 @@ void PushFanout::pingAll()
 
 void PushFanout::send(QWebSocket *socket, const QByteArray &frame)
 {
+    const auto connection = m_sockets.constFind(socket);
+    if (connection != m_sockets.cend())
+        send(socket, *connection, frame);
+}
+
+void PushFanout::send(QWebSocket *socket, const Connection &connection, const QByteArray &frame)
+{
     if (socket->bytesToWrite() > PushHub::MaxBacklogBytes) {
         qCInfo(lcServer) << "Dropping a push connection that reads too slowly";
         // Not at once: the caller may be walking the sockets.
         QTimer::singleShot(0, socket, [socket]() { socket->abort(); });
         return;
     }
-    const auto connection = m_sockets.constFind(socket);
-    QTcpSocket *tcp = connection != m_sockets.cend() ? connection->tcp.data() : nullptr;
+    QTcpSocket *tcp = connection.tcp.data();
     if (!tcp || socket->state() != QAbstractSocket::ConnectedState || tcp->state() != QAbstractSocket::ConnectedState)
         return; // on its way out: closing, or closed
     // Written now, and straight to the kernel when nothing waits before it
@@ -432,7 +439,7 @@ void PushFanout::flushNow()
         if (frame == agentFrames.end())
             frame = agentFrames.insert(connection->agentId, frameFor(connection->agentId));
         if (!frame->isEmpty())
-            send(socket, *frame);
+            send(socket, *connection, *frame);
     }
 }
 
