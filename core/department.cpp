@@ -1,5 +1,7 @@
 #include "core/department.h"
 
+#include "core/language.h"
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -63,6 +65,7 @@ QJsonObject Department::toJson() const
         {u"id"_s, id},
         {u"name"_s, name},
         {u"public_label"_s, publicLabel},
+        {u"public_labels"_s, textsByLanguageJson(publicLabels)},
         {u"sender_name"_s, senderName},
         {u"shop_sender_names"_s, shopSenders},
         {u"signature"_s, signature},
@@ -83,6 +86,7 @@ Department Department::fromJson(const QJsonObject &json)
     d.id = json.value(u"id"_s).toInteger();
     d.name = json.value(u"name"_s).toString();
     d.publicLabel = json.value(u"public_label"_s).toString();
+    d.publicLabels = textsByLanguage(json.value(u"public_labels"_s), 100).value_or(d.publicLabels);
     d.senderName = json.value(u"sender_name"_s).toString();
     d.signature = json.value(u"signature"_s).toString();
     d.isDefault = json.value(u"is_default"_s).toBool();

@@ -19,6 +19,8 @@ struct Department
     qint64 id = 0;
     QString name;
     QString publicLabel; // what customers see in the contact form's selector
+    QHash<QString, QString> publicLabels; // the same in other languages, by code
+    QString publicLabelIn(const QString &language) const { return publicLabels.value(language, publicLabel); }
     QString senderName;  // "From" name on every reply
     QString signature;   // appended to every reply
     bool isDefault = false;

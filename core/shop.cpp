@@ -11,7 +11,8 @@ QJsonObject Shop::toJson() const
     return QJsonObject{{u"id"_s, id},
                        {u"slug"_s, slug},
                        {u"name"_s, name},
-                       {u"allowed_origins"_s, QJsonArray::fromStringList(allowedOrigins)}};
+                       {u"allowed_origins"_s, QJsonArray::fromStringList(allowedOrigins)},
+                       {u"languages"_s, QJsonArray::fromStringList(languages)}};
 }
 
 Shop Shop::fromJson(const QJsonObject &json)
@@ -19,8 +20,14 @@ Shop Shop::fromJson(const QJsonObject &json)
     QStringList origins;
     for (const QJsonValue &origin : json.value(u"allowed_origins"_s).toArray())
         origins.append(origin.toString());
-    return Shop{json.value(u"id"_s).toInteger(), json.value(u"slug"_s).toString(), json.value(u"name"_s).toString(),
-                origins};
+    Shop shop{json.value(u"id"_s).toInteger(), json.value(u"slug"_s).toString(), json.value(u"name"_s).toString(),
+              origins};
+    QStringList languages;
+    for (const QJsonValue &language : json.value(u"languages"_s).toArray())
+        languages.append(language.toString());
+    if (!languages.isEmpty())
+        shop.languages = languages;
+    return shop;
 }
 
 } // namespace Signpost

@@ -15,6 +15,10 @@ struct Shop
     // Web origins (scheme://host[:port]) whose pages may call the public
     // intake from the browser (CORS).
     QStringList allowedOrigins;
+    // The languages its customers are written to in (codes of
+    // core/language.h), the first the default: the contact form, the ticket
+    // page and acknowledgements speak the one a customer's browser prefers.
+    QStringList languages{QStringLiteral("en")};
 
     QJsonObject toJson() const;
     static Shop fromJson(const QJsonObject &json);

@@ -195,9 +195,14 @@ page() { # url png
     --screenshot="$out/$2.png" "$1" >/dev/null 2>&1
   echo "$out/$2.png"
 }
-page "$base/contact/northwind" contact-form
-curl -s -X POST -d 'department=&name=&email=not-an-address&subject=&message=' "$base/contact/northwind" >"$pages/errors.html"
+page "$base/contact/northwind?lang=en" contact-form
+curl -s -X POST -d 'lang=en&department=&name=&email=not-an-address&subject=&message=' "$base/contact/northwind" >"$pages/errors.html"
 page "file://$pages/errors.html" contact-form-errors
+# The same form in Norwegian Bokmål and German, and German errors.
+page "$base/contact/northwind?lang=nb" contact-form-nb
+page "$base/contact/northwind?lang=de" contact-form-de
+curl -s -X POST -d 'lang=de&department=&name=&email=keine-adresse&subject=&message=' "$base/contact/northwind" >"$pages/errors-de.html"
+page "file://$pages/errors-de.html" contact-form-errors-de
 login() { curl -s "$base/api/v1/auth/login" -d "{\"email\":\"$1\",\"password\":\"signpost-demo\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'; }
 photo=$(printf 'a photo of the torn seam' | base64 -w0)
 made=$(curl -s "$base/api/v1/public/intake" -H 'Content-Type: application/json' -d "{\"shop\":1,\"name\":\"Kari Nordmann\",

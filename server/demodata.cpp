@@ -42,9 +42,13 @@ Expected<QStringList> seed(ApiServer &server)
 
     const QString password = QString::fromLatin1(Password);
     QList<qint64> shopIds;
-    for (const auto &[slug, name] : {std::pair{u"northwind"_s, u"Northwind Outdoor"_s},
-                                     std::pair{u"lumen"_s, u"Lumen Home"_s}}) {
-        Expected<Shop> shop = departments.createShop(QJsonObject{{u"slug"_s, slug}, {u"name"_s, name}});
+    // Northwind writes to its customers in English, Norwegian and German;
+    // Lumen in German first, and English.
+    for (const auto &[slug, name, spoken] :
+         {std::tuple{u"northwind"_s, u"Northwind Outdoor"_s, QJsonArray{u"en"_s, u"nb"_s, u"de"_s}},
+          std::tuple{u"lumen"_s, u"Lumen Home"_s, QJsonArray{u"de"_s, u"en"_s}}}) {
+        Expected<Shop> shop = departments.createShop(
+            QJsonObject{{u"slug"_s, slug}, {u"name"_s, name}, {u"languages"_s, spoken}});
         if (!shop)
             return shop.error();
         shopIds.append(shop->id);
@@ -95,11 +99,23 @@ Expected<QStringList> seed(ApiServer &server)
         {u"Wholesale"_s, u"Wholesale and business orders"_s, u"Wholesale accounts"_s,
          u"Regards,\nWholesale accounts"_s, false, QJsonArray{shopIds[0]}, QJsonArray{u"trade@northwind.example"_s}},
     };
+    // What the contact forms call them in the shops' other languages.
+    const QHash<QString, QJsonObject> labels{
+        {u"Triage"_s, {{u"nb"_s, u"Noe annet"_s}, {u"de"_s, u"Etwas anderes"_s}}},
+        {u"Support"_s,
+         {{u"nb"_s, u"Hjelp med en bestilling eller et produkt"_s},
+          {u"de"_s, u"Hilfe zu einer Bestellung oder einem Produkt"_s}}},
+        {u"Sales"_s, {{u"nb"_s, u"Spørsmål før du kjøper"_s}, {u"de"_s, u"Fragen vor dem Kauf"_s}}},
+        {u"Returns"_s, {{u"nb"_s, u"Retur og refusjon"_s}, {u"de"_s, u"Rücksendungen und Erstattungen"_s}}},
+        {u"Wholesale"_s,
+         {{u"nb"_s, u"Engros og bedriftsbestillinger"_s}, {u"de"_s, u"Großhandel und Firmenbestellungen"_s}}},
+    };
     QList<qint64> departmentIds;
     for (const DemoDepartment &d : demoDepartments) {
         Expected<Department> created = departments.createDepartment(QJsonObject{
             {u"name"_s, d.name},
             {u"public_label"_s, d.label},
+            {u"public_labels"_s, labels.value(d.name)},
             {u"sender_name"_s, d.sender},
             {u"signature"_s, d.signature},
             {u"is_default"_s, d.isDefault},

@@ -9,11 +9,6 @@ using namespace Qt::StringLiterals;
 
 namespace Signpost {
 
-QList<Language> deskLanguages()
-{
-    return {{u"en"_s, u"English"_s}, {u"nb"_s, u"Norsk bokmål"_s}, {u"de"_s, u"Deutsch"_s}};
-}
-
 QLocale installTranslations(const QString &code)
 {
     static QTranslator *desk = nullptr;

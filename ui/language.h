@@ -1,22 +1,15 @@
 #pragma once
 
-#include <QList>
+#include "core/language.h"
+
 #include <QLocale>
 #include <QString>
 
 namespace Signpost {
 
-// The languages the desk speaks, and the choice among them: the system's
-// (an empty code), or one named by its code ("en", "nb", "de"), kept in the
-// settings under "language".
-struct Language
-{
-    QString code;
-    QString name; // in the language itself, as a language menu shows it
-};
-
-// English first, then the translations built into the desk.
-QList<Language> deskLanguages();
+// The desk speaks Signpost's languages (core/language.h). The choice among
+// them is the system's (an empty code), or one named by its code ("en",
+// "nb", "de"), kept in the settings under "language".
 
 // Loads the translation of `code` (empty: the system's languages, in the
 // user's order of preference) into the application, with Qt's own for its

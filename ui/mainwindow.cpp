@@ -432,12 +432,12 @@ void MainWindow::buildMenus()
         dashboard->setEnabled(!m_desk.ledDepartments().isEmpty());
     });
     // The language: the system's, or one of the desk's, from the next start.
-    QMenu *languages = view->addMenu(tr("Language"));
-    auto *spoken = new QActionGroup(languages);
+    QMenu *languageMenu = view->addMenu(tr("Language"));
+    auto *spoken = new QActionGroup(languageMenu);
     QList<Language> choices{{QString(), tr("As the system")}};
-    choices += deskLanguages();
+    choices += languages();
     for (const Language &language : std::as_const(choices)) {
-        QAction *action = languages->addAction(language.name);
+        QAction *action = languageMenu->addAction(language.name);
         action->setCheckable(true);
         action->setData(language.code);
         spoken->addAction(action);
@@ -449,7 +449,7 @@ void MainWindow::buildMenus()
                                      8000);
         });
     }
-    connect(languages, &QMenu::aboutToShow, this, [spoken]() {
+    connect(languageMenu, &QMenu::aboutToShow, this, [spoken]() {
         const QString chosen = QSettings().value(u"language"_s).toString();
         for (QAction *action : spoken->actions())
             action->setChecked(action->data().toString() == chosen);

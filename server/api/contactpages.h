@@ -5,6 +5,7 @@
 #include "core/shop.h"
 #include "core/ticket.h"
 #include "server/services/attachmentstore.h"
+#include "server/services/wording.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -12,8 +13,9 @@
 
 namespace Signpost::ContactPages {
 
-// The public pages customers see: plain, accessible HTML with no scripts.
-// Everything a customer or agent typed is escaped, never rendered as markup.
+// The public pages customers see: plain, accessible HTML with no scripts,
+// in the customer's language (`wording`). Everything a customer or agent
+// typed is escaped, never rendered as markup.
 
 using Values = QHash<QString, QString>;
 
@@ -24,14 +26,20 @@ Values decodeForm(const QByteArray &body);
 bool decodePost(const QByteArray &contentType, const QByteArray &body, Values &values,
                 QList<AttachmentStore::File> &files);
 
-QByteArray shopList(const QList<Shop> &shops);
+QByteArray shopList(const QList<Shop> &shops, const Wording &wording);
+// The form of a shop, with a choice of the shop's languages when it offers
+// more than one.
 QByteArray form(const Shop &shop, const QList<Department> &departments, const Values &values,
-                const QList<Error> &errors);
-QByteArray confirmation(const Shop &shop, qint64 ticketId, const QString &threadPath);
+                const QList<Error> &errors, const Wording &wording);
+QByteArray confirmation(const Shop &shop, qint64 ticketId, const QString &threadPath, const Wording &wording);
 // The customer's page of their ticket: files of the messages are fetched at
 // threadPath + "/files/<id>".
 QByteArray thread(const Ticket &ticket, const QString &shopName, const QString &threadPath,
-                  const QList<Error> &errors, bool replied);
-QByteArray notice(const QString &title, const QString &text);
+                  const QList<Error> &errors, bool replied, const Wording &wording);
+// What went wrong instead of a page: the title and the text as
+// ContactPages's own strings, translated here.
+enum class Notice { FormUnavailable, FormIncomplete, TooManyMessages, TooManyReplies, RobotThanked, NotSaved,
+                    NoSuchForm, LinkNotValid, NoSuchFile };
+QByteArray notice(Notice which, const Wording &wording);
 
 } // namespace Signpost::ContactPages

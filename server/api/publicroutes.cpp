@@ -2,6 +2,7 @@
 // for shops' own forms, and the customer's page of their ticket.
 #include "server/api/apiserver.h"
 
+#include "core/language.h"
 #include "core/timestamps.h"
 #include "server/api/contactpages.h"
 
@@ -30,6 +31,17 @@ HttpReply replyAnswer(qint64 ticket)
     return HttpReply::json(QJsonObject{{u"ticket"_s, ticket}}, 201);
 }
 
+// The language a customer's page speaks: the one they chose (a link of the
+// page's language choice, or the form they post), else the one of `offered`
+// their browser prefers.
+const Wording &wordingFor(const HttpRequest &request, const QStringList &offered, const QString &chosen = {})
+{
+    const QString asked = chosen.isEmpty() ? request.query().queryItemValue(u"lang"_s) : chosen;
+    if (offered.contains(asked))
+        return Wording::of(asked);
+    return Wording::of(negotiateLanguage(request.value("Accept-Language"), offered));
+}
+
 QJsonObject errorsJson(const QList<Error> &errors)
 {
     QJsonArray list;
@@ -44,40 +56,41 @@ QJsonObject errorsJson(const QList<Error> &errors)
 
 HttpReply ApiServer::contactForm(Call &call, const Shop &shop)
 {
-    Expected<const RoutingTable *> table = m_departments.routingTable();
-    if (!table)
-        return HttpReply::html(ContactPages::notice(u"Sorry"_s, u"The form cannot be shown just now. Please try again later."_s),
-                               table.error().httpStatus());
-    const QList<Department> offered = (*table)->publicDepartments(shop.id);
-    if (call.request.method() != HttpRequest::Method::Post)
-        return HttpReply::html(ContactPages::form(shop, offered, {}, {}));
-
+    using ContactPages::Notice;
+    const bool posting = call.request.method() == HttpRequest::Method::Post;
     ContactPages::Values values;
     QList<AttachmentStore::File> files;
-    if (!ContactPages::decodePost(call.request.value("Content-Type"), call.request.body(), values, files))
-        return HttpReply::html(ContactPages::notice(u"Sorry"_s, u"The form did not arrive whole. Please send it again."_s),
-                               400);
+    const bool whole = !posting
+                       || ContactPages::decodePost(call.request.value("Content-Type"), call.request.body(), values, files);
+    // A posted form speaks the language it was shown in.
+    const Wording &wording = wordingFor(call.request, shop.languages, values.value(u"lang"_s));
+    Expected<const RoutingTable *> table = m_departments.routingTable();
+    if (!table)
+        return HttpReply::html(ContactPages::notice(Notice::FormUnavailable, wording), table.error().httpStatus());
+    const QList<Department> offered = (*table)->publicDepartments(shop.id);
+    if (!posting)
+        return HttpReply::html(ContactPages::form(shop, offered, {}, {}, wording));
+    if (!whole)
+        return HttpReply::html(ContactPages::notice(Notice::FormIncomplete, wording), 400);
     // A double click or a refresh gets the confirmation of the ticket the
     // first post made.
     const FormToken token = formToken(u"form"_s, values, call);
     if (token.earlier) {
         const QJsonObject made = QJsonDocument::fromJson(token.earlier->body).object();
         return HttpReply::html(ContactPages::confirmation(shop, made.value(u"ticket"_s).toInteger(),
-                                                          made.value(u"thread_path"_s).toString()));
+                                                          made.value(u"thread_path"_s).toString(), wording));
     }
     if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
-        return HttpReply::html(ContactPages::notice(u"Please wait a moment"_s,
-                                                    u"We received several messages from you just now. "
-                                                    "Please wait a few minutes before sending another."_s),
-                               429);
+        return HttpReply::html(ContactPages::notice(Notice::TooManyMessages, wording), 429);
     if (!values.value(u"website"_s).isEmpty()) {
         // Filled in the field people never see: a robot. Thank it, keep nothing.
-        return HttpReply::html(ContactPages::notice(u"Thank you"_s, u"Your message was received."_s));
+        return HttpReply::html(ContactPages::notice(Notice::RobotThanked, wording));
     }
 
     IntakeRequest request;
     request.shopId = shop.id;
     request.channel = Channel::Web;
+    request.language = wording.code();
     request.name = values.value(u"name"_s);
     request.email = values.value(u"email"_s);
     request.orderNumber = values.value(u"order_number"_s);
@@ -93,39 +106,39 @@ HttpReply ApiServer::contactForm(Call &call, const Shop &shop)
                                      return d.id == request.departmentId;
                                  });
         if (!offeredHere)
-            errors.prepend(Error::invalid(u"department"_s, u"Please choose one of the departments in the list."_s));
+            errors.prepend(Error::invalid(u"department"_s, wording.translate("Signpost::ContactPages",
+                                                                             "Please choose one of the departments in the list.")));
     }
     if (!errors.isEmpty())
-        return HttpReply::html(ContactPages::form(shop, offered, values, errors), 422);
+        return HttpReply::html(ContactPages::form(shop, offered, values, errors, wording), 422);
 
     Expected<IntakeResult> result = m_tickets.intake(request, [&](const IntakeResult &made) {
         return keepAnswer(token, intakeAnswer(made), call);
     });
     if (!result) {
         if (result.error().code == ErrorCode::InvalidInput)
-            return HttpReply::html(ContactPages::form(shop, offered, values, {result.error()}), 422);
-        return HttpReply::html(ContactPages::notice(u"Sorry"_s, u"Your message could not be saved. Please try again."_s),
-                               result.error().httpStatus());
+            return HttpReply::html(ContactPages::form(shop, offered, values, {result.error()}, wording), 422);
+        return HttpReply::html(ContactPages::notice(Notice::NotSaved, wording), result.error().httpStatus());
     }
-    return HttpReply::html(ContactPages::confirmation(shop, result->ticketId, threadPath(result->secret)));
+    return HttpReply::html(ContactPages::confirmation(shop, result->ticketId, threadPath(result->secret), wording));
 }
 
 HttpReply ApiServer::customerThread(Call &call, bool posting)
 {
+    using ContactPages::Notice;
     const QString secret = call.params.value(0);
     const QString path = threadPath(secret);
+    // Before the ticket is known: the language the browser prefers.
+    const Wording &browsers = wordingFor(call.request, languageCodes());
     bool replied = false;
     QList<Error> errors;
     if (posting) {
         if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
-            return HttpReply::html(ContactPages::notice(u"Please wait a moment"_s,
-                                                        u"Please wait a few minutes before writing again."_s),
-                                   429);
+            return HttpReply::html(ContactPages::notice(Notice::TooManyReplies, browsers), 429);
         ContactPages::Values values;
         QList<AttachmentStore::File> files;
         if (!ContactPages::decodePost(call.request.value("Content-Type"), call.request.body(), values, files))
-            return HttpReply::html(
-                ContactPages::notice(u"Sorry"_s, u"The form did not arrive whole. Please send it again."_s), 400);
+            return HttpReply::html(ContactPages::notice(Notice::FormIncomplete, browsers), 400);
         // As on the contact form: a refresh or a double click posts once.
         const FormToken token = formToken(u"reply-form"_s, values, call);
         Expected<qint64> reply = token.earlier ? Expected<qint64>(qint64(0))
@@ -133,18 +146,23 @@ HttpReply ApiServer::customerThread(Call &call, bool posting)
                                                                          [&](qint64 ticket) {
                                                                              return keepAnswer(token, replyAnswer(ticket), call);
                                                                          });
+        if (!reply && reply.error().code == ErrorCode::NotFound)
+            return HttpReply::html(ContactPages::notice(Notice::LinkNotValid, browsers), 404);
         if (!reply && reply.error().code != ErrorCode::InvalidInput)
-            return HttpReply::html(ContactPages::notice(u"Link not valid"_s, reply.error().message),
-                                   reply.error().httpStatus());
+            return HttpReply::html(ContactPages::notice(Notice::NotSaved, browsers), reply.error().httpStatus());
         if (!reply)
             errors.append(reply.error());
         replied = reply.has_value();
     }
     Expected<TicketStore::CustomerThread> thread = m_tickets.customerThread(secret);
     if (!thread)
-        return HttpReply::html(ContactPages::notice(u"Link not valid"_s, thread.error().message),
+        return HttpReply::html(ContactPages::notice(thread.error().code == ErrorCode::NotFound ? Notice::LinkNotValid
+                                                                                              : Notice::FormUnavailable,
+                                                    browsers),
                                thread.error().httpStatus());
-    return HttpReply::html(ContactPages::thread(thread->ticket, thread->shopName, path, errors, replied),
+    // The ticket's page speaks the language its customer wrote in.
+    return HttpReply::html(ContactPages::thread(thread->ticket, thread->shopName, path, errors, replied,
+                                                Wording::of(thread->language)),
                            errors.isEmpty() ? 200 : 422);
 }
 
@@ -204,13 +222,14 @@ void ApiServer::addPublicRoutes()
             return HttpReply::error(shops.error());
         if (shops->size() == 1)
             return contactForm(call, shops->first());
-        return HttpReply::html(ContactPages::shopList(*shops));
+        return HttpReply::html(ContactPages::shopList(*shops, wordingFor(call.request, languageCodes())));
     });
     for (Method method : {Method::Get, Method::Post}) {
         route(method, u"/contact/{slug}"_s, Access::Public, [this](Call &call) {
             const std::optional<Shop> shop = m_departments.shopBySlug(call.params.value(0));
             if (!shop)
-                return HttpReply::html(ContactPages::notice(u"Not found"_s, u"There is no contact form here."_s), 404);
+                return HttpReply::html(
+                    ContactPages::notice(ContactPages::Notice::NoSuchForm, wordingFor(call.request, languageCodes())), 404);
             return contactForm(call, *shop);
         });
         route(method, u"/ticket/{secret}"_s, Access::Public,
@@ -220,14 +239,18 @@ void ApiServer::addPublicRoutes()
     route(Method::Get, u"/ticket/{secret}/files/{id}"_s, Access::Public, [this](Call &call) {
         Expected<TicketStore::CustomerThread> thread = m_tickets.customerThread(call.params.value(0));
         if (!thread)
-            return HttpReply::html(ContactPages::notice(u"Link not valid"_s, thread.error().message),
-                                   thread.error().httpStatus());
+            return HttpReply::html(
+                ContactPages::notice(thread.error().code == ErrorCode::NotFound ? ContactPages::Notice::LinkNotValid
+                                                                                : ContactPages::Notice::FormUnavailable,
+                                     wordingFor(call.request, languageCodes())),
+                thread.error().httpStatus());
         bool numeric = false;
         const qint64 id = call.params.value(1).toLongLong(&numeric);
         Expected<AttachmentStore::Stored> stored = numeric ? m_attachments.findForCustomer(thread->ticket.id, id)
                                                            : Expected<AttachmentStore::Stored>(Error::notFound(QString()));
         if (!stored)
-            return HttpReply::html(ContactPages::notice(u"Not found"_s, u"There is no such file on this ticket."_s), 404);
+            return HttpReply::html(ContactPages::notice(ContactPages::Notice::NoSuchFile, Wording::of(thread->language)),
+                                   404);
         return fileReply(*stored);
     });
 
@@ -238,10 +261,19 @@ void ApiServer::addPublicRoutes()
         Expected<const RoutingTable *> table = m_departments.routingTable();
         if (!table)
             return HttpReply::error(table.error());
+        // The labels in the language asked for (?lang=, else the browser's
+        // among the shop's), and in all of them for a shop's own selector.
+        const QString language = wordingFor(call.request, shop->languages).code();
         QJsonArray list;
-        for (const Department &department : (*table)->publicDepartments(shop->id))
-            list.append(QJsonObject{{u"id"_s, department.id}, {u"label"_s, department.publicLabel}});
-        return HttpReply::json(QJsonObject{{u"shop"_s, shop->toJson()}, {u"departments"_s, list}});
+        for (const Department &department : (*table)->publicDepartments(shop->id)) {
+            QJsonObject labels;
+            for (const QString &code : shop->languages)
+                labels.insert(code, department.publicLabelIn(code));
+            list.append(QJsonObject{
+                {u"id"_s, department.id}, {u"label"_s, department.publicLabelIn(language)}, {u"labels"_s, labels}});
+        }
+        return HttpReply::json(
+            QJsonObject{{u"shop"_s, shop->toJson()}, {u"language"_s, language}, {u"departments"_s, list}});
     });
 
     route(Method::Post, u"/api/v1/public/intake"_s, Access::Public, [this](Call &call) {
@@ -258,15 +290,21 @@ void ApiServer::addPublicRoutes()
         const QJsonValue website = body->value(u"website"_s);
         if (!website.isUndefined() && !website.isNull() && website != QJsonValue(u""_s))
             return HttpReply::json(QJsonObject{{u"received"_s, true}}, 202);
+        // The shop's languages; without a shop, all of Signpost's.
         QList<Error> errors;
-        IntakeRequest request = IntakeRequest::fromJson(*body, errors);
-        if (request.shopId > 0) {
+        const qint64 shopId = body->value(u"shop"_s).toInteger();
+        QStringList offered = languageCodes();
+        if (body->contains(u"shop"_s) && !body->value(u"shop"_s).isNull()) {
             Expected<QList<Shop>> shops = m_departments.shops();
-            const bool known = shops && std::any_of(shops->cbegin(), shops->cend(),
-                                                    [&](const Shop &s) { return s.id == request.shopId; });
-            if (!known)
-                errors.append(Error::invalid(u"shop"_s, u"There is no shop %1."_s.arg(request.shopId)));
+            if (!shops)
+                return HttpReply::error(shops.error());
+            const auto shop = std::find_if(shops->cbegin(), shops->cend(), [&](const Shop &s) { return s.id == shopId; });
+            if (shop == shops->cend() && shopId > 0)
+                errors.append(Error::invalid(u"shop"_s, u"There is no shop %1."_s.arg(shopId)));
+            else if (shop != shops->cend())
+                offered = shop->languages;
         }
+        IntakeRequest request = IntakeRequest::fromJson(*body, offered, call.request.value("Accept-Language"), errors);
         errors += request.validate();
         if (!errors.isEmpty())
             return HttpReply::json(errorsJson(errors), 422);

@@ -1,5 +1,7 @@
 #include "server/services/attachmentstore.h"
 
+#include "server/services/wording.h"
+
 #include "server/storage/database.h"
 
 #include <QCryptographicHash>
@@ -67,22 +69,27 @@ Status AttachmentStore::record(qint64 ticketId, qint64 messageId, const File &fi
     return ok();
 }
 
-Status AttachmentStore::checkIncoming(const QList<File> &files, const Department &department)
+Status AttachmentStore::checkIncoming(const QList<File> &files, const Department &department, const Wording &wording)
 {
-    const auto size = [](qint64 bytes) { return QLocale::c().formattedDataSize(bytes, 1); };
+    const auto size = [&](qint64 bytes) {
+        return wording.locale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    };
     if (files.size() > MaxAttachmentsPerMessage)
-        return Error::invalid(u"attachments"_s, u"At most %1 files can be sent with one message."_s.arg(
-                                                    MaxAttachmentsPerMessage));
+        return Error::invalid(u"attachments"_s, wording.translate("Signpost::Intake", "At most %n files can be sent with one message.",
+                                                                  nullptr, MaxAttachmentsPerMessage));
     qint64 total = 0;
     for (const File &file : files) {
         if (file.data.size() > department.maxFileBytes)
-            return Error::invalid(u"attachments"_s, u"%1 is %2; files of up to %3 can be sent."_s.arg(
-                                                        file.filename, size(file.data.size()), size(department.maxFileBytes)));
+            return Error::invalid(u"attachments"_s,
+                                  wording.translate("Signpost::Intake", "%1 is %2; files of up to %3 can be sent.")
+                                      .arg(file.filename, size(file.data.size()), size(department.maxFileBytes)));
         total += file.data.size();
     }
     if (total > department.maxMessageBytes)
-        return Error::invalid(u"attachments"_s, u"The files are %1 together; up to %2 can be sent with one message."_s.arg(
-                                                    size(total), size(department.maxMessageBytes)));
+        return Error::invalid(u"attachments"_s,
+                              wording.translate("Signpost::Intake",
+                                                "The files are %1 together; up to %2 can be sent with one message.")
+                                  .arg(size(total), size(department.maxMessageBytes)));
     return ok();
 }
 

@@ -9,6 +9,8 @@
 
 namespace Signpost {
 
+class Wording;
+
 class Database;
 
 // Files of messages: a customer's, or those an agent sends. Their bytes are
@@ -38,8 +40,9 @@ public:
     // department allows (a web form's or a shop's files, as sent).
     static constexpr qint64 MaxPublicUploadBytes = 25LL * 1024 * 1024;
 
-    // A customer's files against the department's limits.
-    static Status checkIncoming(const QList<File> &files, const Department &department);
+    // A customer's files against the department's limits; what is wrong in
+    // the customer's words.
+    static Status checkIncoming(const QList<File> &files, const Department &department, const Wording &wording);
     // Keeps and records a customer's files for their message, in its
     // transaction.
     Status keepIncoming(qint64 ticketId, qint64 messageId, const QList<File> &files, qint64 at);

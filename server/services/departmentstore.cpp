@@ -1,5 +1,6 @@
 #include "server/services/departmentstore.h"
 
+#include "core/language.h"
 #include "server/storage/database.h"
 #include "server/logging.h"
 #include "server/storage/transaction.h"
@@ -39,6 +40,17 @@ QString notifyText(const Department &department)
     return QString::fromUtf8(QJsonDocument(notify).toJson(QJsonDocument::Compact));
 }
 
+QString compact(const QJsonValue &value)
+{
+    return QString::fromUtf8(value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                             : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+}
+
+QString labelsText(const Department &department)
+{
+    return compact(textsByLanguageJson(department.publicLabels));
+}
+
 QString slaText(const Department &department)
 {
     return QString::fromUtf8(QJsonDocument(department.sla.toJson()).toJson(QJsonDocument::Compact));
@@ -60,7 +72,8 @@ Expected<QList<Department>> DepartmentStore::departments()
 {
     QSqlQuery &query = m_db.prepared(
         u"SELECT id, name, public_label, sender_name, signature, is_default, archived, assignment_mode,"
-        " assignment_capacity, notify, sla, max_file_bytes, max_message_bytes FROM departments ORDER BY name"_s);
+        " assignment_capacity, notify, sla, max_file_bytes, max_message_bytes, public_labels FROM departments"
+        " ORDER BY name"_s);
     if (!query.exec())
         return storageError(query);
     QList<Department> list;
@@ -84,6 +97,8 @@ Expected<QList<Department>> DepartmentStore::departments()
             d.sla = *sla;
         d.maxFileBytes = query.value(11).toLongLong();
         d.maxMessageBytes = query.value(12).toLongLong();
+        d.publicLabels =
+            textsByLanguage(QJsonDocument::fromJson(query.value(13).toByteArray()).object(), 100).value_or(d.publicLabels);
         index.insert(d.id, list.size());
         list.append(d);
     }
@@ -152,6 +167,15 @@ Status DepartmentStore::applyDepartmentJson(Department &department, const QJsonO
         department.senderName = department.name;
     if (Status read = readText(json, u"public_label"_s, department.publicLabel, 1, 100); !read)
         return read;
+    if (json.contains(u"public_labels"_s)) {
+        // The label in other languages; one left out (or empty) falls back
+        // to public_label.
+        const auto labels = textsByLanguage(json.value(u"public_labels"_s), 100);
+        if (!labels)
+            return Error::invalid(u"public_labels"_s, u"public_labels maps language codes (%1) to labels of 1 to 100 characters."_s
+                                                          .arg(languageCodes().join(u", "_s)));
+        department.publicLabels = *labels;
+    }
     if (Status read = readText(json, u"sender_name"_s, department.senderName, 1, 200); !read)
         return read;
     if (Status read = readText(json, u"signature"_s, department.signature, 0, 5000); !read)
@@ -307,8 +331,8 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
     if (id == 0) {
         QSqlQuery &insert = m_db.prepared(
             u"INSERT INTO departments (name, public_label, sender_name, signature, is_default, archived,"
-            " assignment_mode, assignment_capacity, notify, sla, max_file_bytes, max_message_bytes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            " assignment_mode, assignment_capacity, notify, sla, max_file_bytes, max_message_bytes, public_labels)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         insert.addBindValue(department.name);
         insert.addBindValue(department.publicLabel);
         insert.addBindValue(department.senderName);
@@ -321,6 +345,7 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         insert.addBindValue(slaText(department));
         insert.addBindValue(department.maxFileBytes);
         insert.addBindValue(department.maxMessageBytes);
+        insert.addBindValue(labelsText(department));
         if (!insert.exec())
             return storageError(insert);
         id = insert.lastInsertId().toLongLong();
@@ -328,7 +353,7 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         QSqlQuery &update = m_db.prepared(
             u"UPDATE departments SET name = ?, public_label = ?, sender_name = ?, signature = ?, is_default = ?,"
             " archived = ?, assignment_mode = ?, assignment_capacity = ?, notify = ?, sla = ?, max_file_bytes = ?,"
-            " max_message_bytes = ? WHERE id = ?"_s);
+            " max_message_bytes = ?, public_labels = ? WHERE id = ?"_s);
         update.addBindValue(department.name);
         update.addBindValue(department.publicLabel);
         update.addBindValue(department.senderName);
@@ -341,6 +366,7 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         update.addBindValue(slaText(department));
         update.addBindValue(department.maxFileBytes);
         update.addBindValue(department.maxMessageBytes);
+        update.addBindValue(labelsText(department));
         update.addBindValue(id);
         if (!update.exec())
             return storageError(update);
@@ -419,7 +445,7 @@ Status DepartmentStore::deleteDepartment(qint64 id)
 
 Expected<QList<Shop>> DepartmentStore::shops()
 {
-    QSqlQuery &query = m_db.prepared(u"SELECT id, slug, name, allowed_origins FROM shops ORDER BY id"_s);
+    QSqlQuery &query = m_db.prepared(u"SELECT id, slug, name, allowed_origins, languages FROM shops ORDER BY id"_s);
     if (!query.exec())
         return storageError(query);
     QList<Shop> list;
@@ -427,7 +453,13 @@ Expected<QList<Shop>> DepartmentStore::shops()
         QStringList origins;
         for (const QJsonValue &origin : QJsonDocument::fromJson(query.value(3).toByteArray()).array())
             origins.append(origin.toString());
-        list.append(Shop{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(), origins});
+        Shop shop{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(), origins};
+        QStringList languages;
+        for (const QJsonValue &language : QJsonDocument::fromJson(query.value(4).toByteArray()).array())
+            languages.append(language.toString());
+        if (!languages.isEmpty())
+            shop.languages = languages;
+        list.append(shop);
     }
     return list;
 }
@@ -485,6 +517,20 @@ Expected<Shop> DepartmentStore::updateShop(qint64 id, const QJsonObject &json)
                 shop.allowedOrigins.append(text);
         }
     }
+    if (json.contains(u"languages"_s)) {
+        const QString shape = u"languages is a list of one or more of %1, the default first."_s.arg(
+            languageCodes().join(u", "_s));
+        const QJsonValue languages = json.value(u"languages"_s);
+        if (!languages.isArray() || languages.toArray().isEmpty())
+            return Error::invalid(u"languages"_s, shape);
+        shop.languages.clear();
+        for (const QJsonValue &language : languages.toArray()) {
+            if (!language.isString() || !languageCodes().contains(language.toString()))
+                return Error::invalid(u"languages"_s, shape);
+            if (!shop.languages.contains(language.toString()))
+                shop.languages.append(language.toString());
+        }
+    }
     QSqlQuery &clash = m_db.prepared(u"SELECT 1 FROM shops WHERE slug = ? AND id <> ?"_s);
     clash.addBindValue(shop.slug);
     clash.addBindValue(shop.id);
@@ -494,11 +540,13 @@ Expected<Shop> DepartmentStore::updateShop(qint64 id, const QJsonObject &json)
         return Error{ErrorCode::Conflict, u"Another shop has this slug."_s, u"slug"_s};
     clash.finish();
     QSqlQuery &save =
-        m_db.prepared(shop.id == 0 ? u"INSERT INTO shops (slug, name, allowed_origins, id) VALUES (?, ?, ?, NULL)"_s
-                                   : u"UPDATE shops SET slug = ?, name = ?, allowed_origins = ? WHERE id = ?"_s);
+        m_db.prepared(shop.id == 0
+                          ? u"INSERT INTO shops (slug, name, allowed_origins, languages, id) VALUES (?, ?, ?, ?, NULL)"_s
+                          : u"UPDATE shops SET slug = ?, name = ?, allowed_origins = ?, languages = ? WHERE id = ?"_s);
     save.addBindValue(shop.slug);
     save.addBindValue(shop.name);
-    save.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(shop.allowedOrigins)).toJson(QJsonDocument::Compact)));
+    save.addBindValue(compact(QJsonArray::fromStringList(shop.allowedOrigins)));
+    save.addBindValue(compact(QJsonArray::fromStringList(shop.languages)));
     if (shop.id != 0)
         save.addBindValue(shop.id);
     if (!save.exec())

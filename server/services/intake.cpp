@@ -1,5 +1,8 @@
 #include "server/services/intake.h"
 
+#include "core/language.h"
+#include "server/services/wording.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -11,20 +14,28 @@ namespace Signpost {
 QList<Error> IntakeRequest::validate() const
 {
     static const QRegularExpression emailPattern(u"^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+$"_s);
+    const Wording &wording = Wording::of(language);
     QList<Error> errors;
-    auto check = [&](const QString &field, const QString &value, qsizetype max, bool required, const QString &what) {
-        if (required && value.trimmed().isEmpty())
-            errors.append(Error::invalid(field, u"Please enter %1."_s.arg(what)));
+    // One whole sentence each, for the translations' sake.
+    auto check = [&](const QString &field, const QString &value, qsizetype max, const char *missing, const char *tooLong) {
+        if (missing && value.trimmed().isEmpty())
+            errors.append(Error::invalid(field, wording.translate("Signpost::Intake", missing)));
         else if (value.size() > max)
-            errors.append(Error::invalid(field, u"%1 can be at most %2 characters long."_s.arg(what).arg(max)));
+            errors.append(Error::invalid(field, wording.translate("Signpost::Intake", tooLong).arg(wording.locale().toString(max))));
     };
-    check(u"name"_s, name, IntakeLimits::Name, true, u"your name"_s);
-    check(u"email"_s, email, IntakeLimits::Email, true, u"your email address"_s);
+    check(u"name"_s, name, IntakeLimits::Name, QT_TRANSLATE_NOOP("Signpost::Intake", "Please enter your name."),
+          QT_TRANSLATE_NOOP("Signpost::Intake", "Your name can be at most %1 characters long."));
+    check(u"email"_s, email, IntakeLimits::Email, QT_TRANSLATE_NOOP("Signpost::Intake", "Please enter your email address."),
+          QT_TRANSLATE_NOOP("Signpost::Intake", "Your email address can be at most %1 characters long."));
     if (!email.trimmed().isEmpty() && email.size() <= IntakeLimits::Email && !emailPattern.match(email.trimmed()).hasMatch())
-        errors.append(Error::invalid(u"email"_s, u"Please enter a valid email address, like name@example.com."_s));
-    check(u"order_number"_s, orderNumber, IntakeLimits::OrderNumber, false, u"The order number"_s);
-    check(u"subject"_s, subject, IntakeLimits::Subject, true, u"a subject"_s);
-    check(u"message"_s, message, IntakeLimits::Message, true, u"your message"_s);
+        errors.append(Error::invalid(u"email"_s, wording.translate("Signpost::Intake",
+                                                                   "Please enter a valid email address, like name@example.com.")));
+    check(u"order_number"_s, orderNumber, IntakeLimits::OrderNumber, nullptr,
+          QT_TRANSLATE_NOOP("Signpost::Intake", "The order number can be at most %1 characters long."));
+    check(u"subject"_s, subject, IntakeLimits::Subject, QT_TRANSLATE_NOOP("Signpost::Intake", "Please enter a subject."),
+          QT_TRANSLATE_NOOP("Signpost::Intake", "The subject can be at most %1 characters long."));
+    check(u"message"_s, message, IntakeLimits::Message, QT_TRANSLATE_NOOP("Signpost::Intake", "Please enter your message."),
+          QT_TRANSLATE_NOOP("Signpost::Intake", "Your message can be at most %1 characters long."));
     return errors;
 }
 
@@ -33,9 +44,18 @@ Inquiry IntakeRequest::inquiry() const
     return Inquiry{departmentId, toAddress, subject, message, shopId, channel};
 }
 
-IntakeRequest IntakeRequest::fromJson(const QJsonObject &json, QList<Error> &errors)
+IntakeRequest IntakeRequest::fromJson(const QJsonObject &json, const QStringList &offered,
+                                      const QByteArray &acceptLanguage, QList<Error> &errors)
 {
     IntakeRequest request;
+    request.language = negotiateLanguage(acceptLanguage, offered);
+    if (json.contains(u"language"_s)) {
+        const QString code = json.value(u"language"_s).toString();
+        if (!offered.contains(code))
+            errors.append(Error::invalid(u"language"_s, u"language is one of %1."_s.arg(offered.join(u", "_s))));
+        else
+            request.language = code;
+    }
     auto text = [&](const QString &key, QString &out) {
         const QJsonValue value = json.value(key);
         if (value.isUndefined() || value.isNull())

@@ -24,13 +24,18 @@ struct IntakeRequest
     QString message;
     Channel channel = Channel::Web;
     QString toAddress;
+    QString language = QStringLiteral("en"); // the customer's (a code of core/language.h)
     bool automatic = false; // sent by a machine: never acknowledged
     QList<AttachmentStore::File> files; // the customer's, from a form or a shop
 
-    // Every problem at once, so a form can show them all beside their fields.
+    // Every problem at once, so a form can show them all beside their
+    // fields; in the customer's language.
     QList<Error> validate() const;
     Inquiry inquiry() const;
-    static IntakeRequest fromJson(const QJsonObject &json, QList<Error> &errors);
+    // The customer's language is "language" if given, else the one of
+    // `offered` their browser prefers (`acceptLanguage`).
+    static IntakeRequest fromJson(const QJsonObject &json, const QStringList &offered, const QByteArray &acceptLanguage,
+                                  QList<Error> &errors);
 };
 
 // A customer's files in JSON: [{"filename", "content_type", "data" (base64)}].

@@ -5,6 +5,7 @@
 #include "server/services/departmentstore.h"
 #include "server/logging.h"
 #include "server/services/secrets.h"
+#include "server/services/wording.h"
 #include "storage/ticketrows.h"
 #include "server/storage/transaction.h"
 
@@ -88,7 +89,8 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
     if (!request.files.isEmpty()) {
         // The files within what the department takes, before anything is written.
         const Department *department = (*table)->department(routed->departmentId);
-        if (Status fits = AttachmentStore::checkIncoming(request.files, department ? *department : Department());
+        if (Status fits = AttachmentStore::checkIncoming(request.files, department ? *department : Department(),
+                                                         Wording::of(request.language));
             !fits)
             return fits.error();
     }
@@ -110,8 +112,8 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
     QSqlQuery &insert = m_db.prepared(
         u"INSERT INTO tickets (subject, department_id, customer_name, customer_email, shop_id, order_number, channel,"
         " status, priority, version, seq, entered_seq, created_at, updated_at, customer_secret_hash,"
-        " first_response_due_at, resolution_due_at, ownership_due_at, sla_check_at, sla_clocks)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 'new', 'normal', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        " first_response_due_at, resolution_due_at, ownership_due_at, sla_check_at, sla_clocks, customer_language)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 'new', 'normal', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     insert.addBindValue(request.subject.trimmed());
     insert.addBindValue(routed->departmentId);
     insert.addBindValue(request.name.trimmed());
@@ -129,6 +131,7 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
     insert.addBindValue(dueOrNull(fresh.sla.due(SlaTarget::Ownership)));
     insert.addBindValue(dueOrNull(checkAt));
     insert.addBindValue(clocksText(clocks));
+    insert.addBindValue(Wording::of(request.language).code());
     if (!insert.exec())
         return storageError(insert);
     const qint64 ticketId = insert.lastInsertId().toLongLong();
@@ -951,8 +954,11 @@ Expected<ChangeNotice> TicketStore::reschedule(qint64 departmentId)
 
 Expected<TicketStore::CustomerThread> TicketStore::customerThread(const QString &secret)
 {
+    // The customer's language, else (a ticket from before languages were
+    // kept) the shop's first.
     QSqlQuery &query = m_db.prepared(
-        u"SELECT t.id, s.name FROM tickets t LEFT JOIN shops s ON s.id = t.shop_id WHERE t.customer_secret_hash = ?"_s);
+        u"SELECT t.id, s.name, COALESCE(NULLIF(t.customer_language, ''), json_extract(s.languages, '$[0]'), 'en')"
+        " FROM tickets t LEFT JOIN shops s ON s.id = t.shop_id WHERE t.customer_secret_hash = ?"_s);
     query.addBindValue(Secrets::tokenHash(secret));
     if (!query.exec())
         return storageError(query);
@@ -960,6 +966,7 @@ Expected<TicketStore::CustomerThread> TicketStore::customerThread(const QString 
         return Error::notFound(u"This link is not valid. Use the link from your confirmation."_s);
     const qint64 id = query.value(0).toLongLong();
     const QString shopName = query.value(1).toString();
+    const QString language = query.value(2).toString();
     query.finish();
     Expected<Ticket> found = ticket(id, true);
     if (!found)
@@ -967,26 +974,27 @@ Expected<TicketStore::CustomerThread> TicketStore::customerThread(const QString 
     // Customers see their messages and the replies, never internal notes.
     found->messages.removeIf([](const Message &m) { return m.kind == MessageKind::Note; });
     found->events.clear();
-    return CustomerThread{*found, shopName};
+    return CustomerThread{*found, shopName, language};
 }
 
 Expected<qint64> TicketStore::customerReply(const QString &secret, const QString &body,
                                            const QList<AttachmentStore::File> &files,
                                            const std::function<Status(qint64 ticketId)> &alongside)
 {
-    if (body.trimmed().isEmpty())
-        return Error::invalid(u"message"_s, u"Please enter your message."_s);
-    if (body.size() > IntakeLimits::Message)
-        return Error::invalid(u"message"_s,
-                              u"Your message can be at most %1 characters long."_s.arg(IntakeLimits::Message));
     Expected<CustomerThread> thread = customerThread(secret);
     if (!thread)
         return thread.error();
+    const Wording &wording = Wording::of(thread->language);
+    if (body.trimmed().isEmpty())
+        return Error::invalid(u"message"_s, wording.translate("Signpost::Intake", "Please enter your message."));
+    if (body.size() > IntakeLimits::Message)
+        return Error::invalid(u"message"_s, wording.translate("Signpost::Intake", "Your message can be at most %1 characters long.")
+                                                .arg(wording.locale().toString(IntakeLimits::Message)));
     if (!files.isEmpty()) {
         Expected<Department> department = m_departments.department(thread->ticket.departmentId);
         if (!department)
             return department.error();
-        if (Status fits = AttachmentStore::checkIncoming(files, *department); !fits)
+        if (Status fits = AttachmentStore::checkIncoming(files, *department, wording); !fits)
             return fits.error();
     }
     const Expected<qint64> added = customerMessage(thread->ticket.id, body, false, [&](qint64 ticketId, qint64 messageId) {

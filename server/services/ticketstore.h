@@ -49,6 +49,7 @@ public:
     {
         Ticket ticket;
         QString shopName;
+        QString language; // the customer's: what their page speaks
     };
     Expected<CustomerThread> customerThread(const QString &secret);
     // The customer writes back on their ticket's page (or through a shop),

@@ -253,6 +253,15 @@ const QList<QStringList> &migrations()
             " size INTEGER NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (agent_id, sha256))"_s,
             u"CREATE INDEX uploads_created ON uploads (created_at)"_s,
         },
+        // 11: the languages customers are written to in: a shop's, its
+        // departments' labels in each, the customer's of a ticket, and the
+        // acknowledgements in each.
+        {
+            u"ALTER TABLE shops ADD COLUMN languages TEXT NOT NULL DEFAULT '[\"en\"]'"_s,
+            u"ALTER TABLE departments ADD COLUMN public_labels TEXT NOT NULL DEFAULT '{}'"_s,
+            u"ALTER TABLE tickets ADD COLUMN customer_language TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE department_mail ADD COLUMN acknowledgements TEXT NOT NULL DEFAULT '{}'"_s,
+        },
     };
     return steps;
 }

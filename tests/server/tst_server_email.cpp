@@ -548,6 +548,57 @@ private Q_SLOTS:
         QVERIFY(page.body.contains("Retur"));
     }
 
+    // The acknowledgement in the language the customer's program named,
+    // when the department wrote one in it; else the one for all languages.
+    void acknowledgementsSpeakTheCustomersLanguage()
+    {
+        QVERIFY(connectMail() > 0);
+        // The shop writes to its customers in English and German.
+        QCOMPARE(m_api->patch(u"/api/v1/shops/%1"_s.arg(m_world.shop), {{u"languages"_s, QJsonArray{u"en"_s, u"de"_s}}},
+                              admin()).status,
+                 200);
+        const Response refused = m_api->put(u"/api/v1/departments/%1/mail"_s.arg(m_world.returns),
+                                            {{u"acknowledgements"_s, QJsonObject{{u"fr"_s, u"Merci"_s}}}}, admin());
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.json()[u"error"_s][u"field"_s].toString(), u"acknowledgements"_s);
+        const Response set = m_api->put(
+            u"/api/v1/departments/%1/mail"_s.arg(m_world.returns),
+            {{u"acknowledgement"_s, u"Hello {name}, we have your message."_s},
+             {u"acknowledgements"_s, QJsonObject{{u"de"_s, u"Hallo {name}, wir haben Ihre Nachricht erhalten."_s}}}},
+            admin());
+        QCOMPARE(set.status, 200);
+        QCOMPARE(set.json()[u"acknowledgements"_s][u"de"_s].toString(), u"Hallo {name}, wir haben Ihre Nachricht erhalten."_s);
+        auto inbound = [this](const QString &from, const QString &id, const QByteArray &language) {
+            QByteArray raw = customerMail(id, u"returns@acme.example"_s, u"Lampe"_s, u"Kaputt"_s);
+            raw.replace("=?UTF-8?Q?=C3=85se_=C3=98deg=C3=A5rd?= <ase@example.net>", from.toUtf8());
+            if (!language.isEmpty())
+                raw.replace("MIME-Version: 1.0\r\n", "MIME-Version: 1.0\r\nContent-Language: " + language + "\r\n");
+            return m_api->send("POST", u"/api/v1/mail/inbound"_s, raw, "message/rfc822", admin()).json()[u"ticket"_s].toInteger();
+        };
+        const qint64 german = inbound(u"Jörg <jorg@example.de>"_s, u"j1@example.de"_s, "de-DE, en");
+        QVERIFY(german > 0);
+        QVERIFY2(sink().waitForMessages(1), qPrintable(sink().log()));
+        const QByteArray raw = sink().received().at(0);
+        QVERIFY2(raw.contains("\r\nContent-Language: de\r\n"), raw.constData());
+        const InboundMail ack = MailParser::parse(raw);
+        QVERIFY(ack.text.startsWith(u"Hallo Jörg, wir haben Ihre Nachricht erhalten."_s));
+        QVERIFY2(ack.text.contains(u"Ihre Ticketnummer lautet %1. Hier können Sie den Stand verfolgen"_s.arg(german)),
+                 qPrintable(ack.text));
+        // The link leads to a page in German too.
+        static const QRegularExpression link(u"(http://\\S+/ticket/\\S+)"_s);
+        const Response page = m_api->get(QUrl(link.match(ack.text).captured(1)).path());
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains("<html lang=\"de\">"));
+
+        // No language named, or one the shop does not speak: the text for all.
+        const qint64 other = inbound(u"Pierre <pierre@example.fr>"_s, u"p1@example.fr"_s, "fr");
+        QVERIFY(other > german);
+        QVERIFY2(sink().waitForMessages(2), qPrintable(sink().log()));
+        const InboundMail english = MailParser::parse(sink().received().at(1));
+        QVERIFY2(english.text.startsWith(u"Hello Pierre, we have your message."_s), qPrintable(english.text));
+        QVERIFY(english.text.contains(u"Your ticket number is %1."_s.arg(other)));
+    }
+
     // A shop's own sender name and From address for a department win over
     // the department's.
     void aShopCanSpeakWithItsOwnName()

@@ -75,6 +75,124 @@ private Q_SLOTS:
         QCOMPARE(m_api->get(u"/contact/nope"_s).status, 404);
     }
 
+    // A shop speaking Norwegian and German: its form, the errors, the
+    // confirmation and the ticket's page in the customer's language; the
+    // departments under their labels in it.
+    void customersAreWrittenToInTheirLanguage()
+    {
+        const QString admin = m_world.token(u"admin"_s);
+        // What a shop and a department may say of languages.
+        for (const QJsonValue &wrong : {QJsonValue(QJsonArray{}), QJsonValue(QJsonArray{u"fr"_s}), QJsonValue(u"nb"_s)}) {
+            const Response refused = m_api->patch(u"/api/v1/shops/%1"_s.arg(m_world.shop), {{u"languages"_s, wrong}}, admin);
+            QCOMPARE(refused.status, 422);
+            QCOMPARE(refused.json().value(u"error"_s).toObject().value(u"field"_s).toString(), u"languages"_s);
+        }
+        const Response badLabel = m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.returns),
+                                               {{u"public_labels"_s, QJsonObject{{u"fr"_s, u"Retours"_s}}}}, admin);
+        QCOMPARE(badLabel.status, 422);
+        QCOMPARE(badLabel.json().value(u"error"_s).toObject().value(u"field"_s).toString(), u"public_labels"_s);
+
+        const Response shop = m_api->patch(u"/api/v1/shops/%1"_s.arg(m_world.shop),
+                                           {{u"languages"_s, QJsonArray{u"nb"_s, u"de"_s, u"nb"_s}}}, admin);
+        QCOMPARE(shop.status, 200);
+        QCOMPARE(shop.json().value(u"languages"_s).toArray(), (QJsonArray{u"nb"_s, u"de"_s}));
+        const Response labelled = m_api->patch(
+            u"/api/v1/departments/%1"_s.arg(m_world.returns),
+            {{u"public_labels"_s, QJsonObject{{u"de"_s, u"Rücksendungen"_s}, {u"nb"_s, u"Retur"_s}}}}, admin);
+        QCOMPARE(labelled.status, 200);
+        QCOMPARE(labelled.json().value(u"public_labels"_s).toObject().value(u"de"_s).toString(), u"Rücksendungen"_s);
+
+        auto page = [&](const QString &path, const QByteArray &accept) {
+            return m_api->send("GET", path, {}, {}, {}, {{"Accept-Language", accept}});
+        };
+        // The browser's preference among the shop's languages: Austrian
+        // German is German; English, which the shop does not offer, loses.
+        const QString german = QString::fromUtf8(page(u"/contact/acme"_s, "en-GB, de-AT;q=0.8").body);
+        QVERIFY2(german.contains(u"<html lang=\"de\">"_s), qPrintable(german));
+        QVERIFY(german.contains(u"<h1>Kontakt zu Acme Outdoor</h1>"_s));
+        QVERIFY(german.contains(u"<option value=\"%1\">Rücksendungen</option>"_s.arg(m_world.returns)));
+        // A department without a German label keeps its own.
+        QVERIFY(german.contains(u"<option value=\"%1\">Sales team</option>"_s.arg(m_world.sales)));
+        // The other language is a link, named in itself.
+        QVERIFY(german.contains(u"<a href=\"/contact/acme?lang=nb\" lang=\"nb\" hreflang=\"nb\">Norsk bokmål</a>"_s));
+        // Nothing the shop offers: its first language. A chosen one wins.
+        QVERIFY(QString::fromUtf8(page(u"/contact/acme"_s, "fr, en;q=0.5").body).contains(u"<html lang=\"nb\">"_s));
+        QVERIFY(QString::fromUtf8(page(u"/contact/acme?lang=de"_s, "nb").body).contains(u"<html lang=\"de\">"_s));
+        QVERIFY(QString::fromUtf8(page(u"/contact/acme?lang=fr"_s, "de").body).contains(u"<html lang=\"de\">"_s));
+
+        // A post speaks the language its form was shown in, whatever the
+        // browser says: its errors, then its confirmation.
+        QList<QPair<QString, QString>> fields{{u"lang"_s, u"de"_s},          {u"name"_s, QString()},
+                                              {u"email"_s, u"jorg@example.de"_s}, {u"subject"_s, u"Lampe"_s},
+                                              {u"message"_s, u"Die Lampe ist kaputt."_s}};
+        const Response refused = m_api->postForm(u"/contact/acme"_s, fields);
+        QCOMPARE(refused.status, 422);
+        const QString errors = QString::fromUtf8(refused.body);
+        QVERIFY2(errors.contains(u"<p>Bitte prüfen Sie das Formular:</p>"_s), qPrintable(errors));
+        QVERIFY(errors.contains(u"<div class=\"error\" id=\"name-error\">Bitte geben Sie Ihren Namen ein.</div>"_s));
+        fields[1].second = u"Jörg"_s;
+        const Response made = m_api->postForm(u"/contact/acme"_s, fields);
+        QCOMPARE(made.status, 200);
+        const QString confirmation = QString::fromUtf8(made.body);
+        QVERIFY2(confirmation.contains(u"Ihre Ticketnummer lautet <strong>#1001</strong>"_s), qPrintable(confirmation));
+        static const QRegularExpression link(u"/ticket/[A-Za-z0-9_-]+"_s);
+        const QString thread = link.match(confirmation).captured();
+        QVERIFY(!thread.isEmpty());
+        // The ticket's page speaks the customer's language, not the
+        // browser's of whoever opens it.
+        const QString threadPage = QString::fromUtf8(page(thread, "nb").body);
+        QVERIFY2(threadPage.contains(u"<html lang=\"de\">"_s), qPrintable(threadPage));
+        QVERIFY(threadPage.contains(u"<label for=\"message\">Antworten</label>"_s));
+        // Its dates in German, in UTC.
+        static const QRegularExpression germanDate(u"<time datetime=\"[^\"]+\">\\d{1,2}\\. [A-Z][a-zä]+\\.? \\d{4}, \\d\\d:\\d\\d UTC</time>"_s);
+        QVERIFY2(germanDate.match(threadPage).hasMatch(), qPrintable(threadPage));
+        const Response emptyReply = m_api->postForm(thread, {{u"message"_s, u" "_s}});
+        QCOMPARE(emptyReply.status, 422);
+        QVERIFY(QString::fromUtf8(emptyReply.body).contains(u"Bitte geben Sie Ihre Nachricht ein."_s));
+        // A link that leads nowhere: in the browser's language.
+        const Response lost = page(u"/ticket/no-such-link"_s, "nb-NO,nb;q=0.9");
+        QCOMPARE(lost.status, 404);
+        QVERIFY(QString::fromUtf8(lost.body).contains(u"<h1>Ugyldig lenke</h1>"_s));
+
+        // A shop's own form: its errors in the customer's language, the
+        // language kept; one the shop does not speak is refused.
+        auto intake = [&](const QJsonObject &body, const QByteArray &accept) {
+            return m_api->send("POST", u"/api/v1/public/intake"_s, QJsonDocument(body).toJson(), "application/json", {},
+                               {{"Accept-Language", accept}});
+        };
+        QJsonObject body{{u"shop"_s, m_world.shop}, {u"name"_s, u"Kari"_s}, {u"email"_s, u"kari@example.no"_s},
+                         {u"subject"_s, QString()}, {u"message"_s, u"Hei"_s}};
+        const Response norwegian = intake(body, "nb");
+        QCOMPARE(norwegian.status, 422);
+        QCOMPARE(norwegian.json().value(u"error"_s).toObject().value(u"message"_s).toString(), u"Skriv inn et emne."_s);
+        body.insert(u"subject"_s, u"Frakt"_s);
+        body.insert(u"language"_s, u"en"_s);
+        const Response notSpoken = intake(body, "nb");
+        QCOMPARE(notSpoken.status, 422);
+        QCOMPARE(notSpoken.json().value(u"error"_s).toObject().value(u"field"_s).toString(), u"language"_s);
+        body.insert(u"language"_s, u"nb"_s);
+        const Response accepted = intake(body, "de");
+        QCOMPARE(accepted.status, 201);
+        const QString norwegianPage =
+            QString::fromUtf8(m_api->get(accepted.json().value(u"thread_path"_s).toString()).body);
+        QVERIFY2(norwegianPage.contains(u"<label for=\"message\">Skriv til oss</label>"_s), qPrintable(norwegianPage));
+
+        // The labels for a shop's own selector: in the language asked for,
+        // and in all of the shop's.
+        const QJsonObject listed = m_api->get(u"/api/v1/public/shops/acme/departments?lang=de"_s).json();
+        QCOMPARE(listed.value(u"language"_s).toString(), u"de"_s);
+        bool found = false;
+        for (const QJsonValue &entry : listed.value(u"departments"_s).toArray()) {
+            const QJsonObject department = entry.toObject();
+            if (department.value(u"id"_s).toInteger() != m_world.returns)
+                continue;
+            found = true;
+            QCOMPARE(department.value(u"label"_s).toString(), u"Rücksendungen"_s);
+            QCOMPARE(department.value(u"labels"_s).toObject().value(u"nb"_s).toString(), u"Retur"_s);
+        }
+        QVERIFY(found);
+    }
+
     void formPostCreatesTicketInChosenDepartment()
     {
         const Response response = m_api->postForm(u"/contact/acme"_s,
@@ -377,7 +495,7 @@ private Q_SLOTS:
         const int before = ticketCount();
         const Response tooBig = m_api->send("POST", u"/contact/acme"_s, form, type);
         QCOMPARE(tooBig.status, 422);
-        QVERIFY2(QString::fromUtf8(tooBig.body).contains(u"files of up to 2.0 KiB"_s), tooBig.body.constData());
+        QVERIFY2(QString::fromUtf8(tooBig.body).contains(u"files of up to 2.0 kB"_s), tooBig.body.constData());
         QCOMPARE(ticketCount(), before);
     }
 

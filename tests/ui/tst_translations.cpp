@@ -1,6 +1,7 @@
-// The desk's languages: every string the sources mark for translation has a
-// finished Norwegian Bokmål and German translation that keeps its
-// placeholders and its shortcut key, and the desk loads them.
+// Signpost's languages: every string the sources mark for translation (the
+// desk's, and what the server writes to customers) has a finished Norwegian
+// Bokmål and German translation that keeps its placeholders and its
+// shortcut key, and the desk loads them.
 #include "ui/language.h"
 
 #include <QCoreApplication>
@@ -92,8 +93,16 @@ private Q_SLOTS:
     void everyStringInTheSourcesIsTranslated_data()
     {
         QTest::addColumn<QString>("language");
-        QTest::newRow("Norwegian Bokmål") << u"nb"_s;
-        QTest::newRow("German") << u"de"_s;
+        QTest::addColumn<QStringList>("sources");
+        QTest::addColumn<QString>("catalogue");
+        QTest::addColumn<QString>("aContext"); // one the sources must have, as written
+        QTest::addColumn<int>("atLeast");
+        const QStringList desk{u"app"_s, u"ui"_s, u"models"_s, u"sync"_s};
+        for (const auto &[name, code] : {std::pair{"Norwegian Bokmål", u"nb"_s}, std::pair{"German", u"de"_s}}) {
+            QTest::addRow("the desk, %s", name) << code << desk << u"signpost"_s << u"Signpost::MainWindow"_s << 300;
+            QTest::addRow("customers' pages, %s", name)
+                << code << QStringList{u"server"_s} << u"signpost-server"_s << u"Signpost::ContactPages"_s << 50;
+        }
     }
 
     // lupdate reads the sources as they are now: a string added without a
@@ -101,25 +110,30 @@ private Q_SLOTS:
     void everyStringInTheSourcesIsTranslated()
     {
         QFETCH(QString, language);
+        QFETCH(QStringList, sources);
+        QFETCH(QString, catalogue);
+        QFETCH(QString, aContext);
+        QFETCH(int, atLeast);
         QTemporaryDir dir;
         const QString fresh = dir.filePath(u"fresh.ts"_s);
         QProcess lupdate;
         lupdate.setWorkingDirectory(QStringLiteral(SIGNPOST_SOURCE_DIR));
         // The language decides how many plural forms each %n string has.
         lupdate.start(QStringLiteral(SIGNPOST_LUPDATE),
-                      {u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"-I"_s, u"."_s, u"-target-language"_s, language,
-                       u"app"_s, u"ui"_s, u"models"_s, u"sync"_s, u"-ts"_s, fresh});
+                      QStringList{u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"-I"_s, u"."_s, u"-target-language"_s,
+                                  language}
+                          + sources + QStringList{u"-ts"_s, fresh});
         QVERIFY(lupdate.waitForFinished(120'000));
         QCOMPARE(lupdate.exitCode(), 0);
         const QList<Message> inSources = readTs(fresh);
-        QVERIFY(inSources.size() > 300);
+        QVERIFY(inSources.size() > atLeast);
         QVERIFY(std::any_of(inSources.cbegin(), inSources.cend(), [](const Message &m) { return m.numerus; }));
-        // Contexts as tr() looks them up: lupdate saw the classes' namespace.
+        // Contexts as they are looked up: lupdate saw the classes' namespace.
         QVERIFY(std::any_of(inSources.cbegin(), inSources.cend(),
-                            [](const Message &m) { return m.context == u"Signpost::MainWindow"_s; }));
+                            [&](const Message &m) { return m.context == aContext; }));
 
         const QList<Message> translated =
-            readTs(QStringLiteral(SIGNPOST_SOURCE_DIR "/translations/signpost_%1.ts").arg(language));
+            readTs(QStringLiteral(SIGNPOST_SOURCE_DIR "/translations/%1_%2.ts").arg(catalogue, language));
         QHash<QPair<QString, QString>, Message> byKey;
         for (const Message &message : translated)
             byKey.insert({message.context, message.source}, message);

@@ -5,7 +5,9 @@
 #include "server/channels/email/mailparser.h"
 #include "server/storage/database.h"
 #include "server/services/departmentstore.h"
+#include "server/services/wording.h"
 #include "server/logging.h"
+#include "core/language.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -170,7 +172,7 @@ Expected<std::optional<OutgoingMail>> EmailChannel::mailFrom(const Department &d
     Expected<MailStore::Identity> identity = m_store.identity(department.id, customer.shopId);
     if (!identity)
         return identity.error();
-    if (used && identity->acknowledgement.isEmpty())
+    if (used && identity->acknowledgement.isEmpty() && identity->acknowledgements.isEmpty())
         return std::optional<OutgoingMail>(); // asked for an acknowledgement the department does not send
     if (identity->address.isEmpty()) {
         qCWarning(lcServer) << "Mail: department" << department.name << "has no From address; nothing mailed";
@@ -249,7 +251,9 @@ Status EmailChannel::queueAcknowledgement(const TicketStore::StoredIntake &intak
                                                           intake.request.subject.trimmed(), u"ack"_s, intake.at, &identity);
     if (!mail)
         return mail.error();
-    if (!*mail || identity.acknowledgement.isEmpty())
+    // In the customer's language, or the one written for all.
+    QString text = identity.acknowledgementIn(intake.request.language);
+    if (!*mail || text.isEmpty())
         return ok();
     Expected<bool> recently = m_store.acknowledgedSince(email, intake.at - 3'600'000);
     if (!recently)
@@ -257,14 +261,18 @@ Status EmailChannel::queueAcknowledgement(const TicketStore::StoredIntake &intak
     if (*recently)
         return ok();
     const QString link = m_publicUrl.isEmpty() ? QString() : m_publicUrl + u"/ticket/"_s + intake.secret;
-    QString text = identity.acknowledgement;
     text.replace(u"{name}"_s, customer.name).replace(u"{ticket}"_s, QString::number(intake.ticketId));
     if (text.contains(u"{link}"_s))
         text.replace(u"{link}"_s, link);
     else if (!link.isEmpty())
-        text += u"\n\nYour ticket number is %1. You can follow it and write to us here: %2"_s.arg(intake.ticketId).arg(link);
+        text += u"\n\n"_s + Wording::of(intake.request.language)
+                                 .translate("Signpost::Acknowledgement",
+                                            "Your ticket number is %1. You can follow it and write to us here: %2")
+                                 .arg(intake.ticketId)
+                                 .arg(link);
     (*mail)->text = text;
     (*mail)->autoReplied = true;
+    (*mail)->language = Wording::of(intake.request.language).code();
     return queue(**mail, intake.department, intake.ticketId, 0);
 }
 
@@ -573,6 +581,18 @@ Expected<EmailChannel::Taken> EmailChannel::take(const Mailbox &mailbox, const Q
     request.name = (mail.fromName.isEmpty() ? mail.fromAddress.section(u'@', 0, 0) : mail.fromName).left(IntakeLimits::Name);
     request.subject = subjectOf(mail);
     request.message = text;
+    // The language the sender's program named, if the shop speaks it; else
+    // the shop's own.
+    Expected<QList<Shop>> shops = m_departments.shops();
+    if (!shops)
+        return shops.error();
+    QStringList offered = languageCodes();
+    for (const Shop &shop : *shops) {
+        if (shop.id == mailbox.shopId)
+            offered = shop.languages;
+    }
+    const QString named = languageCode(mail.contentLanguage);
+    request.language = offered.contains(named) ? named : offered.value(0, u"en"_s);
     // The department address it was sent to (plus-tags aside), else the
     // mailbox's department, else the rules and the default department.
     Expected<QList<Department>> departments = m_departments.departments();

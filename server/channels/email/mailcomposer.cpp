@@ -62,6 +62,9 @@ QByteArray compose(const OutgoingMail &mail)
     g_object_unref(content);
     g_object_unref(stream);
     g_mime_object_set_content_type_parameter(GMIME_OBJECT(body), "charset", "utf-8");
+    // On the text it describes (GMime keeps Content-* headers with the part).
+    if (!mail.language.isEmpty())
+        g_mime_object_set_header(GMIME_OBJECT(body), "Content-Language", mail.language.toLatin1().constData(), nullptr);
     if (mail.attachments.isEmpty()) {
         g_mime_message_set_mime_part(message, GMIME_OBJECT(body));
     } else {

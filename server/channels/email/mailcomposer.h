@@ -21,6 +21,7 @@ struct OutgoingMail
     QStringList references; // the thread so far, oldest first
     qint64 dateMs = 0;
     bool autoReplied = false; // Auto-Submitted: auto-replied (acknowledgements)
+    QString language;         // Content-Language, when Signpost chose the words
     struct File
     {
         QString filename;

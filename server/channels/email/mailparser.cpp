@@ -396,6 +396,11 @@ InboundMail parse(const QByteArray &raw)
     mail.inReplyTo = inReplyTo.value(0);
     mail.references = referencesIn(header(object, "References"));
     mail.subject = utf8(g_mime_message_get_subject(message.get())).simplified();
+    // GMime keeps Content-* headers with the top part, not the message.
+    QString language = header(object, "Content-Language");
+    if (GMimeObject *top = g_mime_message_get_mime_part(message.get()); language.isEmpty() && top)
+        language = header(top, "Content-Language");
+    mail.contentLanguage = language.section(u',', 0, 0).trimmed();
 
     if (InternetAddressList *from = g_mime_message_get_from(message.get());
         from && internet_address_list_length(from) > 0) {

@@ -31,6 +31,7 @@ struct InboundMail
     QString returnPath;         // "<>" when null: machine mail
     QStringList recipients;     // To, Cc, Delivered-To, X-Original-To; lower case, each once
     QString subject;
+    QString contentLanguage;    // the first tag of Content-Language ("de-DE"), if the sender's program said
     QString text;               // the message as plain text (HTML-only mail converted)
     bool hadHtml = false;
     QList<MailAttachment> attachments;

@@ -1,11 +1,14 @@
 #include "server/channels/email/mailstore.h"
 
+#include "core/language.h"
+
 #include "server/storage/database.h"
 #include "server/services/secrets.h"
 #include "server/storage/transaction.h"
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -320,8 +323,8 @@ Expected<MailStore::Identity> MailStore::identity(qint64 departmentId, qint64 sh
     // The shop's own first, then the department's for all shops, then its
     // first receiving address.
     QSqlQuery &query = m_db.prepared(
-        u"SELECT sender_name, from_address, acknowledgement FROM department_mail WHERE department_id = ?"
-        " AND shop_id IN (?, 0) ORDER BY shop_id DESC"_s);
+        u"SELECT sender_name, from_address, acknowledgement, acknowledgements FROM department_mail"
+        " WHERE department_id = ? AND shop_id IN (?, 0) ORDER BY shop_id DESC"_s);
     query.addBindValue(departmentId);
     query.addBindValue(shopId);
     if (!query.exec())
@@ -334,6 +337,11 @@ Expected<MailStore::Identity> MailStore::identity(qint64 departmentId, qint64 sh
             identity.address = query.value(1).toString();
         if (identity.acknowledgement.isEmpty())
             identity.acknowledgement = query.value(2).toString();
+        const QJsonObject texts = QJsonDocument::fromJson(query.value(3).toByteArray()).object();
+        for (auto it = texts.begin(); it != texts.end(); ++it) {
+            if (!identity.acknowledgements.contains(it.key()))
+                identity.acknowledgements.insert(it.key(), it.value().toString());
+        }
     }
     query.finish();
     if (identity.address.isEmpty()) {
@@ -352,22 +360,28 @@ Expected<MailStore::Identity> MailStore::identity(qint64 departmentId, qint64 sh
 Expected<QJsonObject> MailStore::identitiesJson(qint64 departmentId)
 {
     QSqlQuery &query = m_db.prepared(
-        u"SELECT shop_id, sender_name, from_address, acknowledgement FROM department_mail WHERE department_id = ?"
-        " ORDER BY shop_id"_s);
+        u"SELECT shop_id, sender_name, from_address, acknowledgement, acknowledgements FROM department_mail"
+        " WHERE department_id = ? ORDER BY shop_id"_s);
     query.addBindValue(departmentId);
     if (!query.exec())
         return storageError(query);
-    QJsonObject all{{u"department"_s, departmentId}, {u"from_address"_s, QString()}, {u"acknowledgement"_s, QString()}};
+    QJsonObject all{{u"department"_s, departmentId},
+                    {u"from_address"_s, QString()},
+                    {u"acknowledgement"_s, QString()},
+                    {u"acknowledgements"_s, QJsonObject()}};
     QJsonArray shops;
     while (query.next()) {
+        const QJsonObject texts = QJsonDocument::fromJson(query.value(4).toByteArray()).object();
         if (query.value(0).toLongLong() == 0) {
             all.insert(u"from_address"_s, query.value(2).toString());
             all.insert(u"acknowledgement"_s, query.value(3).toString());
+            all.insert(u"acknowledgements"_s, texts);
         } else {
             shops.append(QJsonObject{{u"shop"_s, query.value(0).toLongLong()},
                                      {u"sender_name"_s, query.value(1).toString()},
                                      {u"from_address"_s, query.value(2).toString()},
-                                     {u"acknowledgement"_s, query.value(3).toString()}});
+                                     {u"acknowledgement"_s, query.value(3).toString()},
+                                     {u"acknowledgements"_s, texts}});
         }
     }
     query.finish();
@@ -382,11 +396,21 @@ Expected<QJsonObject> MailStore::setIdentity(qint64 departmentId, qint64 shopId,
     const QString acknowledgement = json.value(u"acknowledgement"_s).toString().trimmed();
     if (acknowledgement.size() > 5000)
         return Error::invalid(u"acknowledgement"_s, u"The acknowledgement can be at most 5000 characters long."_s);
+    // The acknowledgement in other languages, by code.
+    QHash<QString, QString> texts;
+    if (json.contains(u"acknowledgements"_s)) {
+        const auto given = textsByLanguage(json.value(u"acknowledgements"_s), 5000);
+        if (!given)
+            return Error::invalid(u"acknowledgements"_s,
+                                  u"acknowledgements maps language codes (%1) to texts of at most 5000 characters."_s.arg(
+                                      languageCodes().join(u", "_s)));
+        texts = *given;
+    }
     if (!address.isEmpty() && !plausibleAddress(address))
         return Error::invalid(u"from_address"_s, u"Give an email address such as returns@shop.example."_s);
     if (name.size() > 200)
         return Error::invalid(u"sender_name"_s, u"The sender name can be at most 200 characters long."_s);
-    if (address.isEmpty() && name.isEmpty() && acknowledgement.isEmpty()) {
+    if (address.isEmpty() && name.isEmpty() && acknowledgement.isEmpty() && texts.isEmpty()) {
         QSqlQuery &remove = m_db.prepared(u"DELETE FROM department_mail WHERE department_id = ? AND shop_id = ?"_s);
         remove.addBindValue(departmentId);
         remove.addBindValue(shopId);
@@ -401,14 +425,16 @@ Expected<QJsonObject> MailStore::setIdentity(qint64 departmentId, qint64 shopId,
     if (Status touched = m_db.touchDirectory(); !touched)
         return touched.error();
     QSqlQuery &save = m_db.prepared(
-        u"INSERT INTO department_mail (department_id, shop_id, sender_name, from_address, acknowledgement)"
-        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (department_id, shop_id) DO UPDATE SET sender_name = excluded.sender_name,"
-        " from_address = excluded.from_address, acknowledgement = excluded.acknowledgement"_s);
+        u"INSERT INTO department_mail (department_id, shop_id, sender_name, from_address, acknowledgement,"
+        " acknowledgements) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (department_id, shop_id) DO UPDATE SET"
+        " sender_name = excluded.sender_name, from_address = excluded.from_address,"
+        " acknowledgement = excluded.acknowledgement, acknowledgements = excluded.acknowledgements"_s);
     save.addBindValue(departmentId);
     save.addBindValue(shopId);
     save.addBindValue(text(name));
     save.addBindValue(text(address));
     save.addBindValue(text(acknowledgement));
+    save.addBindValue(QString::fromUtf8(QJsonDocument(textsByLanguageJson(texts)).toJson(QJsonDocument::Compact)));
     if (!save.exec())
         return storageError(save);
     if (Status committed = tx.commit(); !committed)

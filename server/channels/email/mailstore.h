@@ -3,6 +3,7 @@
 #include "core/expected.h"
 #include "server/channels/email/smtpsender.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -70,7 +71,15 @@ public:
     {
         QString senderName;      // empty: the department's own
         QString address;
-        QString acknowledgement; // empty: new tickets are not acknowledged by mail
+        // What a new ticket is acknowledged with: in the customer's
+        // language if written in it, else `acknowledgement`; neither: not
+        // acknowledged by mail.
+        QString acknowledgement;
+        QHash<QString, QString> acknowledgements; // by language code
+        QString acknowledgementIn(const QString &language) const
+        {
+            return acknowledgements.value(language, acknowledgement);
+        }
     };
     Expected<Identity> identity(qint64 departmentId, qint64 shopId);
     Expected<QJsonObject> identitiesJson(qint64 departmentId);
