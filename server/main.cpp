@@ -101,6 +101,10 @@ struct Options
                                      u"A web origin allowed to open the push channel (repeatable)."_s, u"origin"_s};
     QCommandLineOption slaCheck{u"sla-check-interval"_s, u"Seconds between looks for SLA risks and breaches."_s,
                                 u"seconds"_s, u"30"_s};
+    QCommandLineOption slaChunk{u"sla-chunk"_s,
+                                u"Tickets the SLA work takes at a time between other requests (rescheduling"
+                                " after a policy change, announcing risks)."_s,
+                                u"tickets"_s, u"250"_s};
     QCommandLineOption pushPing{u"push-ping-interval"_s,
                                 u"Seconds between pings of push connections; one silent for two is dropped."_s,
                                 u"seconds"_s, u"30"_s};
@@ -117,7 +121,7 @@ struct Options
     QList<QCommandLineOption> all() const
     {
         return {config,    dataDir,   listen,        port,     demo,     bootstrapAdmin, contactRate, loginRate,
-                maxBody,   trustedProxy, allowedOrigin, slaCheck, pushPing, publicUrl,      mailDrop,    testHooks};
+                maxBody,   trustedProxy, allowedOrigin, slaCheck, slaChunk, pushPing, publicUrl, mailDrop,  testHooks};
     }
 };
 
@@ -197,6 +201,9 @@ Expected<Settings> settingsFrom(const QCommandLineParser &parser, const Options 
     config.slaCheckSeconds = parser.value(options.slaCheck).toInt(&ok);
     if (!ok || config.slaCheckSeconds < 1 || config.slaCheckSeconds > 3600)
         return invalid(u"--sla-check-interval needs a number of seconds from 1 to 3600."_s);
+    config.slaChunk = parser.value(options.slaChunk).toInt(&ok);
+    if (!ok || config.slaChunk < 1 || config.slaChunk > 100'000)
+        return invalid(u"--sla-chunk needs a number of tickets from 1 to 100000."_s);
     config.pushPingSeconds = parser.value(options.pushPing).toInt(&ok);
     if (!ok || config.pushPingSeconds < 1 || config.pushPingSeconds > 3600)
         return invalid(u"--push-ping-interval needs a number of seconds from 1 to 3600."_s);
@@ -261,6 +268,7 @@ int printSettings(const Settings &settings)
         << "allowed-origin = " << (config.allowedOrigins.isEmpty() ? u"(none)"_s : config.allowedOrigins.join(u", "_s))
         << "\n"
         << "sla-check-interval = " << config.slaCheckSeconds << "\n"
+        << "sla-chunk = " << config.slaChunk << "\n"
         << "push-ping-interval = " << config.pushPingSeconds << "\n"
         << "mail-drop = " << (config.mailDropDir.isEmpty() ? u"(none)"_s : config.mailDropDir) << "\n"
         << "demo = " << (settings.demo ? "true" : "false") << "\n"

@@ -98,11 +98,13 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
 
     m_slaTimer = new QTimer(this);
     m_slaTimer->setInterval(std::chrono::seconds(std::max(1, config.slaCheckSeconds)));
-    connect(m_slaTimer, &QTimer::timeout, this, [this]() {
-        if (Expected<int> announced = m_tickets.checkSla(); !announced)
-            qCWarning(lcServer) << "The SLA check failed:" << announced.error().message;
-    });
+    connect(m_slaTimer, &QTimer::timeout, this, &ApiServer::sweepSla);
     m_slaTimer->start();
+    // A policy change's rescheduling that a stop interrupted goes on at once.
+    QTimer::singleShot(0, this, [this]() {
+        if (m_tickets.hasPendingReschedules())
+            sweepSla();
+    });
 
     // The search's words follow the writes within a second; a store that
     // had none (a new version's first start) is indexed in the background.
@@ -175,6 +177,15 @@ void ApiServer::addTestRoutes()
         m_failCommandsOf = body->value(u"agent"_s).toInteger(); // 0: anyone's
         return HttpReply::noContent();
     });
+    // {"paused": true} holds the SLA sweep (a policy change's rest waits),
+    // as a server stopped right after the change would.
+    route(HttpRequest::Method::Post, u"/api/v1/test/sla-sweep"_s, Access::Public, [this](Call &call) {
+        Expected<QJsonObject> body = jsonBody(call);
+        if (!body)
+            return HttpReply::error(body.error());
+        m_slaPaused = body->value(u"paused"_s).toBool();
+        return HttpReply::noContent();
+    });
     // The server's "now" stands still at {"now": iso} (so tests can walk SLA
     // clocks forward), and the SLA check runs at once.
     route(HttpRequest::Method::Post, u"/api/v1/test/clock"_s, Access::Public, [this](Call &call) {
@@ -186,10 +197,30 @@ void ApiServer::addTestRoutes()
             return HttpReply::error(Error::invalid(u"now"_s, u"now is an ISO 8601 time."_s));
         m_tickets.setClock([target]() { return target; });
         // {"check": false} moves the time only, as between two checks.
-        Expected<int> announced = body->value(u"check"_s).toBool(true) ? m_tickets.checkSla() : Expected<int>(0);
+        Expected<int> announced = body->value(u"check"_s).toBool(true) && !m_slaPaused
+                                      ? m_tickets.checkSla(m_config.slaChunk)
+                                      : Expected<int>(0);
         return announced ? HttpReply::json(QJsonObject{{u"announced"_s, *announced}})
                          : HttpReply::error(announced.error());
     });
+}
+
+void ApiServer::sweepSla()
+{
+    if (m_slaPaused)
+        return;
+    Expected<TicketStore::SlaSweep> sweep = m_tickets.sweepSla(m_config.slaChunk);
+    if (!sweep) {
+        qCWarning(lcServer) << "The SLA check failed:" << sweep.error().message;
+        m_slaChunksInARow = 0;
+        return;
+    }
+    // The next chunk after what waits in the event loop (requests first),
+    // up to a bound; the timer takes up anything left.
+    if (sweep->more && ++m_slaChunksInARow < MaxSlaChunksInARow)
+        QTimer::singleShot(0, this, &ApiServer::sweepSla);
+    else
+        m_slaChunksInARow = 0;
 }
 
 ApiServer::~ApiServer()

@@ -43,6 +43,7 @@ struct ServerConfig
     QStringList allowedOrigins;         // for the push WebSocket
     bool testHooks = false;             // /api/v1/test/…: fault injection for tests
     int slaCheckSeconds = 30;           // how often SLA risks and breaches are looked for
+    int slaChunk = 250;                 // tickets the SLA work takes at a time
     int pushPingSeconds = 30;           // how often push sockets are pinged (dead after two)
     QByteArray mailKey;                 // seals mail passwords; kept beside the store, never in it
     QString mailDropDir;                // without a relay, outgoing mail is written here (demos)
@@ -168,6 +169,11 @@ private:
     int m_failNextCommands = 0;
     qint64 m_failCommandsOf = 0;
     QTimer *m_slaTimer = nullptr;
+    // One chunk of SLA work; the next one is queued behind what is waiting.
+    void sweepSla();
+    static constexpr int MaxSlaChunksInARow = 400;
+    int m_slaChunksInARow = 0;
+    bool m_slaPaused = false; // test hook
     QTimer *m_maintenanceTimer = nullptr;
     HttpServer m_http;
     // Slow work off the event loop (password hashing); waited for on exit.

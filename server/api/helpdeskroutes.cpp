@@ -114,21 +114,24 @@ void ApiServer::addHelpdeskRoutes()
         Expected<QJsonObject> body = jsonBody(call);
         if (!body)
             return HttpReply::error(body.error());
-        // A new SLA policy and the open tickets' due times that follow from
-        // it are written together.
-        ChangeNotice rescheduled;
+        // A new SLA policy is written with the first of the open tickets'
+        // due times that follow from it; the sweep does the rest at once,
+        // a chunk at a time between other requests.
+        TicketStore::Rescheduled rescheduled;
         Expected<Department> updated = m_departments.updateDepartment(
             call.id(), *body, [&]() -> Status {
                 if (!body->contains(u"sla"_s))
                     return ok();
-                Expected<ChangeNotice> notice = m_tickets.reschedule(call.id());
-                if (!notice)
-                    return notice.error();
-                rescheduled = *notice;
+                Expected<TicketStore::Rescheduled> done = m_tickets.reschedule(call.id(), m_config.slaChunk);
+                if (!done)
+                    return done.error();
+                rescheduled = *done;
                 return ok();
             });
-        if (updated && rescheduled.seq > 0)
-            m_tickets.publish(rescheduled);
+        if (updated && rescheduled.notice.seq > 0)
+            m_tickets.publish(rescheduled.notice);
+        if (updated && rescheduled.more)
+            QTimer::singleShot(0, this, &ApiServer::sweepSla);
         if (updated) {
             // The department's desks pull, see the new directory_version and
             // read the department (its signature, its limits) again.

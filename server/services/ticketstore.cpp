@@ -837,21 +837,79 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
     return extra;
 }
 
-Expected<int> TicketStore::checkSla()
+Expected<TicketStore::SlaSweep> TicketStore::sweepSla(int chunk)
 {
+    SlaSweep sweep;
+    // A policy change's rescheduling first: until it is done, its tickets
+    // would be announced by the old schedule.
+    QSqlQuery &pending = m_db.prepared(
+        u"SELECT department_id, after_id, changed_at FROM sla_reschedules ORDER BY changed_at LIMIT 1"_s);
+    if (!pending.exec())
+        return storageError(pending);
+    if (pending.next()) {
+        const qint64 departmentId = pending.value(0).toLongLong();
+        const qint64 afterId = pending.value(1).toLongLong();
+        const qint64 changedAt = pending.value(2).toLongLong();
+        pending.finish();
+        Transaction tx(m_db);
+        if (Status begun = tx.begun(); !begun)
+            return begun.error();
+        ChangeNotice notice;
+        notice.departments = {departmentId};
+        Expected<qint64> last = rescheduleChunk(departmentId, afterId, changedAt, chunk, notice);
+        if (!last)
+            return last.error();
+        if (Status recorded = *last == 0
+                                  ? execute(u"DELETE FROM sla_reschedules WHERE department_id = ?"_s, {departmentId})
+                                  : execute(u"UPDATE sla_reschedules SET after_id = ? WHERE department_id = ?"_s,
+                                            {*last, departmentId});
+            !recorded)
+            return recorded.error();
+        if (Status committed = tx.commit(); !committed)
+            return committed.error();
+        if (notice.seq > 0)
+            publish(notice);
+        sweep.rescheduled = chunk;
+        sweep.more = true; // the next chunk, or the announcements
+        return sweep;
+    }
+    pending.finish();
+
     const qint64 at = now();
     Expected<QList<qint64>> ids = ticketIds(
-        u"SELECT id FROM tickets WHERE sla_check_at <= ? ORDER BY sla_check_at LIMIT 1000"_s, {at});
+        u"SELECT id FROM tickets WHERE sla_check_at <= ? ORDER BY sla_check_at LIMIT ?"_s, {at, chunk});
     if (!ids)
         return ids.error();
-    int announced = 0;
     for (qint64 id : std::as_const(*ids)) {
         Expected<int> made = announce(id, at);
         if (!made)
             return made.error();
-        announced += *made;
+        sweep.announced += *made;
+    }
+    sweep.more = ids->size() == chunk;
+    return sweep;
+}
+
+Expected<int> TicketStore::checkSla(int chunk)
+{
+    int announced = 0;
+    // Bounded all the same: a ticket whose check never moved on must not
+    // keep this turning.
+    for (int round = 0; round < 10'000; ++round) {
+        Expected<SlaSweep> sweep = sweepSla(chunk);
+        if (!sweep)
+            return sweep.error();
+        announced += sweep->announced;
+        if (!sweep->more)
+            break;
     }
     return announced;
+}
+
+bool TicketStore::hasPendingReschedules()
+{
+    Expected<QList<qint64>> pending = ticketIds(u"SELECT department_id FROM sla_reschedules LIMIT 1"_s, {});
+    return pending && !pending->isEmpty();
 }
 
 Expected<int> TicketStore::announceIfDue(qint64 ticketId)
@@ -863,6 +921,21 @@ Expected<int> TicketStore::announceIfDue(qint64 ticketId)
     return due->isEmpty() ? Expected<int>(0) : announce(ticketId, at);
 }
 
+Expected<std::optional<qint64>> TicketStore::pendingReschedule(qint64 departmentId, qint64 ticketId)
+{
+    QSqlQuery &query =
+        m_db.prepared(u"SELECT changed_at FROM sla_reschedules WHERE department_id = ? AND after_id < ?"_s);
+    query.addBindValue(departmentId);
+    query.addBindValue(ticketId);
+    if (!query.exec())
+        return storageError(query);
+    std::optional<qint64> changedAt;
+    if (query.next())
+        changedAt = query.value(0).toLongLong();
+    query.finish();
+    return changedAt;
+}
+
 Expected<int> TicketStore::announce(qint64 ticketId, qint64 at)
 {
     Expected<Tracked> found = tracked(ticketId);
@@ -870,6 +943,25 @@ Expected<int> TicketStore::announce(qint64 ticketId, qint64 at)
         return found.error();
     Ticket &t = found->ticket;
     SlaClocks &clocks = found->clocks;
+    // Its department's new policy has not reached it yet: it does now, and
+    // what that policy finds late is not announced.
+    Expected<std::optional<qint64>> pending = pendingReschedule(t.departmentId, t.id);
+    if (!pending)
+        return pending.error();
+    if (*pending) {
+        Transaction tx(m_db);
+        if (Status begun = tx.begun(); !begun)
+            return begun.error();
+        ChangeNotice notice;
+        notice.departments = {t.departmentId};
+        if (Status done = rescheduleTicket(*found, **pending, notice); !done)
+            return done.error();
+        if (Status committed = tx.commit(); !committed)
+            return committed.error();
+        if (notice.seq > 0)
+            publish(notice);
+        return 0;
+    }
     const SlaSchedule schedule = SlaSchedule::of(policyOf(t.departmentId), t.priority, clocks);
 
     Transaction tx(m_db);
@@ -915,41 +1007,67 @@ Expected<int> TicketStore::announce(qint64 ticketId, qint64 at)
     return int(crossings.size());
 }
 
-Expected<ChangeNotice> TicketStore::reschedule(qint64 departmentId)
+Expected<TicketStore::Rescheduled> TicketStore::reschedule(qint64 departmentId, int chunk)
+{
+    const qint64 at = now();
+    Rescheduled done;
+    done.notice.departments = {departmentId};
+    Expected<qint64> last = rescheduleChunk(departmentId, 0, at, chunk, done.notice);
+    if (!last)
+        return last.error();
+    // The rest is the sweep's, from where this chunk stopped; an earlier
+    // change's rest is superseded.
+    done.more = *last > 0;
+    Status recorded = done.more ? execute(u"INSERT INTO sla_reschedules (department_id, after_id, changed_at)"
+                                          " VALUES (?, ?, ?) ON CONFLICT (department_id) DO UPDATE SET"
+                                          " after_id = excluded.after_id, changed_at = excluded.changed_at"_s,
+                                          {departmentId, *last, at})
+                                : execute(u"DELETE FROM sla_reschedules WHERE department_id = ?"_s, {departmentId});
+    if (!recorded)
+        return recorded.error();
+    return done;
+}
+
+Expected<qint64> TicketStore::rescheduleChunk(qint64 departmentId, qint64 afterId, qint64 changedAt, int chunk,
+                                              ChangeNotice &notice)
 {
     Expected<QList<qint64>> ids = ticketIds(
-        u"SELECT id FROM tickets WHERE department_id = ? AND status IN ('new', 'open', 'pending') ORDER BY id"_s,
-        {departmentId});
+        u"SELECT id FROM tickets WHERE department_id = ? AND id > ? AND status IN ('new', 'open', 'pending')"
+        " ORDER BY id LIMIT ?"_s,
+        {departmentId, afterId, chunk});
     if (!ids)
         return ids.error();
-    const qint64 at = now();
-    ChangeNotice notice;
-    notice.departments = {departmentId};
     for (qint64 id : std::as_const(*ids)) {
         Expected<Tracked> found = tracked(id);
         if (!found)
             return found.error();
-        Ticket &t = found->ticket;
-        SlaClocks &clocks = found->clocks;
-        const TicketSla before = t.sla;
-        // What a new policy finds already late is shown as such but not
-        // announced, nor counted as missed: it was not promised then.
-        const bool missed = clocks.missed;
-        SlaSchedule::of(policyOf(t.departmentId), t.priority, clocks).cross(clocks, at);
-        clocks.missed = missed;
-        schedule(t, clocks, at);
-        // Saved either way (the next check may move); a new sequence only
-        // when the desks have something new to show.
-        if (t.sla.dueAt != before.dueAt || t.sla.atRisk != before.atRisk || t.sla.breached != before.breached) {
-            const Expected<qint64> nextSeq = m_db.nextSeq();
-            if (!nextSeq)
-                return nextSeq.error();
-            t.seq = notice.seq = *nextSeq;
-        }
-        if (Status saved = saveTicket(t, clocks, at); !saved)
-            return saved.error();
+        if (Status done = rescheduleTicket(*found, changedAt, notice); !done)
+            return done.error();
     }
-    return notice;
+    return ids->size() < chunk ? 0 : ids->last();
+}
+
+Status TicketStore::rescheduleTicket(Tracked &found, qint64 changedAt, ChangeNotice &notice)
+{
+    Ticket &t = found.ticket;
+    SlaClocks &clocks = found.clocks;
+    const TicketSla before = t.sla;
+    // What a new policy finds already late when it is made is shown as such
+    // but not announced, nor counted as missed: it was not promised then.
+    const bool missed = clocks.missed;
+    SlaSchedule::of(policyOf(t.departmentId), t.priority, clocks).cross(clocks, changedAt);
+    clocks.missed = missed;
+    const qint64 at = now();
+    schedule(t, clocks, at);
+    // Saved either way (the next check may move); a new sequence only when
+    // the desks have something new to show.
+    if (t.sla.dueAt != before.dueAt || t.sla.atRisk != before.atRisk || t.sla.breached != before.breached) {
+        const Expected<qint64> nextSeq = m_db.nextSeq();
+        if (!nextSeq)
+            return nextSeq.error();
+        t.seq = notice.seq = *nextSeq;
+    }
+    return saveTicket(t, clocks, at);
 }
 
 Expected<TicketStore::CustomerThread> TicketStore::customerThread(const QString &secret)

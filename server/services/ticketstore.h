@@ -16,6 +16,7 @@
 #include <QVariant>
 
 #include <functional>
+#include <optional>
 
 namespace Signpost {
 
@@ -100,16 +101,38 @@ public:
     // someone available (or back to unassigned). Returns how many moved.
     Expected<int> reassignFrom(qint64 agentId, const QString &agentName);
 
-    // Announces the SLA targets that became at risk or were breached by now:
-    // history, notifications, and the ticket's flags. Returns how many.
-    Expected<int> checkSla();
+    // The SLA work of one turn, bounded so that no request waits long
+    // behind it: first a chunk of a policy change's rescheduling that is
+    // still to do, else the announcements of up to a chunk of tickets whose
+    // targets became at risk or were breached by now (history,
+    // notifications, the ticket's flags). `more`: call again soon.
+    static constexpr int SlaChunk = 250;
+    struct SlaSweep
+    {
+        int announced = 0;
+        int rescheduled = 0;
+        bool more = false;
+    };
+    Expected<SlaSweep> sweepSla(int chunk = SlaChunk);
+    // Sweeps until nothing is left (tests' clock, demo data). Returns how
+    // many crossings it announced.
+    Expected<int> checkSla(int chunk = SlaChunk);
+    // Whether a policy change's rescheduling is still to finish.
+    bool hasPendingReschedules();
     // The same for one ticket, if it has something due; run before a change
     // to it, so the change cannot hide a breach.
     Expected<int> announceIfDue(qint64 ticketId);
     // The department's SLA policy changed: its open tickets' due times are
-    // recomputed. Runs inside the caller's transaction (the policy's own);
-    // the notice is for after its commit.
-    Expected<ChangeNotice> reschedule(qint64 departmentId);
+    // recomputed. Runs inside the caller's transaction (the policy's own)
+    // for the first chunk; the rest is recorded there and done by the
+    // sweep, a chunk a transaction, also after a restart. The notice is for
+    // after the commit; `more` says that the sweep has work.
+    struct Rescheduled
+    {
+        ChangeNotice notice;
+        bool more = false;
+    };
+    Expected<Rescheduled> reschedule(qint64 departmentId, int chunk = SlaChunk);
     void publish(const ChangeNotice &notice);
 
     Expected<Ticket> ticket(qint64 id, bool withThread);
@@ -173,6 +196,17 @@ private:
                       const QString &context, qint64 exceptAgent = 0);
     QJsonObject rejection(const Command &command, const Error &error, const Ticket *current) const;
     Expected<int> announce(qint64 ticketId, qint64 at);
+    // Recomputes the due times of the department's open tickets after
+    // `afterId` under its policy as of the change at `changedAt`, up to
+    // `chunk` of them, in the caller's transaction. Returns the last id done,
+    // 0 when none was left.
+    Expected<qint64> rescheduleChunk(qint64 departmentId, qint64 afterId, qint64 changedAt, int chunk,
+                                     ChangeNotice &notice);
+    // One ticket under its department's new policy: what is already late is
+    // shown, not announced.
+    Status rescheduleTicket(Tracked &tracked, qint64 changedAt, ChangeNotice &notice);
+    // A policy change whose rescheduling has not reached `ticketId` yet.
+    Expected<std::optional<qint64>> pendingReschedule(qint64 departmentId, qint64 ticketId);
 
     Database &m_db;
     DepartmentStore &m_departments;

@@ -262,6 +262,12 @@ const QList<QStringList> &migrations()
             u"ALTER TABLE tickets ADD COLUMN customer_language TEXT NOT NULL DEFAULT ''"_s,
             u"ALTER TABLE department_mail ADD COLUMN acknowledgements TEXT NOT NULL DEFAULT '{}'"_s,
         },
+        // 12: a policy change's rescheduling still to do, by department: the
+        // SLA sweep goes on after `after_id`, a chunk at a time.
+        {
+            u"CREATE TABLE sla_reschedules (department_id INTEGER PRIMARY KEY, after_id INTEGER NOT NULL,"
+            " changed_at INTEGER NOT NULL)"_s,
+        },
     };
     return steps;
 }

@@ -5,6 +5,8 @@
 #include "core/timestamps.h"
 #include "tests/support/worldtest.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -168,6 +170,56 @@ private Q_SLOTS:
         QCOMPARE(due(id, u"first_response"_s), T0 + 60 * Minute);
         QVERIFY(ticket(id).value(u"seq"_s).toInteger() > seq); // so the desks pull it
         QCOMPARE(ticket(id).value(u"version"_s).toInteger(), 1);
+    }
+
+    // A policy change over more open tickets than the server reschedules
+    // at once: the first chunk is written with the policy, the rest follows
+    // a chunk at a time between other requests; a server stopped in between
+    // finishes it after its restart.
+    void aPolicyChangeOverManyTicketsIsFinishedInChunks()
+    {
+        // Five chunks' worth, with chunks of 20.
+        QVERIFY(m_server->stop());
+        QVERIFY(m_server->start({u"--test-hooks"_s, u"--sla-chunk"_s, u"20"_s, u"--port"_s,
+                                 QString::number(m_server->baseUrl().port())}));
+        QCOMPARE(at(T0), 0);
+        const int tickets = 5 * 20;
+        for (int i = 0; i < tickets; ++i)
+            QVERIFY(m_world.intake(*m_api, m_world.support) > 0);
+        at(T0 + 5 * Minute);
+        auto inStore = [this](const QString &sql) {
+            qint64 value = -1;
+            m_server->withStore([&](QSqlDatabase &db) {
+                QSqlQuery query(db);
+                if (query.exec(sql) && query.next())
+                    value = query.value(0).toLongLong();
+                return true;
+            });
+            return value;
+        };
+        const QString rescheduled = u"SELECT count(*) FROM tickets WHERE department_id = %1 AND first_response_due_at = %2"_s
+                                        .arg(m_world.support)
+                                        .arg(T0 + 60 * Minute);
+
+        // The sweep held: what the change itself wrote, and the rest kept.
+        QCOMPARE(m_api->post(u"/api/v1/test/sla-sweep"_s, {{u"paused"_s, true}}).status, 204);
+        setPolicy(m_world.support, {{u"targets"_s, QJsonObject{{u"normal"_s, targets(60, 0, 0)}}}});
+        QCOMPARE(inStore(rescheduled), 20);
+        QCOMPARE(inStore(u"SELECT after_id FROM sla_reschedules WHERE department_id = %1"_s.arg(m_world.support)),
+                 inStore(u"SELECT max(id) FROM (SELECT id FROM tickets ORDER BY id LIMIT 20)"_s));
+        // A ticket the sweep has not reached gets the new policy as soon as
+        // an agent acts on it.
+        const qint64 last = inStore(u"SELECT max(id) FROM tickets"_s);
+        QCOMPARE(due(last, u"first_response"_s), 0);
+        QCOMPARE(run(u"sam"_s, last, {{u"type"_s, u"note"_s}, {u"body"_s, u"Looking"_s}})
+                     .value(u"outcome"_s).toString(), u"applied"_s);
+        QCOMPARE(due(last, u"first_response"_s), T0 + 60 * Minute);
+
+        // Stopped before the sweep did the rest: it does after the restart.
+        m_server->kill();
+        QVERIFY(m_server->restart());
+        QTRY_COMPARE(inStore(rescheduled), qint64(tickets));
+        QTRY_COMPARE(inStore(u"SELECT count(*) FROM sla_reschedules"_s), 0);
     }
 
     void transferAppliesTheReceivingPolicyAndRestartsOwnership()
