@@ -353,7 +353,7 @@ Expected<QStringList> seed(ApiServer &server)
             return taken.error();
     }
     // The risks and breaches of the past days, announced now.
-    if (Expected<int> announced = tickets.checkSla(); !announced)
+    if (Expected<int> announced = tickets.sla().checkAll(); !announced)
         return announced.error();
     return logins;
 }

@@ -102,7 +102,7 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     m_slaTimer->start();
     // A policy change's rescheduling that a stop interrupted goes on at once.
     QTimer::singleShot(0, this, [this]() {
-        if (m_tickets.hasPendingReschedules())
+        if (m_tickets.sla().hasPendingReschedules())
             sweepSla();
     });
 
@@ -198,7 +198,7 @@ void ApiServer::addTestRoutes()
         m_tickets.setClock([target]() { return target; });
         // {"check": false} moves the time only, as between two checks.
         Expected<int> announced = body->value(u"check"_s).toBool(true) && !m_slaPaused
-                                      ? m_tickets.checkSla(m_config.slaChunk)
+                                      ? m_tickets.sla().checkAll(m_config.slaChunk)
                                       : Expected<int>(0);
         return announced ? HttpReply::json(QJsonObject{{u"announced"_s, *announced}})
                          : HttpReply::error(announced.error());
@@ -209,7 +209,7 @@ void ApiServer::sweepSla()
 {
     if (m_slaPaused)
         return;
-    Expected<TicketStore::SlaSweep> sweep = m_tickets.sweepSla(m_config.slaChunk);
+    Expected<SlaScheduler::Sweep> sweep = m_tickets.sla().sweep(m_config.slaChunk);
     if (!sweep) {
         qCWarning(lcServer) << "The SLA check failed:" << sweep.error().message;
         m_slaChunksInARow = 0;

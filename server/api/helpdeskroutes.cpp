@@ -117,12 +117,12 @@ void ApiServer::addHelpdeskRoutes()
         // A new SLA policy is written with the first of the open tickets'
         // due times that follow from it; the sweep does the rest at once,
         // a chunk at a time between other requests.
-        TicketStore::Rescheduled rescheduled;
+        SlaScheduler::Rescheduled rescheduled;
         Expected<Department> updated = m_departments.updateDepartment(
             call.id(), *body, [&]() -> Status {
                 if (!body->contains(u"sla"_s))
                     return ok();
-                Expected<TicketStore::Rescheduled> done = m_tickets.reschedule(call.id(), m_config.slaChunk);
+                Expected<SlaScheduler::Rescheduled> done = m_tickets.sla().reschedule(call.id(), m_config.slaChunk);
                 if (!done)
                     return done.error();
                 rescheduled = *done;

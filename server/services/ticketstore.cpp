@@ -27,16 +27,6 @@ QJsonValue idOrNull(qint64 id)
     return id > 0 ? QJsonValue(id) : QJsonValue(QJsonValue::Null);
 }
 
-QVariant dueOrNull(qint64 at)
-{
-    return at > 0 ? QVariant(at) : QVariant();
-}
-
-QString clocksText(const SlaClocks &clocks)
-{
-    return QString::fromUtf8(QJsonDocument(clocks.toJson()).toJson(QJsonDocument::Compact));
-}
-
 QByteArray commandHash(const Command &command)
 {
     return QCryptographicHash::hash(QJsonDocument(command.toJson()).toJson(QJsonDocument::Compact),
@@ -62,16 +52,11 @@ QString toString(ChangeNotice::Event event)
 TicketStore::TicketStore(Database &db, DepartmentStore &departments)
     : m_db(db)
     , m_departments(departments)
+    , m_records(db, departments)
+    , m_sla(db, m_records)
     , m_assigner(db)
     , m_attachments(db)
-    , m_clock(&nowMs)
 {
-}
-
-void TicketStore::publish(const ChangeNotice &notice)
-{
-    if (m_listener)
-        m_listener(notice);
 }
 
 Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
@@ -95,17 +80,17 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
             return fits.error();
     }
 
-    const qint64 at = now();
+    const qint64 at = m_records.now();
     const QString secret = Secrets::newToken();
     Ticket fresh;
     fresh.departmentId = routed->departmentId;
     SlaClocks clocks;
     clocks.arrive(at);
     clocks.customerWrote(at);
-    const qint64 checkAt = schedule(fresh, clocks, at);
+    const qint64 checkAt = m_records.schedule(fresh, clocks, at);
 
     Transaction tx(m_db);
-    const Expected<qint64> begun = beginChange(tx);
+    const Expected<qint64> begun = m_records.beginChange(tx);
     if (!begun)
         return begun.error();
     const qint64 seq = *begun;
@@ -126,22 +111,22 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
     insert.addBindValue(at);
     insert.addBindValue(at);
     insert.addBindValue(Secrets::tokenHash(secret));
-    insert.addBindValue(dueOrNull(fresh.sla.due(SlaTarget::FirstResponse)));
-    insert.addBindValue(dueOrNull(fresh.sla.due(SlaTarget::Resolution)));
-    insert.addBindValue(dueOrNull(fresh.sla.due(SlaTarget::Ownership)));
-    insert.addBindValue(dueOrNull(checkAt));
-    insert.addBindValue(clocksText(clocks));
+    insert.addBindValue(TicketRecords::dueOrNull(fresh.sla.due(SlaTarget::FirstResponse)));
+    insert.addBindValue(TicketRecords::dueOrNull(fresh.sla.due(SlaTarget::Resolution)));
+    insert.addBindValue(TicketRecords::dueOrNull(fresh.sla.due(SlaTarget::Ownership)));
+    insert.addBindValue(TicketRecords::dueOrNull(checkAt));
+    insert.addBindValue(TicketRecords::clocksText(clocks));
     insert.addBindValue(Wording::of(request.language).code());
     if (!insert.exec())
         return storageError(insert);
     const qint64 ticketId = insert.lastInsertId().toLongLong();
-    if (Status stay = execute(
+    if (Status stay = m_records.execute(
             u"INSERT INTO department_stays (ticket_id, department_id, arrived_at, origin) VALUES (?, ?, ?, 1)"_s,
             {ticketId, routed->departmentId, at});
         !stay)
         return stay.error();
 
-    const Expected<qint64> firstMessage = addMessage(ticketId, MessageKind::Customer, 0, request.name.trimmed(),
+    const Expected<qint64> firstMessage = m_records.addMessage(ticketId, MessageKind::Customer, 0, request.name.trimmed(),
                                                      request.message, {}, {}, seq, at);
     if (!firstMessage)
         return firstMessage.error();
@@ -150,9 +135,9 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
     QJsonObject created{{u"channel"_s, toString(request.channel)}, {u"shop"_s, idOrNull(request.shopId)}};
     if (!request.toAddress.isEmpty())
         created.insert(u"to_address"_s, request.toAddress);
-    if (Status event = addEvent(ticketId, QString::fromUtf16(EventKind::Created), 0, created, seq, at); !event)
+    if (Status event = m_records.addEvent(ticketId, QString::fromUtf16(EventKind::Created), 0, created, seq, at); !event)
         return event.error();
-    if (Status event = addEvent(ticketId, QString::fromUtf16(EventKind::Routed), 0, routed->toJson(), seq, at); !event)
+    if (Status event = m_records.addEvent(ticketId, QString::fromUtf16(EventKind::Routed), 0, routed->toJson(), seq, at); !event)
         return event.error();
     fresh.id = ticketId;
     if (const Department *department = (*table)->department(routed->departmentId)) {
@@ -186,159 +171,8 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
     notice.event = ChangeNotice::Event::NewTicket;
     notice.eventDepartment = routed->departmentId;
     notice.ticketAssignee = fresh.assigneeId;
-    publish(notice);
+    m_records.publish(notice);
     return result;
-}
-
-Expected<qint64> TicketStore::addMessage(qint64 ticketId, MessageKind kind, qint64 agentId, const QString &authorName,
-                                         const QString &body, const QString &senderName, const QString &signature,
-                                         qint64 seq, qint64 at)
-{
-    QSqlQuery &insert = m_db.prepared(
-        u"INSERT INTO messages (ticket_id, kind, author_agent_id, author_name, body, sender_name, signature,"
-        " created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    insert.addBindValue(ticketId);
-    insert.addBindValue(toString(kind));
-    insert.addBindValue(agentId > 0 ? QVariant(agentId) : QVariant());
-    insert.addBindValue(authorName);
-    insert.addBindValue(body);
-    insert.addBindValue(kind == MessageKind::Reply ? QVariant(senderName) : QVariant());
-    insert.addBindValue(kind == MessageKind::Reply ? QVariant(signature) : QVariant());
-    insert.addBindValue(at);
-    insert.addBindValue(seq);
-    if (!insert.exec())
-        return storageError(insert);
-    const qint64 messageId = insert.lastInsertId().toLongLong();
-    if (kind == MessageKind::Reply) {
-        QSqlQuery &answered = m_db.prepared(
-            u"UPDATE tickets SET first_replied_at = COALESCE(first_replied_at, ?) WHERE id = ?"_s);
-        answered.addBindValue(at);
-        answered.addBindValue(ticketId);
-        if (!answered.exec())
-            return storageError(answered);
-    }
-    return messageId;
-}
-
-Status TicketStore::addEvent(qint64 ticketId, const QString &kind, qint64 actorId, const QJsonObject &data,
-                             qint64 seq, qint64 at)
-{
-    QSqlQuery &insert = m_db.prepared(
-        u"INSERT INTO events (ticket_id, kind, actor_agent_id, data, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)"_s);
-    insert.addBindValue(ticketId);
-    insert.addBindValue(kind);
-    insert.addBindValue(actorId > 0 ? QVariant(actorId) : QVariant());
-    insert.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
-    insert.addBindValue(at);
-    insert.addBindValue(seq);
-    return m_db.exec(insert);
-}
-
-SlaClock TicketStore::clockOf(qint64 departmentId) const
-{
-    return SlaClock(policyOf(departmentId).hours);
-}
-
-qint64 TicketStore::schedule(Ticket &t, SlaClocks &clocks, qint64 at) const
-{
-    const SlaSchedule schedule = SlaSchedule::of(policyOf(t.departmentId), t.priority, clocks);
-    schedule.settle(clocks, at);
-    t.sla = schedule.state(clocks);
-    return schedule.nextCheck(clocks);
-}
-
-Expected<SlaClocks> TicketStore::clocksOf(qint64 ticketId)
-{
-    QSqlQuery &query = m_db.prepared(u"SELECT sla_clocks FROM tickets WHERE id = ?"_s);
-    query.addBindValue(ticketId);
-    if (!query.exec())
-        return storageError(query);
-    if (!query.next())
-        return Error::notFound(u"No such ticket."_s);
-    SlaClocks clocks = SlaClocks::fromJson(QJsonDocument::fromJson(query.value(0).toByteArray()).object());
-    query.finish();
-    return clocks;
-}
-
-Expected<TicketStore::Tracked> TicketStore::tracked(qint64 ticketId)
-{
-    Expected<Ticket> found = ticket(ticketId, false);
-    if (!found)
-        return found.error();
-    Expected<SlaClocks> clocks = clocksOf(ticketId);
-    if (!clocks)
-        return clocks.error();
-    return Tracked{*found, *clocks};
-}
-
-Expected<qint64> TicketStore::beginChange(const Transaction &tx)
-{
-    if (Status begun = tx.begun(); !begun)
-        return begun.error();
-    return m_db.nextSeq();
-}
-
-Status TicketStore::execute(const QString &sql, const QVariantList &binds)
-{
-    QSqlQuery &query = m_db.prepared(sql);
-    for (const QVariant &bind : binds)
-        query.addBindValue(bind);
-    return m_db.exec(query);
-}
-
-Expected<QList<qint64>> TicketStore::ticketIds(const QString &sql, const QVariantList &binds)
-{
-    QSqlQuery &query = m_db.prepared(sql);
-    for (const QVariant &bind : binds)
-        query.addBindValue(bind);
-    if (!query.exec())
-        return storageError(query);
-    QList<qint64> ids;
-    while (query.next())
-        ids.append(query.value(0).toLongLong());
-    return ids;
-}
-
-const SlaPolicy &TicketStore::policyOf(qint64 departmentId) const
-{
-    static const SlaPolicy none;
-    Expected<const RoutingTable *> table = m_departments.routingTable();
-    if (!table) {
-        qCWarning(lcStore) << "No SLA policy for department" << departmentId << ":" << table.error().message;
-        return none;
-    }
-    const Department *department = (*table)->department(departmentId);
-    return department ? department->sla : none;
-}
-
-Status TicketStore::saveTicket(Ticket &t, SlaClocks &clocks, qint64 at)
-{
-    const qint64 checkAt = schedule(t, clocks, at);
-    QSqlQuery &update = m_db.prepared(
-        u"UPDATE tickets SET department_id = ?, status = ?, priority = ?, assignee_id = ?, version = ?, seq = ?,"
-        " updated_at = ?, solved_at = CASE WHEN ? = 'solved' THEN COALESCE(solved_at, ?) ELSE solved_at END,"
-        " first_response_due_at = ?, next_response_due_at = ?, resolution_due_at = ?, ownership_due_at = ?,"
-        " sla_at_risk = ?, sla_breached = ?, sla_missed = ?, sla_check_at = ?, sla_clocks = ?"
-        " WHERE id = ?"_s);
-    update.addBindValue(t.departmentId);
-    update.addBindValue(toString(t.status));
-    update.addBindValue(toString(t.priority));
-    update.addBindValue(t.assigneeId > 0 ? QVariant(t.assigneeId) : QVariant());
-    update.addBindValue(t.version);
-    update.addBindValue(t.seq);
-    update.addBindValue(t.updatedAt);
-    // The first time a ticket is solved, for the department's figures.
-    update.addBindValue(toString(t.status));
-    update.addBindValue(t.updatedAt);
-    for (SlaTarget target : AllSlaTargets)
-        update.addBindValue(dueOrNull(t.sla.due(target)));
-    update.addBindValue(t.sla.atRisk);
-    update.addBindValue(t.sla.breached);
-    update.addBindValue(clocks.missed);
-    update.addBindValue(dueOrNull(checkAt));
-    update.addBindValue(clocksText(clocks));
-    update.addBindValue(t.id);
-    return m_db.exec(update);
 }
 
 QString TicketStore::movedAway(const AccessScope &scope, qint64 ticketId)
@@ -368,44 +202,6 @@ QString TicketStore::movedAway(const AccessScope &scope, qint64 ticketId)
                               .arg(ticketId).arg(department, when)
                         : u"Ticket #%1 was moved to %2 by %3 on %4 and is no longer in your departments."_s
                               .arg(ticketId).arg(department, by, when);
-}
-
-Expected<Ticket> TicketStore::ticket(qint64 id, bool withThread)
-{
-    QSqlQuery &query = m_db.prepared(u"SELECT %1 FROM tickets t WHERE t.id = ?"_s.arg(TicketRows::ticketColumns));
-    query.addBindValue(id);
-    if (!query.exec())
-        return storageError(query);
-    if (!query.next())
-        return Error::notFound(u"No such ticket."_s);
-    Ticket t = TicketRows::readTicket(query);
-    query.finish();
-    if (!withThread)
-        return t;
-
-    QSqlQuery &messages = m_db.prepared(
-        u"SELECT %1 FROM messages m WHERE m.ticket_id = ? ORDER BY m.id"_s.arg(TicketRows::messageColumns));
-    messages.addBindValue(id);
-    if (!messages.exec())
-        return storageError(messages);
-    while (messages.next())
-        t.messages.append(TicketRows::readMessage(messages));
-    // The files of the customer's messages, listed on each (the bytes are
-    // served by /api/v1/attachments/{id}).
-    QSqlQuery &files = m_db.prepared(
-        u"SELECT %1 FROM attachments a WHERE a.ticket_id = ? ORDER BY a.id"_s.arg(TicketRows::attachmentColumns));
-    files.addBindValue(id);
-    if (!files.exec())
-        return storageError(files);
-    TicketRows::attachFiles(files, t.messages);
-    QSqlQuery &events = m_db.prepared(
-        u"SELECT %1 FROM events e WHERE e.ticket_id = ? ORDER BY e.id"_s.arg(TicketRows::eventColumns));
-    events.addBindValue(id);
-    if (!events.exec())
-        return storageError(events);
-    while (events.next())
-        t.events.append(TicketRows::readEvent(events));
-    return t;
 }
 
 Expected<QJsonObject> TicketStore::ticketView(const AccessScope &scope, qint64 id)
@@ -454,18 +250,18 @@ Status TicketStore::autoAssign(Ticket &t, const Department &department, qint64 s
         reason = context + u"; "_s + reason;
     const QJsonObject data{{u"from"_s, idOrNull(t.assigneeId)}, {u"to"_s, idOrNull(to)}, {u"reason"_s, reason}};
     t.assigneeId = to;
-    return addEvent(t.id, QString::fromUtf16(EventKind::Assigned), 0, data, seq, at);
+    return m_records.addEvent(t.id, QString::fromUtf16(EventKind::Assigned), 0, data, seq, at);
 }
 
 Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName)
 {
-    Expected<QList<qint64>> ids = ticketIds(
+    Expected<QList<qint64>> ids = m_records.ticketIds(
         u"SELECT id FROM tickets WHERE assignee_id = ? AND status IN ('new', 'open', 'pending') ORDER BY id"_s, {agentId});
     if (!ids)
         return ids.error();
     int moved = 0;
     for (qint64 id : std::as_const(*ids)) {
-        Expected<Tracked> found = tracked(id);
+        Expected<TicketRecords::Tracked> found = m_records.tracked(id);
         if (!found)
             return found.error();
         Ticket &t = found->ticket;
@@ -475,9 +271,9 @@ Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName
         const Department *department = (*table)->department(t.departmentId);
         if (!department || department->assignmentMode == Department::AssignmentMode::Manual)
             continue;
-        const qint64 at = now();
+        const qint64 at = m_records.now();
         Transaction tx(m_db);
-        const Expected<qint64> begun = beginChange(tx);
+        const Expected<qint64> begun = m_records.beginChange(tx);
         if (!begun)
             return begun.error();
         const qint64 seq = *begun;
@@ -486,7 +282,7 @@ Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName
         t.version += 1;
         t.seq = seq;
         t.updatedAt = at;
-        if (Status saved = saveTicket(t, found->clocks, at); !saved)
+        if (Status saved = m_records.save(t, found->clocks, at); !saved)
             return saved.error();
         if (Status committed = tx.commit(); !committed)
             return committed.error();
@@ -502,7 +298,7 @@ Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName
             notice.eventAgent = t.assigneeId;
             notice.eventDepartment = t.departmentId;
         }
-        publish(notice);
+        m_records.publish(notice);
     }
     return moved;
 }
@@ -589,7 +385,7 @@ QJsonObject TicketStore::run(const AccessScope &scope, const QString &agentName,
 
     // A target that ran out since the last check is announced first, so an
     // action that stops or moves its clock cannot make the breach go unseen.
-    if (Expected<int> announced = announceIfDue(command.ticketId); !announced)
+    if (Expected<int> announced = m_sla.announceIfDue(command.ticketId); !announced)
         return rejection(command, announced.error(), nullptr);
     Expected<Ticket> found = ticket(command.ticketId, false);
     if (!found)
@@ -617,20 +413,20 @@ QJsonObject TicketStore::run(const AccessScope &scope, const QString &agentName,
     remember.addBindValue(command.id);
     remember.addBindValue(hash);
     remember.addBindValue(QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)));
-    remember.addBindValue(now());
+    remember.addBindValue(m_records.now());
     if (!remember.exec())
         return rejection(command, storageError(remember), &before);
     if (Status committed = tx.commit(); !committed)
         return rejection(command, committed.error(), &before);
     if (notice.seq > 0)
-        publish(notice);
+        m_records.publish(notice);
     return result;
 }
 
 Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString &agentName, const Command &command,
                                          Ticket &t, ChangeNotice &notice)
 {
-    const qint64 at = now();
+    const qint64 at = m_records.now();
     const qint64 actor = scope.agentId;
     QJsonObject extra;
 
@@ -646,7 +442,7 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
             return unchanged.error();
     }
 
-    Expected<SlaClocks> clocks = clocksOf(t.id);
+    Expected<SlaClocks> clocks = m_records.clocksOf(t.id);
     if (!clocks)
         return clocks.error();
     // The first thing an agent does with the ticket in this department
@@ -666,16 +462,16 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
             return Error::invalid(u"status"_s, u"A ticket that is %1 cannot be set to %2."_s.arg(toString(t.status), toString(to)));
         const QJsonObject data{{u"from"_s, toString(t.status)}, {u"to"_s, toString(to)}};
         t.status = to;
-        clocks->statusChanged(to, at, clockOf(t.departmentId));
+        clocks->statusChanged(to, at, m_records.clockOf(t.departmentId));
         // The first solve counts for the department that did it, for good.
         if (to == TicketStatus::Solved) {
-            if (Status solved = execute(u"INSERT OR IGNORE INTO ticket_solves (ticket_id, department_id, solved_at)"
+            if (Status solved = m_records.execute(u"INSERT OR IGNORE INTO ticket_solves (ticket_id, department_id, solved_at)"
                                         " VALUES (?, ?, ?)"_s,
                                         {t.id, t.departmentId, at});
                 !solved)
                 return solved;
         }
-        return addEvent(t.id, QString::fromUtf16(EventKind::StatusChanged), actor, data, seq, at);
+        return m_records.addEvent(t.id, QString::fromUtf16(EventKind::StatusChanged), actor, data, seq, at);
     };
 
     notice.departments = {t.departmentId};
@@ -686,7 +482,7 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         Expected<Department> department = m_departments.department(t.departmentId);
         if (!department)
             return department.error();
-        Expected<qint64> message = addMessage(t.id, MessageKind::Reply, actor, agentName, command.body,
+        Expected<qint64> message = m_records.addMessage(t.id, MessageKind::Reply, actor, agentName, command.body,
                                               department->senderNameFor(t.customer.shopId), department->signature,
                                               seq, at);
         if (!message)
@@ -707,7 +503,7 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         break;
     }
     case Command::Type::Note: {
-        Expected<qint64> message = addMessage(t.id, MessageKind::Note, actor, agentName, command.body, {}, {}, seq, at);
+        Expected<qint64> message = m_records.addMessage(t.id, MessageKind::Note, actor, agentName, command.body, {}, {}, seq, at);
         if (!message)
             return message.error();
         if (!command.attachments.isEmpty()) {
@@ -750,17 +546,17 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
                                {u"note"_s, command.note},
                                {u"assignee"_s, idOrNull(command.assigneeId)},
                                {u"previous_assignee"_s, idOrNull(t.assigneeId)}};
-        if (Status event = addEvent(t.id, QString::fromUtf16(EventKind::Transferred), actor, data, seq, at); !event)
+        if (Status event = m_records.addEvent(t.id, QString::fromUtf16(EventKind::Transferred), actor, data, seq, at); !event)
             return event.error();
         // The time used so far counts under the sending department's hours;
         // from now on the receiving department's policy applies.
-        clocks->rebase(at, clockOf(from));
+        clocks->rebase(at, m_records.clockOf(from));
         clocks->arrive(at, t.status);
-        if (Status left = execute(u"UPDATE department_stays SET left_at = ? WHERE ticket_id = ? AND left_at IS NULL"_s,
+        if (Status left = m_records.execute(u"UPDATE department_stays SET left_at = ? WHERE ticket_id = ? AND left_at IS NULL"_s,
                                   {at, t.id});
             !left)
             return left.error();
-        if (Status arrived = execute(
+        if (Status arrived = m_records.execute(
                 u"INSERT INTO department_stays (ticket_id, department_id, arrived_at) VALUES (?, ?, ?)"_s,
                 {t.id, target->id, at});
             !arrived)
@@ -786,7 +582,7 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
                 return valid.error();
         }
         const QJsonObject data{{u"from"_s, idOrNull(t.assigneeId)}, {u"to"_s, idOrNull(command.assigneeId)}};
-        if (Status event = addEvent(t.id, QString::fromUtf16(EventKind::Assigned), actor, data, seq, at); !event)
+        if (Status event = m_records.addEvent(t.id, QString::fromUtf16(EventKind::Assigned), actor, data, seq, at); !event)
             return event.error();
         if (t.assigneeId > 0)
             notice.agents = {t.assigneeId};
@@ -809,7 +605,7 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
             break;
         }
         const QJsonObject data{{u"from"_s, toString(t.priority)}, {u"to"_s, toString(*command.priority)}};
-        if (Status event = addEvent(t.id, QString::fromUtf16(EventKind::PriorityChanged), actor, data, seq, at); !event)
+        if (Status event = m_records.addEvent(t.id, QString::fromUtf16(EventKind::PriorityChanged), actor, data, seq, at); !event)
             return event.error();
         t.priority = *command.priority;
         break;
@@ -820,7 +616,7 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
     if (!changed)
         return extra;
     if (command.type != Command::Type::Transfer && firstTouch) {
-        if (Status touched = execute(
+        if (Status touched = m_records.execute(
                 u"UPDATE department_stays SET touched_at = ? WHERE ticket_id = ? AND left_at IS NULL"_s, {at, t.id});
             !touched)
             return touched.error();
@@ -829,245 +625,12 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
     t.version += 1;
     t.seq = seq;
     t.updatedAt = at;
-    if (Status saved = saveTicket(t, *clocks, at); !saved)
+    if (Status saved = m_records.save(t, *clocks, at); !saved)
         return saved.error();
     notice.seq = seq;
     notice.ticketId = t.id;
     notice.subject = t.subject;
     return extra;
-}
-
-Expected<TicketStore::SlaSweep> TicketStore::sweepSla(int chunk)
-{
-    SlaSweep sweep;
-    // A policy change's rescheduling first: until it is done, its tickets
-    // would be announced by the old schedule.
-    QSqlQuery &pending = m_db.prepared(
-        u"SELECT department_id, after_id, changed_at FROM sla_reschedules ORDER BY changed_at LIMIT 1"_s);
-    if (!pending.exec())
-        return storageError(pending);
-    if (pending.next()) {
-        const qint64 departmentId = pending.value(0).toLongLong();
-        const qint64 afterId = pending.value(1).toLongLong();
-        const qint64 changedAt = pending.value(2).toLongLong();
-        pending.finish();
-        Transaction tx(m_db);
-        if (Status begun = tx.begun(); !begun)
-            return begun.error();
-        ChangeNotice notice;
-        notice.departments = {departmentId};
-        Expected<qint64> last = rescheduleChunk(departmentId, afterId, changedAt, chunk, notice);
-        if (!last)
-            return last.error();
-        if (Status recorded = *last == 0
-                                  ? execute(u"DELETE FROM sla_reschedules WHERE department_id = ?"_s, {departmentId})
-                                  : execute(u"UPDATE sla_reschedules SET after_id = ? WHERE department_id = ?"_s,
-                                            {*last, departmentId});
-            !recorded)
-            return recorded.error();
-        if (Status committed = tx.commit(); !committed)
-            return committed.error();
-        if (notice.seq > 0)
-            publish(notice);
-        sweep.rescheduled = chunk;
-        sweep.more = true; // the next chunk, or the announcements
-        return sweep;
-    }
-    pending.finish();
-
-    const qint64 at = now();
-    Expected<QList<qint64>> ids = ticketIds(
-        u"SELECT id FROM tickets WHERE sla_check_at <= ? ORDER BY sla_check_at LIMIT ?"_s, {at, chunk});
-    if (!ids)
-        return ids.error();
-    for (qint64 id : std::as_const(*ids)) {
-        Expected<int> made = announce(id, at);
-        if (!made)
-            return made.error();
-        sweep.announced += *made;
-    }
-    sweep.more = ids->size() == chunk;
-    return sweep;
-}
-
-Expected<int> TicketStore::checkSla(int chunk)
-{
-    int announced = 0;
-    // Bounded all the same: a ticket whose check never moved on must not
-    // keep this turning.
-    for (int round = 0; round < 10'000; ++round) {
-        Expected<SlaSweep> sweep = sweepSla(chunk);
-        if (!sweep)
-            return sweep.error();
-        announced += sweep->announced;
-        if (!sweep->more)
-            break;
-    }
-    return announced;
-}
-
-bool TicketStore::hasPendingReschedules()
-{
-    Expected<QList<qint64>> pending = ticketIds(u"SELECT department_id FROM sla_reschedules LIMIT 1"_s, {});
-    return pending && !pending->isEmpty();
-}
-
-Expected<int> TicketStore::announceIfDue(qint64 ticketId)
-{
-    const qint64 at = now();
-    Expected<QList<qint64>> due = ticketIds(u"SELECT id FROM tickets WHERE id = ? AND sla_check_at <= ?"_s, {ticketId, at});
-    if (!due)
-        return due.error();
-    return due->isEmpty() ? Expected<int>(0) : announce(ticketId, at);
-}
-
-Expected<std::optional<qint64>> TicketStore::pendingReschedule(qint64 departmentId, qint64 ticketId)
-{
-    QSqlQuery &query =
-        m_db.prepared(u"SELECT changed_at FROM sla_reschedules WHERE department_id = ? AND after_id < ?"_s);
-    query.addBindValue(departmentId);
-    query.addBindValue(ticketId);
-    if (!query.exec())
-        return storageError(query);
-    std::optional<qint64> changedAt;
-    if (query.next())
-        changedAt = query.value(0).toLongLong();
-    query.finish();
-    return changedAt;
-}
-
-Expected<int> TicketStore::announce(qint64 ticketId, qint64 at)
-{
-    Expected<Tracked> found = tracked(ticketId);
-    if (!found)
-        return found.error();
-    Ticket &t = found->ticket;
-    SlaClocks &clocks = found->clocks;
-    // Its department's new policy has not reached it yet: it does now, and
-    // what that policy finds late is not announced.
-    Expected<std::optional<qint64>> pending = pendingReschedule(t.departmentId, t.id);
-    if (!pending)
-        return pending.error();
-    if (*pending) {
-        Transaction tx(m_db);
-        if (Status begun = tx.begun(); !begun)
-            return begun.error();
-        ChangeNotice notice;
-        notice.departments = {t.departmentId};
-        if (Status done = rescheduleTicket(*found, **pending, notice); !done)
-            return done.error();
-        if (Status committed = tx.commit(); !committed)
-            return committed.error();
-        if (notice.seq > 0)
-            publish(notice);
-        return 0;
-    }
-    const SlaSchedule schedule = SlaSchedule::of(policyOf(t.departmentId), t.priority, clocks);
-
-    Transaction tx(m_db);
-    if (Status begun = tx.begun(); !begun)
-        return begun.error();
-    const QList<SlaSchedule::Crossing> crossings = schedule.cross(clocks, at);
-    bool breached = false;
-    if (!crossings.isEmpty()) {
-        // Seen by the desks, but not an agent's change: the version stays,
-        // so nobody's transfer or assignment becomes stale because of it.
-        const Expected<qint64> nextSeq = m_db.nextSeq();
-        if (!nextSeq)
-            return nextSeq.error();
-        t.seq = *nextSeq;
-        for (const SlaSchedule::Crossing &crossing : crossings) {
-            breached = breached || crossing.breached;
-            const QJsonObject data{{u"target"_s, toString(crossing.target)},
-                                   {crossing.breached ? u"due_at"_s : u"at_risk_at"_s, isoFromMs(crossing.at)}};
-            if (Status event = addEvent(t.id, QString::fromUtf16(crossing.breached ? EventKind::SlaBreached
-                                                                                  : EventKind::SlaAtRisk),
-                                        0, data, t.seq, at);
-                !event)
-                return event.error();
-        }
-    }
-    if (Status saved = saveTicket(t, clocks, at); !saved)
-        return saved.error();
-    if (Status committed = tx.commit(); !committed)
-        return committed.error();
-    if (crossings.isEmpty())
-        return 0;
-    ChangeNotice notice;
-    notice.seq = t.seq;
-    notice.ticketId = t.id;
-    notice.subject = t.subject;
-    notice.departments = {t.departmentId};
-    if (t.assigneeId > 0)
-        notice.agents = {t.assigneeId};
-    notice.event = breached ? ChangeNotice::Event::SlaBreached : ChangeNotice::Event::SlaAtRisk;
-    notice.eventDepartment = t.departmentId;
-    notice.ticketAssignee = t.assigneeId;
-    publish(notice);
-    return int(crossings.size());
-}
-
-Expected<TicketStore::Rescheduled> TicketStore::reschedule(qint64 departmentId, int chunk)
-{
-    const qint64 at = now();
-    Rescheduled done;
-    done.notice.departments = {departmentId};
-    Expected<qint64> last = rescheduleChunk(departmentId, 0, at, chunk, done.notice);
-    if (!last)
-        return last.error();
-    // The rest is the sweep's, from where this chunk stopped; an earlier
-    // change's rest is superseded.
-    done.more = *last > 0;
-    Status recorded = done.more ? execute(u"INSERT INTO sla_reschedules (department_id, after_id, changed_at)"
-                                          " VALUES (?, ?, ?) ON CONFLICT (department_id) DO UPDATE SET"
-                                          " after_id = excluded.after_id, changed_at = excluded.changed_at"_s,
-                                          {departmentId, *last, at})
-                                : execute(u"DELETE FROM sla_reschedules WHERE department_id = ?"_s, {departmentId});
-    if (!recorded)
-        return recorded.error();
-    return done;
-}
-
-Expected<qint64> TicketStore::rescheduleChunk(qint64 departmentId, qint64 afterId, qint64 changedAt, int chunk,
-                                              ChangeNotice &notice)
-{
-    Expected<QList<qint64>> ids = ticketIds(
-        u"SELECT id FROM tickets WHERE department_id = ? AND id > ? AND status IN ('new', 'open', 'pending')"
-        " ORDER BY id LIMIT ?"_s,
-        {departmentId, afterId, chunk});
-    if (!ids)
-        return ids.error();
-    for (qint64 id : std::as_const(*ids)) {
-        Expected<Tracked> found = tracked(id);
-        if (!found)
-            return found.error();
-        if (Status done = rescheduleTicket(*found, changedAt, notice); !done)
-            return done.error();
-    }
-    return ids->size() < chunk ? 0 : ids->last();
-}
-
-Status TicketStore::rescheduleTicket(Tracked &found, qint64 changedAt, ChangeNotice &notice)
-{
-    Ticket &t = found.ticket;
-    SlaClocks &clocks = found.clocks;
-    const TicketSla before = t.sla;
-    // What a new policy finds already late when it is made is shown as such
-    // but not announced, nor counted as missed: it was not promised then.
-    const bool missed = clocks.missed;
-    SlaSchedule::of(policyOf(t.departmentId), t.priority, clocks).cross(clocks, changedAt);
-    clocks.missed = missed;
-    const qint64 at = now();
-    schedule(t, clocks, at);
-    // Saved either way (the next check may move); a new sequence only when
-    // the desks have something new to show.
-    if (t.sla.dueAt != before.dueAt || t.sla.atRisk != before.atRisk || t.sla.breached != before.breached) {
-        const Expected<qint64> nextSeq = m_db.nextSeq();
-        if (!nextSeq)
-            return nextSeq.error();
-        t.seq = notice.seq = *nextSeq;
-    }
-    return saveTicket(t, clocks, at);
 }
 
 Expected<TicketStore::CustomerThread> TicketStore::customerThread(const QString &secret)
@@ -1116,7 +679,7 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
             return fits.error();
     }
     const Expected<qint64> added = customerMessage(thread->ticket.id, body, false, [&](qint64 ticketId, qint64 messageId) {
-        if (Status kept = m_attachments.keepIncoming(ticketId, messageId, files, now()); !kept)
+        if (Status kept = m_attachments.keepIncoming(ticketId, messageId, files, m_records.now()); !kept)
             return kept;
         return alongside ? alongside(ticketId) : ok();
     });
@@ -1128,39 +691,39 @@ Expected<qint64> TicketStore::customerReply(const QString &secret, const QString
 Expected<qint64> TicketStore::customerMessage(qint64 ticketId, const QString &body, bool automatic,
                                               const std::function<Status(qint64 ticketId, qint64 messageId)> &alongside)
 {
-    if (Expected<int> announced = announceIfDue(ticketId); !announced)
+    if (Expected<int> announced = m_sla.announceIfDue(ticketId); !announced)
         return announced.error();
-    Expected<Tracked> found = tracked(ticketId);
+    Expected<TicketRecords::Tracked> found = m_records.tracked(ticketId);
     if (!found)
         return found.error();
     Ticket &t = found->ticket;
     SlaClocks &clocks = found->clocks;
-    const qint64 at = now();
+    const qint64 at = m_records.now();
 
     Transaction tx(m_db);
-    const Expected<qint64> begun = beginChange(tx);
+    const Expected<qint64> begun = m_records.beginChange(tx);
     if (!begun)
         return begun.error();
     const qint64 seq = *begun;
-    Expected<qint64> message = addMessage(t.id, MessageKind::Customer, 0, t.customer.name, body, {}, {}, seq, at);
+    Expected<qint64> message = m_records.addMessage(t.id, MessageKind::Customer, 0, t.customer.name, body, {}, {}, seq, at);
     if (!message)
         return message.error();
     // A customer writing back reopens the ticket; an auto-reply does not,
     // and does not start the clock of an answer either.
     if (!automatic && t.status != TicketStatus::Open && t.status != TicketStatus::New) {
         const QJsonObject data{{u"from"_s, toString(t.status)}, {u"to"_s, u"open"_s}, {u"by"_s, u"customer"_s}};
-        if (Status event = addEvent(t.id, QString::fromUtf16(EventKind::StatusChanged), 0, data, seq, at); !event)
+        if (Status event = m_records.addEvent(t.id, QString::fromUtf16(EventKind::StatusChanged), 0, data, seq, at); !event)
             return event.error();
         t.status = TicketStatus::Open;
     }
     if (!automatic) {
         clocks.customerWrote(at);
-        clocks.statusChanged(t.status, at, clockOf(t.departmentId));
+        clocks.statusChanged(t.status, at, m_records.clockOf(t.departmentId));
     }
     t.version += 1;
     t.seq = seq;
     t.updatedAt = at;
-    if (Status saved = saveTicket(t, clocks, at); !saved)
+    if (Status saved = m_records.save(t, clocks, at); !saved)
         return saved.error();
     if (alongside) {
         if (Status done = alongside(t.id, *message); !done)
@@ -1177,7 +740,7 @@ Expected<qint64> TicketStore::customerMessage(qint64 ticketId, const QString &bo
     notice.event = automatic ? ChangeNotice::Event::None : ChangeNotice::Event::CustomerReply;
     notice.eventDepartment = t.departmentId;
     notice.ticketAssignee = t.assigneeId;
-    publish(notice);
+    m_records.publish(notice);
     return *message;
 }
 
@@ -1187,15 +750,15 @@ Status TicketStore::addSystemEvent(qint64 ticketId, const QString &kind, const Q
     Expected<Ticket> t = ticket(ticketId, false);
     if (!t)
         return t.error();
-    const qint64 at = now();
+    const qint64 at = m_records.now();
     Transaction tx(m_db);
-    const Expected<qint64> begun = beginChange(tx);
+    const Expected<qint64> begun = m_records.beginChange(tx);
     if (!begun)
         return begun.error();
-    if (Status event = addEvent(ticketId, kind, 0, data, *begun, at); !event)
+    if (Status event = m_records.addEvent(ticketId, kind, 0, data, *begun, at); !event)
         return event;
     // The ticket carries its latest change, so the feed delivers the event.
-    if (Status moved = execute(u"UPDATE tickets SET seq = ? WHERE id = ?"_s, {*begun, ticketId}); !moved)
+    if (Status moved = m_records.execute(u"UPDATE tickets SET seq = ? WHERE id = ?"_s, {*begun, ticketId}); !moved)
         return moved;
     if (alongside) {
         if (Status done = alongside(); !done)
@@ -1208,7 +771,7 @@ Status TicketStore::addSystemEvent(qint64 ticketId, const QString &kind, const Q
     notice.ticketId = ticketId;
     notice.subject = t->subject;
     notice.departments = {t->departmentId};
-    publish(notice);
+    m_records.publish(notice);
     return ok();
 }
 

@@ -1,0 +1,230 @@
+#include "server/services/ticketrecords.h"
+
+#include "server/logging.h"
+#include "server/services/departmentstore.h"
+#include "server/storage/database.h"
+#include "server/storage/transaction.h"
+#include "storage/ticketrows.h"
+
+#include "core/timestamps.h"
+
+#include <QJsonDocument>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace Signpost {
+
+TicketRecords::TicketRecords(Database &db, DepartmentStore &departments)
+    : m_db(db)
+    , m_departments(departments)
+    , m_clock(&nowMs)
+{
+}
+
+QVariant TicketRecords::dueOrNull(qint64 at)
+{
+    return at > 0 ? QVariant(at) : QVariant();
+}
+
+QString TicketRecords::clocksText(const SlaClocks &clocks)
+{
+    return QString::fromUtf8(QJsonDocument(clocks.toJson()).toJson(QJsonDocument::Compact));
+}
+
+void TicketRecords::publish(const ChangeNotice &notice) const
+{
+    if (m_listener)
+        m_listener(notice);
+}
+
+Expected<Ticket> TicketRecords::ticket(qint64 id, bool withThread)
+{
+    QSqlQuery &query = m_db.prepared(u"SELECT %1 FROM tickets t WHERE t.id = ?"_s.arg(TicketRows::ticketColumns));
+    query.addBindValue(id);
+    if (!query.exec())
+        return storageError(query);
+    if (!query.next())
+        return Error::notFound(u"No such ticket."_s);
+    Ticket t = TicketRows::readTicket(query);
+    query.finish();
+    if (!withThread)
+        return t;
+
+    QSqlQuery &messages = m_db.prepared(
+        u"SELECT %1 FROM messages m WHERE m.ticket_id = ? ORDER BY m.id"_s.arg(TicketRows::messageColumns));
+    messages.addBindValue(id);
+    if (!messages.exec())
+        return storageError(messages);
+    while (messages.next())
+        t.messages.append(TicketRows::readMessage(messages));
+    // The files of the customer's messages, listed on each (the bytes are
+    // served by /api/v1/attachments/{id}).
+    QSqlQuery &files = m_db.prepared(
+        u"SELECT %1 FROM attachments a WHERE a.ticket_id = ? ORDER BY a.id"_s.arg(TicketRows::attachmentColumns));
+    files.addBindValue(id);
+    if (!files.exec())
+        return storageError(files);
+    TicketRows::attachFiles(files, t.messages);
+    QSqlQuery &events = m_db.prepared(
+        u"SELECT %1 FROM events e WHERE e.ticket_id = ? ORDER BY e.id"_s.arg(TicketRows::eventColumns));
+    events.addBindValue(id);
+    if (!events.exec())
+        return storageError(events);
+    while (events.next())
+        t.events.append(TicketRows::readEvent(events));
+    return t;
+}
+
+Expected<TicketRecords::Tracked> TicketRecords::tracked(qint64 ticketId)
+{
+    Expected<Ticket> found = ticket(ticketId, false);
+    if (!found)
+        return found.error();
+    Expected<SlaClocks> clocks = clocksOf(ticketId);
+    if (!clocks)
+        return clocks.error();
+    return Tracked{*found, *clocks};
+}
+
+Expected<SlaClocks> TicketRecords::clocksOf(qint64 ticketId)
+{
+    QSqlQuery &query = m_db.prepared(u"SELECT sla_clocks FROM tickets WHERE id = ?"_s);
+    query.addBindValue(ticketId);
+    if (!query.exec())
+        return storageError(query);
+    if (!query.next())
+        return Error::notFound(u"No such ticket."_s);
+    SlaClocks clocks = SlaClocks::fromJson(QJsonDocument::fromJson(query.value(0).toByteArray()).object());
+    query.finish();
+    return clocks;
+}
+
+Status TicketRecords::save(Ticket &t, SlaClocks &clocks, qint64 at)
+{
+    const qint64 checkAt = schedule(t, clocks, at);
+    QSqlQuery &update = m_db.prepared(
+        u"UPDATE tickets SET department_id = ?, status = ?, priority = ?, assignee_id = ?, version = ?, seq = ?,"
+        " updated_at = ?, solved_at = CASE WHEN ? = 'solved' THEN COALESCE(solved_at, ?) ELSE solved_at END,"
+        " first_response_due_at = ?, next_response_due_at = ?, resolution_due_at = ?, ownership_due_at = ?,"
+        " sla_at_risk = ?, sla_breached = ?, sla_missed = ?, sla_check_at = ?, sla_clocks = ?"
+        " WHERE id = ?"_s);
+    update.addBindValue(t.departmentId);
+    update.addBindValue(toString(t.status));
+    update.addBindValue(toString(t.priority));
+    update.addBindValue(t.assigneeId > 0 ? QVariant(t.assigneeId) : QVariant());
+    update.addBindValue(t.version);
+    update.addBindValue(t.seq);
+    update.addBindValue(t.updatedAt);
+    // The first time a ticket is solved, for the department's figures.
+    update.addBindValue(toString(t.status));
+    update.addBindValue(t.updatedAt);
+    for (SlaTarget target : AllSlaTargets)
+        update.addBindValue(dueOrNull(t.sla.due(target)));
+    update.addBindValue(t.sla.atRisk);
+    update.addBindValue(t.sla.breached);
+    update.addBindValue(clocks.missed);
+    update.addBindValue(dueOrNull(checkAt));
+    update.addBindValue(clocksText(clocks));
+    update.addBindValue(t.id);
+    return m_db.exec(update);
+}
+
+qint64 TicketRecords::schedule(Ticket &t, SlaClocks &clocks, qint64 at) const
+{
+    const SlaSchedule schedule = SlaSchedule::of(policyOf(t.departmentId), t.priority, clocks);
+    schedule.settle(clocks, at);
+    t.sla = schedule.state(clocks);
+    return schedule.nextCheck(clocks);
+}
+
+SlaClock TicketRecords::clockOf(qint64 departmentId) const
+{
+    return SlaClock(policyOf(departmentId).hours);
+}
+
+const SlaPolicy &TicketRecords::policyOf(qint64 departmentId) const
+{
+    static const SlaPolicy none;
+    Expected<const RoutingTable *> table = m_departments.routingTable();
+    if (!table) {
+        qCWarning(lcStore) << "No SLA policy for department" << departmentId << ":" << table.error().message;
+        return none;
+    }
+    const Department *department = (*table)->department(departmentId);
+    return department ? department->sla : none;
+}
+
+Expected<qint64> TicketRecords::beginChange(const Transaction &tx)
+{
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
+    return m_db.nextSeq();
+}
+
+Status TicketRecords::execute(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery &query = m_db.prepared(sql);
+    for (const QVariant &bind : binds)
+        query.addBindValue(bind);
+    return m_db.exec(query);
+}
+
+Expected<QList<qint64>> TicketRecords::ticketIds(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery &query = m_db.prepared(sql);
+    for (const QVariant &bind : binds)
+        query.addBindValue(bind);
+    if (!query.exec())
+        return storageError(query);
+    QList<qint64> ids;
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
+}
+
+Expected<qint64> TicketRecords::addMessage(qint64 ticketId, MessageKind kind, qint64 agentId, const QString &authorName,
+                                         const QString &body, const QString &senderName, const QString &signature,
+                                         qint64 seq, qint64 at)
+{
+    QSqlQuery &insert = m_db.prepared(
+        u"INSERT INTO messages (ticket_id, kind, author_agent_id, author_name, body, sender_name, signature,"
+        " created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    insert.addBindValue(ticketId);
+    insert.addBindValue(toString(kind));
+    insert.addBindValue(agentId > 0 ? QVariant(agentId) : QVariant());
+    insert.addBindValue(authorName);
+    insert.addBindValue(body);
+    insert.addBindValue(kind == MessageKind::Reply ? QVariant(senderName) : QVariant());
+    insert.addBindValue(kind == MessageKind::Reply ? QVariant(signature) : QVariant());
+    insert.addBindValue(at);
+    insert.addBindValue(seq);
+    if (!insert.exec())
+        return storageError(insert);
+    const qint64 messageId = insert.lastInsertId().toLongLong();
+    if (kind == MessageKind::Reply) {
+        QSqlQuery &answered = m_db.prepared(
+            u"UPDATE tickets SET first_replied_at = COALESCE(first_replied_at, ?) WHERE id = ?"_s);
+        answered.addBindValue(at);
+        answered.addBindValue(ticketId);
+        if (!answered.exec())
+            return storageError(answered);
+    }
+    return messageId;
+}
+
+Status TicketRecords::addEvent(qint64 ticketId, const QString &kind, qint64 actorId, const QJsonObject &data,
+                             qint64 seq, qint64 at)
+{
+    QSqlQuery &insert = m_db.prepared(
+        u"INSERT INTO events (ticket_id, kind, actor_agent_id, data, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    insert.addBindValue(ticketId);
+    insert.addBindValue(kind);
+    insert.addBindValue(actorId > 0 ? QVariant(actorId) : QVariant());
+    insert.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(at);
+    insert.addBindValue(seq);
+    return m_db.exec(insert);
+}
+
+} // namespace Signpost
