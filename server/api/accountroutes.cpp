@@ -72,15 +72,22 @@ void ApiServer::addAccountRoutes()
         if (!body->value(u"available"_s).isBool())
             return HttpReply::error(Error::invalid(u"available"_s, u"available must be true or false."_s));
         const bool available = body->value(u"available"_s).toBool();
-        Expected<Agent> agent = m_accounts.setAvailable(call.scope.agentId, available);
+        Expected<Agent> agent = m_accounts.agent(call.scope.agentId);
         if (!agent)
             return HttpReply::error(agent.error());
+        // Away, and their tickets passed on, together.
+        auto mark = [&]() -> Status {
+            agent = m_accounts.setAvailable(call.scope.agentId, available);
+            return agent ? ok() : Status(agent.error());
+        };
         int reassigned = 0;
         if (!available) {
-            Expected<int> moved = m_tickets.reassignFrom(agent->id, agent->name);
+            Expected<int> moved = m_tickets.reassignFrom(agent->id, agent->name, mark);
             if (!moved)
                 return HttpReply::error(moved.error());
             reassigned = *moved;
+        } else if (Status marked = mark(); !marked) {
+            return HttpReply::error(marked.error());
         }
         QJsonObject json = agent->toJson();
         json.insert(u"reassigned"_s, reassigned);

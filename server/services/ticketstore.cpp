@@ -253,30 +253,38 @@ Status TicketStore::autoAssign(Ticket &t, const Department &department, qint64 s
     return m_records.addEvent(t.id, QString::fromUtf16(EventKind::Assigned), 0, data, seq, at);
 }
 
-Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName)
+Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName, const std::function<Status()> &alongside)
 {
     Expected<QList<qint64>> ids = m_records.ticketIds(
         u"SELECT id FROM tickets WHERE assignee_id = ? AND status IN ('new', 'open', 'pending') ORDER BY id"_s, {agentId});
     if (!ids)
         return ids.error();
-    int moved = 0;
+    Expected<const RoutingTable *> table = m_departments.routingTable();
+    if (!table)
+        return table.error();
+    // The agent's going away and where their tickets went, in one
+    // transaction: never away with their tickets left on them.
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
+    if (alongside) {
+        if (Status done = alongside(); !done)
+            return done.error();
+    }
+    const qint64 at = m_records.now();
+    QList<ChangeNotice> notices;
     for (qint64 id : std::as_const(*ids)) {
         Expected<TicketRecords::Tracked> found = m_records.tracked(id);
         if (!found)
             return found.error();
         Ticket &t = found->ticket;
-        Expected<const RoutingTable *> table = m_departments.routingTable();
-        if (!table)
-            return table.error();
         const Department *department = (*table)->department(t.departmentId);
         if (!department || department->assignmentMode == Department::AssignmentMode::Manual)
             continue;
-        const qint64 at = m_records.now();
-        Transaction tx(m_db);
-        const Expected<qint64> begun = m_records.beginChange(tx);
-        if (!begun)
-            return begun.error();
-        const qint64 seq = *begun;
+        const Expected<qint64> nextSeq = m_db.nextSeq();
+        if (!nextSeq)
+            return nextSeq.error();
+        const qint64 seq = *nextSeq;
         if (Status assigned = autoAssign(t, *department, seq, at, u"%1 is away"_s.arg(agentName), agentId); !assigned)
             return assigned.error();
         t.version += 1;
@@ -284,9 +292,6 @@ Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName
         t.updatedAt = at;
         if (Status saved = m_records.save(t, found->clocks, at); !saved)
             return saved.error();
-        if (Status committed = tx.commit(); !committed)
-            return committed.error();
-        ++moved;
         ChangeNotice notice;
         notice.seq = seq;
         notice.ticketId = t.id;
@@ -298,9 +303,13 @@ Expected<int> TicketStore::reassignFrom(qint64 agentId, const QString &agentName
             notice.eventAgent = t.assigneeId;
             notice.eventDepartment = t.departmentId;
         }
-        m_records.publish(notice);
+        notices.append(notice);
     }
-    return moved;
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
+    for (const ChangeNotice &notice : std::as_const(notices))
+        m_records.publish(notice);
+    return int(notices.size());
 }
 
 Status TicketStore::checkAssignee(qint64 agentId, qint64 departmentId)

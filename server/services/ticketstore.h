@@ -101,8 +101,9 @@ public:
     void setIntakeHook(IntakeHook hook) { m_intakeHook = std::move(hook); }
 
     // The agent went away: their open tickets in automated departments go to
-    // someone available (or back to unassigned). Returns how many moved.
-    Expected<int> reassignFrom(qint64 agentId, const QString &agentName);
+    // someone available (or back to unassigned), in the transaction of
+    // `alongside` (which marks them away). Returns how many moved.
+    Expected<int> reassignFrom(qint64 agentId, const QString &agentName, const std::function<Status()> &alongside = {});
 
     // The SLA's work over time (announcements, rescheduling after a policy
     // change), on the same tickets.
