@@ -110,6 +110,7 @@ QJsonObject Ticket::toJson(bool withThread) const
              {u"email"_s, customer.email},
              {u"shop"_s, idOrNull(customer.shopId)},
              {u"order_number"_s, customer.orderNumber},
+             {u"language"_s, customer.language},
          }},
         {u"channel"_s, toString(channel)},
         {u"status"_s, toString(status)},
@@ -145,6 +146,7 @@ Ticket Ticket::fromJson(const QJsonObject &json)
     t.customer.email = customer.value(u"email"_s).toString();
     t.customer.shopId = customer.value(u"shop"_s).toInteger();
     t.customer.orderNumber = customer.value(u"order_number"_s).toString();
+    t.customer.language = customer.value(u"language"_s).toString();
     t.channel = channelFromString(json.value(u"channel"_s).toString()).value_or(Channel::Web);
     t.status = ticketStatusFromString(json.value(u"status"_s).toString()).value_or(TicketStatus::New);
     t.priority = priorityFromString(json.value(u"priority"_s).toString()).value_or(Priority::Normal);

@@ -15,6 +15,7 @@ struct Customer
     QString email;
     qint64 shopId = 0;
     QString orderNumber;
+    QString language; // the one they are written to in ("de"); empty: not known
 };
 
 // A file that came with a message: what the thread lists; the bytes are

@@ -11,7 +11,8 @@ namespace Signpost::TicketRows {
 const QString ticketColumns = u"t.id, t.subject, t.department_id, t.customer_name, t.customer_email, t.shop_id,"
                               " t.order_number, t.channel, t.status, t.priority, t.assignee_id, t.version, t.seq,"
                               " t.created_at, t.updated_at, t.first_response_due_at, t.next_response_due_at,"
-                              " t.resolution_due_at, t.ownership_due_at, t.sla_at_risk, t.sla_breached"_s;
+                              " t.resolution_due_at, t.ownership_due_at, t.sla_at_risk, t.sla_breached,"
+                              " t.customer_language"_s;
 const QString messageColumns = u"m.id, m.ticket_id, m.kind, m.author_agent_id, m.author_name, m.body,"
                                " m.sender_name, m.signature, m.created_at, m.seq"_s;
 const QString eventColumns = u"e.id, e.ticket_id, e.kind, e.actor_agent_id, e.data, e.created_at, e.seq"_s;
@@ -67,6 +68,7 @@ Ticket readTicket(const QSqlQuery &q)
         t.sla.dueAt[std::size_t(target)] = q.value(15 + int(target)).toLongLong();
     t.sla.atRisk = q.value(19).toInt();
     t.sla.breached = q.value(20).toInt();
+    t.customer.language = q.value(21).toString();
     return t;
 }
 

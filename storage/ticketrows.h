@@ -11,7 +11,7 @@ namespace Signpost::TicketRows {
 // The column lists the stores select, and the readers that turn a row into
 // a domain value; one place, so every reader agrees with the schema.
 extern const QString ticketColumns;  // prefix "t."
-inline constexpr int ticketColumnCount = 21; // columns selected after these start here
+inline constexpr int ticketColumnCount = 22; // columns selected after these start here
 extern const QString messageColumns; // prefix "m."
 extern const QString eventColumns;   // prefix "e."
 extern const QString attachmentColumns; // prefix "a."; the message's id first

@@ -120,6 +120,10 @@ const QList<QStringList> &migrations()
         {
             u"DROP INDEX tickets_queue_status"_s,
         },
+        // 11: the language the customer is written to in, shown with them.
+        {
+            u"ALTER TABLE tickets ADD COLUMN customer_language TEXT NOT NULL DEFAULT ''"_s,
+        },
     };
     return steps;
 }
@@ -357,8 +361,8 @@ Status LocalStore::upsertTicket(const IncomingTicket &incoming)
         "INSERT INTO tickets (id, subject, department_id, customer_name, customer_email, shop_id,"
         " order_number, channel, status, priority, priority_rank, assignee_id, version, seq, created_at, updated_at,"
         " first_response_due_at, next_response_due_at, resolution_due_at, ownership_due_at, sla_at_risk,"
-        " sla_breached, sla_next_due_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+        " sla_breached, sla_next_due_at, customer_language)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
         " subject = excluded.subject, department_id = excluded.department_id, customer_name = excluded.customer_name,"
         " customer_email = excluded.customer_email, shop_id = excluded.shop_id, order_number = excluded.order_number,"
         " channel = excluded.channel, status = excluded.status, priority = excluded.priority,"
@@ -367,7 +371,7 @@ Status LocalStore::upsertTicket(const IncomingTicket &incoming)
         " first_response_due_at = excluded.first_response_due_at, next_response_due_at = excluded.next_response_due_at,"
         " resolution_due_at = excluded.resolution_due_at, ownership_due_at = excluded.ownership_due_at,"
         " sla_at_risk = excluded.sla_at_risk, sla_breached = excluded.sla_breached,"
-        " sla_next_due_at = excluded.sla_next_due_at");
+        " sla_next_due_at = excluded.sla_next_due_at, customer_language = excluded.customer_language");
     int column = 0;
     upsert.bind(++column, t.id);
     upsert.bind(++column, t.subject);
@@ -390,6 +394,7 @@ Status LocalStore::upsertTicket(const IncomingTicket &incoming)
     upsert.bind(++column, t.sla.atRisk);
     upsert.bind(++column, t.sla.breached);
     upsert.bindIdOrNull(++column, t.sla.nextDue());
+    upsert.bindOrEmpty(++column, t.customer.language);
     if (Status done = upsert.step(); !done)
         return done;
 

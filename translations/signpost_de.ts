@@ -1553,6 +1553,10 @@ Ihr Text: „%1“</translation>
         <source>Transfer queued.</source>
         <translation>Übergabe eingereiht.</translation>
     </message>
+    <message>
+        <source>&lt;br&gt;Writes in %1</source>
+        <translation>&lt;br&gt;Schreibt auf %1</translation>
+    </message>
 </context>
 <context>
     <name>Signpost::TokenVault</name>

@@ -1553,6 +1553,10 @@ Det du skrev: «%1»</translation>
         <source>Transfer queued.</source>
         <translation>Overføringen er lagt i kø.</translation>
     </message>
+    <message>
+        <source>&lt;br&gt;Writes in %1</source>
+        <translation>&lt;br&gt;Skriver på %1</translation>
+    </message>
 </context>
 <context>
     <name>Signpost::TokenVault</name>

@@ -522,11 +522,20 @@ void TicketView::reload()
 
     showThread(*ticket);
 
+    // The language the customer is written to in (their page, the
+    // acknowledgement), named in itself, when it is not the desk's: a reply
+    // is best in it too.
+    QString language;
+    for (const Language &known : languages()) {
+        if (known.code == ticket->customer.language && known.code != languageCode(QLocale().name()))
+            language = tr("<br>Writes in %1").arg(known.name);
+    }
     m_customer->setText(tr("<b>%1</b><br>%2%3")
                             .arg(ticket->customer.name.toHtmlEscaped(), ticket->customer.email.toHtmlEscaped(),
-                                 ticket->customer.orderNumber.isEmpty()
-                                     ? QString()
-                                     : tr("<br>Order %1").arg(ticket->customer.orderNumber.toHtmlEscaped())));
+                                 (ticket->customer.orderNumber.isEmpty()
+                                      ? QString()
+                                      : tr("<br>Order %1").arg(ticket->customer.orderNumber.toHtmlEscaped()))
+                                     + language));
     m_otherTickets->clear();
     for (const QueueRow &row : m_desk.customerTickets(*ticket)) {
         auto *item = new QListWidgetItem(u"#%1 %2"_s.arg(row.id).arg(row.subject), m_otherTickets);

@@ -210,6 +210,8 @@ void writeTicket(QByteArray &out, const Ticket &t, bool full)
     json.timestamp(t.createdAt);
     json.raw(",\"customer\":{\"email\":");
     json.string(t.customer.email);
+    json.raw(",\"language\":");
+    json.string(t.customer.language);
     json.raw(",\"name\":");
     json.string(t.customer.name);
     json.raw(",\"order_number\":");

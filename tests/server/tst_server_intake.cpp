@@ -135,6 +135,15 @@ private Q_SLOTS:
         QCOMPARE(made.status, 200);
         const QString confirmation = QString::fromUtf8(made.body);
         QVERIFY2(confirmation.contains(u"Ihre Ticketnummer lautet <strong>#1001</strong>"_s), qPrintable(confirmation));
+        // The agents see the customer's language with the ticket, in its
+        // view and in the sync feed.
+        QCOMPARE(m_api->get(u"/api/v1/tickets/1001"_s, admin).json()[u"customer"_s][u"language"_s].toString(), u"de"_s);
+        bool synced = false;
+        for (const QJsonValue &ticket : m_api->get(u"/api/v1/sync"_s, admin).json()[u"tickets"_s].toArray()) {
+            if (ticket[u"id"_s].toInteger() == 1001)
+                synced = ticket[u"customer"_s][u"language"_s].toString() == u"de"_s;
+        }
+        QVERIFY(synced);
         static const QRegularExpression link(u"/ticket/[A-Za-z0-9_-]+"_s);
         const QString thread = link.match(confirmation).captured();
         QVERIFY(!thread.isEmpty());

@@ -34,6 +34,7 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -361,6 +362,35 @@ private Q_SLOTS:
         QVERIFY(thread->toPlainText().contains(u"Hide the quoted text"_s));
         Q_EMIT thread->anchorClicked(QUrl(u"fold:%1"_s.arg(message)));
         QVERIFY(!thread->toPlainText().contains(u"wrote:"_s));
+    }
+
+    // A customer written to in German: the agent sees so with the customer.
+    void theCustomersLanguageIsShownWithThem()
+    {
+        const QString admin = m_world.token(u"admin"_s);
+        QCOMPARE(m_api->patch(u"/api/v1/shops/%1"_s.arg(m_world.shop), {{u"languages"_s, QJsonArray{u"en"_s, u"de"_s}}},
+                              admin).status,
+                 200);
+        const Response made = m_api->post(u"/api/v1/public/intake"_s,
+                                          {{u"shop"_s, m_world.shop}, {u"name"_s, u"Jörg Weber"_s},
+                                           {u"email"_s, u"jorg@example.de"_s}, {u"subject"_s, u"Lampe kaputt"_s},
+                                           {u"message"_s, u"Die Lampe flackert."_s}, {u"language"_s, u"de"_s},
+                                           {u"department"_s, m_world.support}});
+        QCOMPARE(made.status, 201);
+        const qint64 id = made.json()[u"ticket"_s].toInteger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->desk()->ticket(id).has_value(), 15'000);
+        QCOMPARE(m_app->desk()->ticket(id)->customer.language, u"de"_s);
+        m_window->openTicket(id);
+        auto customerText = [this]() {
+            for (const QLabel *label : m_window->ticketView()->findChildren<QLabel *>()) {
+                if (label->text().contains(u"jorg@example.de"_s))
+                    return label->text();
+            }
+            return QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(customerText().contains(u"Writes in Deutsch"_s), 5'000);
+        if (qEnvironmentVariableIsSet("SIGNPOST_SCREENSHOT_DIR"))
+            m_window->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-customer-language.png"_s);
     }
 
     void replyFromTheTicketView()
