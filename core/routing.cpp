@@ -1,5 +1,8 @@
 #include "core/routing.h"
 
+#include <QCollator>
+#include <QLocale>
+
 #include <QJsonValue>
 
 #include <algorithm>
@@ -247,15 +250,16 @@ Expected<RoutingDecision> RoutingTable::route(const Inquiry &inquiry) const
     return Error{ErrorCode::Internal, u"There is no default department to route to."_s, {}};
 }
 
-QList<Department> RoutingTable::publicDepartments(qint64 shopId) const
+QList<Department> RoutingTable::publicDepartments(qint64 shopId, const QString &language) const
 {
     QList<Department> offered;
     for (const Department &department : m_departments) {
         if (!department.archived && department.shopIds.contains(shopId))
             offered.append(department);
     }
-    std::sort(offered.begin(), offered.end(), [](const Department &a, const Department &b) {
-        return a.publicLabel.localeAwareCompare(b.publicLabel) < 0;
+    const QCollator collator{QLocale(language)};
+    std::sort(offered.begin(), offered.end(), [&](const Department &a, const Department &b) {
+        return collator.compare(a.publicLabelIn(language), b.publicLabelIn(language)) < 0;
     });
     return offered;
 }

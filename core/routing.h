@@ -80,8 +80,10 @@ public:
     // A department as the table knows it (archived ones too), or null.
     const Department *department(qint64 departmentId) const;
 
-    // The departments a shop's contact form offers, in name order.
-    QList<Department> publicDepartments(qint64 shopId) const;
+    // The departments a shop's contact form offers, in the order of their
+    // labels in `language` (a code of core/language.h) as that language
+    // sorts them.
+    QList<Department> publicDepartments(qint64 shopId, const QString &language = QStringLiteral("en")) const;
 
 private:
     struct CompiledRule

@@ -121,8 +121,10 @@ const QList<QStringList> &migrations()
             u"DROP INDEX tickets_queue_status"_s,
         },
         // 11: the language the customer is written to in, shown with them.
+        // The cursor is forgotten so the next sync brings it for every ticket.
         {
             u"ALTER TABLE tickets ADD COLUMN customer_language TEXT NOT NULL DEFAULT ''"_s,
+            u"DELETE FROM meta WHERE key = 'cursor'"_s,
         },
     };
     return steps;

@@ -36,7 +36,7 @@
     </message>
     <message>
         <source>Not sure — let us route it</source>
-        <translation>Nicht sicher – wir leiten sie weiter</translation>
+        <translation>Weiß nicht – wir leiten Ihre Anfrage weiter</translation>
     </message>
     <message>
         <source>Contact %1</source>
@@ -79,20 +79,8 @@
         <translation>Nachricht senden</translation>
     </message>
     <message>
-        <source>your ticket’s page</source>
-        <translation>der Seite Ihres Tickets</translation>
-    </message>
-    <message>
         <source>Thank you — we have your message</source>
         <translation>Vielen Dank – Ihre Nachricht ist bei uns angekommen</translation>
-    </message>
-    <message>
-        <source>Your ticket number is %1. %2 will answer you there.</source>
-        <translation>Ihre Ticketnummer lautet %1. %2 antwortet Ihnen dort.</translation>
-    </message>
-    <message>
-        <source>You can read the answers and write back on %1. Keep this link to yourself: anyone who has it can read your ticket.</source>
-        <translation>Auf %1 können Sie die Antworten lesen und uns schreiben. Geben Sie den Link nicht weiter: Jeder, der ihn hat, kann Ihr Ticket lesen.</translation>
     </message>
     <message>
         <source>Ticket %1</source>
@@ -112,7 +100,7 @@
     </message>
     <message>
         <source>Sorry</source>
-        <translation>Entschuldigung</translation>
+        <translation>Das tut uns leid</translation>
     </message>
     <message>
         <source>The form cannot be shown just now. Please try again later.</source>
@@ -174,6 +162,14 @@
         <source>d MMM yyyy, HH:mm &apos;UTC&apos;</source>
         <comment>a message&apos;s date and time, as a QDateTime format</comment>
         <translation>d. MMM yyyy, HH:mm &apos;UTC&apos;</translation>
+    </message>
+    <message>
+        <source>Your ticket number is %1. %2 will get back to you.</source>
+        <translation>Ihre Ticketnummer lautet %1. %2 meldet sich bei Ihnen.</translation>
+    </message>
+    <message>
+        <source>You can read the answers and write back on %1your ticket’s page%2. Keep this link to yourself: anyone who has it can read your ticket.</source>
+        <translation>Auf %1der Seite Ihres Tickets%2 können Sie die Antworten lesen und uns schreiben. Geben Sie den Link nicht weiter: Jeder, der ihn hat, kann Ihr Ticket lesen.</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,7 @@
     </message>
     <message>
         <source>Not sure — let us route it</source>
-        <translation>Vet ikke – vi sender den til rett sted</translation>
+        <translation>Vet ikke – vi sender henvendelsen til rett sted</translation>
     </message>
     <message>
         <source>Contact %1</source>
@@ -79,20 +79,8 @@
         <translation>Send melding</translation>
     </message>
     <message>
-        <source>your ticket’s page</source>
-        <translation>siden for saken din</translation>
-    </message>
-    <message>
         <source>Thank you — we have your message</source>
         <translation>Takk – vi har fått meldingen din</translation>
-    </message>
-    <message>
-        <source>Your ticket number is %1. %2 will answer you there.</source>
-        <translation>Saksnummeret ditt er %1. %2 svarer deg der.</translation>
-    </message>
-    <message>
-        <source>You can read the answers and write back on %1. Keep this link to yourself: anyone who has it can read your ticket.</source>
-        <translation>Du kan lese svarene og skrive tilbake på %1. Ikke del lenken med andre: alle som har den, kan lese saken din.</translation>
     </message>
     <message>
         <source>Ticket %1</source>
@@ -174,6 +162,14 @@
         <source>d MMM yyyy, HH:mm &apos;UTC&apos;</source>
         <comment>a message&apos;s date and time, as a QDateTime format</comment>
         <translation>d. MMM yyyy &apos;kl.&apos; HH:mm &apos;UTC&apos;</translation>
+    </message>
+    <message>
+        <source>Your ticket number is %1. %2 will get back to you.</source>
+        <translation>Saksnummeret ditt er %1. %2 tar kontakt med deg.</translation>
+    </message>
+    <message>
+        <source>You can read the answers and write back on %1your ticket’s page%2. Keep this link to yourself: anyone who has it can read your ticket.</source>
+        <translation>Du kan lese svarene og skrive tilbake på %1siden for saken din%2. Ikke del lenken med andre: alle som har den, kan lese saken din.</translation>
     </message>
 </context>
 <context>

@@ -1554,8 +1554,8 @@ Ihr Text: „%1“</translation>
         <translation>Übergabe eingereiht.</translation>
     </message>
     <message>
-        <source>&lt;br&gt;Writes in %1</source>
-        <translation>&lt;br&gt;Schreibt auf %1</translation>
+        <source>Language: %1</source>
+        <translation>Sprache: %1</translation>
     </message>
 </context>
 <context>

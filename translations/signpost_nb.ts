@@ -1554,8 +1554,8 @@ Det du skrev: «%1»</translation>
         <translation>Overføringen er lagt i kø.</translation>
     </message>
     <message>
-        <source>&lt;br&gt;Writes in %1</source>
-        <translation>&lt;br&gt;Skriver på %1</translation>
+        <source>Language: %1</source>
+        <translation>Språk: %1</translation>
     </message>
 </context>
 <context>

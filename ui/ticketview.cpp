@@ -523,12 +523,12 @@ void TicketView::reload()
     showThread(*ticket);
 
     // The language the customer is written to in (their page, the
-    // acknowledgement), named in itself, when it is not the desk's: a reply
-    // is best in it too.
+    // acknowledgement), named in itself as a language menu does, when it is
+    // not the desk's: a reply is best in it too.
     QString language;
     for (const Language &known : languages()) {
         if (known.code == ticket->customer.language && known.code != languageCode(QLocale().name()))
-            language = tr("<br>Writes in %1").arg(known.name);
+            language = u"<br>"_s + tr("Language: %1").arg(known.name);
     }
     m_customer->setText(tr("<b>%1</b><br>%2%3")
                             .arg(ticket->customer.name.toHtmlEscaped(), ticket->customer.email.toHtmlEscaped(),

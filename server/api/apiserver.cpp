@@ -98,12 +98,12 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
 
     m_slaTimer = new QTimer(this);
     m_slaTimer->setInterval(std::chrono::seconds(std::max(1, config.slaCheckSeconds)));
-    connect(m_slaTimer, &QTimer::timeout, this, &ApiServer::sweepSla);
+    connect(m_slaTimer, &QTimer::timeout, this, &ApiServer::startSlaSweep);
     m_slaTimer->start();
     // A policy change's rescheduling that a stop interrupted goes on at once.
     QTimer::singleShot(0, this, [this]() {
         if (m_tickets.sla().hasPendingReschedules())
-            sweepSla();
+            startSlaSweep();
     });
 
     // The search's words follow the writes within a second; a store that
@@ -205,14 +205,26 @@ void ApiServer::addTestRoutes()
     });
 }
 
+void ApiServer::startSlaSweep()
+{
+    // One chain of chunks at a time: a timer tick while one runs adds none.
+    if (m_slaSweeping || m_slaPaused)
+        return;
+    m_slaSweeping = true;
+    m_slaChunksInARow = 0;
+    sweepSla();
+}
+
 void ApiServer::sweepSla()
 {
-    if (m_slaPaused)
+    if (m_slaPaused) {
+        m_slaSweeping = false;
         return;
+    }
     Expected<SlaScheduler::Sweep> sweep = m_tickets.sla().sweep(m_config.slaChunk);
     if (!sweep) {
         qCWarning(lcServer) << "The SLA check failed:" << sweep.error().message;
-        m_slaChunksInARow = 0;
+        m_slaSweeping = false;
         return;
     }
     // The next chunk after what waits in the event loop (requests first),
@@ -220,7 +232,7 @@ void ApiServer::sweepSla()
     if (sweep->more && ++m_slaChunksInARow < MaxSlaChunksInARow)
         QTimer::singleShot(0, this, &ApiServer::sweepSla);
     else
-        m_slaChunksInARow = 0;
+        m_slaSweeping = false;
 }
 
 ApiServer::~ApiServer()

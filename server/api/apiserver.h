@@ -169,10 +169,13 @@ private:
     int m_failNextCommands = 0;
     qint64 m_failCommandsOf = 0;
     QTimer *m_slaTimer = nullptr;
-    // One chunk of SLA work; the next one is queued behind what is waiting.
+    // The SLA's work as a chain of chunks, each queued behind what is
+    // waiting; one chain at a time.
+    void startSlaSweep();
     void sweepSla();
     static constexpr int MaxSlaChunksInARow = 400;
     int m_slaChunksInARow = 0;
+    bool m_slaSweeping = false;
     bool m_slaPaused = false; // test hook
     QTimer *m_maintenanceTimer = nullptr;
     HttpServer m_http;

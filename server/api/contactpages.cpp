@@ -250,17 +250,17 @@ QByteArray confirmation(const Shop &shop, qint64 ticketId, const QString &thread
     // The sentences escaped first, the markup put into them after.
     auto say = [&](const char *source) { return esc(wording.translate("Signpost::ContactPages", source)); };
     const QString number = u"#"_s + QString::number(ticketId);
-    const QString link = u"<a href=\"%1\">%2</a>"_s.arg(
-        esc(threadPath), say(QT_TRANSLATE_NOOP("Signpost::ContactPages", "your ticket\u2019s page")));
+    // %1 and %2 open and close the link: the words between them are the
+    // translation's.
     const QString body =
         u"<h1>%1</h1>\n<p role=\"status\">%2</p>\n<p>%3</p>"_s.arg(
             say(QT_TRANSLATE_NOOP("Signpost::ContactPages", "Thank you \u2014 we have your message")),
-            say(QT_TRANSLATE_NOOP("Signpost::ContactPages", "Your ticket number is %1. %2 will answer you there."))
+            say(QT_TRANSLATE_NOOP("Signpost::ContactPages", "Your ticket number is %1. %2 will get back to you."))
                 .arg(u"<strong>"_s + number + u"</strong>"_s, esc(shop.name)),
             say(QT_TRANSLATE_NOOP("Signpost::ContactPages",
-                                  "You can read the answers and write back on %1. Keep this link to yourself: anyone "
-                                  "who has it can read your ticket."))
-                .arg(link));
+                                  "You can read the answers and write back on %1your ticket\u2019s page%2. Keep this "
+                                  "link to yourself: anyone who has it can read your ticket."))
+                .arg(u"<a href=\"%1\">"_s.arg(esc(threadPath)), u"</a>"_s));
     return page(wording.translate("Signpost::ContactPages", "Ticket %1").arg(number), body, wording).toUtf8();
 }
 

@@ -131,7 +131,7 @@ void ApiServer::addHelpdeskRoutes()
         if (updated && rescheduled.notice.seq > 0)
             m_tickets.publish(rescheduled.notice);
         if (updated && rescheduled.more)
-            QTimer::singleShot(0, this, &ApiServer::sweepSla);
+            QTimer::singleShot(0, this, &ApiServer::startSlaSweep);
         if (updated) {
             // The department's desks pull, see the new directory_version and
             // read the department (its signature, its limits) again.

@@ -67,7 +67,7 @@ HttpReply ApiServer::contactForm(Call &call, const Shop &shop)
     Expected<const RoutingTable *> table = m_departments.routingTable();
     if (!table)
         return HttpReply::html(ContactPages::notice(Notice::FormUnavailable, wording), table.error().httpStatus());
-    const QList<Department> offered = (*table)->publicDepartments(shop.id);
+    const QList<Department> offered = (*table)->publicDepartments(shop.id, wording.code());
     if (!posting)
         return HttpReply::html(ContactPages::form(shop, offered, {}, {}, wording));
     if (!whole)
@@ -265,7 +265,7 @@ void ApiServer::addPublicRoutes()
         // among the shop's), and in all of them for a shop's own selector.
         const QString language = wordingFor(call.request, shop->languages).code();
         QJsonArray list;
-        for (const Department &department : (*table)->publicDepartments(shop->id)) {
+        for (const Department &department : (*table)->publicDepartments(shop->id, language)) {
             QJsonObject labels;
             for (const QString &code : shop->languages)
                 labels.insert(code, department.publicLabelIn(code));

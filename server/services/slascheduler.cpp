@@ -21,13 +21,15 @@ SlaScheduler::SlaScheduler(Database &db, TicketRecords &records)
 Expected<SlaScheduler::Sweep> SlaScheduler::sweep(int chunk)
 {
     Sweep swept;
-    // A policy change's rescheduling first: until it is done, its tickets
-    // would be announced by the old schedule.
+    // A policy change's rescheduling and the announcements take turns, so
+    // neither waits for the other (a ticket the rescheduling has not reached
+    // is rescheduled, not announced: announce()).
     QSqlQuery &pending = m_db.prepared(
         u"SELECT department_id, after_id, changed_at FROM sla_reschedules ORDER BY changed_at LIMIT 1"_s);
     if (!pending.exec())
         return storageError(pending);
-    if (pending.next()) {
+    m_rescheduleTurn = !m_rescheduleTurn;
+    if (pending.next() && m_rescheduleTurn) {
         const qint64 departmentId = pending.value(0).toLongLong();
         const qint64 afterId = pending.value(1).toLongLong();
         const qint64 changedAt = pending.value(2).toLongLong();
@@ -54,6 +56,7 @@ Expected<SlaScheduler::Sweep> SlaScheduler::sweep(int chunk)
         swept.more = true; // the next chunk, or the announcements
         return swept;
     }
+    const bool rescheduling = pending.isValid();
     pending.finish();
 
     const qint64 at = m_records.now();
@@ -67,7 +70,7 @@ Expected<SlaScheduler::Sweep> SlaScheduler::sweep(int chunk)
             return made.error();
         swept.announced += *made;
     }
-    swept.more = ids->size() == chunk;
+    swept.more = ids->size() == chunk || rescheduling;
     return swept;
 }
 
@@ -96,7 +99,12 @@ bool SlaScheduler::hasPendingReschedules()
 Expected<int> SlaScheduler::announceIfDue(qint64 ticketId)
 {
     const qint64 at = m_records.now();
-    Expected<QList<qint64>> due = m_records.ticketIds(u"SELECT id FROM tickets WHERE id = ? AND sla_check_at <= ?"_s, {ticketId, at});
+    // Due by its schedule, or its department's new policy has not reached
+    // it yet.
+    Expected<QList<qint64>> due = m_records.ticketIds(
+        u"SELECT t.id FROM tickets t WHERE t.id = ? AND (t.sla_check_at <= ? OR EXISTS (SELECT 1 FROM sla_reschedules r"
+        " WHERE r.department_id = t.department_id AND r.after_id < t.id))"_s,
+        {ticketId, at});
     if (!due)
         return due.error();
     return due->isEmpty() ? Expected<int>(0) : announce(ticketId, at);
@@ -124,30 +132,23 @@ Expected<int> SlaScheduler::announce(qint64 ticketId, qint64 at)
         return found.error();
     Ticket &t = found->ticket;
     SlaClocks &clocks = found->clocks;
-    // Its department's new policy has not reached it yet: it does now, and
-    // what that policy finds late is not announced.
     Expected<std::optional<qint64>> pending = pendingReschedule(t.departmentId, t.id);
     if (!pending)
         return pending.error();
-    if (*pending) {
-        Transaction tx(m_db);
-        if (Status begun = tx.begun(); !begun)
-            return begun.error();
-        ChangeNotice notice;
-        notice.departments = {t.departmentId};
-        if (Status done = rescheduleTicket(*found, **pending, notice); !done)
-            return done.error();
-        if (Status committed = tx.commit(); !committed)
-            return committed.error();
-        if (notice.seq > 0)
-            m_records.publish(notice);
-        return 0;
-    }
-    const SlaSchedule schedule = SlaSchedule::of(m_records.policyOf(t.departmentId), t.priority, clocks);
 
     Transaction tx(m_db);
     if (Status begun = tx.begun(); !begun)
         return begun.error();
+    // Its department's new policy has not reached it yet: it does now. What
+    // that policy found late when it was made is not announced; what fell
+    // due since is, below.
+    ChangeNotice rescheduled;
+    rescheduled.departments = {t.departmentId};
+    if (*pending) {
+        if (Status done = rescheduleTicket(*found, **pending, rescheduled); !done)
+            return done.error();
+    }
+    const SlaSchedule schedule = SlaSchedule::of(m_records.policyOf(t.departmentId), t.priority, clocks);
     const QList<SlaSchedule::Crossing> crossings = schedule.cross(clocks, at);
     bool breached = false;
     if (!crossings.isEmpty()) {
@@ -172,8 +173,11 @@ Expected<int> SlaScheduler::announce(qint64 ticketId, qint64 at)
         return saved.error();
     if (Status committed = tx.commit(); !committed)
         return committed.error();
-    if (crossings.isEmpty())
+    if (crossings.isEmpty()) {
+        if (rescheduled.seq > 0)
+            m_records.publish(rescheduled);
         return 0;
+    }
     ChangeNotice notice;
     notice.seq = t.seq;
     notice.ticketId = t.id;

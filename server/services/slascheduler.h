@@ -21,9 +21,9 @@ public:
     SlaScheduler(Database &db, TicketRecords &records);
 
     static constexpr int Chunk = 250;
-    // The work of one turn: first a chunk of a policy change's rescheduling
-    // still to do, else the announcements of up to a chunk of tickets whose
-    // checks fell due. `more`: call again soon.
+    // The work of one turn: a chunk of a policy change's rescheduling still
+    // to do, or the announcements of up to a chunk of tickets whose checks
+    // fell due, by turns. `more`: call again soon.
     struct Sweep
     {
         int announced = 0;
@@ -68,6 +68,7 @@ private:
 
     Database &m_db;
     TicketRecords &m_records;
+    bool m_rescheduleTurn = false; // the sweep's turns: rescheduling, announcing
 };
 
 } // namespace Signpost

@@ -597,6 +597,22 @@ private Q_SLOTS:
         const InboundMail english = MailParser::parse(sink().received().at(1));
         QVERIFY2(english.text.startsWith(u"Hello Pierre, we have your message."_s), qPrintable(english.text));
         QVERIFY(english.text.contains(u"Your ticket number is %1."_s.arg(other)));
+
+        // A German customer, and only the text for all: it goes out whole in
+        // the shop's default language, not claimed to be German.
+        QCOMPARE(m_api->put(u"/api/v1/departments/%1/mail"_s.arg(m_world.returns),
+                            {{u"acknowledgement"_s, u"Hello {name}, we have your message."_s},
+                             {u"acknowledgements"_s, QJsonObject()}},
+                            admin()).status,
+                 200);
+        const qint64 third = inbound(u"Anna <anna@example.de>"_s, u"a1@example.de"_s, "de");
+        QVERIFY(third > other);
+        QVERIFY2(sink().waitForMessages(3), qPrintable(sink().log()));
+        const QByteArray plain = sink().received().at(2);
+        QVERIFY2(!plain.contains("Content-Language"), plain.constData());
+        const InboundMail fallback = MailParser::parse(plain);
+        QVERIFY(fallback.text.startsWith(u"Hello Anna, we have your message."_s));
+        QVERIFY2(fallback.text.contains(u"Your ticket number is %1."_s.arg(third)), qPrintable(fallback.text));
     }
 
     // A shop's own sender name and From address for a department win over

@@ -172,7 +172,7 @@ Expected<std::optional<OutgoingMail>> EmailChannel::mailFrom(const Department &d
     Expected<MailStore::Identity> identity = m_store.identity(department.id, customer.shopId);
     if (!identity)
         return identity.error();
-    if (used && identity->acknowledgement.isEmpty() && identity->acknowledgements.isEmpty())
+    if (used && !identity->acknowledges())
         return std::optional<OutgoingMail>(); // asked for an acknowledgement the department does not send
     if (identity->address.isEmpty()) {
         qCWarning(lcServer) << "Mail: department" << department.name << "has no From address; nothing mailed";
@@ -251,10 +251,23 @@ Status EmailChannel::queueAcknowledgement(const TicketStore::StoredIntake &intak
                                                           intake.request.subject.trimmed(), u"ack"_s, intake.at, &identity);
     if (!mail)
         return mail.error();
-    // In the customer's language, or the one written for all.
-    QString text = identity.acknowledgementIn(intake.request.language);
+    // In the customer's language, or else the text written for all, which
+    // says no language of its own: its last line then comes in the shop's.
+    const bool inTheirLanguage = identity.acknowledgements.contains(intake.request.language);
+    QString text = inTheirLanguage ? identity.acknowledgements.value(intake.request.language) : identity.acknowledgement;
     if (!*mail || text.isEmpty())
         return ok();
+    QString language = intake.request.language;
+    if (!inTheirLanguage) {
+        Expected<QList<Shop>> shops = m_departments.shops();
+        if (!shops)
+            return shops.error();
+        language = u"en"_s;
+        for (const Shop &shop : *shops) {
+            if (shop.id == intake.request.shopId)
+                language = shop.languages.value(0, language);
+        }
+    }
     Expected<bool> recently = m_store.acknowledgedSince(email, intake.at - 3'600'000);
     if (!recently)
         return recently.error();
@@ -265,14 +278,15 @@ Status EmailChannel::queueAcknowledgement(const TicketStore::StoredIntake &intak
     if (text.contains(u"{link}"_s))
         text.replace(u"{link}"_s, link);
     else if (!link.isEmpty())
-        text += u"\n\n"_s + Wording::of(intake.request.language)
+        text += u"\n\n"_s + Wording::of(language)
                                  .translate("Signpost::Acknowledgement",
                                             "Your ticket number is %1. You can follow it and write to us here: %2")
                                  .arg(intake.ticketId)
                                  .arg(link);
     (*mail)->text = text;
     (*mail)->autoReplied = true;
-    (*mail)->language = Wording::of(intake.request.language).code();
+    if (inTheirLanguage)
+        (*mail)->language = Wording::of(language).code();
     return queue(**mail, intake.department, intake.ticketId, 0);
 }
 
@@ -612,7 +626,10 @@ Expected<EmailChannel::Taken> EmailChannel::take(const Mailbox &mailbox, const Q
                 request.toAddress = department.addresses.first();
         }
     }
-    if (const QList<Error> problems = request.validate(); !problems.isEmpty()) {
+    // Said to admins, in English.
+    IntakeRequest checked = request;
+    checked.language = u"en"_s;
+    if (const QList<Error> problems = checked.validate(); !problems.isEmpty()) {
         taken.reason = u"Not taken in: "_s + problems.first().message;
         return taken;
     }

@@ -335,12 +335,12 @@ Expected<MailStore::Identity> MailStore::identity(qint64 departmentId, qint64 sh
             identity.senderName = query.value(0).toString();
         if (identity.address.isEmpty())
             identity.address = query.value(1).toString();
-        if (identity.acknowledgement.isEmpty())
+        // The texts come together: a shop's own, else the department's.
+        if (!identity.acknowledges()) {
             identity.acknowledgement = query.value(2).toString();
-        const QJsonObject texts = QJsonDocument::fromJson(query.value(3).toByteArray()).object();
-        for (auto it = texts.begin(); it != texts.end(); ++it) {
-            if (!identity.acknowledgements.contains(it.key()))
-                identity.acknowledgements.insert(it.key(), it.value().toString());
+            identity.acknowledgements =
+                textsByLanguage(QJsonDocument::fromJson(query.value(3).toByteArray()).object(), 5000).value_or(
+                    QHash<QString, QString>());
         }
     }
     query.finish();

@@ -72,14 +72,12 @@ public:
         QString senderName;      // empty: the department's own
         QString address;
         // What a new ticket is acknowledged with: in the customer's
-        // language if written in it, else `acknowledgement`; neither: not
-        // acknowledged by mail.
+        // language if written in it, else `acknowledgement` (in no language
+        // in particular); neither: not acknowledged by mail. A shop's own
+        // texts replace the department's for all shops.
         QString acknowledgement;
         QHash<QString, QString> acknowledgements; // by language code
-        QString acknowledgementIn(const QString &language) const
-        {
-            return acknowledgements.value(language, acknowledgement);
-        }
+        bool acknowledges() const { return !acknowledgement.isEmpty() || !acknowledgements.isEmpty(); }
     };
     Expected<Identity> identity(qint64 departmentId, qint64 shopId);
     Expected<QJsonObject> identitiesJson(qint64 departmentId);
