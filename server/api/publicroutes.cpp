@@ -292,19 +292,14 @@ void ApiServer::addPublicRoutes()
             return HttpReply::json(QJsonObject{{u"received"_s, true}}, 202);
         // The shop's languages; without a shop, all of Signpost's.
         QList<Error> errors;
-        const qint64 shopId = body->value(u"shop"_s).toInteger();
-        QStringList offered = languageCodes();
-        if (body->contains(u"shop"_s) && !body->value(u"shop"_s).isNull()) {
-            Expected<QList<Shop>> shops = m_departments.shops();
-            if (!shops)
-                return HttpReply::error(shops.error());
-            const auto shop = std::find_if(shops->cbegin(), shops->cend(), [&](const Shop &s) { return s.id == shopId; });
-            if (shop == shops->cend() && shopId > 0)
-                errors.append(Error::invalid(u"shop"_s, u"There is no shop %1."_s.arg(shopId)));
-            else if (shop != shops->cend())
-                offered = shop->languages;
+        Expected<QStringList> offered = m_departments.languagesOf(body->value(u"shop"_s).toInteger());
+        if (!offered && offered.error().code != ErrorCode::InvalidInput)
+            return HttpReply::error(offered.error());
+        if (!offered) {
+            errors.append(offered.error());
+            offered = languageCodes();
         }
-        IntakeRequest request = IntakeRequest::fromJson(*body, offered, call.request.value("Accept-Language"), errors);
+        IntakeRequest request = IntakeRequest::fromJson(*body, *offered, call.request.value("Accept-Language"), errors);
         errors += request.validate();
         if (!errors.isEmpty())
             return HttpReply::json(errorsJson(errors), 422);

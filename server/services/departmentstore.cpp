@@ -32,18 +32,19 @@ Status readText(const QJsonObject &json, const QString &key, QString &out, qsize
     return ok();
 }
 
+// A JSON value as a column holds it.
+QString compact(const QJsonValue &value)
+{
+    return QString::fromUtf8(value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                             : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+}
+
 QString notifyText(const Department &department)
 {
     QJsonObject notify;
     for (auto it = department.notify.cbegin(); it != department.notify.cend(); ++it)
         notify.insert(it.key(), it.value());
-    return QString::fromUtf8(QJsonDocument(notify).toJson(QJsonDocument::Compact));
-}
-
-QString compact(const QJsonValue &value)
-{
-    return QString::fromUtf8(value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                                             : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    return compact(notify);
 }
 
 QString labelsText(const Department &department)
@@ -53,7 +54,7 @@ QString labelsText(const Department &department)
 
 QString slaText(const Department &department)
 {
-    return QString::fromUtf8(QJsonDocument(department.sla.toJson()).toJson(QJsonDocument::Compact));
+    return compact(department.sla.toJson());
 }
 
 Status readFlag(const QJsonObject &json, const QString &key, bool &out)
@@ -474,6 +475,20 @@ std::optional<Shop> DepartmentStore::shopBySlug(const QString &slug)
             return shop;
     }
     return std::nullopt;
+}
+
+Expected<QStringList> DepartmentStore::languagesOf(qint64 shopId)
+{
+    if (shopId <= 0)
+        return languageCodes();
+    Expected<QList<Shop>> all = shops();
+    if (!all)
+        return all.error();
+    for (const Shop &shop : *all) {
+        if (shop.id == shopId)
+            return shop.languages;
+    }
+    return Error::invalid(u"shop"_s, u"There is no shop %1."_s.arg(shopId));
 }
 
 Expected<Shop> DepartmentStore::createShop(const QJsonObject &json)

@@ -33,6 +33,10 @@ public:
 
     Expected<QList<Shop>> shops();
     std::optional<Shop> shopBySlug(const QString &slug);
+    // The languages a shop's customers are written to in, its default
+    // first; all of Signpost's without a shop (0). An unknown shop is an
+    // invalid "shop".
+    Expected<QStringList> languagesOf(qint64 shopId);
     Expected<Shop> createShop(const QJsonObject &json);
     Expected<Shop> updateShop(qint64 id, const QJsonObject &json);
 

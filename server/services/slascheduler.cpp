@@ -52,7 +52,6 @@ Expected<SlaScheduler::Sweep> SlaScheduler::sweep(int chunk)
             return committed.error();
         if (notice.seq > 0)
             m_records.publish(notice);
-        swept.rescheduled = chunk;
         swept.more = true; // the next chunk, or the announcements
         return swept;
     }

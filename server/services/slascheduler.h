@@ -27,7 +27,6 @@ public:
     struct Sweep
     {
         int announced = 0;
-        int rescheduled = 0;
         bool more = false;
     };
     Expected<Sweep> sweep(int chunk = Chunk);

@@ -259,14 +259,10 @@ Status EmailChannel::queueAcknowledgement(const TicketStore::StoredIntake &intak
         return ok();
     QString language = intake.request.language;
     if (!inTheirLanguage) {
-        Expected<QList<Shop>> shops = m_departments.shops();
-        if (!shops)
-            return shops.error();
-        language = u"en"_s;
-        for (const Shop &shop : *shops) {
-            if (shop.id == intake.request.shopId)
-                language = shop.languages.value(0, language);
-        }
+        Expected<QStringList> offered = m_departments.languagesOf(intake.request.shopId);
+        if (!offered)
+            return offered.error();
+        language = offered->value(0, u"en"_s);
     }
     Expected<bool> recently = m_store.acknowledgedSince(email, intake.at - 3'600'000);
     if (!recently)
@@ -597,16 +593,11 @@ Expected<EmailChannel::Taken> EmailChannel::take(const Mailbox &mailbox, const Q
     request.message = text;
     // The language the sender's program named, if the shop speaks it; else
     // the shop's own.
-    Expected<QList<Shop>> shops = m_departments.shops();
-    if (!shops)
-        return shops.error();
-    QStringList offered = languageCodes();
-    for (const Shop &shop : *shops) {
-        if (shop.id == mailbox.shopId)
-            offered = shop.languages;
-    }
+    Expected<QStringList> offered = m_departments.languagesOf(mailbox.shopId);
+    if (!offered)
+        return offered.error();
     const QString named = languageCode(mail.contentLanguage);
-    request.language = offered.contains(named) ? named : offered.value(0, u"en"_s);
+    request.language = offered->contains(named) ? named : offered->value(0, u"en"_s);
     // The department address it was sent to (plus-tags aside), else the
     // mailbox's department, else the rules and the default department.
     Expected<QList<Department>> departments = m_departments.departments();
