@@ -292,14 +292,13 @@ void ApiServer::addPublicRoutes()
             return HttpReply::json(QJsonObject{{u"received"_s, true}}, 202);
         // The shop's languages; without a shop, all of Signpost's.
         QList<Error> errors;
-        Expected<QStringList> offered = m_departments.languagesOf(body->value(u"shop"_s).toInteger());
-        if (!offered && offered.error().code != ErrorCode::InvalidInput)
-            return HttpReply::error(offered.error());
-        if (!offered) {
-            errors.append(offered.error());
-            offered = languageCodes();
-        }
-        IntakeRequest request = IntakeRequest::fromJson(*body, *offered, call.request.value("Accept-Language"), errors);
+        const Expected<QStringList> shopLanguages = m_departments.languagesOf(body->value(u"shop"_s).toInteger());
+        if (!shopLanguages && shopLanguages.error().code != ErrorCode::InvalidInput)
+            return HttpReply::error(shopLanguages.error());
+        if (!shopLanguages)
+            errors.append(shopLanguages.error());
+        const QStringList offered = shopLanguages ? *shopLanguages : languageCodes();
+        IntakeRequest request = IntakeRequest::fromJson(*body, offered, call.request.value("Accept-Language"), errors);
         errors += request.validate();
         if (!errors.isEmpty())
             return HttpReply::json(errorsJson(errors), 422);
