@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build --parallel "$(nproc)"
-ctest --test-dir build --output-on-failure --timeout 600
+# Two at a time: each test waits on its servers more than it computes.
+ctest --test-dir build --output-on-failure --timeout 600 --parallel 2

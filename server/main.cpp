@@ -2,6 +2,7 @@
 #include "core/timestamps.h"
 #include "server/api/apiserver.h"
 #include "server/channels/email/deliver.h"
+#include "server/storage/storecopy.h"
 #include "server/storage/database.h"
 #include "server/demodata.h"
 #include "server/logging.h"
@@ -67,6 +68,7 @@ int fail(const QString &message)
 struct Settings
 {
     QString dataDir;
+    QString database;
     QHostAddress address;
     int port = 0;
     ServerConfig config;
@@ -83,6 +85,11 @@ struct Options
                               u"file"_s};
     QCommandLineOption dataDir{u"data-dir"_s, u"Where the store lives (created if missing)."_s, u"dir"_s,
                                QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)};
+    QCommandLineOption database{u"database"_s,
+                                u"The store: a PostgreSQL URL (postgresql://user@host:port/name; the password from"
+                                " $PGPASSWORD or ~/.pgpass) that several instances may share. Default: the"
+                                " embedded SQLite file in the data directory."_s,
+                                u"url"_s};
     QCommandLineOption listen{u"listen"_s, u"Address to listen on."_s, u"address"_s, u"127.0.0.1"_s};
     QCommandLineOption port{u"port"_s, u"Port to listen on; 0 picks a free one."_s, u"port"_s, u"8080"_s};
     QCommandLineOption demo{u"demo"_s, u"Seed demo shops, departments, agents and tickets into an empty store."_s};
@@ -120,7 +127,7 @@ struct Options
 
     QList<QCommandLineOption> all() const
     {
-        return {config,    dataDir,   listen,        port,     demo,     bootstrapAdmin, contactRate, loginRate,
+        return {config,    dataDir,   database, listen,        port,     demo,     bootstrapAdmin, contactRate, loginRate,
                 maxBody,   trustedProxy, allowedOrigin, slaCheck, slaChunk, pushPing, publicUrl, mailDrop,  testHooks};
     }
 };
@@ -211,6 +218,12 @@ Expected<Settings> settingsFrom(const QCommandLineParser &parser, const Options 
     settings.dataDir = parser.value(options.dataDir);
     if (settings.dataDir.isEmpty())
         return invalid(u"--data-dir needs a directory."_s);
+    settings.database = parser.value(options.database).trimmed();
+    if (!settings.database.isEmpty()) {
+        const QUrl url(settings.database, QUrl::StrictMode);
+        if (!Database::isPostgresUrl(settings.database) || !url.isValid() || url.path().size() < 2)
+            return invalid(u"--database needs a PostgreSQL URL such as postgresql://signpost@localhost/signpost."_s);
+    }
     settings.demo = parser.isSet(options.demo);
     config.mailDropDir = parser.value(options.mailDrop);
     if (config.mailDropDir.isEmpty() && settings.demo)
@@ -257,6 +270,10 @@ int printSettings(const Settings &settings)
     QTextStream out(stdout);
     out << "The configuration is valid.\n"
         << "data-dir = " << settings.dataDir << "\n"
+        << "database = "
+        << (settings.database.isEmpty() ? u"(the embedded store in the data directory)"_s
+                                        : QUrl(settings.database).toDisplayString(QUrl::RemovePassword))
+        << "\n"
         << "listen = " << settings.address.toString() << "\n"
         << "port = " << settings.port << "\n"
         << "public-url = " << (settings.publicBase.isEmpty() ? u"(the address it listens on)"_s : settings.publicBase)
@@ -301,6 +318,9 @@ int main(int argc, char *argv[])
     // `signpost-server deliver`: one message from a local MTA to the running server.
     if (arguments.value(1) == u"deliver")
         return deliver(arguments.mid(1));
+    // `signpost-server migrate --from DATA_DIR --to postgresql://…`.
+    if (arguments.value(1) == u"migrate")
+        return migrateStore(arguments.mid(1));
     // `signpost-server check-config [options]`: validate, print, stop.
     const bool checkOnly = arguments.value(1) == u"check-config";
     if (checkOnly)
@@ -309,7 +329,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Signpost helpdesk server. Prints its base URL on stdout once it is ready to serve.\n"
-        "signpost-server check-config [options] validates the options (and --config file) and prints them."_s);
+        "signpost-server check-config [options] validates the options (and --config file) and prints them.\n"
+        "signpost-server migrate --from DATA_DIR --to postgresql://… copies an embedded store into PostgreSQL."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const Options options;
@@ -322,7 +343,7 @@ int main(int argc, char *argv[])
     }
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
-        return fail(u"Unknown command %1: the commands are check-config and deliver."_s.arg(
+        return fail(u"Unknown command %1: the commands are check-config, migrate and deliver."_s.arg(
             parser.positionalArguments().constFirst()));
     const Expected<Settings> read = settingsFrom(parser, options);
     if (!read)
@@ -341,7 +362,9 @@ int main(int argc, char *argv[])
     const QString directory = settings.dataDir;
     if (!QDir().mkpath(directory))
         return fail(u"Cannot create the data directory %1."_s.arg(directory));
-    Expected<std::unique_ptr<Database>> db = Database::open(QDir(directory).filePath(u"signpost.sqlite3"_s));
+    Expected<std::unique_ptr<Database>> db =
+        settings.database.isEmpty() ? Database::open(QDir(directory).filePath(u"signpost.sqlite3"_s))
+                                    : Database::openPostgres(QUrl(settings.database), directory);
     if (!db)
         return fail(db.error().message);
 

@@ -3,6 +3,7 @@
 #include <QAtomicInteger>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QUrlQuery>
 #include <QVariant>
 
 #include <sqlite3.h>
@@ -17,7 +18,6 @@ SqlConnection::SqlConnection(const QLoggingCategory &category, const QString &wh
 {
     static QAtomicInteger<int> counter;
     m_connectionName = u"signpost-sql-%1"_s.arg(counter.fetchAndAddRelaxed(1));
-    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
 }
 
 SqlConnection::~SqlConnection()
@@ -38,6 +38,8 @@ Error SqlConnection::error(const QSqlQuery &query) const
 
 Status SqlConnection::open(const QString &path, const QStringList &pragmas, const QString &connectOptions)
 {
+    m_engine = SqlEngine::SQLite;
+    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     m_db.setDatabaseName(path);
     if (!connectOptions.isEmpty())
         m_db.setConnectOptions(connectOptions);
@@ -51,34 +53,92 @@ Status SqlConnection::open(const QString &path, const QStringList &pragmas, cons
     return ok();
 }
 
+Status SqlConnection::openPostgres(const QUrl &url, const QStringList &setup)
+{
+    m_engine = SqlEngine::PostgreSQL;
+    m_db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
+    m_db.setDatabaseName(url.path().mid(1));
+    m_db.setUserName(url.userName());
+    m_db.setPassword(url.password());
+    // As libpq reads such a URL: a Unix socket's directory and the port may
+    // come as ?host=/run/postgresql&port=5433; other parameters (sslmode,
+    // …) are passed on.
+    QUrlQuery options(url);
+    m_db.setHostName(options.hasQueryItem(u"host"_s) ? options.queryItemValue(u"host"_s, QUrl::FullyDecoded)
+                                                     : url.host());
+    const int port = options.hasQueryItem(u"port"_s) ? options.queryItemValue(u"port"_s).toInt() : url.port();
+    if (port > 0)
+        m_db.setPort(port);
+    options.removeAllQueryItems(u"host"_s);
+    options.removeAllQueryItems(u"port"_s);
+    QStringList connectOptions{u"connect_timeout=10"_s, u"application_name=signpost"_s};
+    for (const auto &[name, value] : options.queryItems(QUrl::FullyDecoded))
+        connectOptions.append(name + u'=' + value);
+    m_db.setConnectOptions(connectOptions.join(u';'));
+    if (!m_db.open())
+        return Error{ErrorCode::Internal,
+                     u"Cannot open the %1 at %2: %3"_s.arg(m_what, url.toDisplayString(QUrl::RemovePassword),
+                                                           m_db.lastError().text()),
+                     {}};
+    QSqlQuery statement(m_db);
+    for (const QString &sql : setup) {
+        if (!statement.exec(sql))
+            return error(statement);
+    }
+    return ok();
+}
+
 int SqlConnection::userVersion()
 {
     QSqlQuery query(m_db);
-    query.exec(u"PRAGMA user_version"_s);
+    if (m_engine == SqlEngine::PostgreSQL) {
+        // No table yet: a database no migration has run in.
+        if (!query.exec(u"SELECT to_regclass('schema_version') IS NOT NULL"_s) || !query.next())
+            return -1;
+        if (!query.value(0).toBool())
+            return 0;
+        query.exec(u"SELECT version FROM schema_version"_s);
+    } else {
+        query.exec(u"PRAGMA user_version"_s);
+    }
     return query.next() ? query.value(0).toInt() : -1;
 }
 
 Status SqlConnection::migrate(const QList<QStringList> &steps, const QString &newerMessage)
 {
-    const int current = userVersion();
-    if (current > steps.size())
-        return Error{ErrorCode::Internal, newerMessage, {}};
-    for (int version = current + 1; version <= steps.size(); ++version) {
+    const bool postgres = m_engine == SqlEngine::PostgreSQL;
+    for (;;) {
         SqlTransaction tx(*this);
         if (Status begun = tx.begun(); !begun)
             return begun;
         QSqlQuery query(m_db);
+        if (postgres) {
+            // One instance migrates at a time; the others wait, then find
+            // the step done.
+            if (!query.exec(u"SELECT pg_advisory_xact_lock(7400)"_s)
+                || !query.exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s)
+                || !query.exec(u"INSERT INTO schema_version SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM schema_version)"_s))
+                return error(query);
+        }
+        const int current = userVersion();
+        if (current < 0)
+            return Error{ErrorCode::Internal, u"The %1's schema version cannot be read."_s.arg(m_what), {}};
+        if (current > steps.size())
+            return Error{ErrorCode::Internal, newerMessage, {}};
+        if (current == steps.size())
+            return tx.commit();
+        const int version = current + 1;
         for (const QString &statement : steps.at(version - 1)) {
             if (!query.exec(statement))
                 return error(query);
         }
-        if (!query.exec(u"PRAGMA user_version = %1"_s.arg(version)))
+        if (!query.exec(postgres ? u"UPDATE schema_version SET version = %1"_s.arg(version)
+                                 : u"PRAGMA user_version = %1"_s.arg(version)))
             return error(query);
         if (Status committed = tx.commit(); !committed)
             return committed;
         qCInfo(m_category) << "The" << m_what << "is now at schema version" << version;
     }
-    return ok();
 }
 
 QSqlQuery &SqlConnection::prepared(const QString &sql)
@@ -163,9 +223,15 @@ Status SqlTransaction::begun() const
 
 SqlTransaction::~SqlTransaction()
 {
+    abandon();
+}
+
+void SqlTransaction::abandon()
+{
     if (!m_open)
         return;
     m_connection.database().rollback();
+    m_open = false;
     if (m_onRollback)
         m_onRollback();
 }

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "core/expected.h"
+#include "storage/sqldialect.h"
 #include "storage/sqlitestatement.h"
 
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QUrl>
 
 #include <functional>
 #include <list>
@@ -16,10 +18,11 @@
 
 namespace Signpost {
 
-// One SQLite connection as both the server's store and the client's cache
-// use it: opened with pragmas, migrated by numbered steps (PRAGMA
-// user_version, each step in its own transaction), prepared statements kept
-// for reuse, and failures logged and turned into an Error.
+// One database connection as both the server's store and the client's
+// cache use it: opened with its settings, migrated by numbered steps (each
+// in its own transaction; the version in SQLite's user_version or in
+// PostgreSQL's schema_version table), prepared statements kept for reuse,
+// and failures logged and turned into an Error.
 class SqlConnection
 {
 public:
@@ -30,8 +33,16 @@ public:
     SqlConnection &operator=(const SqlConnection &) = delete;
 
     Status open(const QString &path, const QStringList &pragmas, const QString &connectOptions = {});
-    // Applies the steps after the current user_version. A file newer than
-    // the steps is refused with `newerMessage`.
+    // A PostgreSQL database, by its URL (postgresql://user:password@host:port/name?host=/socket/dir);
+    // `setup` runs once connected.
+    Status openPostgres(const QUrl &url, const QStringList &setup = {});
+    // SQLite for the client's cache and the server's embedded store,
+    // PostgreSQL for a server beyond one machine.
+    SqlEngine engine() const { return m_engine; }
+    SqlDialect dialect() const { return SqlDialect(m_engine); }
+    // Applies the steps after the current version. A store newer than the
+    // steps is refused with `newerMessage`. On PostgreSQL, instances that
+    // start together take turns: each step runs under a lock, once.
     Status migrate(const QList<QStringList> &steps, const QString &newerMessage);
     int userVersion();
 
@@ -64,6 +75,7 @@ private:
     QString m_what;
     QString m_connectionName;
     QSqlDatabase m_db;
+    SqlEngine m_engine = SqlEngine::SQLite;
     struct Statement
     {
         std::unique_ptr<QSqlQuery> query;
@@ -90,6 +102,10 @@ public:
     // on their own: every transaction checks this before its first write.
     Status begun() const;
     Status commit();
+
+protected:
+    // Rolls back now; begun() then fails.
+    void abandon();
 
 private:
     SqlConnection &m_connection;

@@ -18,20 +18,16 @@ const QString messageColumns = u"m.id, m.ticket_id, m.kind, m.author_agent_id, m
 const QString eventColumns = u"e.id, e.ticket_id, e.kind, e.actor_agent_id, e.data, e.created_at, e.seq"_s;
 const QString attachmentColumns = u"a.message_id, a.id, a.filename, a.content_type, a.size, a.inline"_s;
 
-const QString searchRowsSql =
-    u"SELECT t.id, t.subject, t.customer_name || ' ' || t.customer_email || ' ' || t.order_number || ' #' || t.id,"
-    " (SELECT COALESCE(group_concat(m.body, ' '), '') FROM messages m WHERE m.ticket_id = t.id)"
-    " FROM tickets t WHERE t.id "_s;
+QString searchRowsSql(const SqlDialect &dialect)
+{
+    return u"SELECT t.id, t.subject, t.customer_name || ' ' || t.customer_email || ' ' || t.order_number || ' #' || t.id,"
+           " (SELECT COALESCE(%1, '') FROM messages m WHERE m.ticket_id = t.id)"
+           " FROM tickets t WHERE t.id "_s.arg(dialect.joinedText(u"m.body"_s));
+}
 
 QString searchExpression(const QString &text)
 {
-    QStringList terms;
-    for (QString word : text.split(u' ', Qt::SkipEmptyParts)) {
-        word.remove(u'"');
-        if (!word.isEmpty())
-            terms.append(u"\"%1\"*"_s.arg(word));
-    }
-    return terms.join(u' ');
+    return SqlDialect(SqlEngine::SQLite).searchExpression(text);
 }
 
 QStringList addSlaColumns()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ticket.h"
+#include "storage/sqldialect.h"
 
 #include <QSqlQuery>
 #include <QString>
@@ -25,9 +26,9 @@ QStringList addSlaColumns();
 // customer (name, address, order number, "#" and the ticket's number) and
 // the bodies of its thread. searchRowsSql selects (id, subject, customer,
 // body) of tickets, ending in "WHERE t.id " for the caller's condition.
-extern const QString searchRowsSql;
+QString searchRowsSql(const SqlDialect &dialect = SqlDialect(SqlEngine::SQLite));
 // Words typed into a search box, as an FTS5 query of prefixes that must all
-// match. Quotes keep FTS5 syntax out of what people type.
+// match (see SqlDialect::searchExpression).
 QString searchExpression(const QString &text);
 
 Ticket readTicket(const QSqlQuery &query);

@@ -470,7 +470,7 @@ Status LocalStore::refreshSearchIndex(qint64 ticketId)
     remove.addBindValue(ticketId);
     SIGNPOST_EXEC(remove);
     QSqlQuery &insert =
-        prepared(u"INSERT INTO ticket_search (rowid, subject, customer, body) "_s + TicketRows::searchRowsSql + OneTicket);
+        prepared(u"INSERT INTO ticket_search (rowid, subject, customer, body) "_s + TicketRows::searchRowsSql() + OneTicket);
     insert.addBindValue(ticketId);
     SIGNPOST_EXEC(insert);
     return ok();
@@ -677,7 +677,7 @@ Status LocalStore::storeTickets(const QList<IncomingTicket> &tickets, bool onlyN
             readAtEnd.append(ticket.id);
             continue;
         }
-        QSqlQuery &row = prepared(TicketRows::searchRowsSql + OneTicket);
+        QSqlQuery &row = prepared(TicketRows::searchRowsSql() + OneTicket);
         row.addBindValue(ticket.id);
         SIGNPOST_EXEC(row);
         SearchRow search{ticket.id, {}};
@@ -693,7 +693,7 @@ Status LocalStore::storeTickets(const QList<IncomingTicket> &tickets, bool onlyN
         QSqlQuery &remove = prepared(u"DELETE FROM ticket_search WHERE rowid "_s + TicketsInJsonArray);
         remove.addBindValue(ids);
         SIGNPOST_EXEC(remove);
-        QSqlQuery &insert = prepared(u"INSERT INTO ticket_search (rowid, subject, customer, body) "_s + TicketRows::searchRowsSql
+        QSqlQuery &insert = prepared(u"INSERT INTO ticket_search (rowid, subject, customer, body) "_s + TicketRows::searchRowsSql()
                                      + TicketsInJsonArray);
         insert.addBindValue(ids);
         SIGNPOST_EXEC(insert);

@@ -479,7 +479,7 @@ HttpReply ApiServer::metrics(const Call &call)
                               "# TYPE signpost_tickets gauge\n";
             QSqlQuery &tickets = sql.prepared(
                 u"SELECT t.department_id, COALESCE(d.name, ''), t.status, COUNT(*) FROM tickets t"
-                " LEFT JOIN departments d ON d.id = t.department_id GROUP BY t.department_id, t.status"_s);
+                " LEFT JOIN departments d ON d.id = t.department_id GROUP BY t.department_id, d.name, t.status"_s);
             if (Status done = sql.exec(tickets); !done)
                 return done.error();
             while (tickets.next())

@@ -208,8 +208,8 @@ HttpReply ApiServer::readAside(std::function<Expected<QByteArray>(SqlConnection 
     HttpReply reply;
     reply.later = [this, read = std::move(read), answer = std::move(answer)](std::function<void(HttpReply)> respond) {
         QtConcurrent::run(&m_readers,
-                          [path = m_db.path(), epoch = m_db.epoch(), read]() -> Expected<QByteArray> {
-                              Expected<SqlConnection *> sql = Database::readerForThisThread(path);
+                          [location = m_db.location(), epoch = m_db.epoch(), read]() -> Expected<QByteArray> {
+                              Expected<SqlConnection *> sql = Database::readerForThisThread(location);
                               if (!sql)
                                   return sql.error();
                               return read(**sql, epoch);

@@ -166,7 +166,7 @@ Expected<QList<Agent>> AccountStore::agents(qint64 departmentId)
         u"SELECT a.id, a.email, a.name, a.is_admin, a.disabled, m.department_id, m.role, a.available FROM agents a"
         " LEFT JOIN memberships m ON m.agent_id = a.id"
         " WHERE ? = 0 OR a.id IN (SELECT agent_id FROM memberships WHERE department_id = ?)"
-        " ORDER BY a.name COLLATE NOCASE, a.id, m.department_id"_s);
+        " ORDER BY %1, a.id, m.department_id"_s.arg(m_db.dialect().caseless(u"a.name"_s)));
     query.addBindValue(departmentId);
     query.addBindValue(departmentId);
     if (!query.exec())
@@ -207,15 +207,18 @@ Expected<Agent> AccountStore::createAgent(const QJsonObject &json)
     exists.finish();
 
     QSqlQuery &insert = m_db.prepared(
-        u"INSERT INTO agents (email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)"_s);
+        u"INSERT INTO agents (email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id"_s);
     insert.addBindValue(email);
     insert.addBindValue(name);
     insert.addBindValue(Secrets::hashPassword(password));
-    insert.addBindValue(json.value(u"is_admin"_s).toBool());
+    insert.addBindValue(int(json.value(u"is_admin"_s).toBool()));
     insert.addBindValue(nowMs());
     if (!insert.exec())
         return storageError(insert);
-    return loadAgent(insert.lastInsertId().toLongLong());
+    const Expected<qint64> id = insertedId(insert);
+    if (!id)
+        return id.error();
+    return loadAgent(*id);
 }
 
 Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &json)
@@ -276,8 +279,8 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
         " password_hash = COALESCE(?, password_hash), access_seq = COALESCE(?, access_seq) WHERE id = ?"_s);
     update.addBindValue(agent.email);
     update.addBindValue(agent.name);
-    update.addBindValue(agent.isAdmin);
-    update.addBindValue(agent.disabled);
+    update.addBindValue(int(agent.isAdmin));
+    update.addBindValue(int(agent.disabled));
     update.addBindValue(passwordHash.isEmpty() ? QVariant() : QVariant(passwordHash));
     update.addBindValue(accessSeq > 0 ? QVariant(accessSeq) : QVariant());
     update.addBindValue(agentId);
@@ -382,7 +385,7 @@ Expected<Agent> AccountStore::removeMembership(qint64 agentId, qint64 department
 Expected<Agent> AccountStore::setAvailable(qint64 agentId, bool available)
 {
     QSqlQuery &update = m_db.prepared(u"UPDATE agents SET available = ? WHERE id = ?"_s);
-    update.addBindValue(available);
+    update.addBindValue(int(available));
     update.addBindValue(agentId);
     if (!update.exec())
         return storageError(update);

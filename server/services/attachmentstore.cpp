@@ -28,7 +28,7 @@ QByteArray digest(const QByteArray &data)
 
 AttachmentStore::AttachmentStore(Database &db)
     : m_db(db)
-    , m_directory(QFileInfo(db.path()).absoluteDir().filePath(u"attachments"_s))
+    , m_directory(QDir(db.filesDirectory()).filePath(u"attachments"_s))
 {
 }
 
@@ -62,7 +62,7 @@ Status AttachmentStore::record(qint64 ticketId, qint64 messageId, const File &fi
     insert.addBindValue(file.contentType.isEmpty() ? u"application/octet-stream"_s : file.contentType);
     insert.addBindValue(file.data.size());
     insert.addBindValue(QString::fromLatin1(digest(file.data)));
-    insert.addBindValue(file.isInline);
+    insert.addBindValue(int(file.isInline));
     insert.addBindValue(at);
     if (!insert.exec())
         return storageError(insert);

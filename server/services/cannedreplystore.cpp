@@ -25,7 +25,7 @@ const QString Columns = u"id, department_id, title, body, updated_at"_s;
 Expected<QList<CannedReply>> CannedReplyStore::list(const AccessScope &scope, qint64 departmentId)
 {
     QSqlQuery &query = m_db.prepared(u"SELECT %1 FROM canned_replies WHERE ? = 0 OR department_id = ?"
-                                     " ORDER BY department_id, title COLLATE NOCASE"_s.arg(Columns));
+                                     " ORDER BY department_id, %2"_s.arg(Columns, m_db.dialect().caseless(u"title"_s)));
     query.addBindValue(departmentId);
     query.addBindValue(departmentId);
     if (!query.exec())
@@ -87,8 +87,9 @@ Status CannedReplyStore::apply(CannedReply &reply, const QJsonObject &json, bool
 
 Expected<CannedReply> CannedReplyStore::save(const AccessScope &scope, CannedReply reply)
 {
-    QSqlQuery &clash = m_db.prepared(
-        u"SELECT 1 FROM canned_replies WHERE department_id = ? AND title = ? COLLATE NOCASE AND id <> ?"_s);
+    const SqlDialect dialect = m_db.dialect();
+    QSqlQuery &clash = m_db.prepared(u"SELECT 1 FROM canned_replies WHERE department_id = ? AND %1 = %2 AND id <> ?"_s.arg(
+        dialect.caseless(u"title"_s), dialect.caseless(u"?"_s)));
     clash.addBindValue(reply.departmentId);
     clash.addBindValue(reply.title);
     clash.addBindValue(reply.id);
@@ -103,7 +104,8 @@ Expected<CannedReply> CannedReplyStore::save(const AccessScope &scope, CannedRep
         return begun.error();
     reply.updatedAt = nowMs();
     QSqlQuery &write = m_db.prepared(
-        reply.id == 0 ? u"INSERT INTO canned_replies (title, body, updated_by, updated_at, department_id) VALUES (?, ?, ?, ?, ?)"_s
+        reply.id == 0 ? u"INSERT INTO canned_replies (title, body, updated_by, updated_at, department_id) VALUES (?, ?, ?, ?, ?)"
+                        " RETURNING id"_s
                       : u"UPDATE canned_replies SET title = ?, body = ?, updated_by = ?, updated_at = ? WHERE id = ?"_s);
     write.addBindValue(reply.title);
     write.addBindValue(reply.body);
@@ -112,8 +114,12 @@ Expected<CannedReply> CannedReplyStore::save(const AccessScope &scope, CannedRep
     write.addBindValue(reply.id == 0 ? reply.departmentId : reply.id);
     if (!write.exec())
         return storageError(write);
-    if (reply.id == 0)
-        reply.id = write.lastInsertId().toLongLong();
+    if (reply.id == 0) {
+        const Expected<qint64> id = insertedId(write);
+        if (!id)
+            return id.error();
+        reply.id = *id;
+    }
     if (Status touched = m_db.touchDirectory(); !touched)
         return touched.error();
     if (Status committed = tx.commit(); !committed)

@@ -276,7 +276,7 @@ Expected<Department> DepartmentStore::createDepartment(const QJsonObject &json)
     if (Status applied = applyDepartmentJson(department, json); !applied)
         return applied.error();
     // Exactly one department is always the default: the first one made is.
-    QSqlQuery &anyDefault = m_db.prepared(u"SELECT EXISTS (SELECT 1 FROM departments WHERE is_default)"_s);
+    QSqlQuery &anyDefault = m_db.prepared(u"SELECT EXISTS (SELECT 1 FROM departments WHERE is_default <> 0)"_s);
     if (!anyDefault.exec() || !anyDefault.next())
         return storageError(anyDefault);
     if (!anyDefault.value(0).toBool())
@@ -333,13 +333,13 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         QSqlQuery &insert = m_db.prepared(
             u"INSERT INTO departments (name, public_label, sender_name, signature, is_default, archived,"
             " assignment_mode, assignment_capacity, notify, sla, max_file_bytes, max_message_bytes, public_labels)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
         insert.addBindValue(department.name);
         insert.addBindValue(department.publicLabel);
         insert.addBindValue(department.senderName);
         insert.addBindValue(notNull(department.signature));
-        insert.addBindValue(department.isDefault);
-        insert.addBindValue(department.archived);
+        insert.addBindValue(int(department.isDefault));
+        insert.addBindValue(int(department.archived));
         insert.addBindValue(toString(department.assignmentMode));
         insert.addBindValue(department.assignmentCapacity);
         insert.addBindValue(notifyText(department));
@@ -349,7 +349,10 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         insert.addBindValue(labelsText(department));
         if (!insert.exec())
             return storageError(insert);
-        id = insert.lastInsertId().toLongLong();
+        const Expected<qint64> inserted = insertedId(insert);
+        if (!inserted)
+            return inserted.error();
+        id = *inserted;
     } else {
         QSqlQuery &update = m_db.prepared(
             u"UPDATE departments SET name = ?, public_label = ?, sender_name = ?, signature = ?, is_default = ?,"
@@ -359,8 +362,8 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         update.addBindValue(department.publicLabel);
         update.addBindValue(department.senderName);
         update.addBindValue(notNull(department.signature));
-        update.addBindValue(department.isDefault);
-        update.addBindValue(department.archived);
+        update.addBindValue(int(department.isDefault));
+        update.addBindValue(int(department.archived));
         update.addBindValue(toString(department.assignmentMode));
         update.addBindValue(department.assignmentCapacity);
         update.addBindValue(notifyText(department));
@@ -556,7 +559,7 @@ Expected<Shop> DepartmentStore::updateShop(qint64 id, const QJsonObject &json)
     clash.finish();
     QSqlQuery &save =
         m_db.prepared(shop.id == 0
-                          ? u"INSERT INTO shops (slug, name, allowed_origins, languages, id) VALUES (?, ?, ?, ?, NULL)"_s
+                          ? u"INSERT INTO shops (slug, name, allowed_origins, languages) VALUES (?, ?, ?, ?) RETURNING id"_s
                           : u"UPDATE shops SET slug = ?, name = ?, allowed_origins = ?, languages = ? WHERE id = ?"_s);
     save.addBindValue(shop.slug);
     save.addBindValue(shop.name);
@@ -566,8 +569,12 @@ Expected<Shop> DepartmentStore::updateShop(qint64 id, const QJsonObject &json)
         save.addBindValue(shop.id);
     if (!save.exec())
         return storageError(save);
-    if (shop.id == 0)
-        shop.id = save.lastInsertId().toLongLong();
+    if (shop.id == 0) {
+        const Expected<qint64> id = insertedId(save);
+        if (!id)
+            return id.error();
+        shop.id = *id;
+    }
     return shop;
 }
 
@@ -646,7 +653,7 @@ Expected<RoutingRule> DepartmentStore::saveRule(const RoutingRule &rule)
     const QJsonObject json = rule.toJson();
     QSqlQuery &save = m_db.prepared(
         rule.id == 0 ? u"INSERT INTO routing_rules (position, name, department_id, field, pattern, is_regex, shop_id,"
-                       " channel, enabled, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"_s
+                       " channel, enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s
                      : u"UPDATE routing_rules SET position = ?, name = ?, department_id = ?, field = ?, pattern = ?,"
                        " is_regex = ?, shop_id = ?, channel = ?, enabled = ? WHERE id = ?"_s);
     save.addBindValue(rule.position);
@@ -654,17 +661,21 @@ Expected<RoutingRule> DepartmentStore::saveRule(const RoutingRule &rule)
     save.addBindValue(rule.departmentId);
     save.addBindValue(json.value(u"field"_s).toString());
     save.addBindValue(rule.pattern);
-    save.addBindValue(rule.isRegex);
+    save.addBindValue(int(rule.isRegex));
     save.addBindValue(rule.shopId > 0 ? QVariant(rule.shopId) : QVariant());
     save.addBindValue(rule.channel ? QVariant(toString(*rule.channel)) : QVariant());
-    save.addBindValue(rule.enabled);
+    save.addBindValue(int(rule.enabled));
     if (rule.id != 0)
         save.addBindValue(rule.id);
     if (!save.exec())
         return storageError(save);
     RoutingRule saved = rule;
-    if (saved.id == 0)
-        saved.id = save.lastInsertId().toLongLong();
+    if (saved.id == 0) {
+        const Expected<qint64> id = insertedId(save);
+        if (!id)
+            return id.error();
+        saved.id = *id;
+    }
     m_routing.reset();
     return saved;
 }

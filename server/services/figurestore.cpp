@@ -179,8 +179,8 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
     // Each member's open tickets here, and how many of them are at risk or
     // breached: where the SLA trouble sits, not only how much there is.
     QSqlQuery &load = m_db.prepared(
-        u"SELECT a.id, a.name, COUNT(t.id), COALESCE(SUM(t.sla_at_risk <> 0 AND t.sla_breached = 0), 0),"
-        " COALESCE(SUM(t.sla_breached <> 0), 0)"
+        u"SELECT a.id, a.name, COUNT(t.id), COALESCE(SUM(CASE WHEN t.sla_at_risk <> 0 AND t.sla_breached = 0 THEN 1 ELSE 0 END), 0),"
+        " COALESCE(SUM(CASE WHEN t.sla_breached <> 0 THEN 1 ELSE 0 END), 0)"
         " FROM memberships m JOIN agents a ON a.id = m.agent_id"
         " LEFT JOIN tickets t ON t.department_id = m.department_id AND t.assignee_id = a.id"
         " AND t.status IN ('new', 'open', 'pending')"

@@ -16,7 +16,8 @@ Expected<int> SearchIndex::catchUp(int limit)
     // One writer: changes commit in sequence order, so every ticket changed
     // after `words_seq` has a higher seq than it.
     QSqlQuery &changed = m_db.prepared(
-        u"SELECT id, seq FROM tickets WHERE seq > (SELECT value FROM meta WHERE key = 'words_seq') ORDER BY seq LIMIT ?"_s);
+        u"SELECT id, seq FROM tickets WHERE seq > (SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'words_seq')"
+        " ORDER BY seq LIMIT ?"_s);
     changed.addBindValue(limit);
     if (!changed.exec())
         return storageError(changed);
@@ -38,12 +39,14 @@ Expected<int> SearchIndex::catchUp(int limit)
     if (Status begun = tx.begun(); !begun)
         return begun.error();
     const QString list = QString::fromLatin1(ids);
-    QSqlQuery &remove = m_db.prepared(u"DELETE FROM ticket_words WHERE rowid IN (SELECT value FROM json_each(?))"_s);
+    const SqlDialect dialect = m_db.dialect();
+    const QString listed = u"IN (SELECT CAST(j.value AS BIGINT) FROM %1)"_s.arg(dialect.jsonValues(u"j"_s));
+    QSqlQuery &remove = m_db.prepared(u"DELETE FROM ticket_words WHERE rowid "_s + listed);
     remove.addBindValue(list);
     if (!remove.exec())
         return storageError(remove);
     QSqlQuery &insert = m_db.prepared(u"INSERT INTO ticket_words (rowid, subject, customer, body) "_s
-                                      + TicketRows::searchRowsSql + u"IN (SELECT value FROM json_each(?))"_s);
+                                      + TicketRows::searchRowsSql(dialect) + listed);
     insert.addBindValue(list);
     if (!insert.exec())
         return storageError(insert);

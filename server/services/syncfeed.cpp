@@ -377,9 +377,15 @@ Status readThreads(SqlConnection &sql, QList<PageEntry> &page, qint64 since)
         spec.append(QJsonArray{page[i].ticket.id, page[i].full ? 0 : since});
     }
     const QString specText = QString::fromUtf8(QJsonDocument(spec).toJson(QJsonDocument::Compact));
-    QSqlQuery &messages = sql.prepared(
-        u"SELECT %1 FROM json_each(?) j JOIN messages m ON m.ticket_id = json_extract(j.value, '$[0]')"
-        " AND m.seq > json_extract(j.value, '$[1]') ORDER BY m.id"_s.arg(TicketRows::messageColumns));
+    // The thread after `since` of each ticket of the page: (ticket, since) pairs.
+    const SqlDialect dialect = sql.dialect();
+    const auto threadOf = [&dialect](const QString &table, const QString &alias) {
+        return u"%1 JOIN %2 %3 ON %3.ticket_id = %4 AND %3.seq > %5"_s.arg(
+            dialect.jsonValues(u"j"_s, true), table, alias, dialect.jsonInteger(u"j.value"_s, u"$[0]"_s),
+            dialect.jsonInteger(u"j.value"_s, u"$[1]"_s));
+    };
+    QSqlQuery &messages = sql.prepared(u"SELECT %1 FROM %2 ORDER BY m.id"_s.arg(TicketRows::messageColumns,
+                                                                                  threadOf(u"messages"_s, u"m"_s)));
     messages.addBindValue(specText);
     if (!messages.exec())
         return sql.error(messages);
@@ -395,8 +401,8 @@ Status readThreads(SqlConnection &sql, QList<PageEntry> &page, qint64 since)
     // The files of the page's new messages.
     if (!messageIds.isEmpty()) {
         QSqlQuery &files = sql.prepared(
-            u"SELECT %1 FROM json_each(?) j JOIN attachments a ON a.message_id = j.value ORDER BY a.id"_s.arg(
-                TicketRows::attachmentColumns));
+            u"SELECT %1 FROM %2 JOIN attachments a ON a.message_id = CAST(j.value AS BIGINT) ORDER BY a.id"_s.arg(
+                TicketRows::attachmentColumns, dialect.jsonValues(u"j"_s)));
         files.addBindValue(QString::fromUtf8(QJsonDocument(messageIds).toJson(QJsonDocument::Compact)));
         if (!files.exec())
             return sql.error(files);
@@ -405,9 +411,8 @@ Status readThreads(SqlConnection &sql, QList<PageEntry> &page, qint64 since)
             page[entry].ticket.messages[at].attachments.append(TicketRows::readAttachment(files));
         }
     }
-    QSqlQuery &events = sql.prepared(
-        u"SELECT %1 FROM json_each(?) j JOIN events e ON e.ticket_id = json_extract(j.value, '$[0]')"
-        " AND e.seq > json_extract(j.value, '$[1]') ORDER BY e.id"_s.arg(TicketRows::eventColumns));
+    QSqlQuery &events = sql.prepared(u"SELECT %1 FROM %2 ORDER BY e.id"_s.arg(TicketRows::eventColumns,
+                                                                              threadOf(u"events"_s, u"e"_s)));
     events.addBindValue(specText);
     if (!events.exec())
         return sql.error(events);
@@ -772,8 +777,9 @@ Expected<QByteArray> SyncFeed::search(qint64 agentId, const QString &text, qint6
 
     // Newest first, straight from the index's own order: a common word
     // stops at the page's end instead of sorting every match.
-    QStringList where{u"ticket_words MATCH ?"_s};
-    QVariantList binds{TicketRows::searchExpression(text)};
+    const SqlDialect dialect = m_sql.dialect();
+    QStringList where{dialect.searchMatches()};
+    QVariantList binds{dialect.searchExpression(text)};
     if (before > 0) {
         where.append(u"w.rowid < ?"_s);
         binds.append(before);

@@ -121,9 +121,9 @@ Status TicketRecords::save(Ticket &t, SlaClocks &clocks, qint64 at)
     update.addBindValue(t.updatedAt);
     for (SlaTarget target : AllSlaTargets)
         update.addBindValue(dueOrNull(t.sla.due(target)));
-    update.addBindValue(t.sla.atRisk);
-    update.addBindValue(t.sla.breached);
-    update.addBindValue(clocks.missed);
+    update.addBindValue(int(t.sla.atRisk));
+    update.addBindValue(int(t.sla.breached));
+    update.addBindValue(int(clocks.missed));
     update.addBindValue(dueOrNull(checkAt));
     update.addBindValue(clocksText(clocks));
     update.addBindValue(t.id);
@@ -189,7 +189,7 @@ Expected<qint64> TicketRecords::addMessage(qint64 ticketId, MessageKind kind, qi
 {
     QSqlQuery &insert = m_db.prepared(
         u"INSERT INTO messages (ticket_id, kind, author_agent_id, author_name, body, sender_name, signature,"
-        " created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        " created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
     insert.addBindValue(ticketId);
     insert.addBindValue(toString(kind));
     insert.addBindValue(agentId > 0 ? QVariant(agentId) : QVariant());
@@ -201,7 +201,10 @@ Expected<qint64> TicketRecords::addMessage(qint64 ticketId, MessageKind kind, qi
     insert.addBindValue(seq);
     if (!insert.exec())
         return storageError(insert);
-    const qint64 messageId = insert.lastInsertId().toLongLong();
+    const Expected<qint64> inserted = insertedId(insert);
+    if (!inserted)
+        return inserted.error();
+    const qint64 messageId = *inserted;
     if (kind == MessageKind::Reply) {
         QSqlQuery &answered = m_db.prepared(
             u"UPDATE tickets SET first_replied_at = COALESCE(first_replied_at, ?) WHERE id = ?"_s);

@@ -98,7 +98,7 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
         u"INSERT INTO tickets (subject, department_id, customer_name, customer_email, shop_id, order_number, channel,"
         " status, priority, version, seq, entered_seq, created_at, updated_at, customer_secret_hash,"
         " first_response_due_at, resolution_due_at, ownership_due_at, sla_check_at, sla_clocks, customer_language)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 'new', 'normal', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 'new', 'normal', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
     insert.addBindValue(request.subject.trimmed());
     insert.addBindValue(routed->departmentId);
     insert.addBindValue(request.name.trimmed());
@@ -119,7 +119,10 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
     insert.addBindValue(Wording::of(request.language).code());
     if (!insert.exec())
         return storageError(insert);
-    const qint64 ticketId = insert.lastInsertId().toLongLong();
+    const Expected<qint64> inserted = insertedId(insert);
+    if (!inserted)
+        return inserted.error();
+    const qint64 ticketId = *inserted;
     if (Status stay = m_records.execute(
             u"INSERT INTO department_stays (ticket_id, department_id, arrived_at, origin) VALUES (?, ?, ?, 1)"_s,
             {ticketId, routed->departmentId, at});
@@ -182,11 +185,12 @@ QString TicketStore::movedAway(const AccessScope &scope, qint64 ticketId)
     // theirs. They may have worked on it, so they may know where it went and
     // who moved it; nothing of its content is told.
     const QString unknown = u"No such ticket."_s;
+    const SqlDialect dialect = m_db.dialect();
     QSqlQuery &moved = m_db.prepared(
-        u"SELECT d.name, COALESCE(a.name, ''), e.created_at, CAST(json_extract(e.data, '$.from') AS INTEGER)"
-        " FROM events e JOIN departments d ON d.id = CAST(json_extract(e.data, '$.to') AS INTEGER)"
+        u"SELECT d.name, COALESCE(a.name, ''), e.created_at, %1 FROM events e JOIN departments d ON d.id = %2"
         " LEFT JOIN agents a ON a.id = e.actor_agent_id"
-        " WHERE e.ticket_id = ? AND e.kind = 'transferred' ORDER BY e.id DESC LIMIT 1"_s);
+        " WHERE e.ticket_id = ? AND e.kind = 'transferred' ORDER BY e.id DESC LIMIT 1"_s.arg(
+            dialect.jsonInteger(u"e.data"_s, u"$.from"_s), dialect.jsonInteger(u"e.data"_s, u"$.to"_s)));
     moved.addBindValue(ticketId);
     if (!moved.exec() || !moved.next())
         return unknown;
@@ -474,8 +478,8 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         clocks->statusChanged(to, at, m_records.clockOf(t.departmentId));
         // The first solve counts for the department that did it, for good.
         if (to == TicketStatus::Solved) {
-            if (Status solved = m_records.execute(u"INSERT OR IGNORE INTO ticket_solves (ticket_id, department_id, solved_at)"
-                                        " VALUES (?, ?, ?)"_s,
+            if (Status solved = m_records.execute(u"INSERT INTO ticket_solves (ticket_id, department_id, solved_at)"
+                                        " VALUES (?, ?, ?) ON CONFLICT DO NOTHING"_s,
                                         {t.id, t.departmentId, at});
                 !solved)
                 return solved;
@@ -647,8 +651,9 @@ Expected<TicketStore::CustomerThread> TicketStore::customerThread(const QString 
     // The customer's language, else (a ticket from before languages were
     // kept) the shop's first.
     QSqlQuery &query = m_db.prepared(
-        u"SELECT t.id, s.name, COALESCE(NULLIF(t.customer_language, ''), json_extract(s.languages, '$[0]'), 'en')"
-        " FROM tickets t LEFT JOIN shops s ON s.id = t.shop_id WHERE t.customer_secret_hash = ?"_s);
+        u"SELECT t.id, s.name, COALESCE(NULLIF(t.customer_language, ''), %1, 'en')"
+        " FROM tickets t LEFT JOIN shops s ON s.id = t.shop_id WHERE t.customer_secret_hash = ?"_s.arg(
+            m_db.dialect().jsonText(u"s.languages"_s, u"$[0]"_s)));
     query.addBindValue(Secrets::tokenHash(secret));
     if (!query.exec())
         return storageError(query);
@@ -878,7 +883,7 @@ Expected<QJsonObject> TicketStore::list(const AccessScope &scope, qint64 departm
     // Counting a department of half a million tickets would cost more than
     // the page: the total is exact up to a bound, and says when it is not.
     QSqlQuery &count = m_db.prepared(
-        u"SELECT COUNT(*) FROM (SELECT 1 FROM tickets t WHERE %1 LIMIT %2)"_s.arg(where).arg(ListCountBound + 1));
+        u"SELECT COUNT(*) FROM (SELECT 1 FROM tickets t WHERE %1 LIMIT %2) counted"_s.arg(where).arg(ListCountBound + 1));
     for (const QVariant &bind : binds)
         count.addBindValue(bind);
     if (!count.exec() || !count.next())

@@ -5,6 +5,7 @@
 #include "storage/sqlconnection.h"
 
 #include <QString>
+#include <QUrl>
 
 #include <memory>
 
@@ -12,9 +13,16 @@ namespace Signpost {
 
 class Checkpointer;
 
-// The server's store: one SQLite file in WAL mode, schema migrations applied
-// at open, prepared statements kept for reuse, and the server-wide change
-// sequence every ticket change takes a value of.
+// The server's store: one SQLite file in WAL mode (embedded), or a
+// PostgreSQL database that several instances share; schema migrations
+// applied at open, prepared statements kept for reuse, and the store-wide
+// change sequence every ticket change takes a value of.
+//
+// On PostgreSQL every writing transaction (see Transaction) first takes one
+// cluster-wide lock, so writes are serialised as they are in SQLite, across
+// all instances: the change sequence stays gap-free in commit order (see
+// docs/architecture.md), and a command's checks read what the last writer
+// committed.
 class Database
 {
 public:
@@ -28,8 +36,14 @@ public:
     // per checkpoint rather than every few hundred tickets.
     static constexpr int CheckpointPages = 8192;
     static Expected<std::unique_ptr<Database>> open(const QString &path, int checkpointPages = CheckpointPages);
+    // A PostgreSQL store at `url` (postgresql://…); files (attachments) go
+    // under `dataDir`, which instances must share.
+    static Expected<std::unique_ptr<Database>> openPostgres(const QUrl &url, const QString &dataDir);
+    static bool isPostgresUrl(const QString &location);
 
     QSqlQuery &prepared(const QString &sql) { return m_sql.prepared(sql); }
+    SqlDialect dialect() const { return m_sql.dialect(); }
+    bool isPostgres() const { return m_sql.engine() == SqlEngine::PostgreSQL; }
     Status exec(QSqlQuery &query) { return m_sql.exec(query); }
     // Deletes up to `limit` rows of `table` whose `column` is before
     // `before` (and that meet `condition`, if given): a bounded share of old
@@ -39,12 +53,13 @@ public:
     SqlConnection &sql() { return m_sql; }
 
     // The change sequence: nextSeq() inside the transaction of the change;
-    // headSeq() is the last value of a committed change. Transaction calls
-    // publishSeq() on commit and discardSeq() on rollback.
+    // headSeq() is the last value of a committed change (on PostgreSQL, by
+    // any instance). Transaction calls publishSeq() on commit and
+    // discardSeq() on rollback.
     // Fails (and the change with it) when the value cannot be stored: a
     // value handed out but not kept could be handed out again after a restart.
     Expected<qint64> nextSeq();
-    qint64 headSeq() const { return m_committedSeq; }
+    qint64 headSeq();
     void publishSeq() { m_committedSeq = m_seq; }
     void discardSeq() { m_seq = m_committedSeq; }
     QString epoch() const { return m_epoch; }
@@ -53,17 +68,31 @@ public:
     // inside the change's transaction.
     Status touchDirectory();
     Expected<qint64> directoryVersion();
-    QString path() const { return m_path; }
+    // Where the store is: the SQLite file's path or the PostgreSQL URL;
+    // and the directory its files (attachments) are kept in.
+    QString location() const { return m_location; }
+    QString filesDirectory() const { return m_filesDirectory; }
+    // Takes the writers' lock (PostgreSQL; SQLite has one writer already).
+    // Called by Transaction right after BEGIN.
+    Status lockWriters();
+    // Whether this instance does the store's periodic duties (the SLA
+    // sweep, mail in and out, the search index's catching up), which must
+    // run once however many instances share the store. On PostgreSQL the
+    // first instance to ask holds them, by a session lock, until its
+    // connection ends (it stops or dies); the others keep asking, so one of
+    // them takes over within a tick.
+    bool holdsDuties();
     // Checkpoints of the write-ahead log run so far beside the writer, and
     // in it; the log's pages after the last commit (see Checkpointer).
     quint64 checkpoints() const;
     quint64 writerCheckpoints() const;
     int logPages() const;
 
-    // This thread's own read-only connection to the store at `path`, opened
-    // on first use and kept for the thread's life (a Qt SQL connection
-    // belongs to the thread that opened it). For readers on worker threads.
-    static Expected<SqlConnection *> readerForThisThread(const QString &path);
+    // This thread's own read-only connection to the store at `location`,
+    // opened on first use and kept for the thread's life (a Qt SQL
+    // connection belongs to the thread that opened it). For readers on
+    // worker threads; a transaction on it reads one snapshot.
+    static Expected<SqlConnection *> readerForThisThread(const QString &location);
 
 private:
     Database();
@@ -71,13 +100,17 @@ private:
 
     SqlConnection m_sql;
     std::unique_ptr<Checkpointer> m_checkpointer; // none: SQLite checkpoints in the writer
+    bool m_dutiesHeld = false;
     qint64 m_seq = 0;
     qint64 m_committedSeq = 0;
     QString m_epoch;
-    QString m_path;
+    QString m_location;
+    QString m_filesDirectory;
 };
 
 Error storageError(const QSqlQuery &query);
+// The id an INSERT … RETURNING id gave, once executed.
+Expected<qint64> insertedId(QSqlQuery &query);
 
 // Text for a NOT NULL column: a null QString would bind as SQL NULL.
 inline QString notNull(const QString &text)

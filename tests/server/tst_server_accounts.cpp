@@ -103,12 +103,7 @@ private Q_SLOTS:
 
     void passwordsAreStoredHashed()
     {
-        QByteArray bytes;
-        for (const QString &file : {u"/signpost.sqlite3"_s, u"/signpost.sqlite3-wal"_s}) {
-            QFile store(m_server->dataDir() + file);
-            if (store.open(QIODevice::ReadOnly))
-                bytes += store.readAll();
-        }
+        const QByteArray bytes = m_server->storeContents();
         QVERIFY(!bytes.isEmpty());
         QVERIFY(!bytes.contains(TestWorld::Password));
         QVERIFY(bytes.contains("$argon2id$"));

@@ -471,10 +471,8 @@ private Q_SLOTS:
                             admin()).status,
                  200);
         QVERIFY(!m_api->get(u"/api/v1/mail/relay"_s, admin()).body.contains("relay-secret-9"));
-        QFile store(QDir(m_server->dataDir()).filePath(u"signpost.sqlite3"_s));
-        QVERIFY(store.open(QIODevice::ReadOnly));
-        QFile wal(QDir(m_server->dataDir()).filePath(u"signpost.sqlite3-wal"_s));
-        const QByteArray bytes = store.readAll() + (wal.open(QIODevice::ReadOnly) ? wal.readAll() : QByteArray());
+        const QByteArray bytes = m_server->storeContents();
+        QVERIFY(bytes.contains("relay-user"));
         QVERIFY(!bytes.contains("mailbox-secret-1"));
         QVERIFY(!bytes.contains("relay-secret-9"));
 

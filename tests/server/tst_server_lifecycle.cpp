@@ -1,12 +1,15 @@
 // The server process itself: options, demo data, clean stop on SIGTERM, and
 // what survives a restart.
+#include "devsupport/postgrescluster.h"
 #include "tests/support/apiclient.h"
 #include "tests/support/testserver.h"
 #include "tests/support/testworld.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -263,6 +266,60 @@ private Q_SLOTS:
         std::unique_ptr<QProcess> missing(run({u"check-config"_s, u"--config"_s, dir.filePath(u"none.conf"_s)}));
         QVERIFY(missing->exitCode() != 0);
         QVERIFY(QString::fromUtf8(missing->readAllStandardError()).contains(u"Cannot read the config file"_s));
+    }
+
+    // An embedded store moves to PostgreSQL with nothing lost: the same
+    // tickets, sessions and desks' cursors, on a server started on the copy.
+    void anEmbeddedStoreMovesToPostgres()
+    {
+        if (TestServer::onPostgres())
+            QSKIP("Moves an embedded store: runs with the embedded store's tests.");
+        TestServer embedded;
+        QVERIFY(embedded.start());
+        ApiClient api(embedded.baseUrl());
+        QString error;
+        const TestWorld world = TestWorld::create(api, &error);
+        QVERIFY2(world.shop > 0, qPrintable(error));
+        const qint64 ticket = world.intake(api, world.support, u"Parcel lost in transit"_s);
+        QCOMPARE(world.command(api, u"sam"_s, {{u"ticket"_s, ticket}, {u"base_version"_s, 1}, {u"type"_s, u"note"_s},
+                                               {u"body"_s, u"Asked the carrier"_s}})[u"outcome"_s].toString(),
+                 u"applied"_s);
+        const QString sam = world.token(u"sam"_s);
+        const Response pulled = api.get(u"/api/v1/sync?limit=200"_s, sam);
+        QCOMPARE(pulled.status, 200);
+        const QString cursor = pulled.json().value(u"cursor"_s).toString();
+        QVERIFY(embedded.stop());
+
+        Signpost::PostgresCluster *cluster = Signpost::PostgresCluster::shared();
+        QVERIFY(cluster);
+        const QString url = cluster->createDatabase(u"moved"_s);
+        QVERIFY(!url.isEmpty());
+        std::unique_ptr<QProcess> moved(run({u"migrate"_s, u"--from"_s, embedded.dataDir(), u"--to"_s, url}));
+        const QString report = QString::fromUtf8(moved->readAllStandardOutput());
+        QVERIFY2(moved->exitCode() == 0, qPrintable(report + QString::fromUtf8(moved->readAllStandardError())));
+        // A line per table with its rows and checksum, none differing.
+        QVERIFY2(QRegularExpression(u"\\btickets +1 +[0-9a-f]{16}\\n"_s).match(report).hasMatch(), qPrintable(report));
+        QVERIFY2(QRegularExpression(u"\\bmessages +2 +[0-9a-f]{16}\\n"_s).match(report).hasMatch(), qPrintable(report));
+        QVERIFY(!report.contains(u"DIFFERS"_s));
+        // Never into a database that holds a helpdesk already.
+        std::unique_ptr<QProcess> again(run({u"migrate"_s, u"--from"_s, embedded.dataDir(), u"--to"_s, url}));
+        QVERIFY(again->exitCode() != 0);
+        QVERIFY(QString::fromUtf8(again->readAllStandardError()).contains(u"not empty"_s));
+
+        TestServer onPostgres;
+        QVERIFY2(onPostgres.startOn(url, embedded.dataDir()), qPrintable(onPostgres.errorOutput()));
+        ApiClient moved2(onPostgres.baseUrl());
+        // The session still holds, the ticket has its thread, the desk's
+        // cursor carries on without starting over, and numbers go on.
+        const Response view = moved2.get(u"/api/v1/tickets/%1"_s.arg(ticket), sam);
+        QCOMPARE(view.status, 200);
+        QCOMPARE(view.json().value(u"messages"_s).toArray().size(), 2);
+        const Response next = moved2.get(u"/api/v1/sync?cursor=%1"_s.arg(cursor), sam);
+        QCOMPARE(next.status, 200);
+        QCOMPARE(next.json().value(u"reset"_s).toBool(), false);
+        QCOMPARE(next.json().value(u"tickets"_s).toArray().size(), 0);
+        QCOMPARE(world.intake(moved2, world.support, u"After the move"_s), ticket + 1);
+        QVERIFY(onPostgres.stop());
     }
 };
 

@@ -206,7 +206,7 @@ private Q_SLOTS:
         setPolicy(m_world.support, {{u"targets"_s, QJsonObject{{u"normal"_s, targets(60, 0, 0)}}}});
         QCOMPARE(inStore(rescheduled), 20);
         QCOMPARE(inStore(u"SELECT after_id FROM sla_reschedules WHERE department_id = %1"_s.arg(m_world.support)),
-                 inStore(u"SELECT max(id) FROM (SELECT id FROM tickets ORDER BY id LIMIT 20)"_s));
+                 inStore(u"SELECT max(id) FROM (SELECT id FROM tickets ORDER BY id LIMIT 20) first_ones"_s));
         // A ticket the sweep has not reached gets the new policy as soon as
         // an agent acts on it.
         const qint64 last = inStore(u"SELECT max(id) FROM tickets"_s);

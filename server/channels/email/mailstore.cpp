@@ -265,13 +265,11 @@ Expected<Mailbox> MailStore::updateMailbox(qint64 id, const QJsonObject &json)
 Expected<Mailbox> MailStore::saveMailbox(const Mailbox &box)
 {
     QSqlQuery &save = m_db.prepared(
-        u"INSERT INTO mailboxes (id, name, department_id, shop_id, host, port, security, username, password, folder,"
-        " poll_seconds, enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-        " name = excluded.name, department_id = excluded.department_id, shop_id = excluded.shop_id,"
-        " host = excluded.host, port = excluded.port, security = excluded.security, username = excluded.username,"
-        " password = excluded.password, folder = excluded.folder, poll_seconds = excluded.poll_seconds,"
-        " enabled = excluded.enabled, last_error = ''"_s);
-    save.addBindValue(box.id > 0 ? QVariant(box.id) : QVariant());
+        box.id > 0 ? u"UPDATE mailboxes SET name = ?, department_id = ?, shop_id = ?, host = ?, port = ?, security = ?,"
+                     " username = ?, password = ?, folder = ?, poll_seconds = ?, enabled = ?, last_error = ''"
+                     " WHERE id = ? RETURNING id"_s
+                   : u"INSERT INTO mailboxes (name, department_id, shop_id, host, port, security, username, password,"
+                     " folder, poll_seconds, enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
     save.addBindValue(text(box.name));
     save.addBindValue(box.departmentId > 0 ? QVariant(box.departmentId) : QVariant());
     save.addBindValue(box.shopId > 0 ? QVariant(box.shopId) : QVariant());
@@ -282,15 +280,22 @@ Expected<Mailbox> MailStore::saveMailbox(const Mailbox &box)
     save.addBindValue(Secrets::seal(m_key, box.server.password.toUtf8()));
     save.addBindValue(text(box.folder));
     save.addBindValue(box.pollSeconds);
-    save.addBindValue(box.enabled);
+    save.addBindValue(int(box.enabled));
+    if (box.id > 0)
+        save.addBindValue(box.id);
     if (!save.exec()) {
-        if (save.lastError().text().contains(u"UNIQUE"_s))
+        // Both engines name the constraint that failed.
+        const QString why = save.lastError().text();
+        if (why.contains(u"unique"_s, Qt::CaseInsensitive))
             return Error::invalid(u"name"_s, u"There is a mailbox of that name already."_s);
-        if (save.lastError().text().contains(u"FOREIGN KEY"_s))
+        if (why.contains(u"foreign key"_s, Qt::CaseInsensitive))
             return Error::invalid(u"department"_s, u"Choose an existing department and shop."_s);
         return storageError(save);
     }
-    return readMailbox(box.id > 0 ? box.id : save.lastInsertId().toLongLong());
+    const Expected<qint64> id = insertedId(save);
+    if (!id)
+        return id.error();
+    return readMailbox(*id);
 }
 
 Status MailStore::deleteMailbox(qint64 id)
@@ -346,7 +351,8 @@ Expected<MailStore::Identity> MailStore::identity(qint64 departmentId, qint64 sh
     query.finish();
     if (identity.address.isEmpty()) {
         QSqlQuery &address = m_db.prepared(
-            u"SELECT address FROM department_addresses WHERE department_id = ? ORDER BY rowid LIMIT 1"_s);
+            u"SELECT address FROM department_addresses WHERE department_id = ? ORDER BY %1 LIMIT 1"_s.arg(
+                m_db.dialect().rowIdentity()));
         address.addBindValue(departmentId);
         if (!address.exec())
             return storageError(address);
@@ -576,7 +582,7 @@ Expected<QList<OutboxEntry>> MailStore::takeDue(qint64 at, int limit, const QLis
 Status MailStore::recordOutcome(qint64 id, qint64 at, const QString &state, const QString &answer, qint64 nextAttempt)
 {
     QSqlQuery &update = m_db.prepared(u"UPDATE mail_outbox SET state = ?, last_answer = ?,"
-                                      " next_attempt_at = CASE WHEN ? > 0 THEN ? ELSE next_attempt_at END,"
+                                      " next_attempt_at = CASE WHEN CAST(? AS BIGINT) > 0 THEN ? ELSE next_attempt_at END,"
                                       " updated_at = ? WHERE id = ?"_s);
     update.addBindValue(text(state));
     update.addBindValue(text(answer));
