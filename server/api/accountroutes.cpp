@@ -48,7 +48,7 @@ void ApiServer::addAccountRoutes()
     route(Method::Post, u"/api/v1/auth/logout"_s, Access::Agent, [this](Call &call) {
         if (Status done = m_accounts.logout(call.session.tokenHash); !done)
             return HttpReply::error(done.error());
-        m_push.disconnectToken(call.session.tokenHash);
+        m_cluster.disconnectToken(call.session.tokenHash);
         return HttpReply::noContent();
     });
 
@@ -125,8 +125,8 @@ void ApiServer::addAccountRoutes()
         if (!agent)
             return HttpReply::error(agent.error());
         if (agent->disabled || body->contains(u"password"_s))
-            m_push.disconnectAgent(agent->id, agent->disabled ? u"account_disabled"_s : u"signed_out"_s);
-        m_push.accessChanged(agent->id, m_db.headSeq());
+            m_cluster.disconnectAgent(agent->id, agent->disabled ? u"account_disabled"_s : u"signed_out"_s);
+        m_cluster.accessChanged(agent->id, m_db.headSeq());
         return HttpReply::json(agent->toJson());
     });
 
@@ -140,7 +140,7 @@ void ApiServer::addAccountRoutes()
         Expected<Agent> agent = m_accounts.setMembership(call.id(0), call.id(1), *role);
         if (!agent)
             return HttpReply::error(agent.error());
-        m_push.accessChanged(agent->id, m_db.headSeq());
+        m_cluster.accessChanged(agent->id, m_db.headSeq());
         return HttpReply::json(agent->toJson());
     });
 
@@ -148,7 +148,7 @@ void ApiServer::addAccountRoutes()
         Expected<Agent> agent = m_accounts.removeMembership(call.id(0), call.id(1));
         if (!agent)
             return HttpReply::error(agent.error());
-        m_push.accessChanged(agent->id, m_db.headSeq());
+        m_cluster.accessChanged(agent->id, m_db.headSeq());
         return HttpReply::json(agent->toJson());
     });
 }

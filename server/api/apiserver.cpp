@@ -27,6 +27,7 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     , m_figures(db)
     , m_idempotency(db)
     , m_push(m_accounts)
+    , m_cluster(db, m_push)
     , m_email(db, m_tickets, m_departments, config.mailKey, config.mailDropDir)
     , m_attachments(db)
     , m_words(db)
@@ -78,7 +79,9 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
         const Expected<Ticket> ticket = m_tickets.ticket(ticketId, false);
         return ticket ? std::optional<qint64>(ticket->departmentId) : std::nullopt;
     });
-    m_tickets.setChangeListener([this](const ChangeNotice &notice) { m_push.publish(notice); });
+    m_tickets.setChangeListener([this](const ChangeNotice &notice) { m_cluster.publish(notice); });
+    if (Status listening = m_cluster.start(); !listening)
+        qCCritical(lcServer) << "Push will not hear the other instances' changes:" << listening.error().message;
     connect(&m_http, &HttpServer::upgraded, this,
             [this](QTcpSocket *socket, const HttpRequest &request) { m_push.adopt(socket, request); });
 
@@ -126,6 +129,8 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
 void ApiServer::indexWords()
 {
     // Never long at a time: the requests behind wait for the event loop.
+    if (!m_db.holdsDuties())
+        return;
     QElapsedTimer spent;
     spent.start();
     while (spent.elapsed() < 50) {
@@ -208,7 +213,8 @@ void ApiServer::addTestRoutes()
 void ApiServer::startSlaSweep()
 {
     // One chain of chunks at a time: a timer tick while one runs adds none.
-    if (m_slaSweeping || m_slaPaused)
+    // One instance sweeps (see Database::holdsDuties).
+    if (m_slaSweeping || m_slaPaused || !m_db.holdsDuties())
         return;
     m_slaSweeping = true;
     m_slaChunksInARow = 0;

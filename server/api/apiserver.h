@@ -12,6 +12,7 @@
 #include "server/http/httpreply.h"
 #include "server/services/idempotencylog.h"
 #include "server/http/metrics.h"
+#include "server/push/clusterrelay.h"
 #include "server/push/pushhub.h"
 #include "server/http/ratelimiter.h"
 #include "server/services/searchindex.h"
@@ -152,6 +153,7 @@ private:
     FigureStore m_figures;
     IdempotencyLog m_idempotency;
     PushHub m_push;
+    ClusterRelay m_cluster; // what m_push must hear, from every instance
     EmailChannel m_email;
     AttachmentStore m_attachments;
     SearchIndex m_words;

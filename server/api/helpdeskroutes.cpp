@@ -138,7 +138,7 @@ void ApiServer::addHelpdeskRoutes()
             ChangeNotice notice;
             notice.seq = m_db.headSeq();
             notice.departments = {call.id()};
-            m_push.publish(notice);
+            m_cluster.publish(notice);
         }
         return replyWith(updated);
     });
@@ -165,7 +165,7 @@ void ApiServer::addHelpdeskRoutes()
             ChangeNotice notice;
             notice.seq = m_db.headSeq();
             notice.departments = {changed->departmentId};
-            m_push.publish(notice);
+            m_cluster.publish(notice);
         }
         return changed;
     };

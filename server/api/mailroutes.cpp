@@ -110,7 +110,7 @@ void ApiServer::addMailRoutes()
             ChangeNotice notice;
             notice.seq = m_db.headSeq();
             notice.departments = {call.id()};
-            m_push.publish(notice);
+            m_cluster.publish(notice);
         }
         return json(set);
     });

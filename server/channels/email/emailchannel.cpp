@@ -288,6 +288,9 @@ Status EmailChannel::queueAcknowledgement(const TicketStore::StoredIntake &intak
 
 void EmailChannel::sendDue()
 {
+    // One instance sends and fetches (see Database::holdsDuties).
+    if (!m_db.holdsDuties())
+        return;
     const int free = SendersAtOnce * 4 - int(m_sending.size());
     if (free <= 0)
         return;
@@ -345,6 +348,8 @@ void EmailChannel::sent(const OutboxEntry &entry, const SmtpSender::Result &resu
 
 void EmailChannel::tick()
 {
+    if (!m_db.holdsDuties())
+        return;
     sendDue();
     Expected<QList<Mailbox>> boxes = m_store.mailboxes();
     if (!boxes)

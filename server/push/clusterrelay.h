@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/expected.h"
+#include "server/events/changenotice.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QSqlDriver>
+
+#include <memory>
+
+namespace Signpost {
+
+class Database;
+class PushHub;
+class SqlConnection;
+
+// What the push channel must hear, from this instance and from every other
+// on the same PostgreSQL store: each call goes to this instance's PushHub
+// and, on PostgreSQL, out as a NOTIFY on the `signpost_push` channel, which
+// every instance LISTENs to on a connection of its own and hands to its
+// PushHub. On the embedded store it is the PushHub alone.
+//
+// Delivery to the other instances is at most once: a NOTIFY is sent after
+// the change commits, so an instance that dies between the two leaves the
+// others' desks to find the change at their next pull.
+class ClusterRelay : public QObject
+{
+    Q_OBJECT
+
+public:
+    ClusterRelay(Database &db, PushHub &push, QObject *parent = nullptr);
+    ~ClusterRelay() override;
+
+    // Starts listening (PostgreSQL).
+    Status start();
+
+    void publish(const ChangeNotice &notice);
+    void accessChanged(qint64 agentId, qint64 seq);
+    void disconnectAgent(qint64 agentId, const QString &reason);
+    void disconnectToken(const QByteArray &tokenHash);
+
+    static QJsonObject toJson(const ChangeNotice &notice);
+    static ChangeNotice noticeFromJson(const QJsonObject &json);
+
+private:
+    void announce(QJsonObject message);
+    void received(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
+
+    Database &m_db;
+    PushHub &m_push;
+    std::unique_ptr<SqlConnection> m_listener;
+    QString m_instance; // this instance's own messages come back too: skipped
+};
+
+} // namespace Signpost

@@ -1,0 +1,130 @@
+// Several signpost-server instances on one PostgreSQL database: intake,
+// commands and pulls spread over them, one instance killed with SIGKILL
+// mid-load. Every acknowledged item exists exactly once, a follower paging
+// through either instance ends with what a fresh full pull gives, and the
+// store's duties (here: the search index) pass to a surviving instance.
+// Push reaches an agent whichever instance their socket is on.
+#include "tests/support/feedmirror.h"
+#include "tests/support/pushlistener.h"
+#include "tests/support/worldtest.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Signpost::Test;
+
+class TestServerInstances : public WorldTest
+{
+    Q_OBJECT
+
+    static void pullToTheEnd(ApiClient &api, const QString &token, FeedMirror &mirror, int limit)
+    {
+        for (int pages = 0; pages < 2000; ++pages) {
+            const Response response = api.get(u"/api/v1/sync?limit=%1&cursor=%2"_s.arg(limit).arg(mirror.cursor), token);
+            QCOMPARE(response.status, 200);
+            const QJsonObject json = response.json();
+            mirror.apply(json);
+            if (QTest::currentTestFailed() || !json.value(u"has_more"_s).toBool())
+                return;
+        }
+        QFAIL("the feed never ended");
+    }
+    static QList<qint64> found(ApiClient &api, const QString &token, const QString &word)
+    {
+        QList<qint64> ids;
+        for (const QJsonValue &t : api.get(u"/api/v1/search?q="_s + word, token).json().value(u"tickets"_s).toArray())
+            ids.append(t[u"id"_s].toInteger());
+        return ids;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!TestServer::onPostgres())
+            QSKIP("Several instances need a PostgreSQL store (SIGNPOST_TEST_DATABASE=postgresql).");
+    }
+    void cleanup() { QVERIFY(stopWorld()); }
+
+    void twoInstancesServeOneStore()
+    {
+        QVERIFY2(startWorld(), qPrintable(m_error));
+        TestServer second;
+        QVERIFY2(second.startBeside(*m_server), qPrintable(second.errorOutput()));
+        ApiClient first(m_server->baseUrl());
+        ApiClient other(second.baseUrl());
+        ApiClient *instances[] = {&first, &other};
+
+        // A session made through one instance works on the other.
+        const QString sam = m_world.token(u"sam"_s);
+        QCOMPARE(other.get(u"/api/v1/me"_s, sam).status, 200);
+
+        // Push: Sam's socket is on the other instance; a ticket through the
+        // first one still reaches him, and so does Sue's account being
+        // disabled there (her socket on the other instance is closed).
+        Listener samsDesk(second.baseUrl(), sam);
+        Listener suesDesk(second.baseUrl(), m_world.token(u"sue"_s));
+        QTRY_VERIFY(samsDesk.hello() && suesDesk.hello());
+        const qint64 announced = m_world.intake(first, m_world.support, u"Parcel arrived broken"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(samsDesk.notifications(u"new_ticket"_s).size(), 1, 10'000);
+        QCOMPARE(samsDesk.notifications(u"new_ticket"_s).constFirst().value(u"ticket"_s).toInteger(), announced);
+        QCOMPARE(first.patch(u"/api/v1/agents/%1"_s.arg(m_world.agent(u"sue"_s)), {{u"disabled"_s, true}},
+                             m_world.token(u"admin"_s)).status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(suesDesk.closeCode != -1, 10'000);
+        QCOMPARE(samsDesk.closeCode, -1);
+
+        // Tickets and notes through both, while Sam's desk pages the feed
+        // through the other one, a few entries at a time.
+        FeedMirror follower;
+        QList<qint64> tickets{announced};
+        for (int i = 0; i < 24; ++i) {
+            ApiClient &api = *instances[i % 2];
+            const qint64 ticket = m_world.intake(api, m_world.support, u"Order %1 never came"_s.arg(i));
+            QVERIFY(ticket > 0);
+            tickets.append(ticket);
+            const QJsonObject noted = m_world.command(
+                *instances[(i + 1) % 2], u"sam"_s,
+                {{u"ticket"_s, tickets.at(i / 2 + 1)}, {u"base_version"_s, 1}, {u"type"_s, u"note"_s},
+                 {u"body"_s, u"Checked with the carrier (%1)"_s.arg(i)}});
+            QVERIFY2(noted[u"outcome"_s].toString() == u"applied", qPrintable(noted[u"outcome"_s].toString()));
+            if (i % 3 == 0) {
+                const Response page = other.get(u"/api/v1/sync?limit=2&cursor=%1"_s.arg(follower.cursor), sam);
+                QCOMPARE(page.status, 200);
+                follower.apply(page.json());
+            }
+        }
+
+        // The first instance dies mid-load; the work goes on through the other.
+        m_server->kill();
+        for (int i = 0; i < 6; ++i) {
+            const qint64 ticket = m_world.intake(other, m_world.support, u"Afterwards %1 zebracrossing"_s.arg(i));
+            QVERIFY(ticket > 0);
+            tickets.append(ticket);
+        }
+
+        // Every ticket once, with its number; the numbers never repeat.
+        QCOMPARE(QSet<qint64>(tickets.cbegin(), tickets.cend()).size(), tickets.size());
+        for (qint64 ticket : std::as_const(tickets))
+            QCOMPARE(other.get(u"/api/v1/tickets/%1"_s.arg(ticket), sam).status, 200);
+        // The follower ends where a fresh full pull does.
+        pullToTheEnd(other, sam, follower, 2);
+        FeedMirror fresh;
+        pullToTheEnd(other, sam, fresh, 200);
+        QCOMPARE(follower.held(), fresh.held());
+        for (qint64 ticket : std::as_const(tickets))
+            QVERIFY(fresh.tickets.contains(ticket));
+
+        // The search index is one of the duties the first instance held: the
+        // survivor takes them over, and what came after is found.
+        QTRY_COMPARE_WITH_TIMEOUT(found(other, sam, u"zebracrossing"_s).size(), 6, 15'000);
+        // And push goes on for the agents on the survivor.
+        const qint64 later = m_world.intake(other, m_world.support, u"One more"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(samsDesk.notifications(u"new_ticket"_s).constLast().value(u"ticket"_s).toInteger(),
+                                  later, 10'000);
+        QVERIFY(second.stop());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerInstances)
+#include "tst_server_instances.moc"
