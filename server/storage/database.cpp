@@ -73,15 +73,8 @@ Expected<std::unique_ptr<Database>> Database::open(const QString &path, int chec
                               u"PRAGMA wal_autocheckpoint = %1"_s.arg(checkpointPages)};
     if (Status opened = db->m_sql.open(path, pragmas, u"QSQLITE_BUSY_TIMEOUT=5000"_s); !opened)
         return opened.error();
-    if (Status migrated = db->m_sql.migrate(
-            Schema::sqlite(),
-            u"The store has schema version %1, newer than this server knows (%2). Upgrade the server."_s
-                .arg(db->m_sql.userVersion())
-                .arg(Schema::sqlite().size()));
-        !migrated)
-        return migrated.error();
-    if (Status loaded = db->loadMeta(); !loaded)
-        return loaded.error();
+    if (Status ready = db->migrate(Schema::sqlite()); !ready)
+        return ready.error();
     // Checkpoints on a thread of their own, where SQLite's API can be used
     // on the driver's connection.
     if (Status direct = db->m_sql.checkDirectAccess(); direct) {
@@ -91,6 +84,17 @@ Expected<std::unique_ptr<Database>> Database::open(const QString &path, int chec
         qCInfo(lcServer) << "Checkpoints stay in the writer:" << direct.error().message;
     }
     return db;
+}
+
+Status Database::migrate(const QList<QStringList> &steps)
+{
+    if (Status migrated = m_sql.migrate(
+            steps, u"The store has schema version %1, newer than this server knows (%2). Upgrade the server."_s
+                       .arg(m_sql.userVersion())
+                       .arg(steps.size()));
+        !migrated)
+        return migrated;
+    return loadMeta();
 }
 
 bool Database::isPostgresUrl(const QString &location)
@@ -105,15 +109,8 @@ Expected<std::unique_ptr<Database>> Database::openPostgres(const QUrl &url, cons
     db->m_filesDirectory = QDir(dataDir).absolutePath();
     if (Status opened = db->m_sql.openPostgres(url, {u"SET client_min_messages = warning"_s}); !opened)
         return opened.error();
-    if (Status migrated = db->m_sql.migrate(
-            Schema::postgres(),
-            u"The store has schema version %1, newer than this server knows (%2). Upgrade the server."_s
-                .arg(db->m_sql.userVersion())
-                .arg(Schema::postgres().size()));
-        !migrated)
-        return migrated.error();
-    if (Status loaded = db->loadMeta(); !loaded)
-        return loaded.error();
+    if (Status ready = db->migrate(Schema::postgres()); !ready)
+        return ready.error();
     return db;
 }
 

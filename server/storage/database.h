@@ -96,6 +96,8 @@ public:
 
 private:
     Database();
+    // Brings the schema up to date and reads the store's epoch and sequence.
+    Status migrate(const QList<QStringList> &steps);
     Status loadMeta();
 
     SqlConnection m_sql;
