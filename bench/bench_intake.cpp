@@ -22,6 +22,8 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include "devsupport/postgrescluster.h"
+
 #include <netinet/in.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
@@ -47,6 +49,10 @@ const QString Usage = uR"(bench_intake [options]
                      in one department each, round the four; each socket reads
                      and drops what comes, and one WebSocket per department
                      times intake -> notification)
+  --store S          sqlite (the embedded store) or postgresql: a fresh database
+                     each run, in a cluster this starts (synchronous_commit off:
+                     as durable as the embedded store's WAL with synchronous =
+                     NORMAL) (default sqlite)
   --server PATH      the signpost-server binary (default: the one built with this tree))"_s;
 
 // The same load through QNetworkAccessManager: one manager per connection,
@@ -335,7 +341,18 @@ RunResult measure(const Options &options, int connections, int run, int runs)
 
     ServerProcess server;
     // The push agents sign in at once: no sign-in limit on this server.
-    if (!server.start(options.text(u"server"_s), {}, {u"--login-rate"_s, u"0"_s}))
+    QStringList arguments{u"--login-rate"_s, u"0"_s};
+    if (options.text(u"store"_s) == u"postgresql") {
+        static Signpost::PostgresCluster cluster;
+        if (!cluster.isRunning() && !cluster.start({u"synchronous_commit=off"_s, u"max_connections=100"_s,
+                                                    u"shared_buffers=256MB"_s}))
+            die(u"PostgreSQL did not start: "_s + cluster.error());
+        const QString url = cluster.createDatabase(u"intake_%1_%2"_s.arg(connections).arg(run));
+        if (url.isEmpty())
+            die(cluster.error());
+        arguments << u"--database"_s << url;
+    }
+    if (!server.start(options.text(u"server"_s), {}, arguments))
         die(u"the server did not start: "_s + server.errorOutput());
     HttpConnection setup(server.baseUrl());
     QString error;
@@ -465,8 +482,11 @@ int main(int argc, char *argv[])
                            {u"rate"_s, u"0"_s},
                            {u"preload"_s, u"0"_s},
                            {u"syncers"_s, u"0"_s},
+                           {u"store"_s, u"sqlite"_s},
                            {u"server"_s, ServerProcess::defaultBinary()}},
                           Usage);
+    if (options.text(u"store"_s) != u"sqlite" && options.text(u"store"_s) != u"postgresql")
+        die(u"--store is sqlite or postgresql"_s);
     if (options.text(u"client"_s) != u"raw" && options.text(u"client"_s) != u"qnam")
         die(u"--client is raw or qnam"_s);
     const int runs = int(options.number(u"runs"_s));
