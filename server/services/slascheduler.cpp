@@ -126,6 +126,10 @@ Expected<std::optional<qint64>> SlaScheduler::pendingReschedule(qint64 departmen
 
 Expected<int> SlaScheduler::announce(qint64 ticketId, qint64 at)
 {
+    // Read under the writers' lock: another instance may have announced it.
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     Expected<TicketRecords::Tracked> found = m_records.tracked(ticketId);
     if (!found)
         return found.error();
@@ -135,9 +139,6 @@ Expected<int> SlaScheduler::announce(qint64 ticketId, qint64 at)
     if (!pending)
         return pending.error();
 
-    Transaction tx(m_db);
-    if (Status begun = tx.begun(); !begun)
-        return begun.error();
     // Its department's new policy has not reached it yet: it does now. What
     // that policy found late when it was made is not announced; what fell
     // due since is, below.

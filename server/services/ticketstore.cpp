@@ -376,6 +376,16 @@ QJsonObject TicketStore::rejection(const Command &command, const Error &error, c
 
 QJsonObject TicketStore::run(const AccessScope &scope, const QString &agentName, const Command &command)
 {
+    // A target that ran out since the last check is announced first, so an
+    // action that stops or moves its clock cannot make the breach go unseen.
+    if (Expected<int> announced = m_sla.announceIfDue(command.ticketId); !announced)
+        return rejection(command, announced.error(), nullptr);
+    // Everything the command checks is read under the writers' lock: on
+    // PostgreSQL another instance may have changed the ticket (or applied
+    // this very command) a moment ago.
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return rejection(command, begun.error(), nullptr);
     const QByteArray hash = commandHash(command);
     QSqlQuery &stored = m_db.prepared(
         u"SELECT request_hash, result FROM applied_commands WHERE agent_id = ? AND command_id = ?"_s);
@@ -396,10 +406,6 @@ QJsonObject TicketStore::run(const AccessScope &scope, const QString &agentName,
     }
     stored.finish();
 
-    // A target that ran out since the last check is announced first, so an
-    // action that stops or moves its clock cannot make the breach go unseen.
-    if (Expected<int> announced = m_sla.announceIfDue(command.ticketId); !announced)
-        return rejection(command, announced.error(), nullptr);
     Expected<Ticket> found = ticket(command.ticketId, false);
     if (!found)
         return rejection(command, found.error(), nullptr);
@@ -408,9 +414,6 @@ QJsonObject TicketStore::run(const AccessScope &scope, const QString &agentName,
     const Ticket before = *found;
     Ticket t = *found;
 
-    Transaction tx(m_db);
-    if (Status begun = tx.begun(); !begun)
-        return rejection(command, begun.error(), &before);
     ChangeNotice notice;
     Expected<QJsonObject> applied = apply(scope, agentName, command, t, notice);
     if (!applied)
@@ -707,17 +710,17 @@ Expected<qint64> TicketStore::customerMessage(qint64 ticketId, const QString &bo
 {
     if (Expected<int> announced = m_sla.announceIfDue(ticketId); !announced)
         return announced.error();
+    // Read under the writers' lock (see run()).
+    Transaction tx(m_db);
+    const Expected<qint64> begun = m_records.beginChange(tx);
+    if (!begun)
+        return begun.error();
     Expected<TicketRecords::Tracked> found = m_records.tracked(ticketId);
     if (!found)
         return found.error();
     Ticket &t = found->ticket;
     SlaClocks &clocks = found->clocks;
     const qint64 at = m_records.now();
-
-    Transaction tx(m_db);
-    const Expected<qint64> begun = m_records.beginChange(tx);
-    if (!begun)
-        return begun.error();
     const qint64 seq = *begun;
     Expected<qint64> message = m_records.addMessage(t.id, MessageKind::Customer, 0, t.customer.name, body, {}, {}, seq, at);
     if (!message)

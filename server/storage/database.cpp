@@ -107,7 +107,12 @@ Expected<std::unique_ptr<Database>> Database::openPostgres(const QUrl &url, cons
     std::unique_ptr<Database> db(new Database);
     db->m_location = url.toString();
     db->m_filesDirectory = QDir(dataDir).absolutePath();
-    if (Status opened = db->m_sql.openPostgres(url, {u"SET client_min_messages = warning"_s}); !opened)
+    // An instance that hangs (stopped, cut off) inside a transaction holds
+    // the writers' lock: its session ends after 30 s idle, and a writer
+    // waits at most 15 s for the lock rather than hanging with it.
+    const QStringList setup{u"SET client_min_messages = warning"_s, u"SET idle_in_transaction_session_timeout = '30s'"_s,
+                            u"SET lock_timeout = '15s'"_s};
+    if (Status opened = db->m_sql.openPostgres(url, setup); !opened)
         return opened.error();
     if (Status ready = db->migrate(Schema::postgres()); !ready)
         return ready.error();

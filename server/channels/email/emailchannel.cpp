@@ -122,10 +122,22 @@ EmailChannel::~EmailChannel()
 
 void EmailChannel::start()
 {
-    if (Status requeued = m_store.requeueInterrupted(); !requeued)
-        qCWarning(lcServer) << "Mail: the outbox could not be read:" << requeued.error().message;
     m_timer.start();
     sendDue();
+}
+
+bool EmailChannel::takeDuties()
+{
+    if (!m_db.holdsDuties())
+        return false;
+    if (!m_dutiesTaken) {
+        // What the last holder (this instance before a restart, or another
+        // that died) left half-sent is sent again.
+        m_dutiesTaken = true;
+        if (Status requeued = m_store.requeueInterrupted(); !requeued)
+            qCWarning(lcServer) << "Mail: the outbox could not be read:" << requeued.error().message;
+    }
+    return true;
 }
 
 QByteArray EmailChannel::ticketToken(qint64 ticketId) const
@@ -289,7 +301,7 @@ Status EmailChannel::queueAcknowledgement(const TicketStore::StoredIntake &intak
 void EmailChannel::sendDue()
 {
     // One instance sends and fetches (see Database::holdsDuties).
-    if (!m_db.holdsDuties())
+    if (!takeDuties())
         return;
     const int free = SendersAtOnce * 4 - int(m_sending.size());
     if (free <= 0)
@@ -348,7 +360,7 @@ void EmailChannel::sent(const OutboxEntry &entry, const SmtpSender::Result &resu
 
 void EmailChannel::tick()
 {
-    if (!m_db.holdsDuties())
+    if (!takeDuties())
         return;
     sendDue();
     Expected<QList<Mailbox>> boxes = m_store.mailboxes();

@@ -74,6 +74,9 @@ private:
     Status queueReply(const TicketStore::StoredReply &reply);
     Status queueAcknowledgement(const TicketStore::StoredIntake &intake);
     void tick();
+    // Whether this instance does the mail (Database::holdsDuties); the first
+    // time it does, mail left half-sent is queued again.
+    bool takeDuties();
     void visit(const Mailbox &mailbox);
     void watch(const QList<Mailbox> &boxes, qint64 now);
     void sendDue();
@@ -106,6 +109,7 @@ private:
     // minute adds to their latest ticket instead of making a storm.
     RateLimiter m_perSender{6, 6};
     bool m_sendQueued = false;
+    bool m_dutiesTaken = false;
 };
 
 } // namespace Signpost
