@@ -651,6 +651,11 @@ Expected<RoutingRule> DepartmentStore::saveRule(const RoutingRule &rule)
             return known.error();
     }
     const QJsonObject json = rule.toJson();
+    // With the directory's version, so every instance's routing table
+    // follows (see routingTable()).
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     QSqlQuery &save = m_db.prepared(
         rule.id == 0 ? u"INSERT INTO routing_rules (position, name, department_id, field, pattern, is_regex, shop_id,"
                        " channel, enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s
@@ -676,24 +681,46 @@ Expected<RoutingRule> DepartmentStore::saveRule(const RoutingRule &rule)
             return id.error();
         saved.id = *id;
     }
+    if (Status touched = m_db.touchDirectory(); !touched)
+        return touched.error();
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
     m_routing.reset();
     return saved;
 }
 
 Status DepartmentStore::deleteRule(qint64 id)
 {
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun;
     QSqlQuery &remove = m_db.prepared(u"DELETE FROM routing_rules WHERE id = ?"_s);
     remove.addBindValue(id);
     if (!remove.exec())
         return storageError(remove);
     if (remove.numRowsAffected() == 0)
         return Error::notFound(u"No such routing rule."_s);
+    if (Status touched = m_db.touchDirectory(); !touched)
+        return touched;
+    if (Status committed = tx.commit(); !committed)
+        return committed;
     m_routing.reset();
     return ok();
 }
 
 Expected<const RoutingTable *> DepartmentStore::routingTable()
 {
+    if (m_db.isPostgres()) {
+        // Another instance may have changed a department or a rule: every
+        // such change moves the directory's version.
+        const Expected<qint64> version = m_db.directoryVersion();
+        if (!version)
+            return version.error();
+        if (*version != m_routingVersion) {
+            m_routing.reset();
+            m_routingVersion = *version;
+        }
+    }
     if (!m_routing) {
         Expected<QList<Department>> all = departments();
         if (!all)

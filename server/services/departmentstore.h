@@ -45,8 +45,9 @@ public:
     Expected<RoutingRule> updateRule(qint64 id, const QJsonObject &json);
     Status deleteRule(qint64 id);
 
-    // Built once and kept until a department or rule changes. A store that
-    // cannot be read is an error, never an empty table kept for later.
+    // Built once and kept until a department or rule changes (on
+    // PostgreSQL, through any instance). A store that cannot be read is an
+    // error, never an empty table kept for later.
     Expected<const RoutingTable *> routingTable();
     // Something the departments are read with changed elsewhere (a shop's
     // sender name for one): read them afresh.
@@ -61,6 +62,7 @@ private:
 
     Database &m_db;
     std::optional<RoutingTable> m_routing;
+    qint64 m_routingVersion = -1; // the directory version it was read at (PostgreSQL)
 };
 
 } // namespace Signpost

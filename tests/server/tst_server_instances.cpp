@@ -3,7 +3,8 @@
 // mid-load. Every acknowledged item exists exactly once, a follower paging
 // through either instance ends with what a fresh full pull gives, and the
 // store's duties (here: the search index) pass to a surviving instance.
-// Push reaches an agent whichever instance their socket is on.
+// Push reaches an agent whichever instance their socket is on, and a rule
+// made through one instance routes on every other.
 #include "tests/support/feedmirror.h"
 #include "tests/support/pushlistener.h"
 #include "tests/support/worldtest.h"
@@ -58,6 +59,20 @@ private Q_SLOTS:
         // A session made through one instance works on the other.
         const QString sam = m_world.token(u"sam"_s);
         QCOMPARE(other.get(u"/api/v1/me"_s, sam).status, 200);
+        // The other instance routes by a rule made through the first one
+        // (after it had routed by the rules before it).
+        const QString admin = m_world.token(u"admin"_s);
+        const qint64 before = m_world.intake(other, 0, u"I want a refund"_s);
+        QCOMPARE(first.post(u"/api/v1/routing-rules"_s,
+                            {{u"name"_s, u"Refunds"_s}, {u"department"_s, m_world.returns}, {u"pattern"_s, u"refund"_s}},
+                            admin).status,
+                 201);
+        const qint64 after = m_world.intake(other, 0, u"I want a refund"_s);
+        const auto departmentOf = [&](qint64 ticket) {
+            return other.get(u"/api/v1/tickets/%1"_s.arg(ticket), admin).json().value(u"department"_s).toInteger();
+        };
+        QVERIFY(departmentOf(before) != m_world.returns);
+        QCOMPARE(departmentOf(after), m_world.returns);
 
         // Push: Sam's socket is on the other instance; a ticket through the
         // first one still reaches him, and so does Sue's account being
