@@ -39,14 +39,15 @@ struct Tally
     quint64 sum = 0;
 };
 
-// One value as both engines give it: bytes as hex, the rest as text.
+// One value as both engines give it, tagged so that no text can pass for
+// a NULL or for bytes: bytes as hex, the rest as text.
 QByteArray canonical(const QVariant &value)
 {
     if (value.isNull())
-        return "\\N";
+        return "N";
     if (value.metaType().id() == QMetaType::QByteArray)
-        return "x" + value.toByteArray().toHex();
-    return value.toString().toUtf8();
+        return "B" + value.toByteArray().toHex();
+    return "V" + value.toString().toUtf8();
 }
 
 // The columns both stores have (PostgreSQL's search table adds its tsvector).
@@ -129,6 +130,13 @@ int migrateStore(const QStringList &arguments)
         return fail(u"The target database is not empty; migrate only into a new one."_s);
     query.finish();
 
+    // Nothing changes the embedded store while it is copied and read back:
+    // a server still running on it has its writes wait (and fail after a
+    // few seconds) rather than go missing from the copy.
+    QSqlQuery hold(from.database());
+    if (!hold.exec(u"BEGIN IMMEDIATE"_s))
+        return fail(u"The embedded store stayed busy with writes; stop its server first."_s);
+
     QTextStream out(stdout);
     {
         Transaction tx(**target);
@@ -179,6 +187,7 @@ int migrateStore(const QStringList &arguments)
             << (equal ? "" : "  DIFFERS from the embedded store") << "\n";
     }
     out.flush();
+    hold.exec(u"ROLLBACK"_s);
     if (!same)
         return fail(u"The copy differs from the embedded store (see above); do not use it."_s);
     out << "Copied. Start the server with --database " << QUrl(to).toDisplayString(QUrl::RemovePassword)
