@@ -343,6 +343,10 @@ Expected<QJsonObject> ApiServer::jsonBody(const Call &call)
 HttpReply ApiServer::dispatch(const HttpRequest &request, QString &routeLabel)
 {
     routeLabel = u"(none)"_s;
+    // No search or filter holds one, and no text stored may (the path's
+    // are refused as it is read).
+    if (request.url().query(QUrl::FullyDecoded).contains(QChar(0)))
+        return HttpReply::error({ErrorCode::MalformedRequest, u"The query must not hold NUL characters (%00)."_s, {}});
     const QStringList path = request.url().path().split(u'/', Qt::SkipEmptyParts);
     bool pathKnown = false;
     for (const Route &route : std::as_const(m_routes)) {

@@ -120,6 +120,8 @@ QString languageChoice(const Shop &shop, const Wording &wording)
 
 } // namespace
 
+// A browser sends no NUL characters, and no text stored may hold them: what
+// a hostile client puts there is dropped.
 Values decodeForm(const QByteArray &body)
 {
     // In form encoding "+" is a space; a literal plus arrives as %2B.
@@ -129,7 +131,7 @@ Values decodeForm(const QByteArray &body)
     Values values;
     const auto items = query.queryItems(QUrl::FullyDecoded);
     for (const auto &[key, value] : items)
-        values.insert(key, value);
+        values.insert(QString(key).remove(QChar(0)), QString(value).remove(QChar(0)));
     return values;
 }
 
@@ -145,9 +147,9 @@ bool decodePost(const QByteArray &contentType, const QByteArray &body, Values &v
         return false;
     for (const MailParser::FormPart &part : *parts) {
         if (!part.isFile)
-            values.insert(part.name, QString::fromUtf8(part.data));
+            values.insert(QString(part.name).remove(QChar(0)), QString::fromUtf8(part.data).remove(QChar(0)));
         else if (!part.filename.isEmpty() || !part.data.isEmpty()) // a file field left empty sends neither
-            files.append({QFileInfo(part.filename).fileName().left(MaxFilenameLength),
+            files.append({QFileInfo(QString(part.filename).remove(QChar(0))).fileName().left(MaxFilenameLength),
                           part.contentType.isEmpty() ? u"application/octet-stream"_s : part.contentType, false, part.data});
     }
     return true;

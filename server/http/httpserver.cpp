@@ -58,7 +58,7 @@ HttpRequest::Method methodOf(const QByteArray &name)
 // around with a doubled slash.
 bool isPlainPath(const QString &path)
 {
-    if (!path.startsWith(u'/') || path.contains(u"//") || path.contains(QChar(0)))
+    if (!path.startsWith(u'/') || path.contains(u"//"))
         return false;
     const QStringList segments = path.split(u'/');
     for (qsizetype i = 1; i < segments.size(); ++i) {
@@ -187,6 +187,10 @@ bool HttpConnection::readHead()
     const QByteArray target = requestLine[1];
     const qsizetype question = target.indexOf('?');
     const QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(question < 0 ? target : target.left(question)));
+    if (path.contains(QChar(0))) {
+        fail(400, "The path must not hold NUL characters (%00).");
+        return false;
+    }
     if (!isPlainPath(path)) {
         fail(400, "The path must be absolute, with no empty, \".\" or \"..\" segments.");
         return false;

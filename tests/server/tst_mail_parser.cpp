@@ -117,6 +117,27 @@ private Q_SLOTS:
             QVERIFY2(!text.contains(absent), qPrintable(absent));
     }
 
+    // A broken or hostile sender's NUL bytes: the mail is read, without them
+    // (no text stored may hold one), in any charset and in an HTML part.
+    void nulBytesAreDropped()
+    {
+        const QByteArray nul(1, '\0');
+        for (const QByteArray &charset : {QByteArray("utf-8"), QByteArray("iso-8859-1"), QByteArray("utf-16le")}) {
+            const QByteArray text = charset == "utf-16le" ? QByteArray("H\0i\0\0\0!\0", 8) : "Hi" + nul + "!";
+            const QByteArray raw = "From: Kari <kari@example.no>\r\nTo: support@shop.example\r\nSubject: Nul\r\n"
+                                   "Message-ID: <nul@example.no>\r\nMIME-Version: 1.0\r\n"
+                                   "Content-Type: text/plain; charset=" + charset + "\r\n"
+                                   "Content-Transfer-Encoding: 8bit\r\n\r\n" + text + "\r\n";
+            const InboundMail mail = MailParser::parse(raw);
+            QVERIFY2(!mail.text.contains(QChar(0)), charset.constData());
+            QVERIFY2(mail.text.startsWith(u"Hi!"_s), qPrintable(mail.text));
+        }
+        const InboundMail html = MailParser::parse(
+            "From: kari@example.no\r\nSubject: Nul\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+            "<p>Hei" + nul + " der</p>\r\n");
+        QVERIFY2(html.text.contains(u"Hei der"_s), qPrintable(html.text));
+    }
+
     // What Signpost sends reads back as written: names, subject and text in
     // UTF-8 whatever the letters, the thread headers in place.
     void composedMailReadsBack()

@@ -225,6 +225,42 @@ private Q_SLOTS:
         QCOMPARE(routedEvent(1001).value(u"reason"_s).toString(), u"form"_s);
     }
 
+    // No text in the store holds a NUL character (PostgreSQL stores none):
+    // a form's are dropped (a browser never sends one), an address with one
+    // is refused. JSON bodies: controlCharactersAndBareValuesAreRefused.
+    void nulCharactersNeverReachTheStore()
+    {
+        const Response encoded =
+            m_api->send("POST", u"/contact/acme"_s,
+                        "name=Nu%00l&email=nul%40example.com&subject=Lost%00parcel&message=a%00b&website=",
+                        "application/x-www-form-urlencoded");
+        QCOMPARE(encoded.status, 200);
+        const QByteArray nul(1, '\0');
+        const QByteArray multipart = "--edge\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nMulti" + nul
+                                     + "part\r\n--edge\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\n"
+                                       "multi@example.com\r\n--edge\r\nContent-Disposition: form-data; name=\"subject\""
+                                       "\r\n\r\nBroken" + nul + "lamp\r\n--edge\r\nContent-Disposition: form-data; "
+                                       "name=\"message\"\r\n\r\nc" + nul + "d\r\n--edge--\r\n";
+        const Response parts = m_api->send("POST", u"/contact/acme"_s, multipart, "multipart/form-data; boundary=edge");
+        QCOMPARE(parts.status, 200);
+
+        const QString admin = m_world.token(u"admin"_s);
+        const QJsonObject first = m_api->get(u"/api/v1/tickets/1001"_s, admin).json();
+        QCOMPARE(first.value(u"subject"_s).toString(), u"Lostparcel"_s);
+        QCOMPARE(first.value(u"customer"_s).toObject().value(u"name"_s).toString(), u"Nul"_s);
+        QCOMPARE(first.value(u"messages"_s).toArray().first().toObject().value(u"body"_s).toString(), u"ab"_s);
+        const QJsonObject second = m_api->get(u"/api/v1/tickets/1002"_s, admin).json();
+        QCOMPARE(second.value(u"subject"_s).toString(), u"Brokenlamp"_s);
+        QCOMPARE(second.value(u"messages"_s).toArray().first().toObject().value(u"body"_s).toString(), u"cd"_s);
+
+        for (const QString &address : {u"/api/v1/search?q=lamp%00"_s, u"/contact/ac%00me"_s, u"/ticket/a%00b"_s}) {
+            const Response refused = m_api->get(address, admin);
+            QCOMPARE(refused.status, 400);
+            QVERIFY2(refused.body.contains("NUL"), refused.body.constData());
+        }
+        QCOMPARE(ticketCount(), 2);
+    }
+
     void routingReasonIsKept_data()
     {
         QTest::addColumn<QJsonObject>("extra");

@@ -27,7 +27,8 @@ QUrl ApiClient::url(const QString &path) const
 {
     QUrl url = m_baseUrl;
     const qsizetype question = path.indexOf(u'?');
-    url.setPath(question < 0 ? path : path.left(question));
+    // As written, percent escapes and all (a test may send what a browser would not).
+    url.setPath(question < 0 ? path : path.left(question), QUrl::TolerantMode);
     if (question >= 0)
         url.setQuery(path.mid(question + 1));
     return url;

@@ -86,7 +86,7 @@ QByteArray contentOf(GMimePart *part)
 // Text in the charset its part names, as Unicode. ISO-8859-1 and ASCII are
 // read as Windows-1252 (what such mail really holds, as browsers do); bytes
 // that are not what the label says are read as Windows-1252 as well.
-QString decodeText(const QByteArray &bytes, QByteArray charset)
+QString decodeCharset(const QByteArray &bytes, QByteArray charset)
 {
     charset = charset.trimmed().toLower();
     if (charset.isEmpty() || charset == "us-ascii" || charset == "ascii" || charset == "iso-8859-1"
@@ -104,10 +104,18 @@ QString decodeText(const QByteArray &bytes, QByteArray charset)
     if (error) {
         g_error_free(error);
         if (charset != "windows-1252")
-            return decodeText(bytes, "windows-1252");
+            return decodeCharset(bytes, "windows-1252");
         return QString::fromLatin1(bytes);
     }
     return QString::fromUtf8(converted.get(), qsizetype(written));
+}
+
+// As above, without NUL characters: no text holds them, and PostgreSQL
+// stores no text that does (a broken or hostile sender's mail is kept, not
+// refused).
+QString decodeText(const QByteArray &bytes, const QByteArray &charset)
+{
+    return decodeCharset(bytes, charset).remove(QChar(0));
 }
 
 QString header(GMimeObject *object, const char *name)
@@ -202,11 +210,11 @@ void visit(GMimeObject *, GMimeObject *part, gpointer data)
     const bool isText = g_mime_content_type_is_type(type, "text", "*");
     const bool attachment = g_mime_part_is_attachment(leaf) || !isText;
     if (g_mime_content_type_is_type(type, "message", "delivery-status")) {
-        walk.deliveryStatus = QString::fromUtf8(contentOf(leaf));
+        walk.deliveryStatus = decodeText(contentOf(leaf), "utf-8");
         return;
     }
     if (g_mime_content_type_is_type(type, "text", "rfc822-headers")) {
-        walk.bouncedHeaders = QString::fromUtf8(contentOf(leaf));
+        walk.bouncedHeaders = decodeText(contentOf(leaf), "utf-8");
         return;
     }
     // The machine-readable parts of other reports (read receipts): neither
