@@ -92,6 +92,36 @@ private Q_SLOTS:
         QCOMPARE(f.value(u"first_response"_s).toObject().value(u"count"_s).toInt(), 0); // no reply was sent
     }
 
+    // The median and the 90th percentile are values that happened (the
+    // nearest rank), on both engines: replies after 1, 2, 3, 4 and 10
+    // minutes give 3 and 10, not 3 and 7.6.
+    void durationsAreTheNearestRank()
+    {
+        setClock(0);
+        QList<qint64> tickets;
+        for (int i = 0; i < 5; ++i)
+            tickets.append(m_world.intake(*m_api, m_world.support));
+        const QList<int> after{1, 2, 3, 4, 10};
+        for (int i = 0; i < 5; ++i) {
+            setClock(after[i]);
+            QCOMPARE(m_world.command(*m_api, u"sam"_s, {{u"ticket"_s, tickets[i]}, {u"base_version"_s, 1},
+                                                        {u"type"_s, u"reply"_s}, {u"body"_s, u"Hello"_s}})
+                         .value(u"outcome"_s).toString(), u"applied"_s);
+        }
+        const QJsonObject firstResponse = figures(u"sue"_s, m_world.support).value(u"first_response"_s).toObject();
+        QCOMPARE(firstResponse.value(u"count"_s).toInt(), 5);
+        QCOMPARE(firstResponse.value(u"median_minutes"_s).toDouble(), 3.0);
+        QCOMPARE(firstResponse.value(u"p90_minutes"_s).toDouble(), 10.0);
+        const QJsonObject firstTouch =
+            figures(u"sue"_s, m_world.support).value(u"ownership"_s).toObject().value(u"first_touch"_s).toObject();
+        QCOMPARE(firstTouch.value(u"count"_s).toInt(), 5);
+        QCOMPARE(firstTouch.value(u"median_minutes"_s).toDouble(), 3.0);
+        QCOMPARE(firstTouch.value(u"p90_minutes"_s).toDouble(), 10.0);
+        const QJsonObject resolution = figures(u"sue"_s, m_world.support).value(u"resolution"_s).toObject();
+        QCOMPARE(resolution.value(u"count"_s).toInt(), 0);
+        QVERIFY(resolution.value(u"median_minutes"_s).isNull());
+    }
+
     void slaAndOwnershipFigures()
     {
         auto at = [this](int minutes) { return setClock(minutes); };
