@@ -7,7 +7,8 @@
 // created_at, most of them answered and solved long ago, a few thousand still
 // new, open or pending, assigned among the department's agents. Finally it
 // starts the server again on that store, with the file dropped from the OS
-// page cache, and times GET /api/v1/departments/{id}/figures as the lead: one
+// page cache (on PostgreSQL: copies the store into a database with
+// `signpost-server migrate` and starts the server on that), and times GET /api/v1/departments/{id}/figures as the lead: one
 // cold first request, then per period one warm-up and R timed requests; and
 // the queue's first page in every documented sort.
 // See docs/benchmarks.md for the figures.
@@ -15,6 +16,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QProcess>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -41,6 +44,10 @@ const QString Usage = uR"(bench_figures [options]
   --data-dir DIR     keep the store here; a store made by an earlier run is
                      reused as it is, without loading (default: a fresh
                      temporary directory)
+  --store S          sqlite (the embedded store) or postgresql: the loaded
+                     store is copied with `signpost-server migrate` into a fresh
+                     database in a cluster this starts, and measured there
+                     (default sqlite)
   --server PATH      the signpost-server binary (default: the one built with this tree))"_s;
 
 constexpr auto LeadEmail = "lee@bench.example";
@@ -309,6 +316,7 @@ int main(int argc, char *argv[])
                            {u"days"_s, u"7,30,90"_s},
                            {u"runs"_s, u"15"_s},
                            {u"data-dir"_s, QString()},
+                           {u"store"_s, u"sqlite"_s},
                            {u"server"_s, ServerProcess::defaultBinary()}},
                           Usage);
     const qint64 count = options.number(u"tickets"_s);
@@ -349,17 +357,37 @@ int main(int argc, char *argv[])
         die(u"the server did not stop cleanly"_s);
     say(u"store file: %1 MB"_s.arg(double(QFileInfo(storePath).size()) / 1e6, 0, 'f', 0));
 
-    // The server again on that store, with the file out of the OS page cache.
-    evictFromPageCache(storePath);
+    // The server again on that store, with the file out of the OS page cache;
+    // or on a copy of it in PostgreSQL.
+    BenchStore store(options.text(u"store"_s));
+    QString measuredDir = dataDir;
+    const QStringList storeArguments = store.serverArguments(u"figures"_s);
+    if (store.onPostgres()) {
+        QProcess migrate;
+        migrate.setProcessChannelMode(QProcess::MergedChannels);
+        QElapsedTimer copying;
+        copying.start();
+        migrate.start(binary, {u"migrate"_s, u"--from"_s, dataDir, u"--to"_s, store.url()});
+        if (!migrate.waitForFinished(-1) || migrate.exitStatus() != QProcess::NormalExit || migrate.exitCode() != 0)
+            die(u"migrate: "_s + QString::fromUtf8(migrate.readAll()));
+        say(u"copied into PostgreSQL with signpost-server migrate in %1 s"_s.arg(double(copying.elapsed()) / 1000, 0,
+                                                                                 'f', 0));
+        measuredDir.clear(); // a fresh one: the store is the database
+    } else {
+        evictFromPageCache(storePath);
+    }
     ServerProcess measured;
-    if (!measured.start(binary, dataDir))
+    if (!measured.start(binary, measuredDir, storeArguments))
         die(u"the server did not start again: "_s + measured.errorOutput());
     HttpConnection http(measured.baseUrl());
     const QByteArray lead = login(http, LeadEmail, LeadPassword);
 
     const HttpResponse cold = askFigures(http, lead, department, periods.first());
-    say(u"cold first request (%1 days; server just started, store file dropped from the OS page cache): %2 ms"_s
+    say(u"%1 first request (%2 days; server just started%3): %4 ms"_s
+            .arg(store.onPostgres() ? u"first"_s : u"cold"_s)
             .arg(periods.first())
+            .arg(store.onPostgres() ? u", on a database just copied in"_s
+                                    : u", store file dropped from the OS page cache"_s)
             .arg(milliseconds(cold), 0, 'f', 1));
 
     QList<QList<double>> times;
@@ -371,18 +399,19 @@ int main(int argc, char *argv[])
                 .arg(warm.body.size())
                 .arg(content(warm.json())));
         QList<double> list;
-        const double cpuBefore = measured.cpuSeconds();
+        const double cpuBefore = measured.cpuSeconds() + store.databaseCpuSeconds();
         for (int run = 0; run < runs; ++run)
             list.append(milliseconds(askFigures(http, lead, department, days)));
-        cpuPerRequest.append((measured.cpuSeconds() - cpuBefore) * 1000 / runs);
+        cpuPerRequest.append((measured.cpuSeconds() + store.databaseCpuSeconds() - cpuBefore) * 1000 / runs);
         times.append(list);
     }
 
     say(u"summary (%1 timed requests per period after one warm-up; milliseconds from the request to the whole"
         " answer; load average now %2):"_s.arg(runs).arg(loadAverage()));
     for (qsizetype i = 0; i < periods.size(); ++i) {
-        say(u"  days=%1: %2 | server CPU %3 ms per request"_s.arg(periods[i])
+        say(u"  days=%1: %2 | server%3 CPU %4 ms per request"_s.arg(periods[i])
                 .arg(formatSummary(summarize(times[i]), 1))
+                .arg(store.onPostgres() ? u" and PostgreSQL"_s : QString())
                 .arg(cpuPerRequest[i], 0, 'f', 0));
     }
 

@@ -22,8 +22,6 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
-#include "devsupport/postgrescluster.h"
-
 #include <netinet/in.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
@@ -53,6 +51,10 @@ const QString Usage = uR"(bench_intake [options]
                      each run, in a cluster this starts (synchronous_commit off:
                      as durable as the embedded store's WAL with synchronous =
                      NORMAL) (default sqlite)
+  --instances N      servers on the one database, postgresql only: the
+                     connections take turns among them, and the push sockets
+                     are on the last, so that a notification of a ticket taken
+                     in by another instance crosses over (default 1)
   --server PATH      the signpost-server binary (default: the one built with this tree))"_s;
 
 // The same load through QNetworkAccessManager: one manager per connection,
@@ -327,7 +329,10 @@ struct RunResult
     double answerP99 = 0;      // the intake's own answer
     double afterAnswerP99 = 0; // from the answer to the notification
     qsizetype notified = 0;
+    double crossedP99 = 0;     // tickets taken in by another instance than the sockets'
+    qsizetype crossed = 0;
     double perSecond = 0;
+    double databaseCoreShare = 0;
     double serverCpuPerTicketUs = 0;
     double serverCoreShare = 0; // server CPU seconds / wall seconds
     double clientCpuPerTicketUs = 0;
@@ -339,21 +344,24 @@ RunResult measure(const Options &options, int connections, int run, int runs)
     const qsizetype warmup = options.number(u"warmup"_s);
     const QString client = options.text(u"client"_s);
 
-    ServerProcess server;
-    // The push agents sign in at once: no sign-in limit on this server.
-    QStringList arguments{u"--login-rate"_s, u"0"_s};
-    if (options.text(u"store"_s) == u"postgresql") {
-        static Signpost::PostgresCluster cluster;
-        if (!cluster.isRunning() && !cluster.start({u"synchronous_commit=off"_s, u"max_connections=100"_s,
-                                                    u"shared_buffers=256MB"_s}))
-            die(u"PostgreSQL did not start: "_s + cluster.error());
-        const QString url = cluster.createDatabase(u"intake_%1_%2"_s.arg(connections).arg(run));
-        if (url.isEmpty())
-            die(cluster.error());
-        arguments << u"--database"_s << url;
+    // The push agents sign in at once: no sign-in limit on these servers.
+    BenchStore store(options.text(u"store"_s));
+    const QStringList arguments =
+        QStringList{u"--login-rate"_s, u"0"_s} + store.serverArguments(u"intake_%1_%2"_s.arg(connections).arg(run));
+    const int instances = int(options.number(u"instances"_s));
+    std::vector<std::unique_ptr<ServerProcess>> servers;
+    for (int i = 0; i < instances; ++i) {
+        servers.push_back(std::make_unique<ServerProcess>());
+        if (!servers.back()->start(options.text(u"server"_s), {}, arguments))
+            die(u"the server did not start: "_s + servers.back()->errorOutput());
     }
-    if (!server.start(options.text(u"server"_s), {}, arguments))
-        die(u"the server did not start: "_s + server.errorOutput());
+    ServerProcess &server = *servers.front();
+    const auto serversCpu = [&servers]() {
+        double seconds = 0;
+        for (const auto &instance : servers)
+            seconds += instance->cpuSeconds();
+        return seconds;
+    };
     HttpConnection setup(server.baseUrl());
     QString error;
     const std::optional<BenchWorld> world = BenchWorld::create(setup, &error);
@@ -367,12 +375,12 @@ RunResult measure(const Options &options, int connections, int run, int runs)
         makeIntakeBodies(world->shop, tickets, options.text(u"rule-share"_s).toDouble(), 1000u + quint32(run));
 
     PushLoad push;
-    push.start(server.baseUrl(), setup, *world, int(options.number(u"sockets"_s)));
+    push.start(servers.back()->baseUrl(), setup, *world, int(options.number(u"sockets"_s)));
 
     std::vector<std::unique_ptr<HttpConnection>> owned;
     QList<HttpConnection *> lanes;
     for (int i = 0; i < connections; ++i) {
-        owned.push_back(std::make_unique<HttpConnection>(server.baseUrl()));
+        owned.push_back(std::make_unique<HttpConnection>(servers[size_t(i % instances)]->baseUrl()));
         lanes.append(owned.back().get());
     }
     auto send = [&](const QList<QByteArray> &load) {
@@ -394,12 +402,14 @@ RunResult measure(const Options &options, int connections, int run, int runs)
     SyncLoad syncs;
     syncs.start(server.baseUrl(), world->adminToken, int(options.number(u"syncers"_s)));
 
-    const double serverCpuBefore = server.cpuSeconds();
+    const double serverCpuBefore = serversCpu();
     const double clientCpuBefore = ownCpuSeconds();
+    const double databaseCpuBefore = store.databaseCpuSeconds();
     const IntakeOutcome outcome = send(bodies);
     syncs.stop();
-    const double serverCpu = server.cpuSeconds() - serverCpuBefore;
+    const double serverCpu = serversCpu() - serverCpuBefore;
     const double clientCpu = ownCpuSeconds() - clientCpuBefore;
+    const double databaseCpu = store.databaseCpuSeconds() - databaseCpuBefore;
     if (outcome.failed > 0)
         die(u"%1 of %2 tickets failed; first: %3"_s.arg(outcome.failed).arg(tickets).arg(outcome.firstFailure));
 
@@ -430,10 +440,22 @@ RunResult measure(const Options &options, int connections, int run, int runs)
         answers.append(double(it.value() - outcome.sentNs.value(it.key())) / 1e6);
     result.answerP99 = percentile(answers, 0.99);
     result.afterAnswerP99 = percentile(push.latencies(outcome.answeredNs), 0.99);
+    if (instances > 1) {
+        // Tickets taken in by an instance other than the push sockets' one.
+        QHash<qint64, qint64> crossed;
+        for (auto it = outcome.sentNs.cbegin(); it != outcome.sentNs.cend(); ++it) {
+            if (outcome.lane.value(it.key()) % instances != instances - 1)
+                crossed.insert(it.key(), it.value());
+        }
+        const QList<double> crossing = push.latencies(crossed);
+        result.crossedP99 = percentile(crossing, 0.99);
+        result.crossed = crossing.size();
+    }
     result.perSecond = double(tickets) / outcome.seconds;
     result.serverCpuPerTicketUs = serverCpu / double(tickets) * 1e6;
     result.serverCoreShare = serverCpu / outcome.seconds;
     result.clientCpuPerTicketUs = clientCpu / double(tickets) * 1e6;
+    result.databaseCoreShare = databaseCpu / outcome.seconds;
 
     QStringList routed;
     for (qint64 department : world->departments())
@@ -449,6 +471,11 @@ RunResult measure(const Options &options, int connections, int run, int runs)
             .arg(result.clientCpuPerTicketUs, 0, 'f', 0)
             .arg(routed.join(u", "_s))
             .arg(reconnects > 0 ? u" | %1 reconnects"_s.arg(reconnects) : QString()));
+    if (store.onPostgres())
+        say(u"    PostgreSQL: %1% of a core; servers %2 at %3% of a core together"_s
+                .arg(result.databaseCoreShare * 100, 0, 'f', 0)
+                .arg(instances)
+                .arg(result.serverCoreShare * 100, 0, 'f', 0));
     if (options.number(u"syncers"_s) > 0)
         say(u"    the syncing desks got %1 pages of 1,000 tickets meanwhile (%2 whole first syncs)"_s.arg(syncs.pages())
                 .arg(syncs.fullSyncs()));
@@ -461,8 +488,14 @@ RunResult measure(const Options &options, int connections, int run, int runs)
                 .arg(result.notified)
                 .arg(result.answerP99, 0, 'f', 1)
                 .arg(result.afterAnswerP99, 0, 'f', 1));
-    if (!server.stop())
-        die(u"the server did not stop cleanly"_s);
+    if (instances > 1 && options.number(u"sockets"_s) > 0)
+        say(u"    push across instances: intake on another instance -> notification p99 %1 ms over %2 tickets"_s
+                .arg(result.crossedP99, 0, 'f', 1)
+                .arg(result.crossed));
+    for (const auto &instance : servers) {
+        if (!instance->stop())
+            die(u"the server did not stop cleanly"_s);
+    }
     return result;
 }
 
@@ -483,10 +516,12 @@ int main(int argc, char *argv[])
                            {u"preload"_s, u"0"_s},
                            {u"syncers"_s, u"0"_s},
                            {u"store"_s, u"sqlite"_s},
+                           {u"instances"_s, u"1"_s},
                            {u"server"_s, ServerProcess::defaultBinary()}},
                           Usage);
-    if (options.text(u"store"_s) != u"sqlite" && options.text(u"store"_s) != u"postgresql")
-        die(u"--store is sqlite or postgresql"_s);
+    if (options.number(u"instances"_s) < 1
+        || (options.number(u"instances"_s) > 1 && options.text(u"store"_s) != u"postgresql"))
+        die(u"--instances takes 1, or more with --store postgresql"_s);
     if (options.text(u"client"_s) != u"raw" && options.text(u"client"_s) != u"qnam")
         die(u"--client is raw or qnam"_s);
     const int runs = int(options.number(u"runs"_s));
@@ -499,7 +534,7 @@ int main(int argc, char *argv[])
     QStringList lines;
     for (qint64 connections : options.numbers(u"connections"_s)) {
         say(u"connections %1:"_s.arg(connections));
-        QList<double> rates, serverCpu, cores, clientCpu, p99s;
+        QList<double> rates, serverCpu, cores, clientCpu, p99s, crossedP99s, databaseCores;
         for (int run = 0; run < runs; ++run) {
             const RunResult result = measure(options, int(connections), run, runs);
             rates.append(result.perSecond);
@@ -507,6 +542,8 @@ int main(int argc, char *argv[])
             cores.append(result.serverCoreShare * 100);
             clientCpu.append(result.clientCpuPerTicketUs);
             p99s.append(result.notifyP99);
+            crossedP99s.append(result.crossedP99);
+            databaseCores.append(result.databaseCoreShare * 100);
         }
         lines.append(u"connections %1: %2 tickets/s | server CPU %3 us/ticket, %4% of a core | client CPU %5 us/ticket"_s
                          .arg(connections)
@@ -516,6 +553,12 @@ int main(int argc, char *argv[])
                      + (options.number(u"sockets"_s) > 0
                             ? u" | %1 push sockets, notification p99 %2 ms"_s.arg(options.number(u"sockets"_s))
                                   .arg(formatSummary(summarize(p99s), 1))
+                            : QString())
+                     + (options.number(u"instances"_s) > 1 && options.number(u"sockets"_s) > 0
+                            ? u" (from another instance %1 ms)"_s.arg(formatSummary(summarize(crossedP99s), 1))
+                            : QString())
+                     + (options.text(u"store"_s) == u"postgresql"
+                            ? u" | PostgreSQL %1% of a core"_s.arg(summarize(databaseCores).median, 0, 'f', 0)
                             : QString()));
     }
     say(u"summary (%1 client; load average now %2):"_s.arg(options.text(u"client"_s), loadAverage()));

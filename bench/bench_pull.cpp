@@ -28,6 +28,8 @@ const QString Usage = uR"(bench_pull [options]
   --data-dir DIR         keep the store here; a store made by an earlier run is
                          reused as it is, without seeding (default: a fresh
                          temporary directory)
+  --store S              sqlite (the embedded store) or postgresql: a fresh
+                         database in a cluster this starts (default sqlite)
   --server PATH          the signpost-server binary (default: the one built with this tree))"_s;
 
 struct PullResult
@@ -41,15 +43,18 @@ struct PullResult
     double transferSeconds = 0; // first byte until the whole answer was read
     double parseSeconds = 0;    // the client's QJsonDocument parse of the pages
     double serverCpu = 0;       // the server process's CPU time during the pull
+    double databaseCpu = 0;     // PostgreSQL's, on that engine
 };
 
-PullResult pull(HttpConnection &http, const ServerProcess &server, const QByteArray &token, int limit)
+PullResult pull(HttpConnection &http, const ServerProcess &server, const BenchStore &store, const QByteArray &token,
+                int limit)
 {
     PullResult result;
     QSet<qint64> ids;
     ids.reserve(120'000);
     QString cursor;
     const double cpuBefore = server.cpuSeconds();
+    const double databaseCpuBefore = store.databaseCpuSeconds();
     const qint64 start = clockNs();
     while (true) {
         QByteArray target = "/api/v1/sync?limit=" + QByteArray::number(limit);
@@ -81,6 +86,7 @@ PullResult pull(HttpConnection &http, const ServerProcess &server, const QByteAr
     }
     result.seconds = double(clockNs() - start) / 1e9;
     result.serverCpu = server.cpuSeconds() - cpuBefore;
+    result.databaseCpu = store.databaseCpuSeconds() - databaseCpuBefore;
     result.unique = ids.size();
     return result;
 }
@@ -96,7 +102,8 @@ QString describe(const PullResult &r)
         .arg(r.serverSeconds, 0, 'f', 2)
         .arg(r.transferSeconds, 0, 'f', 2)
         .arg(r.parseSeconds, 0, 'f', 2)
-        .arg(r.serverCpu, 0, 'f', 2);
+        .arg(r.serverCpu, 0, 'f', 2)
+        + (r.databaseCpu > 0 ? u", PostgreSQL CPU %1 s"_s.arg(r.databaseCpu, 0, 'f', 2) : QString());
 }
 
 } // namespace
@@ -111,6 +118,7 @@ int main(int argc, char *argv[])
                            {u"who"_s, u"admin,agent"_s},
                            {u"seed-connections"_s, u"8"_s},
                            {u"data-dir"_s, QString()},
+                           {u"store"_s, u"sqlite"_s},
                            {u"server"_s, ServerProcess::defaultBinary()}},
                           Usage);
     const qint64 seedCount = options.number(u"tickets"_s);
@@ -122,13 +130,15 @@ int main(int argc, char *argv[])
             die(u"--who takes admin and agent"_s);
     }
     const QString dataDir = options.text(u"data-dir"_s);
-    const bool reuse = !dataDir.isEmpty() && QFileInfo::exists(QDir(dataDir).filePath(u"signpost.sqlite3"_s));
+    BenchStore store(options.text(u"store"_s));
+    const bool reuse = !store.onPostgres() && !dataDir.isEmpty()
+        && QFileInfo::exists(QDir(dataDir).filePath(u"signpost.sqlite3"_s));
 
     ServerProcess server;
-    if (!server.start(options.text(u"server"_s), dataDir))
+    if (!server.start(options.text(u"server"_s), dataDir, store.serverArguments(u"pull"_s)))
         die(u"the server did not start: "_s + server.errorOutput());
-    say(u"bench_pull: server %1, store in %2; load average %3"_s.arg(options.text(u"server"_s), server.dataDir(),
-                                                                        loadAverage()));
+    say(u"bench_pull: server %1, store in %2; load average %3"_s.arg(
+        options.text(u"server"_s), store.onPostgres() ? u"PostgreSQL"_s : server.dataDir(), loadAverage()));
     HttpConnection http(server.baseUrl());
     QString error;
     const std::optional<BenchWorld> world = reuse ? BenchWorld::reopen(http, &error) : BenchWorld::create(http, &error);
@@ -177,14 +187,14 @@ int main(int argc, char *argv[])
     auto expected = [&](const QString &identity) { return identity == u"admin" ? total : agentVisible; };
 
     // One pull before the clock counts: the first touches the store's pages.
-    const PullResult warm = pull(http, server, tokenOf(who.first()), int(pageSizes.first()));
+    const PullResult warm = pull(http, server, store, tokenOf(who.first()), int(pageSizes.first()));
     say(u"warm-up pull (%1, limit %2): %3"_s.arg(who.first()).arg(pageSizes.first()).arg(describe(warm)));
 
     QHash<QString, QList<PullResult>> results; // by "who/limit"
     for (int run = 0; run < runs; ++run) {
         for (qint64 limit : pageSizes) {
             for (const QString &identity : who) {
-                const PullResult result = pull(http, server, tokenOf(identity), int(limit));
+                const PullResult result = pull(http, server, store, tokenOf(identity), int(limit));
                 if (result.unique != expected(identity))
                     die(u"%1 pulled %2 distinct tickets, expected %3"_s.arg(identity)
                             .arg(result.unique)

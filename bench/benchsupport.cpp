@@ -1,5 +1,7 @@
 #include "benchsupport.h"
 
+#include "devsupport/postgrescluster.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -70,21 +72,88 @@ bool ServerProcess::start(const QString &binary, const QString &dataDir, const Q
                            extraArguments});
 }
 
-double ServerProcess::cpuSeconds() const
+namespace {
+
+// utime + stime (and, with `waited`, cutime + cstime) of one process.
+double statCpuSeconds(qint64 pid, bool waited, qint64 *parent = nullptr)
 {
-    if (!m_server.isRunning())
-        return 0;
-    QFile stat(u"/proc/%1/stat"_s.arg(m_server.pid()));
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
     if (!stat.open(QIODevice::ReadOnly))
         return 0;
     const QByteArray line = stat.readAll();
-    // Fields after the command name, which is in parentheses and may hold spaces.
+    // Fields after the command name, which is in parentheses and may hold
+    // spaces: state, ppid, ... utime and stime are fields 14 and 15 of the
+    // whole line (11 and 12 here), cutime and cstime 16 and 17.
     const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of the whole line: 12 and 13 here.
-    if (fields.size() < 14)
+    if (fields.size() < 15)
         return 0;
-    const double ticks = double(fields[11].toLongLong() + fields[12].toLongLong());
-    return ticks / double(::sysconf(_SC_CLK_TCK));
+    if (parent)
+        *parent = fields[1].toLongLong();
+    qint64 ticks = fields[11].toLongLong() + fields[12].toLongLong();
+    if (waited)
+        ticks += fields[13].toLongLong() + fields[14].toLongLong();
+    return double(ticks) / double(::sysconf(_SC_CLK_TCK));
+}
+
+} // namespace
+
+double ServerProcess::cpuSeconds() const
+{
+    return m_server.isRunning() ? statCpuSeconds(m_server.pid(), false) : 0;
+}
+
+double processTreeCpuSeconds(qint64 pid)
+{
+    if (pid <= 0)
+        return 0;
+    double seconds = statCpuSeconds(pid, true);
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool number = false;
+        const qint64 child = entry.toLongLong(&number);
+        qint64 parent = 0;
+        if (number && child != pid) {
+            const double used = statCpuSeconds(child, false, &parent);
+            if (parent == pid)
+                seconds += used;
+        }
+    }
+    return seconds;
+}
+
+namespace {
+
+PostgresCluster *benchCluster()
+{
+    static PostgresCluster cluster;
+    if (!cluster.isRunning()
+        && !cluster.start({u"synchronous_commit=off"_s, u"max_connections=200"_s, u"shared_buffers=256MB"_s}))
+        die(u"PostgreSQL did not start: "_s + cluster.error());
+    return &cluster;
+}
+
+} // namespace
+
+BenchStore::BenchStore(const QString &engine)
+    : m_postgres(engine == u"postgresql")
+{
+    if (!m_postgres && engine != u"sqlite")
+        die(u"--store is sqlite or postgresql"_s);
+}
+
+QStringList BenchStore::serverArguments(const QString &name)
+{
+    if (!m_postgres)
+        return {};
+    m_url = benchCluster()->createDatabase(name);
+    if (m_url.isEmpty())
+        die(benchCluster()->error());
+    return {u"--database"_s, m_url};
+}
+
+double BenchStore::databaseCpuSeconds() const
+{
+    return m_postgres ? processTreeCpuSeconds(benchCluster()->pid()) : 0;
 }
 
 double ownCpuSeconds()
@@ -562,6 +631,7 @@ IntakeOutcome postIntake(const QList<HttpConnection *> &connections, const QList
     QEventLoop loop;
     QElapsedTimer timer;
     std::function<void(HttpConnection *)> sendNext = [&](HttpConnection *connection) {
+        const int lane = int(connections.indexOf(connection));
         if (next >= bodies.size())
             return;
         if (perSecond > 0) {
@@ -574,7 +644,7 @@ IntakeOutcome postIntake(const QList<HttpConnection *> &connections, const QList
             }
         }
         const QByteArray &body = bodies[next++];
-        connection->request("POST", "/api/v1/public/intake", body, {}, [&, connection](HttpResponse &&response) {
+        connection->request("POST", "/api/v1/public/intake", body, {}, [&, connection, lane](HttpResponse &&response) {
             ++answered;
             // Parsing is cheap enough next to the server's work.
             const QJsonObject answer = response.status == 201 ? response.json() : QJsonObject{};
@@ -582,6 +652,7 @@ IntakeOutcome postIntake(const QList<HttpConnection *> &connections, const QList
             if (response.status == 201) {
                 outcome.sentNs.insert(answer.value(u"ticket"_s).toInteger(), response.sentNs);
                 outcome.answeredNs.insert(answer.value(u"ticket"_s).toInteger(), response.doneNs);
+                outcome.lane.insert(answer.value(u"ticket"_s).toInteger(), lane);
             }
             if (answered == bodies.size())
                 loop.quit();

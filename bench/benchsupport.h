@@ -63,6 +63,32 @@ private:
 
 // CPU seconds this process has used so far.
 double ownCpuSeconds();
+// User + system CPU seconds of a process and of its children, those still
+// running and those it has waited for (the postmaster and its backends).
+double processTreeCpuSeconds(qint64 pid);
+
+// Where a benchmark's server keeps its store: the embedded SQLite file, or a
+// database of its own in a PostgreSQL cluster this process starts on first
+// use (synchronous_commit off: as durable as the embedded store's WAL with
+// synchronous = NORMAL).
+class BenchStore
+{
+public:
+    // "sqlite" or "postgresql"; dies on anything else.
+    explicit BenchStore(const QString &engine);
+    bool onPostgres() const { return m_postgres; }
+    // A new database named `name` and the server's arguments for it; none
+    // on the embedded store.
+    QStringList serverArguments(const QString &name);
+    // The URL of the database the last serverArguments() made.
+    QString url() const { return m_url; }
+    // CPU seconds PostgreSQL has used so far (0 on the embedded store).
+    double databaseCpuSeconds() const;
+
+private:
+    bool m_postgres = false;
+    QString m_url;
+};
 // The machine's 1, 5 and 15 minute load averages, as /proc/loadavg gives them:
 // on a shared machine, what else was running.
 QString loadAverage();
@@ -167,6 +193,7 @@ struct IntakeOutcome
     qint64 lastTicket = 0;
     QHash<qint64, qint64> sentNs;     // ticket → when its request went out (clockNs)
     QHash<qint64, qint64> answeredNs; // ticket → when its answer was read
+    QHash<qint64, int> lane;          // ticket → the index of the connection it went through
     double seconds = 0;
 
     // One answer from the intake: 201 with {"ticket", "routing"} counts as

@@ -135,6 +135,11 @@ bool PostgresCluster::start(const QStringList &settings)
     }
 }
 
+qint64 PostgresCluster::pid() const
+{
+    return isRunning() ? m_postmaster->processId() : 0;
+}
+
 bool PostgresCluster::isRunning() const
 {
     return m_postmaster && m_postmaster->state() == QProcess::Running;

@@ -32,6 +32,8 @@ public:
     QString urlOf(const QString &database) const;
     QString socketDirectory() const { return m_dir ? m_dir->path() : QString(); }
     QString error() const { return m_error; }
+    // The postmaster's process id (0 when not running).
+    qint64 pid() const;
 
     // The cluster this test process shares among its servers, started on
     // first use (fsync off: a test's data need not survive a power cut).

@@ -56,9 +56,8 @@ public:
     // them: the SQLite file and its log as they are on disk, or every value
     // of every table of the PostgreSQL database (bytea as its bytes).
     QByteArray storeContents() const;
-    // Whether the tests run on PostgreSQL, and this server's database URL.
+    // Whether the tests run on PostgreSQL.
     static bool onPostgres();
-    QString databaseUrl() const { return m_databaseUrl; }
 
     QUrl baseUrl() const { return m_server.baseUrl(); }
     QString dataDir() const { return m_sharedDataDir.isEmpty() ? m_dataDir.path() : m_sharedDataDir; }
