@@ -8,7 +8,6 @@
 #include "server/api/contactpages.h"
 #include "server/services/cannedreplystore.h"
 #include "server/services/departmentstore.h"
-#include "server/services/figurestore.h"
 #include "server/http/httpreply.h"
 #include "server/services/idempotencylog.h"
 #include "server/http/metrics.h"
@@ -150,7 +149,6 @@ private:
     DepartmentStore m_departments;
     CannedReplyStore m_cannedReplies;
     TicketStore m_tickets;
-    FigureStore m_figures;
     IdempotencyLog m_idempotency;
     PushHub m_push;
     ClusterRelay m_cluster; // what m_push must hear, from every instance

@@ -1,6 +1,7 @@
 // Tickets in the API: queues, the full ticket view, the agents' command
 // batches and the sync feed.
 #include "server/api/apiserver.h"
+#include "server/services/figurestore.h"
 
 #include "core/timestamps.h"
 #include "server/storage/database.h"
@@ -50,8 +51,15 @@ void ApiServer::addTicketRoutes()
             if (!numeric || days < 1 || days > 90)
                 return HttpReply::error(Error::invalid(u"days"_s, u"days is a period of 1 to 90 days."_s));
         }
-        Expected<QJsonObject> figures = m_figures.figures(call.id(), days, m_tickets.now());
-        return figures ? HttpReply::json(*figures) : HttpReply::error(figures.error());
+        return readAside(
+            [department = call.id(), days, now = m_tickets.now()](SqlConnection &sql,
+                                                                   const QString &) -> Expected<QByteArray> {
+                Expected<QJsonObject> figures = FigureStore(sql).figures(department, days, now);
+                if (!figures)
+                    return figures.error();
+                return QJsonDocument(*figures).toJson(QJsonDocument::Compact);
+            },
+            [](QByteArray body) { return HttpReply::raw(std::move(body)); });
     });
 
     route(Method::Get, u"/api/v1/tickets/{id}"_s, Access::Agent, [this](Call &call) {

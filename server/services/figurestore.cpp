@@ -2,7 +2,6 @@
 
 #include "core/timestamps.h"
 #include "server/storage/database.h"
-#include "server/storage/transaction.h"
 
 #include <QJsonArray>
 #include <QVariant>
@@ -68,13 +67,13 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
 {
     const qint64 today = nowMs - nowMs % Day; // days are UTC days
     const qint64 since = today - qint64(days - 1) * Day;
-    Transaction snapshot(m_db); // one consistent read
+    SqlTransaction snapshot(m_sql); // one consistent read
     if (Status begun = snapshot.begun(); !begun)
         return begun.error();
 
     // Each count is a range of an index (tickets_department_status,
     // tickets_department_period), not a pass over the department's tickets.
-    QSqlQuery &now = m_db.prepared(
+    QSqlQuery &now = m_sql.prepared(
         u"SELECT (SELECT COUNT(*) FROM tickets WHERE department_id = ? AND status IN ('new', 'open', 'pending')),"
         " (SELECT COUNT(*) FROM tickets WHERE department_id = ? AND status = 'new'),"
         " (SELECT COUNT(*) FROM tickets WHERE department_id = ? AND status IN ('new', 'open', 'pending')"
@@ -112,8 +111,8 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
     // the period that are in the department now.
     int periodTickets = 0, missed = 0;
     QJsonObject firstResponse, resolution;
-    if (m_db.isPostgres()) {
-        QSqlQuery &times = m_db.prepared(
+    if ((m_sql.engine() == SqlEngine::PostgreSQL)) {
+        QSqlQuery &times = m_sql.prepared(
             u"SELECT COUNT(*), COALESCE(SUM(sla_missed), 0), %1, %2 FROM tickets"
             " WHERE department_id = ? AND created_at >= ?"_s.arg(rankedInDatabase(u"first_replied_at - created_at"_s),
                                                                  rankedInDatabase(u"solved_at - created_at"_s)));
@@ -127,7 +126,7 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
         resolution = rankedDuration(times, 5);
         times.finish();
     } else {
-        QSqlQuery &times = m_db.prepared(
+        QSqlQuery &times = m_sql.prepared(
             u"SELECT created_at, first_replied_at, solved_at, sla_missed FROM tickets"
             " WHERE department_id = ? AND created_at >= ?"_s);
         times.addBindValue(departmentId);
@@ -163,7 +162,7 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
     // The trend counts what happened here on each day, whatever became of
     // the tickets since: created here, and first solved here.
     // Counted by day in the database (both divide whole numbers whole).
-    QSqlQuery &started = m_db.prepared(
+    QSqlQuery &started = m_sql.prepared(
         u"SELECT (arrived_at - ?) / %1, COUNT(*) FROM department_stays"
         " WHERE department_id = ? AND arrived_at >= ? AND origin <> 0 GROUP BY 1"_s.arg(Day));
     started.addBindValue(since);
@@ -175,7 +174,7 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
         if (const qint64 day = started.value(0).toLongLong(); day < days)
             trend[day].first += started.value(1).toInt();
     }
-    QSqlQuery &solved = m_db.prepared(
+    QSqlQuery &solved = m_sql.prepared(
         u"SELECT (solved_at - ?) / %1, COUNT(*) FROM ticket_solves"
         " WHERE department_id = ? AND solved_at >= ? GROUP BY 1"_s.arg(Day));
     solved.addBindValue(since);
@@ -204,8 +203,8 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
     // now, and how long the ones passed on were held first.
     int arrived = 0;
     QJsonObject firstTouch, heldBeforeTransfer;
-    if (m_db.isPostgres()) {
-        QSqlQuery &stays = m_db.prepared(
+    if ((m_sql.engine() == SqlEngine::PostgreSQL)) {
+        QSqlQuery &stays = m_sql.prepared(
             u"SELECT COUNT(*), %1, %2 FROM department_stays WHERE department_id = ? AND arrived_at >= ?"_s.arg(
                 rankedInDatabase(u"touched_at - arrived_at"_s), rankedInDatabase(u"left_at - arrived_at"_s)));
         stays.addBindValue(departmentId);
@@ -217,7 +216,7 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
         heldBeforeTransfer = rankedDuration(stays, 4);
         stays.finish();
     } else {
-        QSqlQuery &stays = m_db.prepared(
+        QSqlQuery &stays = m_sql.prepared(
             u"SELECT arrived_at, touched_at, left_at FROM department_stays WHERE department_id = ? AND arrived_at >= ?"_s);
         stays.addBindValue(departmentId);
         stays.addBindValue(since);
@@ -242,7 +241,7 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
 
     // Each member's open tickets here, and how many of them are at risk or
     // breached: where the SLA trouble sits, not only how much there is.
-    QSqlQuery &load = m_db.prepared(
+    QSqlQuery &load = m_sql.prepared(
         u"SELECT a.id, a.name, COUNT(t.id), COALESCE(SUM(CASE WHEN t.sla_at_risk <> 0 AND t.sla_breached = 0 THEN 1 ELSE 0 END), 0),"
         " COALESCE(SUM(CASE WHEN t.sla_breached <> 0 THEN 1 ELSE 0 END), 0)"
         " FROM memberships m JOIN agents a ON a.id = m.agent_id"
