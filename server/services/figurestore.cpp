@@ -68,6 +68,7 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
     const qint64 today = nowMs - nowMs % Day; // days are UTC days
     const qint64 since = today - qint64(days - 1) * Day;
     SqlTransaction snapshot(m_sql); // one consistent read
+    const bool ranksInDatabase = m_sql.engine() == SqlEngine::PostgreSQL;
     if (Status begun = snapshot.begun(); !begun)
         return begun.error();
 
@@ -111,7 +112,7 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
     // the period that are in the department now.
     int periodTickets = 0, missed = 0;
     QJsonObject firstResponse, resolution;
-    if ((m_sql.engine() == SqlEngine::PostgreSQL)) {
+    if (ranksInDatabase) {
         QSqlQuery &times = m_sql.prepared(
             u"SELECT COUNT(*), COALESCE(SUM(sla_missed), 0), %1, %2 FROM tickets"
             " WHERE department_id = ? AND created_at >= ?"_s.arg(rankedInDatabase(u"first_replied_at - created_at"_s),
@@ -146,7 +147,6 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
         firstResponse = duration(firstResponses);
         resolution = duration(resolutions);
     }
-    QList<std::pair<int, int>> trend(days); // created, solved, per day from `since`
     // The share of the period's tickets that met every target promised to
     // the customer (so far); none in the period counts as no figure.
     result.insert(u"sla"_s, QJsonObject{
@@ -162,6 +162,7 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
     // The trend counts what happened here on each day, whatever became of
     // the tickets since: created here, and first solved here.
     // Counted by day in the database (both divide whole numbers whole).
+    QList<std::pair<int, int>> trend(days); // created, solved, per day from `since`
     QSqlQuery &started = m_sql.prepared(
         u"SELECT (arrived_at - ?) / %1, COUNT(*) FROM department_stays"
         " WHERE department_id = ? AND arrived_at >= ? AND origin <> 0 GROUP BY 1"_s.arg(Day));
@@ -203,7 +204,7 @@ Expected<QJsonObject> FigureStore::figures(qint64 departmentId, int days, qint64
     // now, and how long the ones passed on were held first.
     int arrived = 0;
     QJsonObject firstTouch, heldBeforeTransfer;
-    if ((m_sql.engine() == SqlEngine::PostgreSQL)) {
+    if (ranksInDatabase) {
         QSqlQuery &stays = m_sql.prepared(
             u"SELECT COUNT(*), %1, %2 FROM department_stays WHERE department_id = ? AND arrived_at >= ?"_s.arg(
                 rankedInDatabase(u"touched_at - arrived_at"_s), rankedInDatabase(u"left_at - arrived_at"_s)));
