@@ -8,7 +8,8 @@
 // new, open or pending, assigned among the department's agents. Finally it
 // starts the server again on that store, with the file dropped from the OS
 // page cache (on PostgreSQL: copies the store into a database with
-// `signpost-server migrate` and starts the server on that), and times GET /api/v1/departments/{id}/figures as the lead: one
+// `signpost-server migrate` and starts the server on that), and times
+// GET /api/v1/departments/{id}/figures as the lead: one
 // cold first request, then per period one warm-up and R timed requests; and
 // the queue's first page in every documented sort.
 // See docs/benchmarks.md for the figures.
@@ -383,8 +384,8 @@ int main(int argc, char *argv[])
     const QByteArray lead = login(http, LeadEmail, LeadPassword);
 
     const HttpResponse cold = askFigures(http, lead, department, periods.first());
-    say(u"%1 first request (%2 days; server just started%3): %4 ms"_s
-            .arg(store.onPostgres() ? u"first"_s : u"cold"_s)
+    say(u"%1 (%2 days; server just started%3): %4 ms"_s
+            .arg(store.onPostgres() ? u"first request"_s : u"cold first request"_s)
             .arg(periods.first())
             .arg(store.onPostgres() ? u", on a database just copied in"_s
                                     : u", store file dropped from the OS page cache"_s)

@@ -349,6 +349,7 @@ RunResult measure(const Options &options, int connections, int run, int runs)
     const QStringList arguments =
         QStringList{u"--login-rate"_s, u"0"_s} + store.serverArguments(u"intake_%1_%2"_s.arg(connections).arg(run));
     const int instances = int(options.number(u"instances"_s));
+    // Each in a data directory of its own: the intake keeps no files there.
     std::vector<std::unique_ptr<ServerProcess>> servers;
     for (int i = 0; i < instances; ++i) {
         servers.push_back(std::make_unique<ServerProcess>());

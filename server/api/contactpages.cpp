@@ -120,8 +120,17 @@ QString languageChoice(const Shop &shop, const Wording &wording)
 
 } // namespace
 
+namespace {
+
 // A browser sends no NUL characters, and no text stored may hold them: what
 // a hostile client puts there is dropped.
+QString withoutNul(QString text)
+{
+    return text.remove(QChar(0));
+}
+
+} // namespace
+
 Values decodeForm(const QByteArray &body)
 {
     // In form encoding "+" is a space; a literal plus arrives as %2B.
@@ -131,7 +140,7 @@ Values decodeForm(const QByteArray &body)
     Values values;
     const auto items = query.queryItems(QUrl::FullyDecoded);
     for (const auto &[key, value] : items)
-        values.insert(QString(key).remove(QChar(0)), QString(value).remove(QChar(0)));
+        values.insert(withoutNul(key), withoutNul(value));
     return values;
 }
 
@@ -147,9 +156,9 @@ bool decodePost(const QByteArray &contentType, const QByteArray &body, Values &v
         return false;
     for (const MailParser::FormPart &part : *parts) {
         if (!part.isFile)
-            values.insert(QString(part.name).remove(QChar(0)), QString::fromUtf8(part.data).remove(QChar(0)));
+            values.insert(withoutNul(part.name), withoutNul(QString::fromUtf8(part.data)));
         else if (!part.filename.isEmpty() || !part.data.isEmpty()) // a file field left empty sends neither
-            files.append({QFileInfo(QString(part.filename).remove(QChar(0))).fileName().left(MaxFilenameLength),
+            files.append({QFileInfo(withoutNul(part.filename)).fileName().left(MaxFilenameLength),
                           part.contentType.isEmpty() ? u"application/octet-stream"_s : part.contentType, false, part.data});
     }
     return true;
