@@ -16,7 +16,7 @@ enum class ErrorCode {
     PayloadTooLarge,
     RateLimited,
     Internal,
-    Unavailable,      // client side: the server could not be reached
+    Unavailable,      // the server (client side) or its store could not be reached: try again
 };
 
 // What went wrong, for whom: a machine-readable code, the offending field

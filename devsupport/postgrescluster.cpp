@@ -109,9 +109,19 @@ bool PostgresCluster::start(const QStringList &settings)
                            u"--encoding"_s, u"UTF8"_s, u"--locale"_s, u"C.UTF-8"_s, u"--no-sync"_s}))
         return false;
 
-    QStringList arguments{u"-D"_s, data, u"-k"_s, m_dir->path(), u"-c"_s, u"listen_addresses="_s};
+    m_arguments = QStringList{u"-D"_s, data, u"-k"_s, m_dir->path(), u"-c"_s, u"listen_addresses="_s};
     for (const QString &setting : settings)
-        arguments << u"-c"_s << setting;
+        m_arguments << u"-c"_s << setting;
+    return launch();
+}
+
+bool PostgresCluster::resume()
+{
+    return m_dir && !isRunning() && launch();
+}
+
+bool PostgresCluster::launch()
+{
     // Its log goes to a file: a pipe nobody reads while a test blocks would
     // fill and stop the cluster.
     const QString logPath = m_dir->filePath(u"postgres.log"_s);
@@ -119,7 +129,7 @@ bool PostgresCluster::start(const QStringList &settings)
     prepareChild(*m_postmaster);
     m_postmaster->setProcessChannelMode(QProcess::MergedChannels);
     m_postmaster->setStandardOutputFile(logPath);
-    m_postmaster->start(QDir(m_bin).filePath(u"postgres"_s), arguments);
+    m_postmaster->start(QDir(m_bin).filePath(u"postgres"_s), m_arguments);
     // Ready once it says so.
     QFile log(logPath);
     const QDeadlineTimer deadline(60'000);
@@ -145,16 +155,21 @@ bool PostgresCluster::isRunning() const
     return m_postmaster && m_postmaster->state() == QProcess::Running;
 }
 
-void PostgresCluster::stop()
+void PostgresCluster::halt()
 {
     if (isRunning()) {
-        // "Fast" shutdown: connections are ended, nothing is kept.
+        // "Fast" shutdown: connections are ended, what was committed is kept.
         ::kill(pid_t(m_postmaster->processId()), SIGINT);
         if (!m_postmaster->waitForFinished(30'000))
             m_postmaster->kill();
         m_postmaster->waitForFinished(5'000);
     }
     m_postmaster.reset();
+}
+
+void PostgresCluster::stop()
+{
+    halt();
     m_dir.reset();
 }
 

@@ -26,6 +26,12 @@ public:
     // `settings` are postgres -c options (e.g. "fsync=off").
     bool start(const QStringList &settings = {});
     void stop();
+    // Stops the postmaster ("fast": every connection is ended) and starts it
+    // again on the same data, as an operator's restart does; halt() and
+    // resume() are its two halves, for what happens in between.
+    bool restart() { halt(); return resume(); }
+    void halt();
+    bool resume();
     bool isRunning() const;
     // A new empty database, and the URL the server takes for it.
     QString createDatabase(const QString &name);
@@ -42,9 +48,11 @@ public:
 
 private:
     bool run(const QString &program, const QStringList &arguments);
+    bool launch();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_postmaster;
+    QStringList m_arguments; // the postmaster's
     QString m_bin;
     QString m_error;
 };

@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n # Qt's own strings in Norwegian and German
   qt6-websockets-dev
-  libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
+  libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libpq-dev
   postgresql-15 # the tests start throwaway clusters of their own
   qt6-charts-dev libqt6opengl6-dev
   libqt6svg6 qt6-svg-dev

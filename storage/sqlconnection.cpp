@@ -45,12 +45,29 @@ Status SqlConnection::open(const QString &path, const QStringList &pragmas, cons
         m_db.setConnectOptions(connectOptions);
     if (!m_db.open())
         return Error{ErrorCode::Internal, u"Cannot open the %1 at %2: %3"_s.arg(m_what, path, m_db.lastError().text()), {}};
-    QSqlQuery pragma(m_db);
-    for (const QString &statement : pragmas) {
-        if (!pragma.exec(statement))
-            return error(pragma);
+    m_setup = pragmas;
+    return runSetup();
+}
+
+Status SqlConnection::runSetup()
+{
+    QSqlQuery statement(m_db);
+    for (const QString &sql : std::as_const(m_setup)) {
+        if (!statement.exec(sql))
+            return error(statement);
     }
     return ok();
+}
+
+Status SqlConnection::reopen()
+{
+    m_statements.clear();
+    m_uses.clear();
+    m_direct.clear();
+    m_db.close();
+    if (!m_db.open())
+        return Error{ErrorCode::Internal, u"Cannot open the %1 again: %2"_s.arg(m_what, m_db.lastError().text()), {}};
+    return runSetup();
 }
 
 Status SqlConnection::openPostgres(const QUrl &url, const QStringList &setup)
@@ -80,12 +97,8 @@ Status SqlConnection::openPostgres(const QUrl &url, const QStringList &setup)
                      u"Cannot open the %1 at %2: %3"_s.arg(m_what, url.toDisplayString(QUrl::RemovePassword),
                                                            m_db.lastError().text()),
                      {}};
-    QSqlQuery statement(m_db);
-    for (const QString &sql : setup) {
-        if (!statement.exec(sql))
-            return error(statement);
-    }
-    return ok();
+    m_setup = setup;
+    return runSetup();
 }
 
 int SqlConnection::userVersion()

@@ -36,6 +36,10 @@ public:
     // A PostgreSQL database, by its URL (postgresql://user:password@host:port/name?host=/socket/dir);
     // `setup` runs once connected.
     Status openPostgres(const QUrl &url, const QStringList &setup = {});
+    // Opens the connection again, with the same settings, after it was lost
+    // (a PostgreSQL server restarted). Every prepared statement is dropped:
+    // call it where none is held.
+    Status reopen();
     // SQLite for the client's cache and the server's embedded store,
     // PostgreSQL for a server beyond one machine.
     SqlEngine engine() const { return m_engine; }
@@ -71,11 +75,14 @@ public:
     const QLoggingCategory &category() const { return m_category; }
 
 private:
+    Status runSetup();
+
     const QLoggingCategory &m_category;
     QString m_what;
     QString m_connectionName;
     QSqlDatabase m_db;
     SqlEngine m_engine = SqlEngine::SQLite;
+    QStringList m_setup; // run on every open
     struct Statement
     {
         std::unique_ptr<QSqlQuery> query;

@@ -40,7 +40,7 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
                                     const QString path = request.url().path();
                                     const QByteArray authorization = request.value("Authorization");
                                     if ((path == u"/api/v1/uploads" || path == u"/api/v1/mail/inbound")
-                                        && authorization.startsWith("Bearer ")
+                                        && authorization.startsWith("Bearer ") && m_db.ensureConnected()
                                         && m_accounts.authenticate(QString::fromLatin1(authorization.mid(7).trimmed())))
                                         return AttachmentStore::MaxUploadBytes;
                                     if (request.method() == HttpRequest::Method::Post
@@ -51,6 +51,8 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
                                 }},
              [this](const HttpRequest &request, HttpServer::Respond respond) { handle(request, std::move(respond)); },
              [this](const HttpRequest &request) -> std::optional<HttpReply> {
+                 if (Status store = m_db.ensureConnected(); !store)
+                     return decorated(HttpReply::error(store.error()));
                  const Expected<AccountStore::Session> allowed = m_push.checkUpgrade(
                      request.url().path(), request.value("Origin"), request.value("Authorization"));
                  if (allowed)
@@ -79,13 +81,25 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
         return ticket ? std::optional<qint64>(ticket->departmentId) : std::nullopt;
     });
     m_tickets.setChangeListener([this](const ChangeNotice &notice) { m_cluster.publish(notice); });
-    if (Status listening = m_cluster.start(); !listening)
-        qCCritical(lcServer) << "Push will not hear the other instances' changes:" << listening.error().message;
+    m_cluster.start();
     connect(&m_http, &HttpServer::upgraded, this,
             [this](QTcpSocket *socket, const HttpRequest &request) { m_push.adopt(socket, request); });
 
-    route(HttpRequest::Method::Get, u"/healthz"_s, Access::Public,
-          [](Call &) { return HttpReply::json(QJsonObject{{u"status"_s, u"ok"_s}}); });
+    // Healthy when the store answers: a balancer sends no one to an instance
+    // that lost its database.
+    route(HttpRequest::Method::Get, u"/healthz"_s, Access::Public, [this](Call &) {
+        QSqlQuery &probe = m_db.prepared(u"SELECT 1"_s);
+        const bool answered = probe.exec() && probe.next();
+        probe.finish();
+        if (!answered)
+            return HttpReply::error({ErrorCode::Unavailable, u"The store does not answer."_s, {}});
+        QJsonObject health{{u"status"_s, u"ok"_s}};
+        // Push from the other instances (PostgreSQL): "listening", or
+        // "reconnecting" while their notices are not heard.
+        if (m_db.isPostgres())
+            health.insert(u"instances"_s, m_cluster.isListening() ? u"listening"_s : u"reconnecting"_s);
+        return HttpReply::json(health);
+    });
     route(HttpRequest::Method::Get, u"/metrics"_s, Access::Public, [this](Call &call) { return metrics(call); });
     route(HttpRequest::Method::Get, u"/api/v1"_s, Access::Public, [](Call &) {
         return HttpReply::json(QJsonObject{{u"name"_s, u"signpost"_s}, {u"version"_s, QStringLiteral(SIGNPOST_VERSION)}});
@@ -146,6 +160,8 @@ void ApiServer::indexWords()
 Expected<int> ApiServer::maintain()
 {
     constexpr int Limit = 2000;
+    if (Status store = m_db.ensureConnected(); !store)
+        return store.error();
     const qint64 now = nowMs();
     Expected<int> accounts = m_accounts.prune(now, Limit);
     if (!accounts)
@@ -346,6 +362,10 @@ HttpReply ApiServer::dispatch(const HttpRequest &request, QString &routeLabel)
     // are refused as it is read).
     if (request.url().query(QUrl::FullyDecoded).contains(QChar(0)))
         return HttpReply::error({ErrorCode::MalformedRequest, u"The query must not hold NUL characters (%00)."_s, {}});
+    // The store's connection, lost (PostgreSQL restarted), is opened again
+    // here, before any statement of the request's is prepared.
+    if (Status store = m_db.ensureConnected(); !store)
+        return HttpReply::error(store.error());
     const QStringList path = request.url().path().split(u'/', Qt::SkipEmptyParts);
     bool pathKnown = false;
     for (const Route &route : std::as_const(m_routes)) {
@@ -427,6 +447,10 @@ void ApiServer::handle(const HttpRequest &request, HttpServer::Respond respond)
     took.start();
     QString route;
     HttpReply reply = dispatch(request, route);
+    // A statement failed because the store's connection ended: the caller
+    // may try again (503), and the next request opens it again.
+    if (reply.status == 500 && reply.contentType == "application/json" && m_db.connectionLost())
+        reply = HttpReply::error(Database::unreachable());
     if (publicApi)
         reply = withCors(std::move(reply), corsAllowed ? origin : QByteArray());
     if (!m_dropNextAnswerTo.isEmpty() && request.url().path() == m_dropNextAnswerTo) {

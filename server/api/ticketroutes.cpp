@@ -220,7 +220,11 @@ HttpReply ApiServer::readAside(std::function<Expected<QByteArray>(SqlConnection 
                               Expected<SqlConnection *> sql = Database::readerForThisThread(location);
                               if (!sql)
                                   return sql.error();
-                              return read(**sql, epoch);
+                              Expected<QByteArray> answer = read(**sql, epoch);
+                              // The connection ended mid-read: try again (503).
+                              if (!answer && Database::isLost(**sql))
+                                  return Database::unreachable();
+                              return answer;
                           })
             .then(this, [respond, answer](Expected<QByteArray> read) {
                 respond(read ? answer(std::move(*read)) : HttpReply::error(read.error()));

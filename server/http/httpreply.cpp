@@ -26,6 +26,8 @@ HttpReply HttpReply::error(const Error &error)
         reply.headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer")));
     if (error.code == ErrorCode::RateLimited)
         reply.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("60")));
+    if (error.code == ErrorCode::Unavailable)
+        reply.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("2")));
     return reply;
 }
 

@@ -3,10 +3,12 @@
 #include "server/logging.h"
 #include "server/push/pushhub.h"
 #include "server/storage/database.h"
+#include "server/storage/postgreslistener.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QTimer>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -47,18 +49,33 @@ ClusterRelay::ClusterRelay(Database &db, PushHub &push, QObject *parent)
 
 ClusterRelay::~ClusterRelay() = default;
 
-Status ClusterRelay::start()
+void ClusterRelay::start()
 {
     if (!m_db.isPostgres())
-        return ok();
-    m_listener = std::make_unique<SqlConnection>(lcStore(), u"store"_s);
-    if (Status opened = m_listener->openPostgres(QUrl(m_db.location())); !opened)
-        return opened;
-    QSqlDriver *driver = m_listener->database().driver();
-    connect(driver, &QSqlDriver::notification, this, &ClusterRelay::received);
-    if (!driver->subscribeToNotification(PushChannel))
-        return Error{ErrorCode::Internal, u"Cannot listen for the other instances' changes."_s, {}};
-    return ok();
+        return;
+    m_listener = std::make_unique<PostgresListener>(m_db.location(), PushChannel);
+    connect(m_listener.get(), &PostgresListener::notified, this, &ClusterRelay::received);
+    connect(m_listener.get(), &PostgresListener::listening, this, [this](bool again) {
+        if (again)
+            pokeAfterLoss();
+    });
+    m_listener->start();
+}
+
+void ClusterRelay::pokeAfterLoss()
+{
+    // The head of the sequence is read on the writer's connection, which
+    // may not be back yet.
+    if (!m_db.ensureConnected()) {
+        QTimer::singleShot(1000, this, &ClusterRelay::pokeAfterLoss);
+        return;
+    }
+    m_push.pokeEveryone(m_db.headSeq());
+}
+
+bool ClusterRelay::isListening() const
+{
+    return m_listener && m_listener->isListening();
 }
 
 QJsonObject ClusterRelay::toJson(const ChangeNotice &notice)
@@ -129,11 +146,9 @@ void ClusterRelay::announce(QJsonObject message)
     notify.finish();
 }
 
-void ClusterRelay::received(const QString &name, QSqlDriver::NotificationSource, const QVariant &payload)
+void ClusterRelay::received(const QString &payload)
 {
-    if (name != PushChannel)
-        return;
-    const QJsonObject message = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
+    const QJsonObject message = QJsonDocument::fromJson(payload.toUtf8()).object();
     if (message.value(u"from"_s).toString() == m_instance)
         return;
     const QString kind = message.value(u"kind"_s).toString();

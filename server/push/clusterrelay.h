@@ -5,7 +5,6 @@
 
 #include <QJsonObject>
 #include <QObject>
-#include <QSqlDriver>
 
 #include <memory>
 
@@ -13,7 +12,7 @@ namespace Signpost {
 
 class Database;
 class PushHub;
-class SqlConnection;
+class PostgresListener;
 
 // What the push channel must hear, from this instance and from every other
 // on the same PostgreSQL store: each call goes to this instance's PushHub
@@ -23,7 +22,9 @@ class SqlConnection;
 //
 // Delivery to the other instances is at most once: a NOTIFY is sent after
 // the change commits, so an instance that dies between the two leaves the
-// others' desks to find the change at their next pull.
+// others' desks to find the change at their next pull. While the listening
+// connection is lost (the database restarted) notices are missed: once it
+// is back, every desk connected here is poked to pull.
 class ClusterRelay : public QObject
 {
     Q_OBJECT
@@ -32,8 +33,9 @@ public:
     ClusterRelay(Database &db, PushHub &push, QObject *parent = nullptr);
     ~ClusterRelay() override;
 
-    // Starts listening (PostgreSQL).
-    Status start();
+    // Starts listening (PostgreSQL), and keeps at it.
+    void start();
+    bool isListening() const;
 
     void publish(const ChangeNotice &notice);
     void accessChanged(qint64 agentId, qint64 seq);
@@ -45,11 +47,12 @@ public:
 
 private:
     void announce(QJsonObject message);
-    void received(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
+    void received(const QString &payload);
+    void pokeAfterLoss();
 
     Database &m_db;
     PushHub &m_push;
-    std::unique_ptr<SqlConnection> m_listener;
+    std::unique_ptr<PostgresListener> m_listener;
     QString m_instance; // this instance's own messages come back too: skipped
 };
 

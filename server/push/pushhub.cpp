@@ -51,6 +51,7 @@ public:
     void accessChanged(qint64 agentId, const std::optional<AccessScope> &scope, qint64 seq);
     void disconnectAgent(qint64 agentId, const QString &reason);
     void disconnectToken(const QByteArray &tokenHash);
+    void pokeEveryone(qint64 seq);
     void setPingInterval(std::chrono::milliseconds interval) { m_pingTimer.start(interval); }
     void closeAll();
     // The ticket a presence message named is in `departmentId` (0: none).
@@ -506,6 +507,12 @@ void PushFanout::accessChanged(qint64 agentId, const std::optional<AccessScope> 
     queuePoke(agentId, seq);
 }
 
+void PushFanout::pokeEveryone(qint64 seq)
+{
+    for (const Connection &connection : std::as_const(m_sockets))
+        queuePoke(connection.agentId, seq);
+}
+
 void PushFanout::closeWhere(const std::function<bool(const Connection &)> &predicate, const QString &reason)
 {
     const auto sockets = m_sockets.keys();
@@ -632,6 +639,11 @@ void PushHub::accessChanged(qint64 agentId, qint64 seq)
 void PushHub::disconnectAgent(qint64 agentId, const QString &reason)
 {
     post([agentId, reason](PushFanout &fanout) { fanout.disconnectAgent(agentId, reason); });
+}
+
+void PushHub::pokeEveryone(qint64 seq)
+{
+    post([seq](PushFanout &fanout) { fanout.pokeEveryone(seq); });
 }
 
 void PushHub::disconnectToken(const QByteArray &tokenHash)

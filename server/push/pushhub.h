@@ -69,6 +69,9 @@ public:
     void disconnectAgent(qint64 agentId, const QString &reason);
     // Signed out: close the sockets opened with that token.
     void disconnectToken(const QByteArray &tokenHash);
+    // Changes up to `seq` may have gone unheard (the other instances'
+    // notices were lost for a while): every desk connected pulls.
+    void pokeEveryone(qint64 seq);
 
     int connectionCount() const { return m_connections.load(); }
 

@@ -9,7 +9,10 @@
 #include <QRandomGenerator>
 #include <QThreadStorage>
 #include <QSqlError>
+#include <QSqlDriver>
 #include <QVariant>
+
+#include <libpq-fe.h>
 
 using namespace Qt::StringLiterals;
 
@@ -21,6 +24,23 @@ namespace {
 // keys: any number no other program on the database uses).
 constexpr int WritersLock = 7401;
 constexpr int DutiesLock = 7402;
+
+constexpr qint64 ReconnectIntervalMs = 1000;
+
+// Whether a PostgreSQL connection, idle, has ended. What the server sent
+// meanwhile (its last words on shutting down, then the end) is read first:
+// libpq never blocks on that read, and notices the end only there or at the
+// next statement.
+bool pgConnectionLost(SqlConnection &sql)
+{
+    const QVariant handle = sql.database().driver() ? sql.database().driver()->handle() : QVariant();
+    // Qt names the type as the compiler spells it.
+    if (!handle.isValid() || (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
+        return false;
+    PGconn *connection = *static_cast<PGconn *const *>(handle.constData());
+    return !connection || PQstatus(connection) == CONNECTION_BAD || !PQconsumeInput(connection)
+           || PQstatus(connection) == CONNECTION_BAD;
+}
 
 QString newEpoch()
 {
@@ -159,8 +179,11 @@ Expected<SqlConnection *> Database::readerForThisThread(const QString &location)
     if (!readers.hasLocalData())
         readers.setLocalData(new Reader);
     std::unique_ptr<SqlConnection> &reader = readers.localData()->connection;
-    if (reader && readers.localData()->location == location)
+    if (reader && readers.localData()->location == location) {
+        if (pgConnectionLost(*reader) && !reader->reopen())
+            return Database::unreachable();
         return reader.get();
+    }
     reader = std::make_unique<SqlConnection>(lcStore(), u"store"_s);
     readers.localData()->location = location;
     // A transaction reads one snapshot, as SQLite's do: the feed's page
@@ -209,8 +232,41 @@ Status Database::lockWriters()
     return ok();
 }
 
+Error Database::unreachable()
+{
+    return Error{ErrorCode::Unavailable, u"The store cannot be reached just now: try again in a moment."_s, {}};
+}
+
+bool Database::isLost(SqlConnection &sql)
+{
+    return sql.engine() == SqlEngine::PostgreSQL && pgConnectionLost(sql);
+}
+
+Status Database::ensureConnected()
+{
+    if (!connectionLost())
+        return ok();
+    if (m_lastReconnect.isValid() && m_lastReconnect.elapsed() < ReconnectIntervalMs)
+        return unreachable();
+    const bool firstTry = !m_lastReconnect.isValid();
+    m_lastReconnect.start();
+    if (Status reopened = m_sql.reopen(); !reopened) {
+        if (firstTry)
+            qCWarning(lcStore) << "The store's connection was lost:" << reopened.error().message;
+        return unreachable();
+    }
+    m_lastReconnect.invalidate();
+    // A session lock ends with its session: another instance may hold the
+    // duties now.
+    m_dutiesHeld = false;
+    qCInfo(lcStore) << "The store's connection is back";
+    return ok();
+}
+
 bool Database::holdsDuties()
 {
+    if (!ensureConnected())
+        return false;
     if (!isPostgres() || m_dutiesHeld)
         return true;
     QSqlQuery &lock = prepared(u"SELECT pg_try_advisory_lock(%1)"_s.arg(DutiesLock));

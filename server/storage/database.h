@@ -4,6 +4,7 @@
 
 #include "storage/sqlconnection.h"
 
+#include <QElapsedTimer>
 #include <QString>
 #include <QUrl>
 
@@ -40,6 +41,18 @@ public:
     // under `dataDir`, which instances must share.
     static Expected<std::unique_ptr<Database>> openPostgres(const QUrl &url, const QString &dataDir);
     static bool isPostgresUrl(const QString &location);
+
+    // On PostgreSQL, opens the connection again if it was lost (the
+    // database restarted, the network cut it): tried at most once a second,
+    // so while the database is away each request gets a quick 503
+    // ("unavailable": try again) rather than a wait. Called before each
+    // request and each periodic duty, where no prepared statement is held.
+    Status ensureConnected();
+    // Whether the connection ended (PostgreSQL): a statement that failed
+    // just now failed for that, and may be tried again once it is back.
+    bool connectionLost() { return isLost(m_sql); }
+    static bool isLost(SqlConnection &sql);
+    static Error unreachable();
 
     QSqlQuery &prepared(const QString &sql) { return m_sql.prepared(sql); }
     SqlDialect dialect() const { return m_sql.dialect(); }
@@ -103,6 +116,7 @@ private:
     SqlConnection m_sql;
     std::unique_ptr<Checkpointer> m_checkpointer; // none: SQLite checkpoints in the writer
     bool m_dutiesHeld = false;
+    QElapsedTimer m_lastReconnect;
     qint64 m_seq = 0;
     qint64 m_committedSeq = 0;
     QString m_epoch;

@@ -9,6 +9,8 @@
 #include "tests/support/pushlistener.h"
 #include "tests/support/worldtest.h"
 
+#include "devsupport/postgrescluster.h"
+
 #include <QJsonArray>
 #include <QTest>
 
@@ -137,6 +139,56 @@ private Q_SLOTS:
         const qint64 later = m_world.intake(other, m_world.support, u"One more"_s);
         QTRY_COMPARE_WITH_TIMEOUT(samsDesk.notifications(u"new_ticket"_s).constLast().value(u"ticket"_s).toInteger(),
                                   later, 10'000);
+        QVERIFY(second.stop());
+    }
+
+    // The database restarts (an operator's upgrade, a failover) under two
+    // running instances. While it is away every request is answered at
+    // once, with 503 "unavailable" (try again) rather than a hang or a
+    // plain 500; once it is back each instance finds it by itself:
+    // requests, sync pages on the reader threads, the store's duties, and
+    // push between the instances.
+    void theDatabaseRestarts()
+    {
+        QVERIFY2(startWorld(), qPrintable(m_error));
+        TestServer second;
+        QVERIFY2(second.startBeside(*m_server), qPrintable(second.errorOutput()));
+        ApiClient first(m_server->baseUrl());
+        ApiClient other(second.baseUrl());
+        const QString sam = m_world.token(u"sam"_s);
+        Listener samsDesk(second.baseUrl(), sam);
+        QTRY_VERIFY(samsDesk.hello());
+        QCOMPARE(other.get(u"/api/v1/sync?limit=5"_s, sam).status, 200);
+        QCOMPARE(other.get(u"/healthz"_s).json().value(u"instances"_s).toString(), u"listening"_s);
+
+        Signpost::PostgresCluster *cluster = Signpost::PostgresCluster::shared();
+        QVERIFY(cluster);
+        cluster->halt();
+        // The first request after the loss finds it; it and every one after
+        // are told to try again.
+        for (ApiClient *api : {&first, &first, &other}) {
+            const Response refused = api->get(u"/api/v1/me"_s, sam);
+            QVERIFY2(refused.status == 503, refused.body.constData());
+            QCOMPARE(refused.json()[u"error"_s][u"code"_s].toString(), u"unavailable"_s);
+        }
+        QCOMPARE(other.get(u"/api/v1/sync?limit=5"_s, sam).status, 503);
+        QCOMPARE(first.get(u"/healthz"_s).status, 503);
+        QVERIFY2(cluster->resume(), qPrintable(cluster->error()));
+
+        // Back, without either instance restarting.
+        QTRY_COMPARE_WITH_TIMEOUT(first.get(u"/healthz"_s).status, 200, 15'000);
+        QCOMPARE(first.get(u"/api/v1/me"_s, sam).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(other.get(u"/api/v1/sync?limit=5"_s, sam).status, 200, 15'000);
+        // The other instance listens again: a ticket through the first one
+        // reaches Sam's desk on it, and its words are indexed (a duty).
+        QTRY_COMPARE_WITH_TIMEOUT(other.get(u"/healthz"_s).json().value(u"instances"_s).toString(), u"listening"_s,
+                                  30'000);
+        const qint64 ticket = m_world.intake(first, m_world.support, u"Restarted zebrafinch"_s);
+        QVERIFY(ticket > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(samsDesk.notifications(u"new_ticket"_s).size(), 1, 10'000);
+        QCOMPARE(samsDesk.notifications(u"new_ticket"_s).constFirst().value(u"ticket"_s).toInteger(), ticket);
+        QCOMPARE(samsDesk.closeCode, -1);
+        QTRY_COMPARE_WITH_TIMEOUT(found(other, sam, u"zebrafinch"_s), QList<qint64>{ticket}, 15'000);
         QVERIFY(second.stop());
     }
 };
