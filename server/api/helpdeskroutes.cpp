@@ -106,9 +106,16 @@ void ApiServer::addHelpdeskRoutes()
         return HttpReply::json(QJsonObject{{u"departments"_s, list}});
     });
 
+    // Every desk reads the directory again after a department is made,
+    // changed or deleted: each lists all departments as transfer targets.
     route(Method::Post, u"/api/v1/departments"_s, Access::Admin, [this](Call &call) {
         Expected<QJsonObject> body = jsonBody(call);
-        return body ? replyWith(m_departments.createDepartment(*body), 201) : HttpReply::error(body.error());
+        if (!body)
+            return HttpReply::error(body.error());
+        Expected<Department> created = m_departments.createDepartment(*body);
+        if (created)
+            m_cluster.pokeEveryone(m_db.headSeq());
+        return replyWith(created, 201);
     });
     route(Method::Patch, u"/api/v1/departments/{id}"_s, Access::Admin, [this](Call &call) {
         Expected<QJsonObject> body = jsonBody(call);
@@ -132,18 +139,16 @@ void ApiServer::addHelpdeskRoutes()
             m_tickets.publish(rescheduled.notice);
         if (updated && rescheduled.more)
             QTimer::singleShot(0, this, &ApiServer::startSlaSweep);
-        if (updated) {
-            // The department's desks pull, see the new directory_version and
-            // read the department (its signature, its limits) again.
-            ChangeNotice notice;
-            notice.seq = m_db.headSeq();
-            notice.departments = {call.id()};
-            m_cluster.publish(notice);
-        }
+        if (updated)
+            m_cluster.pokeEveryone(m_db.headSeq());
         return replyWith(updated);
     });
-    route(Method::Delete, u"/api/v1/departments/{id}"_s, Access::Admin,
-          [this](Call &call) { return replyWith(m_departments.deleteDepartment(call.id())); });
+    route(Method::Delete, u"/api/v1/departments/{id}"_s, Access::Admin, [this](Call &call) {
+        const Status deleted = m_departments.deleteDepartment(call.id());
+        if (deleted)
+            m_cluster.pokeEveryone(m_db.headSeq());
+        return replyWith(deleted);
+    });
 
     // Canned replies: read by everyone in the department, written by its
     // leads (and admins).

@@ -134,6 +134,12 @@ void ClusterRelay::disconnectToken(const QByteArray &tokenHash)
     announce({{u"kind"_s, u"disconnect_token"_s}, {u"token_hash"_s, QString::fromLatin1(tokenHash.toHex())}});
 }
 
+void ClusterRelay::pokeEveryone(qint64 seq)
+{
+    m_push.pokeEveryone(seq);
+    announce({{u"kind"_s, u"poke_everyone"_s}, {u"seq"_s, seq}});
+}
+
 void ClusterRelay::announce(QJsonObject message)
 {
     if (!m_listener)
@@ -158,6 +164,8 @@ void ClusterRelay::received(const QString &payload)
         m_push.accessChanged(message.value(u"agent"_s).toInteger(), message.value(u"seq"_s).toInteger());
     else if (kind == u"disconnect_agent")
         m_push.disconnectAgent(message.value(u"agent"_s).toInteger(), message.value(u"reason"_s).toString());
+    else if (kind == u"poke_everyone")
+        m_push.pokeEveryone(message.value(u"seq"_s).toInteger());
     else if (kind == u"disconnect_token")
         m_push.disconnectToken(QByteArray::fromHex(message.value(u"token_hash"_s).toString().toLatin1()));
 }

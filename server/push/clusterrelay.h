@@ -41,6 +41,8 @@ public:
     void accessChanged(qint64 agentId, qint64 seq);
     void disconnectAgent(qint64 agentId, const QString &reason);
     void disconnectToken(const QByteArray &tokenHash);
+    // Something every desk reads changed (the departments): all pull.
+    void pokeEveryone(qint64 seq);
 
     static QJsonObject toJson(const ChangeNotice &notice);
     static ChangeNotice noticeFromJson(const QJsonObject &json);

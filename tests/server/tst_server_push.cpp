@@ -69,6 +69,42 @@ private Q_SLOTS:
         QCOMPARE(m_listeners.value(u"sam"_s)->notifications().size(), 1);
     }
 
+    // Every desk lists every department (transfer targets): making,
+    // changing or deleting one pokes every desk, in any department, to
+    // read the directory again.
+    void departmentChangesPokeEveryDesk()
+    {
+        const QString admin = m_world.token(u"admin"_s);
+        const auto pokes = [this]() {
+            QHash<QString, int> counted;
+            for (auto it = m_listeners.cbegin(); it != m_listeners.cend(); ++it) {
+                for (const QJsonObject &message : it.value()->messages)
+                    counted[it.key()] += message.value(u"type"_s).toString() == u"poke" ? 1 : 0;
+            }
+            return counted;
+        };
+        const auto everyonePokedSince = [&](const QHash<QString, int> &before) {
+            const QHash<QString, int> now = pokes();
+            for (auto it = m_listeners.cbegin(); it != m_listeners.cend(); ++it) {
+                if (now.value(it.key()) <= before.value(it.key()))
+                    return false;
+            }
+            return true;
+        };
+        QHash<QString, int> before = pokes();
+        const Response created = m_api->post(u"/api/v1/departments"_s, {{u"name"_s, u"Wholesale"_s}}, admin);
+        QCOMPARE(created.status, 201);
+        QTRY_VERIFY_WITH_TIMEOUT(everyonePokedSince(before), 10'000);
+        before = pokes();
+        QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.sales), {{u"signature"_s, u"Sales desk"_s}}, admin)
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(everyonePokedSince(before), 10'000);
+        before = pokes();
+        QCOMPARE(m_api->del(u"/api/v1/departments/%1"_s.arg(created.json()[u"id"_s].toInteger()), admin).status, 204);
+        QTRY_VERIFY_WITH_TIMEOUT(everyonePokedSince(before), 10'000);
+    }
+
     // Who is on a ticket (viewing, writing) is told to the others on the
     // same ticket, live, and only to agents who may see it.
     void presenceReachesThoseOnTheSameTicketOnly()
