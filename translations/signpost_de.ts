@@ -2,6 +2,613 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Signpost::AdministrationWindow</name>
+    <message>
+        <source>Administration</source>
+        <translation>Verwaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Departments</source>
+        <translation>&amp;Abteilungen</translation>
+    </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>&amp;Mitglieder</translation>
+    </message>
+    <message>
+        <source>&amp;Routing rules</source>
+        <translation>&amp;Zuordnungsregeln</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Abteilungen</translation>
+    </message>
+    <message>
+        <source>What customers pick on the contact form, e.g. Returns and refunds</source>
+        <translation>Was Kunden im Kontaktformular wählen, z. B. Rücksendungen und Erstattungen</translation>
+    </message>
+    <message>
+        <source>Empty: the label above</source>
+        <translation>Leer: die Bezeichnung darüber</translation>
+    </message>
+    <message>
+        <source>The name customers see a reply come from</source>
+        <translation>Der Name, von dem Kunden eine Antwort erhalten</translation>
+    </message>
+    <message>
+        <source>One address per line, e.g. returns@shop.example</source>
+        <translation>Eine Adresse pro Zeile, z. B. retouren@shop.example</translation>
+    </message>
+    <message>
+        <source>Where whatever nothing else claims goes</source>
+        <translation>Hierher geht alles, was sonst nirgends hingehört</translation>
+    </message>
+    <message>
+        <source>Takes no new tickets and is no transfer target</source>
+        <translation>Nimmt keine neuen Tickets an und ist kein Übergabeziel</translation>
+    </message>
+    <message>
+        <source>A reply as the customer gets it</source>
+        <translation>Eine Antwort, wie der Kunde sie erhält</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Label for customers</source>
+        <translation>&amp;Bezeichnung für Kunden</translation>
+    </message>
+    <message>
+        <source>… in Norwegian</source>
+        <translation>… auf Norwegisch</translation>
+    </message>
+    <message>
+        <source>… in German</source>
+        <translation>… auf Deutsch</translation>
+    </message>
+    <message>
+        <source>&amp;Sender name</source>
+        <translation>Ab&amp;sendername</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature</source>
+        <translation>Si&amp;gnatur</translation>
+    </message>
+    <message>
+        <source>Receiving &amp;addresses</source>
+        <translation>&amp;Empfangsadressen</translation>
+    </message>
+    <message>
+        <source>On the contact form of</source>
+        <translation>Im Kontaktformular von</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Save department</source>
+        <translation>Abteilung speichern</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>Neue Abteilung</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role in the department</source>
+        <translation>Rolle in der Abteilung</translation>
+    </message>
+    <message>
+        <source>Members see and work the department&apos;s tickets; leads also see its dashboard and keep its canned replies. Admins see every department.</source>
+        <translation>Mitglieder sehen und bearbeiten die Tickets der Abteilung; die Teamleitung sieht zusätzlich das Dashboard und pflegt die Textbausteine. Administratoren sehen alle Abteilungen.</translation>
+    </message>
+    <message>
+        <source>D&amp;epartment</source>
+        <translation>Ab&amp;teilung</translation>
+    </message>
+    <message>
+        <source>Routing rules, in the order they are tried</source>
+        <translation>Zuordnungsregeln, in der Reihenfolge, in der sie geprüft werden</translation>
+    </message>
+    <message>
+        <source>Subject or message</source>
+        <translation>Betreff oder Nachricht</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Words or phrases, separated by commas: refund, money back</source>
+        <translation>Wörter oder Wendungen, durch Kommas getrennt: Erstattung, Geld zurück</translation>
+    </message>
+    <message>
+        <source>The pattern is a regular expression</source>
+        <translation>Das Muster ist ein regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>Alle Kanäle</translation>
+    </message>
+    <message>
+        <source>Contact form</source>
+        <translation>Kontaktformular</translation>
+    </message>
+    <message>
+        <source>A shop&apos;s own form (API)</source>
+        <translation>Eigenes Formular eines Shops (API)</translation>
+    </message>
+    <message>
+        <source>Tried for every first contact</source>
+        <translation>Wird bei jeder Erstanfrage geprüft</translation>
+    </message>
+    <message>
+        <source>After the others</source>
+        <translation>Nach den anderen</translation>
+    </message>
+    <message>
+        <source>Sends to</source>
+        <translation>Schickt an</translation>
+    </message>
+    <message>
+        <source>Looks in</source>
+        <translation>Sucht in</translation>
+    </message>
+    <message>
+        <source>&amp;Pattern</source>
+        <translation>M&amp;uster</translation>
+    </message>
+    <message>
+        <source>Only for the shop</source>
+        <translation>Nur für den Shop</translation>
+    </message>
+    <message>
+        <source>Only for</source>
+        <translation>Nur für</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>Neue Regel</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Regel löschen</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>Regel speichern</translation>
+    </message>
+    <message>
+        <source>Test this message</source>
+        <translation>Diese Nachricht testen</translation>
+    </message>
+    <message>
+        <source>For email: the address it was sent to</source>
+        <translation>Bei E-Mail: die Adresse, an die sie ging</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject</source>
+        <translation>Betre&amp;ff</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>Came by</source>
+        <translation>Kam über</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>Gesendet an</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Geht an</translation>
+    </message>
+    <message>
+        <source>Reading the helpdesk&apos;s settings…</source>
+        <translation>Einstellungen des Helpdesks werden gelesen …</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archiviert)</translation>
+    </message>
+    <message>
+        <source>Any shop</source>
+        <translation>Alle Shops</translation>
+    </message>
+    <message>
+        <source>No shop</source>
+        <translation>Kein Shop</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1 (aus)</translation>
+    </message>
+    <message>
+        <source>Department %1</source>
+        <translation>Abteilung %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Not saved: see the message under the field.</source>
+        <translation>Nicht gespeichert: siehe den Hinweis unter dem Feld.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved. Every desk gets the change within moments.</source>
+        <translation>Gespeichert. Jeder Desk erhält die Änderung in wenigen Augenblicken.</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Von: %1</translation>
+    </message>
+    <message>
+        <source>Subject: Re: Where is my parcel? [#1042]</source>
+        <translation>Betreff: AW: Wo ist mein Paket? [#1042]</translation>
+    </message>
+    <message>
+        <source>Hi Maria,
+
+Your parcel left our warehouse this morning; the carrier brings it on Friday.</source>
+        <translation>Hallo Maria,
+
+Ihr Paket hat heute Morgen unser Lager verlassen; der Paketdienst liefert es am Freitag.</translation>
+    </message>
+    <message>
+        <source>%1 (admin)</source>
+        <translation>%1 (Administrator)</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (deaktiviert)</translation>
+    </message>
+    <message>
+        <source>Not a member</source>
+        <translation>Kein Mitglied</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Teamleitung</translation>
+    </message>
+    <message>
+        <source>Removed from the department. Their desk lets its tickets go.</source>
+        <translation>Aus der Abteilung entfernt. Ihr Desk gibt die Tickets der Abteilung frei.</translation>
+    </message>
+    <message>
+        <source>Saved. Their desk gets the department&apos;s tickets within moments.</source>
+        <translation>Gespeichert. Ihr Desk erhält die Tickets der Abteilung in wenigen Augenblicken.</translation>
+    </message>
+    <message>
+        <source>Saved. New contacts are routed by it from now on.</source>
+        <translation>Gespeichert. Neue Anfragen werden ab jetzt danach zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Delete routing rule</source>
+        <translation>Zuordnungsregel löschen</translation>
+    </message>
+    <message>
+        <source>Delete the rule “%1”?</source>
+        <translation>Die Regel „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Gelöscht.</translation>
+    </message>
+    <message>
+        <source>Write a subject or a message to see where it goes.</source>
+        <translation>Schreiben Sie einen Betreff oder eine Nachricht, um zu sehen, wohin sie geht.</translation>
+    </message>
+    <message>
+        <source>Nowhere: %1</source>
+        <translation>Nirgendwohin: %1</translation>
+    </message>
+    <message>
+        <source>(The new rule counts, though not saved yet.)</source>
+        <translation>(Die neue Regel zählt mit, obwohl sie noch nicht gespeichert ist.)</translation>
+    </message>
+    <message>
+        <source>The helpdesk&apos;s settings could not be read: %1</source>
+        <translation>Die Einstellungen des Helpdesks konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1, because it was sent to %2.</source>
+        <translation>%1, weil sie an %2 gesendet wurde.</translation>
+    </message>
+    <message>
+        <source>%1, because it matches the rule “%2”.</source>
+        <translation>%1, weil sie auf die Regel „%2“ passt.</translation>
+    </message>
+    <message>
+        <source>%1, because no rule matches and it is the default department.</source>
+        <translation>%1, weil keine Regel passt und dies die Standardabteilung ist.</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice levels</source>
+        <translation>Ser&amp;vicelevel</translation>
+    </message>
+    <message>
+        <source>S&amp;hops</source>
+        <translation>S&amp;hops</translation>
+    </message>
+    <message>
+        <source>Add an agent</source>
+        <translation>Mitarbeiter hinzufügen</translation>
+    </message>
+    <message>
+        <source>At least 8 characters; they can change it later</source>
+        <translation>Mindestens 8 Zeichen; später selbst änderbar</translation>
+    </message>
+    <message>
+        <source>Sees every department and can change these settings</source>
+        <translation>Sieht alle Abteilungen und kann diese Einstellungen ändern</translation>
+    </message>
+    <message>
+        <source>F&amp;ull name</source>
+        <translation>V&amp;or- und Nachname</translation>
+    </message>
+    <message>
+        <source>Ema&amp;il</source>
+        <translation>E-Ma&amp;il</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>&amp;Passwort</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Add agent</source>
+        <translation>Mitarbeiter anlegen</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>Erste Antwort</translation>
+    </message>
+    <message>
+        <source>Next response</source>
+        <translation>Nächste Antwort</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Lösung</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Dringend</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>Kein Ziel</translation>
+    </message>
+    <message>
+        <source>Closed days, one per line: 2026-12-24</source>
+        <translation>Geschlossene Tage, einer pro Zeile: 2026-12-24</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>Von Hand</translation>
+    </message>
+    <message>
+        <source>In turn (round robin)</source>
+        <translation>Reihum (Round Robin)</translation>
+    </message>
+    <message>
+        <source>To whoever has the fewest open tickets</source>
+        <translation>An wen am wenigsten offene Tickets hat</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source>Service targets, in working minutes</source>
+        <translation>Serviceziele, in Arbeitsminuten</translation>
+    </message>
+    <message>
+        <source>First touch by the department</source>
+        <translation>Erste Bearbeitung in der Abteilung</translation>
+    </message>
+    <message>
+        <source>At risk after</source>
+        <translation>Gefährdet ab</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Geschäftszeiten</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Closed; or 08:00–16:00, and more after a comma</source>
+        <translation>Geschlossen; oder 08:00–16:00, weitere nach einem Komma</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Geschlossen am</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Zuweisung</translation>
+    </message>
+    <message>
+        <source>New tickets go</source>
+        <translation>Neue Tickets gehen</translation>
+    </message>
+    <message>
+        <source>At most per agent</source>
+        <translation>Höchstens pro Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Who hears of what</source>
+        <translation>Wer wovon erfährt</translation>
+    </message>
+    <message>
+        <source>A new ticket</source>
+        <translation>Ein neues Ticket</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s reply</source>
+        <translation>Eine Antwort des Kunden</translation>
+    </message>
+    <message>
+        <source>A transfer in</source>
+        <translation>Eine Übergabe herein</translation>
+    </message>
+    <message>
+        <source>A target at risk</source>
+        <translation>Ein gefährdetes Ziel</translation>
+    </message>
+    <message>
+        <source>A target missed</source>
+        <translation>Ein verfehltes Ziel</translation>
+    </message>
+    <message>
+        <source>Every member</source>
+        <translation>Alle Mitglieder</translation>
+    </message>
+    <message>
+        <source>The leads</source>
+        <translation>Die Teamleitung</translation>
+    </message>
+    <message>
+        <source>The assignee (the members while nobody has it)</source>
+        <translation>Die zuständige Person (die Mitglieder, solange niemand zuständig ist)</translation>
+    </message>
+    <message>
+        <source>The assignee and the leads</source>
+        <translation>Die zuständige Person und die Teamleitung</translation>
+    </message>
+    <message>
+        <source>Save service levels</source>
+        <translation>Servicelevel speichern</translation>
+    </message>
+    <message>
+        <source>Depar&amp;tment</source>
+        <translation>Abtei&amp;lung</translation>
+    </message>
+    <message>
+        <source>Write the hours of %1 as 08:00–16:00, several separated by commas.</source>
+        <translation>Schreiben Sie die Zeiten für %1 als 08:00–16:00, mehrere durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>Saved. Open tickets get their new due times within moments.</source>
+        <translation>Gespeichert. Offene Tickets erhalten ihre neuen Fristen in wenigen Augenblicken.</translation>
+    </message>
+    <message>
+        <source>Shops</source>
+        <translation>Shops</translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits and dashes, e.g. fjord-kids</source>
+        <translation>Kleinbuchstaben, Ziffern und Bindestriche, z. B. fjord-kids</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. https://fjordkids.example</source>
+        <translation>Eine pro Zeile, z. B. https://fjordkids.example</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s contact form speaks the customer&apos;s language among those ticked, else the default. Pages at the origins listed may send the shop&apos;s own form to Signpost from the browser.</source>
+        <translation>Das Kontaktformular des Shops spricht die Sprache des Kunden, wenn sie angekreuzt ist, sonst die Standardsprache. Seiten der hier genannten Ursprünge dürfen das eigene Formular des Shops aus dem Browser an Signpost senden.</translation>
+    </message>
+    <message>
+        <source>&amp;Form address</source>
+        <translation>Fo&amp;rmularadresse</translation>
+    </message>
+    <message>
+        <source>Customers&apos; languages</source>
+        <translation>Sprachen der Kunden</translation>
+    </message>
+    <message>
+        <source>Default language</source>
+        <translation>Standardsprache</translation>
+    </message>
+    <message>
+        <source>Its own pages</source>
+        <translation>Eigene Seiten</translation>
+    </message>
+    <message>
+        <source>Save shop</source>
+        <translation>Shop speichern</translation>
+    </message>
+    <message>
+        <source>New shop</source>
+        <translation>Neuer Shop</translation>
+    </message>
+    <message>
+        <source>Saved. Its contact form follows at once.</source>
+        <translation>Gespeichert. Das Kontaktformular folgt sofort.</translation>
+    </message>
+    <message>
+        <source>Added. They can sign in now; choose their departments in the table.</source>
+        <translation>Angelegt. Die Person kann sich jetzt anmelden; wählen Sie ihre Abteilungen in der Tabelle.</translation>
+    </message>
+</context>
+<context>
     <name>Signpost::ApiClient</name>
     <message numerus="yes">
         <source>The server did not answer within %n seconds.</source>
@@ -802,6 +1409,10 @@
     <message>
         <source>Signpost follows the system&apos;s language from its next start.</source>
         <translation>Signpost folgt ab dem nächsten Start der Sprache des Systems.</translation>
+    </message>
+    <message>
+        <source>Administration…</source>
+        <translation>Verwaltung …</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,613 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO">
 <context>
+    <name>Signpost::AdministrationWindow</name>
+    <message>
+        <source>Administration</source>
+        <translation>Administrasjon</translation>
+    </message>
+    <message>
+        <source>&amp;Departments</source>
+        <translation>&amp;Avdelinger</translation>
+    </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>Me&amp;dlemmer</translation>
+    </message>
+    <message>
+        <source>&amp;Routing rules</source>
+        <translation>&amp;Rutingsregler</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Avdelinger</translation>
+    </message>
+    <message>
+        <source>What customers pick on the contact form, e.g. Returns and refunds</source>
+        <translation>Det kundene velger i kontaktskjemaet, f.eks. Retur og refusjon</translation>
+    </message>
+    <message>
+        <source>Empty: the label above</source>
+        <translation>Tomt: etiketten over</translation>
+    </message>
+    <message>
+        <source>The name customers see a reply come from</source>
+        <translation>Navnet kundene ser at svaret kommer fra</translation>
+    </message>
+    <message>
+        <source>One address per line, e.g. returns@shop.example</source>
+        <translation>Én adresse per linje, f.eks. retur@butikk.example</translation>
+    </message>
+    <message>
+        <source>Where whatever nothing else claims goes</source>
+        <translation>Hit går alt som ingen annen regel fanger opp</translation>
+    </message>
+    <message>
+        <source>Takes no new tickets and is no transfer target</source>
+        <translation>Tar ikke imot nye saker og kan ikke motta overføringer</translation>
+    </message>
+    <message>
+        <source>A reply as the customer gets it</source>
+        <translation>Et svar slik kunden får det</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>&amp;Label for customers</source>
+        <translation>&amp;Etikett for kunder</translation>
+    </message>
+    <message>
+        <source>… in Norwegian</source>
+        <translation>… på norsk</translation>
+    </message>
+    <message>
+        <source>… in German</source>
+        <translation>… på tysk</translation>
+    </message>
+    <message>
+        <source>&amp;Sender name</source>
+        <translation>Av&amp;sendernavn</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature</source>
+        <translation>Si&amp;gnatur</translation>
+    </message>
+    <message>
+        <source>Receiving &amp;addresses</source>
+        <translation>Mo&amp;ttaksadresser</translation>
+    </message>
+    <message>
+        <source>On the contact form of</source>
+        <translation>I kontaktskjemaet til</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Arkivert</translation>
+    </message>
+    <message>
+        <source>Save department</source>
+        <translation>Lagre avdeling</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>Ny avdeling</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Role in the department</source>
+        <translation>Rolle i avdelingen</translation>
+    </message>
+    <message>
+        <source>Members see and work the department&apos;s tickets; leads also see its dashboard and keep its canned replies. Admins see every department.</source>
+        <translation>Medlemmer ser og behandler avdelingens saker; teamledere ser også dashbordet og vedlikeholder hurtigsvarene. Administratorer ser alle avdelinger.</translation>
+    </message>
+    <message>
+        <source>D&amp;epartment</source>
+        <translation>A&amp;vdeling</translation>
+    </message>
+    <message>
+        <source>Routing rules, in the order they are tried</source>
+        <translation>Rutingsregler, i den rekkefølgen de prøves</translation>
+    </message>
+    <message>
+        <source>Subject or message</source>
+        <translation>Emne eller melding</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Emne</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Words or phrases, separated by commas: refund, money back</source>
+        <translation>Ord eller uttrykk, skilt med komma: refusjon, pengene tilbake</translation>
+    </message>
+    <message>
+        <source>The pattern is a regular expression</source>
+        <translation>Mønsteret er et regulært uttrykk</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>Alle kanaler</translation>
+    </message>
+    <message>
+        <source>Contact form</source>
+        <translation>Kontaktskjema</translation>
+    </message>
+    <message>
+        <source>A shop&apos;s own form (API)</source>
+        <translation>Butikkens eget skjema (API)</translation>
+    </message>
+    <message>
+        <source>Tried for every first contact</source>
+        <translation>Prøves ved hver første henvendelse</translation>
+    </message>
+    <message>
+        <source>After the others</source>
+        <translation>Etter de andre</translation>
+    </message>
+    <message>
+        <source>Sends to</source>
+        <translation>Sender til</translation>
+    </message>
+    <message>
+        <source>Looks in</source>
+        <translation>Ser i</translation>
+    </message>
+    <message>
+        <source>&amp;Pattern</source>
+        <translation>M&amp;ønster</translation>
+    </message>
+    <message>
+        <source>Only for the shop</source>
+        <translation>Bare for butikken</translation>
+    </message>
+    <message>
+        <source>Only for</source>
+        <translation>Bare for</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>På</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Plassering</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>Ny regel</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Slett regel</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>Lagre regel</translation>
+    </message>
+    <message>
+        <source>Test this message</source>
+        <translation>Test denne meldingen</translation>
+    </message>
+    <message>
+        <source>For email: the address it was sent to</source>
+        <translation>For e-post: adressen den ble sendt til</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject</source>
+        <translation>E&amp;mne</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Butikk</translation>
+    </message>
+    <message>
+        <source>Came by</source>
+        <translation>Kom via</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>Sendt til</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Går til</translation>
+    </message>
+    <message>
+        <source>Reading the helpdesk&apos;s settings…</source>
+        <translation>Leser innstillingene for helpdesken …</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (standard)</translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (arkivert)</translation>
+    </message>
+    <message>
+        <source>Any shop</source>
+        <translation>Alle butikker</translation>
+    </message>
+    <message>
+        <source>No shop</source>
+        <translation>Ingen butikk</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1 (av)</translation>
+    </message>
+    <message>
+        <source>Department %1</source>
+        <translation>Avdeling %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Lagrer …</translation>
+    </message>
+    <message>
+        <source>Not saved: see the message under the field.</source>
+        <translation>Ikke lagret: se meldingen under feltet.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Ikke lagret: %1</translation>
+    </message>
+    <message>
+        <source>Saved. Every desk gets the change within moments.</source>
+        <translation>Lagret. Alle skrivebord får endringen i løpet av kort tid.</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Fra: %1</translation>
+    </message>
+    <message>
+        <source>Subject: Re: Where is my parcel? [#1042]</source>
+        <translation>Emne: Sv: Hvor er pakken min? [#1042]</translation>
+    </message>
+    <message>
+        <source>Hi Maria,
+
+Your parcel left our warehouse this morning; the carrier brings it on Friday.</source>
+        <translation>Hei Maria,
+
+Pakken din forlot lageret vårt i morges; transportøren leverer den på fredag.</translation>
+    </message>
+    <message>
+        <source>%1 (admin)</source>
+        <translation>%1 (administrator)</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (deaktivert)</translation>
+    </message>
+    <message>
+        <source>Not a member</source>
+        <translation>Ikke medlem</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Medlem</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Teamleder</translation>
+    </message>
+    <message>
+        <source>Removed from the department. Their desk lets its tickets go.</source>
+        <translation>Fjernet fra avdelingen. Skrivebordet deres slipper avdelingens saker.</translation>
+    </message>
+    <message>
+        <source>Saved. Their desk gets the department&apos;s tickets within moments.</source>
+        <translation>Lagret. Skrivebordet deres får avdelingens saker i løpet av kort tid.</translation>
+    </message>
+    <message>
+        <source>Saved. New contacts are routed by it from now on.</source>
+        <translation>Lagret. Nye henvendelser rutes etter den fra nå av.</translation>
+    </message>
+    <message>
+        <source>Delete routing rule</source>
+        <translation>Slett rutingsregel</translation>
+    </message>
+    <message>
+        <source>Delete the rule “%1”?</source>
+        <translation>Slette regelen «%1»?</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Slettet.</translation>
+    </message>
+    <message>
+        <source>Write a subject or a message to see where it goes.</source>
+        <translation>Skriv et emne eller en melding for å se hvor den havner.</translation>
+    </message>
+    <message>
+        <source>Nowhere: %1</source>
+        <translation>Ingen steder: %1</translation>
+    </message>
+    <message>
+        <source>(The new rule counts, though not saved yet.)</source>
+        <translation>(Den nye regelen er tatt med, selv om den ikke er lagret ennå.)</translation>
+    </message>
+    <message>
+        <source>The helpdesk&apos;s settings could not be read: %1</source>
+        <translation>Innstillingene for helpdesken kunne ikke leses: %1</translation>
+    </message>
+    <message>
+        <source>%1, because it was sent to %2.</source>
+        <translation>%1, fordi den ble sendt til %2.</translation>
+    </message>
+    <message>
+        <source>%1, because it matches the rule “%2”.</source>
+        <translation>%1, fordi den treffer regelen «%2».</translation>
+    </message>
+    <message>
+        <source>%1, because no rule matches and it is the default department.</source>
+        <translation>%1, fordi ingen regel treffer og dette er standardavdelingen.</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice levels</source>
+        <translation>Servi&amp;cenivåer</translation>
+    </message>
+    <message>
+        <source>S&amp;hops</source>
+        <translation>&amp;Butikker</translation>
+    </message>
+    <message>
+        <source>Add an agent</source>
+        <translation>Legg til en agent</translation>
+    </message>
+    <message>
+        <source>At least 8 characters; they can change it later</source>
+        <translation>Minst 8 tegn; agenten kan endre det senere</translation>
+    </message>
+    <message>
+        <source>Sees every department and can change these settings</source>
+        <translation>Ser alle avdelinger og kan endre disse innstillingene</translation>
+    </message>
+    <message>
+        <source>F&amp;ull name</source>
+        <translation>&amp;Fullt navn</translation>
+    </message>
+    <message>
+        <source>Ema&amp;il</source>
+        <translation>E-&amp;post</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;ord</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Add agent</source>
+        <translation>Legg til agent</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>Første svar</translation>
+    </message>
+    <message>
+        <source>Next response</source>
+        <translation>Neste svar</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Løsning</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Haster</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Høy</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Lav</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>Ingen frist</translation>
+    </message>
+    <message>
+        <source>Closed days, one per line: 2026-12-24</source>
+        <translation>Stengte dager, én per linje: 2026-12-24</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>Manuelt</translation>
+    </message>
+    <message>
+        <source>In turn (round robin)</source>
+        <translation>Etter tur (round robin)</translation>
+    </message>
+    <message>
+        <source>To whoever has the fewest open tickets</source>
+        <translation>Til den som har færrest åpne saker</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Ingen grense</translation>
+    </message>
+    <message>
+        <source>Service targets, in working minutes</source>
+        <translation>Servicemål, i arbeidsminutter</translation>
+    </message>
+    <message>
+        <source>First touch by the department</source>
+        <translation>Første behandling i avdelingen</translation>
+    </message>
+    <message>
+        <source>At risk after</source>
+        <translation>I faresonen etter</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Åpningstider</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Tidssone</translation>
+    </message>
+    <message>
+        <source>Closed; or 08:00–16:00, and more after a comma</source>
+        <translation>Stengt; eller 08:00–16:00, flere skilt med komma</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Stengt</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Tildeling</translation>
+    </message>
+    <message>
+        <source>New tickets go</source>
+        <translation>Nye saker går</translation>
+    </message>
+    <message>
+        <source>At most per agent</source>
+        <translation>Høyst per agent</translation>
+    </message>
+    <message>
+        <source>Who hears of what</source>
+        <translation>Hvem får vite hva</translation>
+    </message>
+    <message>
+        <source>A new ticket</source>
+        <translation>En ny sak</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s reply</source>
+        <translation>Et svar fra kunden</translation>
+    </message>
+    <message>
+        <source>A transfer in</source>
+        <translation>En overføring inn</translation>
+    </message>
+    <message>
+        <source>A target at risk</source>
+        <translation>En frist i faresonen</translation>
+    </message>
+    <message>
+        <source>A target missed</source>
+        <translation>En oversittet frist</translation>
+    </message>
+    <message>
+        <source>Every member</source>
+        <translation>Alle medlemmer</translation>
+    </message>
+    <message>
+        <source>The leads</source>
+        <translation>Teamlederne</translation>
+    </message>
+    <message>
+        <source>The assignee (the members while nobody has it)</source>
+        <translation>Den som har saken (medlemmene så lenge ingen har den)</translation>
+    </message>
+    <message>
+        <source>The assignee and the leads</source>
+        <translation>Den som har saken, og teamlederne</translation>
+    </message>
+    <message>
+        <source>Save service levels</source>
+        <translation>Lagre servicenivåer</translation>
+    </message>
+    <message>
+        <source>Depar&amp;tment</source>
+        <translation>Avde&amp;ling</translation>
+    </message>
+    <message>
+        <source>Write the hours of %1 as 08:00–16:00, several separated by commas.</source>
+        <translation>Skriv tidene for %1 som 08:00–16:00, flere skilt med komma.</translation>
+    </message>
+    <message>
+        <source>Saved. Open tickets get their new due times within moments.</source>
+        <translation>Lagret. Åpne saker får de nye fristene i løpet av kort tid.</translation>
+    </message>
+    <message>
+        <source>Shops</source>
+        <translation>Butikker</translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits and dashes, e.g. fjord-kids</source>
+        <translation>Små bokstaver, sifre og bindestreker, f.eks. fjord-kids</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. https://fjordkids.example</source>
+        <translation>Én per linje, f.eks. https://fjordkids.example</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s contact form speaks the customer&apos;s language among those ticked, else the default. Pages at the origins listed may send the shop&apos;s own form to Signpost from the browser.</source>
+        <translation>Butikkens kontaktskjema bruker kundens språk blant de avkryssede, ellers standardspråket. Sider fra opprinnelsene som står her, kan sende butikkens eget skjema til Signpost fra nettleseren.</translation>
+    </message>
+    <message>
+        <source>&amp;Form address</source>
+        <translation>S&amp;kjemaadresse</translation>
+    </message>
+    <message>
+        <source>Customers&apos; languages</source>
+        <translation>Kundenes språk</translation>
+    </message>
+    <message>
+        <source>Default language</source>
+        <translation>Standardspråk</translation>
+    </message>
+    <message>
+        <source>Its own pages</source>
+        <translation>Egne nettsider</translation>
+    </message>
+    <message>
+        <source>Save shop</source>
+        <translation>Lagre butikk</translation>
+    </message>
+    <message>
+        <source>New shop</source>
+        <translation>Ny butikk</translation>
+    </message>
+    <message>
+        <source>Saved. Its contact form follows at once.</source>
+        <translation>Lagret. Kontaktskjemaet endres med én gang.</translation>
+    </message>
+    <message>
+        <source>Added. They can sign in now; choose their departments in the table.</source>
+        <translation>Lagt til. Agenten kan logge inn nå; velg avdelingene i tabellen.</translation>
+    </message>
+</context>
+<context>
     <name>Signpost::ApiClient</name>
     <message numerus="yes">
         <source>The server did not answer within %n seconds.</source>
@@ -802,6 +1409,10 @@
     <message>
         <source>Signpost follows the system&apos;s language from its next start.</source>
         <translation>Signpost følger systemets språk fra neste oppstart.</translation>
+    </message>
+    <message>
+        <source>Administration…</source>
+        <translation>Administrasjon …</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "models/roles.h"
 #include "models/ticketqueuemodel.h"
 #include "ui/cannedreplieswindow.h"
+#include "ui/administrationwindow.h"
 #include "ui/dashboardwindow.h"
 #include "ui/departmentdelegate.h"
 #include "ui/language.h"
@@ -338,6 +339,12 @@ void MainWindow::buildMenus()
                                      8000);
         });
     });
+    QAction *administration = file->addAction(tr("Administration…"), this, &MainWindow::showAdministration);
+    connect(file, &QMenu::aboutToShow, administration, [this, administration]() {
+        const std::optional<Agent> me = m_desk.me();
+        administration->setVisible(me && me->isAdmin);
+    });
+    file->addSeparator();
     file->addAction(tr("Sign out"), this, &MainWindow::signOutRequested);
     file->addSeparator();
     QAction *quit = file->addAction(tr("Quit"), qApp, &QApplication::quit);
@@ -546,6 +553,18 @@ void MainWindow::showCannedReplies()
 {
     if (!m_desk.ledDepartments().isEmpty())
         present(m_canned, [this]() { return new CannedRepliesWindow(m_desk, this); });
+}
+
+AdministrationWindow *MainWindow::administrationWindow() const
+{
+    return m_administration;
+}
+
+void MainWindow::showAdministration()
+{
+    const std::optional<Agent> me = m_desk.me();
+    if (me && me->isAdmin)
+        present(m_administration, [this]() { return new AdministrationWindow(m_desk, this); });
 }
 
 void MainWindow::showShortcuts()

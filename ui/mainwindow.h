@@ -17,6 +17,7 @@ namespace Signpost {
 
 class DashboardWindow;
 class OutboxWindow;
+class AdministrationWindow;
 class CannedRepliesWindow;
 class TicketView;
 class ToastPopup;
@@ -57,6 +58,9 @@ public:
     QComboBox *bulkAssign() const { return m_bulkAssign; }
     QComboBox *bulkStatus() const { return m_bulkStatus; }
     CannedRepliesWindow *cannedRepliesWindow() const;
+    AdministrationWindow *administrationWindow() const;
+    // For admins: departments, members and routing rules.
+    void showAdministration();
     // A lead's editor of their departments' canned replies.
     void showCannedReplies();
     // Every menu action with a shortcut: what Help > Keyboard shortcuts shows.
@@ -122,6 +126,7 @@ private:
     QPointer<DashboardWindow> m_dashboard;
     QPointer<OutboxWindow> m_outbox;
     QPointer<CannedRepliesWindow> m_canned;
+    QPointer<AdministrationWindow> m_administration;
 };
 
 } // namespace Signpost
