@@ -93,6 +93,29 @@ QString hoursText(const QJsonArray &spans)
     return parts.join(u", "_s);
 }
 
+// Widgets one above the other, the one at `growing` taking the room left.
+QWidget *column(QWidget *parent, const QList<QWidget *> &widgets, qsizetype growing)
+{
+    auto *column = new QWidget(parent);
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (qsizetype i = 0; i < widgets.size(); ++i)
+        layout->addWidget(widgets[i], i == growing ? 1 : 0);
+    return column;
+}
+
+// What a tab lists beside the form that edits the one chosen.
+void listBesideForm(QWidget *tab, QWidget *list, QWidget *form, int formShare)
+{
+    auto *split = new QSplitter(Qt::Horizontal, tab);
+    split->addWidget(list);
+    split->addWidget(form);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, formShare);
+    auto *layout = new QVBoxLayout(tab);
+    layout->addWidget(split);
+}
+
 // Everything the window reads, read at once.
 struct Loaded
 {
@@ -222,26 +245,8 @@ QWidget *AdministrationWindow::makeDepartmentsTab()
     auto *previewLayout = new QVBoxLayout(previewBox);
     previewLayout->addWidget(m_preview);
 
-    auto *left = new QWidget(tab);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_departments, 1);
-    auto *add = new QPushButton(tr("New department"), left);
-    leftLayout->addWidget(add);
-
-    auto *right = new QWidget(tab);
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(form);
-    rightLayout->addWidget(previewBox, 1);
-
-    auto *split = new QSplitter(Qt::Horizontal, tab);
-    split->addWidget(left);
-    split->addWidget(right);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
-    auto *layout = new QVBoxLayout(tab);
-    layout->addWidget(split);
+    auto *add = new QPushButton(tr("New department"), tab);
+    listBesideForm(tab, column(tab, {m_departments, add}, 0), column(tab, {form, previewBox}, 1), 3);
 
     connect(m_departments, &QListWidget::currentRowChanged, this, &AdministrationWindow::showDepartment);
     connect(add, &QPushButton::clicked, this, &AdministrationWindow::newDepartment);
@@ -386,6 +391,7 @@ QWidget *AdministrationWindow::makeRulesTab()
     m_testResult = new QLabel(test);
     m_testResult->setObjectName(u"testResult"_s);
     m_testResult->setWordWrap(true);
+    m_testResult->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_testResult->setTextFormat(Qt::PlainText);
     QFont bold = m_testResult->font();
     bold.setBold(true);
@@ -398,18 +404,7 @@ QWidget *AdministrationWindow::makeRulesTab()
     testFields->addRow(tr("Sent to"), m_testAddress);
     testFields->addRow(tr("Goes to"), m_testResult);
 
-    auto *right = new QWidget(tab);
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(form);
-    rightLayout->addWidget(test, 1);
-    auto *split = new QSplitter(Qt::Horizontal, tab);
-    split->addWidget(m_rules);
-    split->addWidget(right);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 2);
-    auto *layout = new QVBoxLayout(tab);
-    layout->addWidget(split);
+    listBesideForm(tab, m_rules, column(tab, {form, test}, 1), 2);
 
     connect(m_rules, &QListWidget::currentRowChanged, this, &AdministrationWindow::showRule);
     connect(add, &QPushButton::clicked, this, &AdministrationWindow::newRule);
@@ -671,19 +666,8 @@ QWidget *AdministrationWindow::makeShopsTab()
     auto *save = new QPushButton(tr("Save shop"), tab);
     fields->addRow(QString(), save);
 
-    auto *left = new QWidget(tab);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_shopList, 1);
-    auto *add = new QPushButton(tr("New shop"), left);
-    leftLayout->addWidget(add);
-    auto *split = new QSplitter(Qt::Horizontal, tab);
-    split->addWidget(left);
-    split->addWidget(form);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
-    auto *layout = new QVBoxLayout(tab);
-    layout->addWidget(split);
+    auto *add = new QPushButton(tr("New shop"), tab);
+    listBesideForm(tab, column(tab, {m_shopList, add}, 0), form, 3);
 
     connect(m_shopList, &QListWidget::currentRowChanged, this, &AdministrationWindow::showShop);
     connect(add, &QPushButton::clicked, this, &AdministrationWindow::newShop);
