@@ -399,6 +399,9 @@ int main(int argc, char *argv[])
             return fail(u"Cannot create the admin: "_s + created.error().message);
     }
 
+    // Before the address is out: whoever starts the server may stop it as
+    // soon as they read it. A signal before the event loop runs waits for it.
+    quitOnSignals(app);
     const quint16 bound = server.listen(settings.address, static_cast<quint16>(settings.port));
     if (bound == 0)
         return fail(u"Cannot listen on %1:%2."_s.arg(settings.address.toString()).arg(settings.port));
@@ -421,7 +424,6 @@ int main(int argc, char *argv[])
     err.flush();
     QTextStream(stdout) << base << Qt::endl;
 
-    quitOnSignals(app);
     const int status = app.exec();
     qCInfo(lcServer) << "Stopped";
     return status;
