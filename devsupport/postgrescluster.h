@@ -27,9 +27,8 @@ public:
     bool start(const QStringList &settings = {});
     void stop();
     // Stops the postmaster ("fast": every connection is ended) and starts it
-    // again on the same data, as an operator's restart does; halt() and
-    // resume() are its two halves, for what happens in between.
-    bool restart() { halt(); return resume(); }
+    // again on the same data, as an operator's restart does, with time in
+    // between to see what happens while it is away.
     void halt();
     bool resume();
     bool isRunning() const;

@@ -742,10 +742,7 @@ void AdministrationWindow::saveShop()
                            {u"slug"_s, m_shopSlug->text()},
                            {u"languages"_s, offered},
                            {u"allowed_origins"_s, QJsonArray::fromStringList(lines(m_shopOrigins->toPlainText()))}};
-    const bool creating = m_shopId == 0;
-    save(creating ? "POST" : "PATCH", creating ? u"/api/v1/shops"_s : u"/api/v1/shops/%1"_s.arg(m_shopId), json,
-         tr("Saved. Its contact form follows at once."),
-         [this](const QJsonObject &saved) { m_shopId = saved.value(u"id"_s).toInteger(); });
+    saveItem(u"/api/v1/shops"_s, m_shopId, json, tr("Saved. Its contact form follows at once."));
 }
 
 void AdministrationWindow::reload(const QString &said)
@@ -850,7 +847,6 @@ void AdministrationWindow::showLoaded(const QJsonArray &departments, const QJson
     showMembers();
     showService();
     testMessage();
-    Q_EMIT loaded();
 }
 
 QJsonObject AdministrationWindow::departmentById(qint64 id) const
@@ -1000,13 +996,20 @@ QJsonObject AdministrationWindow::departmentJson() const
     return json;
 }
 
+void AdministrationWindow::saveItem(const QString &collection, qint64 &id, const QJsonObject &body,
+                                    const QString &done)
+{
+    // A new one is made (and from then on is the one in the form), an
+    // existing one changed.
+    const bool creating = id == 0;
+    save(creating ? "POST" : "PATCH", creating ? collection : u"%1/%2"_s.arg(collection).arg(id), body, done,
+         [&id](const QJsonObject &saved) { id = saved.value(u"id"_s).toInteger(); });
+}
+
 void AdministrationWindow::saveDepartment()
 {
-    const bool creating = m_departmentId == 0;
-    save(creating ? "POST" : "PATCH",
-         creating ? u"/api/v1/departments"_s : u"/api/v1/departments/%1"_s.arg(m_departmentId), departmentJson(),
-         tr("Saved. Every desk gets the change within moments."),
-         [this](const QJsonObject &saved) { m_departmentId = saved.value(u"id"_s).toInteger(); });
+    saveItem(u"/api/v1/departments"_s, m_departmentId, departmentJson(),
+             tr("Saved. Every desk gets the change within moments."));
 }
 
 void AdministrationWindow::updatePreview()
@@ -1150,11 +1153,7 @@ QJsonObject AdministrationWindow::ruleJson() const
 
 void AdministrationWindow::saveRule()
 {
-    const bool creating = m_ruleId == 0;
-    save(creating ? "POST" : "PATCH",
-         creating ? u"/api/v1/routing-rules"_s : u"/api/v1/routing-rules/%1"_s.arg(m_ruleId), ruleJson(),
-         tr("Saved. New contacts are routed by it from now on."),
-         [this](const QJsonObject &saved) { m_ruleId = saved.value(u"id"_s).toInteger(); });
+    saveItem(u"/api/v1/routing-rules"_s, m_ruleId, ruleJson(), tr("Saved. New contacts are routed by it from now on."));
 }
 
 void AdministrationWindow::deleteRule()
@@ -1182,7 +1181,7 @@ void AdministrationWindow::testMessage()
         departments.append(Department::fromJson(d.toObject()));
     // The rules as saved, with the one in the form as it stands.
     QList<RoutingRule> rules;
-    bool editedKept = false;
+    bool unsavedNewRule = false;
     const Expected<RoutingRule> edited = RoutingRule::fromJson(ruleJson(), RoutingRule{}, true);
     for (const QJsonValue &r : std::as_const(m_ruleData)) {
         Expected<RoutingRule> rule = RoutingRule::fromJson(r.toObject(), RoutingRule{}, true);
@@ -1195,7 +1194,6 @@ void AdministrationWindow::testMessage()
             *rule = *edited;
             rule->id = m_ruleId;
             rule->position = position;
-            editedKept = true;
         }
         rules.append(*rule);
     }
@@ -1207,7 +1205,7 @@ void AdministrationWindow::testMessage()
             last = std::max(last, rule.position);
         added.position = m_position->value() > 0 ? m_position->value() : last + 10;
         rules.append(added);
-        editedKept = true;
+        unsavedNewRule = true;
     }
     std::stable_sort(rules.begin(), rules.end(), [](const RoutingRule &a, const RoutingRule &b) {
         return a.position != b.position ? a.position < b.position : a.id < b.id;
@@ -1244,7 +1242,7 @@ void AdministrationWindow::testMessage()
         said = tr("%1, because no rule matches and it is the default department.").arg(department);
         break;
     }
-    if (editedKept && m_ruleId == 0)
+    if (unsavedNewRule)
         said += u'\n' + tr("(The new rule counts, though not saved yet.)");
     m_testResult->setText(said);
 }

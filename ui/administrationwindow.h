@@ -45,10 +45,6 @@ public:
     // server's name of the field.
     QLabel *errorLabel(const QString &field) const { return m_errors.value(field); }
 
-Q_SIGNALS:
-    // Everything was read (after reload()), or a change was saved.
-    void loaded();
-
 private:
     QWidget *makeDepartmentsTab();
     QWidget *makeServiceTab();
@@ -88,6 +84,9 @@ private:
 
     QJsonObject departmentById(qint64 id) const;
     QString departmentName(qint64 id) const;
+    // Makes the item at `collection` (id 0) or changes item `id`; a new
+    // one's id is kept in `id`.
+    void saveItem(const QString &collection, qint64 &id, const QJsonObject &body, const QString &done);
     void save(const QByteArray &method, const QString &path, const QJsonObject &body, const QString &done,
               std::function<void(const QJsonObject &)> then = {});
 
