@@ -115,6 +115,10 @@ struct Options
     QCommandLineOption pushPing{u"push-ping-interval"_s,
                                 u"Seconds between pings of push connections; one silent for two is dropped."_s,
                                 u"seconds"_s, u"30"_s};
+    QCommandLineOption dutiesTimeout{u"duties-timeout"_s,
+                                     u"With PostgreSQL: seconds an instance doing the periodic duties (SLA checks,"
+                                     " mail, the search index) may be silent before another takes them over."_s,
+                                     u"seconds"_s, u"30"_s};
     QCommandLineOption publicUrl{u"public-url"_s,
                                  u"Where customers reach this server, for links in mail"
                                  " (default: the address it listens on)."_s,
@@ -127,8 +131,9 @@ struct Options
 
     QList<QCommandLineOption> all() const
     {
-        return {config,    dataDir,   database, listen,        port,     demo,     bootstrapAdmin, contactRate, loginRate,
-                maxBody,   trustedProxy, allowedOrigin, slaCheck, slaChunk, pushPing, publicUrl, mailDrop,  testHooks};
+        return {config,       dataDir,       database, listen,   port,     demo,          bootstrapAdmin,
+                contactRate,  loginRate,     maxBody,  trustedProxy, allowedOrigin, slaCheck, slaChunk,
+                pushPing,     dutiesTimeout, publicUrl, mailDrop, testHooks};
     }
 };
 
@@ -214,6 +219,9 @@ Expected<Settings> settingsFrom(const QCommandLineParser &parser, const Options 
     config.pushPingSeconds = parser.value(options.pushPing).toInt(&ok);
     if (!ok || config.pushPingSeconds < 1 || config.pushPingSeconds > 3600)
         return invalid(u"--push-ping-interval needs a number of seconds from 1 to 3600."_s);
+    config.dutiesTimeoutSeconds = parser.value(options.dutiesTimeout).toInt(&ok);
+    if (!ok || config.dutiesTimeoutSeconds < 3 || config.dutiesTimeoutSeconds > 3600)
+        return invalid(u"--duties-timeout needs a number of seconds from 3 to 3600."_s);
     config.testHooks = parser.isSet(options.testHooks);
     settings.dataDir = parser.value(options.dataDir);
     if (settings.dataDir.isEmpty())
@@ -287,6 +295,7 @@ int printSettings(const Settings &settings)
         << "sla-check-interval = " << config.slaCheckSeconds << "\n"
         << "sla-chunk = " << config.slaChunk << "\n"
         << "push-ping-interval = " << config.pushPingSeconds << "\n"
+        << "duties-timeout = " << config.dutiesTimeoutSeconds << "\n"
         << "mail-drop = " << (config.mailDropDir.isEmpty() ? u"(none)"_s : config.mailDropDir) << "\n"
         << "demo = " << (settings.demo ? "true" : "false") << "\n"
         << "test-hooks = " << (config.testHooks ? "true" : "false") << Qt::endl;

@@ -112,6 +112,7 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     if (config.testHooks)
         addTestRoutes();
 
+    m_db.setDutiesTimeout(std::chrono::seconds(config.dutiesTimeoutSeconds));
     m_slaTimer = new QTimer(this);
     m_slaTimer->setInterval(std::chrono::seconds(std::max(1, config.slaCheckSeconds)));
     connect(m_slaTimer, &QTimer::timeout, this, &ApiServer::startSlaSweep);
@@ -238,7 +239,9 @@ void ApiServer::startSlaSweep()
 
 void ApiServer::sweepSla()
 {
-    if (m_slaPaused) {
+    // Each chunk asks again: the duties may have passed to another instance
+    // while this one was stopped.
+    if (m_slaPaused || !m_db.holdsDuties()) {
         m_slaSweeping = false;
         return;
     }

@@ -45,6 +45,7 @@ struct ServerConfig
     int slaCheckSeconds = 30;           // how often SLA risks and breaches are looked for
     int slaChunk = 250;                 // tickets the SLA work takes at a time
     int pushPingSeconds = 30;           // how often push sockets are pinged (dead after two)
+    int dutiesTimeoutSeconds = 30;      // a duties holder silent this long is taken over (PostgreSQL)
     QByteArray mailKey;                 // seals mail passwords; kept beside the store, never in it
     QString mailDropDir;                // without a relay, outgoing mail is written here (demos)
 };

@@ -267,8 +267,24 @@ bool Database::holdsDuties()
 {
     if (!ensureConnected())
         return false;
-    if (!isPostgres() || m_dutiesHeld)
+    if (!isPostgres())
         return true;
+    // The holder speaks at least a few times per timeout: its session's
+    // last statement is what the others judge it by.
+    const qint64 touchEveryMs = std::min<qint64>(5000, std::chrono::milliseconds(m_dutiesTimeout).count() / 3);
+    if (m_dutiesHeld) {
+        if (m_dutiesTouched.isValid() && m_dutiesTouched.elapsed() < touchEveryMs)
+            return true;
+        QSqlQuery &touch = prepared(u"SELECT 1"_s);
+        if (!touch.exec()) {
+            // Ended by another instance, or lost: ensureConnected finds out.
+            storageError(touch);
+            return false;
+        }
+        touch.finish();
+        m_dutiesTouched.start();
+        return true;
+    }
     QSqlQuery &lock = prepared(u"SELECT pg_try_advisory_lock(%1)"_s.arg(DutiesLock));
     if (!lock.exec() || !lock.next()) {
         storageError(lock);
@@ -276,9 +292,43 @@ bool Database::holdsDuties()
     }
     m_dutiesHeld = lock.value(0).toBool();
     lock.finish();
-    if (m_dutiesHeld)
+    if (m_dutiesHeld) {
+        m_dutiesTouched.start();
         qCInfo(lcServer) << "This instance now does the store's duties (SLA sweeps, mail, the search index)";
-    return m_dutiesHeld;
+        return true;
+    }
+    // Held elsewhere. A holder silent for longer than the timeout, its
+    // session idle (not in a statement, not in a transaction, which
+    // idle_in_transaction_session_timeout ends), has stopped: its session is
+    // ended, and the lock is free at the next look.
+    QSqlQuery &holder = prepared(
+        u"SELECT a.pid, CAST(EXTRACT(EPOCH FROM now() - a.state_change) AS INTEGER) FROM pg_locks l"
+        " JOIN pg_stat_activity a ON a.pid = l.pid"
+        " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = %1 AND l.objsubid = 1"
+        " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+        " AND a.state = 'idle' AND a.state_change < now() - make_interval(secs => ?)"_s.arg(DutiesLock));
+    holder.addBindValue(qint64(m_dutiesTimeout.count()));
+    if (!holder.exec()) {
+        storageError(holder);
+        return false;
+    }
+    if (!holder.next()) {
+        holder.finish();
+        return false;
+    }
+    const qint64 pid = holder.value(0).toLongLong();
+    const qint64 silentFor = holder.value(1).toLongLong();
+    holder.finish();
+    QSqlQuery &end = prepared(u"SELECT pg_terminate_backend(?)"_s);
+    end.addBindValue(pid);
+    if (!end.exec()) {
+        storageError(end);
+        return false;
+    }
+    end.finish();
+    qCWarning(lcServer) << "The instance doing the store's duties has been silent for" << silentFor
+                        << "s (database session" << pid << "): its session was ended so that another takes over";
+    return false;
 }
 
 qint64 Database::headSeq()

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 
 namespace Signpost {
@@ -93,8 +94,13 @@ public:
     // run once however many instances share the store. On PostgreSQL the
     // first instance to ask holds them, by a session lock, until its
     // connection ends (it stops or dies); the others keep asking, so one of
-    // them takes over within a tick.
+    // them takes over within a tick. A holder that stops without its
+    // connection ending (a process frozen, a machine paused) is found by
+    // its silence: the holder runs a statement at least every few seconds,
+    // and the others end the session of one silent for longer than the
+    // duties timeout, which frees the lock for them.
     bool holdsDuties();
+    void setDutiesTimeout(std::chrono::seconds timeout) { m_dutiesTimeout = timeout; }
     // Checkpoints of the write-ahead log run so far beside the writer, and
     // in it; the log's pages after the last commit (see Checkpointer).
     quint64 checkpoints() const;
@@ -116,6 +122,8 @@ private:
     SqlConnection m_sql;
     std::unique_ptr<Checkpointer> m_checkpointer; // none: SQLite checkpoints in the writer
     bool m_dutiesHeld = false;
+    std::chrono::seconds m_dutiesTimeout{30};
+    QElapsedTimer m_dutiesTouched; // the holder's last word on its connection
     QElapsedTimer m_lastReconnect;
     qint64 m_seq = 0;
     qint64 m_committedSeq = 0;

@@ -4,7 +4,8 @@
 // through either instance ends with what a fresh full pull gives, and the
 // store's duties (here: the search index) pass to a surviving instance.
 // Push reaches an agent whichever instance their socket is on, and a rule
-// made through one instance routes on every other.
+// made through one instance routes on every other. An instance frozen while
+// it holds the duties gives them up to another.
 #include "tests/support/feedmirror.h"
 #include "tests/support/pushlistener.h"
 #include "tests/support/worldtest.h"
@@ -47,7 +48,12 @@ private Q_SLOTS:
         if (!TestServer::onPostgres())
             QSKIP("Several instances need a PostgreSQL store (SIGNPOST_TEST_DATABASE=postgresql).");
     }
-    void cleanup() { QVERIFY(stopWorld()); }
+    void cleanup()
+    {
+        if (m_server)
+            m_server->resume(); // a test that failed while it was frozen
+        QVERIFY(stopWorld());
+    }
 
     void twoInstancesServeOneStore()
     {
@@ -189,6 +195,46 @@ private Q_SLOTS:
         QCOMPARE(samsDesk.notifications(u"new_ticket"_s).constFirst().value(u"ticket"_s).toInteger(), ticket);
         QCOMPARE(samsDesk.closeCode, -1);
         QTRY_COMPARE_WITH_TIMEOUT(found(other, sam, u"zebrafinch"_s), QList<qint64>{ticket}, 15'000);
+        QVERIFY(second.stop());
+    }
+
+    // The instance doing the store's duties freezes (SIGSTOP: a hung
+    // process, a paused machine) without its connection to the database
+    // ending, so its lock would be held for good. The other instance finds
+    // it silent past the duties timeout and takes the duties over; woken,
+    // the frozen one finds its session ended, and does not take them back.
+    void aFrozenInstanceGivesUpItsDuties()
+    {
+        const QStringList quickly{u"--duties-timeout"_s, u"3"_s};
+        QVERIFY2(startWorld(quickly), qPrintable(m_error));
+        ApiClient first(m_server->baseUrl());
+        const QString sam = m_world.token(u"sam"_s);
+        // The first instance holds the duties: it indexes its tickets.
+        const qint64 before = m_world.intake(first, m_world.support, u"Before the frost zebrafish"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(found(first, sam, u"zebrafish"_s), QList<qint64>{before}, 15'000);
+        TestServer second;
+        QVERIFY2(second.startBeside(*m_server, quickly), qPrintable(second.errorOutput()));
+        ApiClient other(second.baseUrl());
+
+        m_server->suspend();
+        const qint64 during = m_world.intake(other, m_world.support, u"During the frost zebrafish"_s);
+        QVERIFY(during > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(found(other, sam, u"zebrafish"_s).size(), 2, 20'000);
+        QVERIFY(found(other, sam, u"zebrafish"_s).contains(during));
+
+        // Woken, the first instance serves again, but the duties stay where
+        // they went: a ticket through it is indexed by the other.
+        m_server->resume();
+        QTRY_COMPARE_WITH_TIMEOUT(first.get(u"/api/v1/me"_s, sam).status, 200, 10'000);
+        const qint64 after = m_world.intake(first, m_world.support, u"After the frost zebrafish"_s);
+        QVERIFY(after > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(found(other, sam, u"zebrafish"_s).size(), 3, 15'000);
+        second.suspend();
+        const qint64 last = m_world.intake(first, m_world.support, u"The other freezes zebrafish"_s);
+        QVERIFY(last > 0);
+        // And back again when the other one freezes in its turn.
+        QTRY_COMPARE_WITH_TIMEOUT(found(first, sam, u"zebrafish"_s).size(), 4, 20'000);
+        second.resume();
         QVERIFY(second.stop());
     }
 };

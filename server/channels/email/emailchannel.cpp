@@ -128,8 +128,10 @@ void EmailChannel::start()
 
 bool EmailChannel::takeDuties()
 {
-    if (!m_db.holdsDuties())
+    if (!m_db.holdsDuties()) {
+        m_dutiesTaken = false; // taken over meanwhile: taken again, afresh
         return false;
+    }
     if (!m_dutiesTaken) {
         // What the last holder (this instance before a restart, or another
         // that died) left half-sent is sent again.
