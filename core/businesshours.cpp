@@ -1,5 +1,6 @@
 #include "core/businesshours.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QTime>
 
@@ -55,30 +56,39 @@ Expected<BusinessHours> BusinessHours::fromJson(const QJsonObject &json)
     const QString zone = json.value(u"time_zone"_s).toString(u"UTC"_s);
     hours.zone = QTimeZone(zone.toUtf8());
     if (!hours.zone.isValid())
-        return Error::invalid(u"time_zone"_s, u"\u201c%1\u201d is not a time zone, such as Europe/Oslo."_s.arg(zone));
+        return Error::invalid(u"time_zone"_s,
+                QCoreApplication::translate("Signpost::BusinessHours",
+                                            "“%1” is not a time zone, such as Europe/Oslo.").arg(zone));
     const QJsonObject week = json.value(u"week"_s).toObject();
     for (auto it = week.begin(); it != week.end(); ++it) {
         const auto day = std::find(dayKeys.cbegin(), dayKeys.cend(), it.key());
         if (day == dayKeys.cend())
-            return Error::invalid(u"week"_s, u"Days are mon, tue, wed, thu, fri, sat and sun."_s);
+            return Error::invalid(u"week"_s,
+                    QCoreApplication::translate("Signpost::BusinessHours",
+                                                "Days are mon, tue, wed, thu, fri, sat and sun."));
         QList<Span> &spans = hours.week[std::size_t(day - dayKeys.cbegin())];
         for (const QJsonValue &value : it.value().toArray()) {
             const QJsonArray pair = value.toArray();
             const Span span{minuteOf(pair.at(0).toString()), minuteOf(pair.at(1).toString())};
             if (pair.size() != 2 || span.startMinute < 0 || span.endMinute <= span.startMinute)
-                return Error::invalid(u"week"_s, u"Hours are [\u201cHH:mm\u201d, \u201cHH:mm\u201d] pairs, start before end."_s);
+                return Error::invalid(u"week"_s,
+                        QCoreApplication::translate("Signpost::BusinessHours",
+                                                    "Hours are [“HH:mm”, “HH:mm”] pairs, start before end."));
             spans.append(span);
         }
         std::sort(spans.begin(), spans.end(), [](const Span &a, const Span &b) { return a.startMinute < b.startMinute; });
         for (qsizetype i = 1; i < spans.size(); ++i) {
             if (spans[i].startMinute < spans[i - 1].endMinute)
-                return Error::invalid(u"week"_s, u"The hours of %1 overlap."_s.arg(it.key()));
+                return Error::invalid(u"week"_s,
+                        QCoreApplication::translate("Signpost::BusinessHours",
+                                                    "The hours of %1 overlap.").arg(it.key()));
         }
     }
     for (const QJsonValue &value : json.value(u"holidays"_s).toArray()) {
         const QDate date = QDate::fromString(value.toString(), Qt::ISODate);
         if (!date.isValid())
-            return Error::invalid(u"holidays"_s, u"Holidays are dates such as 2026-12-25."_s);
+            return Error::invalid(u"holidays"_s,
+                    QCoreApplication::translate("Signpost::BusinessHours", "Holidays are dates such as 2026-12-25."));
         hours.holidays.insert(date);
     }
     return hours;

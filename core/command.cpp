@@ -1,5 +1,6 @@
 #include "core/command.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QRegularExpression>
@@ -31,16 +32,18 @@ Status readText(const QJsonObject &json, const QString &key, QString &out, bool 
     const QJsonValue value = json.value(key);
     if (value.isUndefined() || value.isNull()) {
         if (required)
-            return Error::invalid(key, u"%1 is required."_s.arg(key));
+            return Error::invalid(key, QCoreApplication::translate("Signpost::Command", "%1 is required.").arg(key));
         return ok();
     }
     if (!value.isString())
-        return Error::invalid(key, u"%1 must be text."_s.arg(key));
+        return Error::invalid(key, QCoreApplication::translate("Signpost::Command", "%1 must be text.").arg(key));
     out = value.toString();
     if (required && out.trimmed().isEmpty())
-        return Error::invalid(key, u"%1 must not be empty."_s.arg(key));
+        return Error::invalid(key, QCoreApplication::translate("Signpost::Command", "%1 must not be empty.").arg(key));
     if (out.size() > MaxBodyLength)
-        return Error::invalid(key, u"%1 is longer than %2 characters."_s.arg(key).arg(MaxBodyLength));
+        return Error::invalid(key,
+                QCoreApplication::translate("Signpost::Command",
+                                            "%1 is longer than %2 characters.").arg(key).arg(MaxBodyLength));
     return ok();
 }
 
@@ -81,8 +84,10 @@ Status readAttachments(const QJsonObject &json, QList<OutgoingFile> &out)
     const QJsonValue value = json.value(u"attachments"_s);
     if (value.isUndefined() || value.isNull())
         return ok();
-    const QString shape = u"attachments is a list of {upload, filename, content_type, size}: at most %1 files, each "
-                          "uploaded first."_s.arg(MaxAttachmentsPerMessage);
+    const QString shape = QCoreApplication::translate("Signpost::Command",
+                                                      "attachments is a list of {upload, filename, content_type, size}:"
+                                                      " at most %1 files, each uploaded first.")
+                              .arg(MaxAttachmentsPerMessage);
     if (!value.isArray() || value.toArray().size() > MaxAttachmentsPerMessage)
         return Error::invalid(u"attachments"_s, shape);
     static const QRegularExpression hex(u"^[0-9a-f]{64}$"_s);
@@ -97,10 +102,14 @@ Status readAttachments(const QJsonObject &json, QList<OutgoingFile> &out)
             return Error::invalid(u"attachments"_s, shape);
         if (f.filename.isEmpty() || f.filename.size() > MaxFilenameLength || f.filename.contains(u'/')
             || f.filename.contains(u'\\'))
-            return Error::invalid(u"attachments"_s, u"A file's name is 1 to %1 characters, without / or \\."_s.arg(
+            return Error::invalid(u"attachments"_s,
+                    QCoreApplication::translate("Signpost::Command",
+                                                "A file's name is 1 to %1 characters, without / or \\.").arg(
                                                         MaxFilenameLength));
         if (f.contentType.isEmpty() || f.contentType.size() > 200 || !f.contentType.contains(u'/'))
-            return Error::invalid(u"attachments"_s, u"A file's content_type is a media type such as image/png."_s);
+            return Error::invalid(u"attachments"_s,
+                    QCoreApplication::translate("Signpost::Command",
+                                                "A file's content_type is a media type such as image/png."));
         out.append(f);
     }
     return ok();
@@ -166,14 +175,19 @@ Expected<Command> Command::fromJson(const QJsonObject &json)
     const QJsonValue id = json.value(u"id"_s);
     command.id = id.toString();
     if (!id.isString() || command.id.isEmpty() || command.id.size() > MaxCommandIdLength)
-        return Error::invalid(u"id"_s, u"Every command needs an id: text of 1 to 100 characters."_s);
+        return Error::invalid(u"id"_s,
+                QCoreApplication::translate("Signpost::Command",
+                                            "Every command needs an id: text of 1 to 100 characters."));
 
     if (!json.value(u"ticket"_s).isDouble() || json.value(u"ticket"_s).toInteger() <= 0)
-        return Error::invalid(u"ticket"_s, u"ticket must be a ticket number."_s);
+        return Error::invalid(u"ticket"_s,
+                QCoreApplication::translate("Signpost::Command", "ticket must be a ticket number."));
     command.ticketId = json.value(u"ticket"_s).toInteger();
 
     if (!json.value(u"base_version"_s).isDouble() || json.value(u"base_version"_s).toInteger() <= 0)
-        return Error::invalid(u"base_version"_s, u"base_version must be the ticket version the action is based on."_s);
+        return Error::invalid(u"base_version"_s,
+                QCoreApplication::translate("Signpost::Command",
+                                            "base_version must be the ticket version the action is based on."));
     command.baseVersion = json.value(u"base_version"_s).toInteger();
 
     const QString typeName = json.value(u"type"_s).toString();
@@ -185,7 +199,9 @@ Expected<Command> Command::fromJson(const QJsonObject &json)
         }
     }
     if (!known)
-        return Error::invalid(u"type"_s, u"type must be one of reply, note, transfer, assign, status, priority."_s);
+        return Error::invalid(u"type"_s,
+                QCoreApplication::translate("Signpost::Command",
+                                            "type must be one of reply, note, transfer, assign, status, priority."));
 
     auto readAssignee = [&]() -> Status {
         const QJsonValue value = json.value(u"assignee"_s);
@@ -194,7 +210,8 @@ Expected<Command> Command::fromJson(const QJsonObject &json)
             return ok();
         }
         if (!value.isDouble() || value.toInteger() <= 0)
-            return Error::invalid(u"assignee"_s, u"assignee must be an agent id or null."_s);
+            return Error::invalid(u"assignee"_s,
+                    QCoreApplication::translate("Signpost::Command", "assignee must be an agent id or null."));
         command.assigneeId = value.toInteger();
         return ok();
     };
@@ -207,12 +224,16 @@ Expected<Command> Command::fromJson(const QJsonObject &json)
         if (command.type == Type::Reply && json.contains(u"status"_s) && !json.value(u"status"_s).isNull()) {
             command.status = ticketStatusFromString(json.value(u"status"_s).toString());
             if (!command.status)
-                return Error::invalid(u"status"_s, u"status must be one of open, pending, solved, closed."_s);
+                return Error::invalid(u"status"_s,
+                        QCoreApplication::translate("Signpost::Command",
+                                                    "status must be one of open, pending, solved, closed."));
         }
         const QJsonValue seen = json.value(u"seen_seq"_s);
         if (!seen.isUndefined() && !seen.isNull()) {
             if (!seen.isDouble() || seen.toInteger(-1) < 0)
-                return Error::invalid(u"seen_seq"_s, u"seen_seq must be the ticket's seq when writing began."_s);
+                return Error::invalid(u"seen_seq"_s,
+                        QCoreApplication::translate("Signpost::Command",
+                                                    "seen_seq must be the ticket's seq when writing began."));
             command.seenSeq = seen.toInteger();
         }
         if (Status read = readAttachments(json, command.attachments); !read)
@@ -221,7 +242,8 @@ Expected<Command> Command::fromJson(const QJsonObject &json)
     }
     case Type::Transfer: {
         if (!json.value(u"department"_s).isDouble() || json.value(u"department"_s).toInteger() <= 0)
-            return Error::invalid(u"department"_s, u"A transfer needs the target department."_s);
+            return Error::invalid(u"department"_s,
+                    QCoreApplication::translate("Signpost::Command", "A transfer needs the target department."));
         command.departmentId = json.value(u"department"_s).toInteger();
         if (Status read = readAssignee(); !read)
             return read.error();
@@ -231,19 +253,25 @@ Expected<Command> Command::fromJson(const QJsonObject &json)
     }
     case Type::Assign:
         if (!json.contains(u"assignee"_s))
-            return Error::invalid(u"assignee"_s, u"assign needs an assignee (an agent id, or null to unassign)."_s);
+            return Error::invalid(u"assignee"_s,
+                    QCoreApplication::translate("Signpost::Command",
+                                                "assign needs an assignee (an agent id, or null to unassign)."));
         if (Status read = readAssignee(); !read)
             return read.error();
         break;
     case Type::SetStatus:
         command.status = ticketStatusFromString(json.value(u"status"_s).toString());
         if (!command.status)
-            return Error::invalid(u"status"_s, u"status must be one of open, pending, solved, closed."_s);
+            return Error::invalid(u"status"_s,
+                    QCoreApplication::translate("Signpost::Command",
+                                                "status must be one of open, pending, solved, closed."));
         break;
     case Type::SetPriority:
         command.priority = priorityFromString(json.value(u"priority"_s).toString());
         if (!command.priority)
-            return Error::invalid(u"priority"_s, u"priority must be one of low, normal, high, urgent."_s);
+            return Error::invalid(u"priority"_s,
+                    QCoreApplication::translate("Signpost::Command",
+                                                "priority must be one of low, normal, high, urgent."));
         break;
     }
     return command;

@@ -1,5 +1,6 @@
 #include "core/routing.h"
 
+#include <QCoreApplication>
 #include <QCollator>
 #include <QLocale>
 
@@ -78,45 +79,57 @@ Expected<RoutingRule> RoutingRule::fromJson(const QJsonObject &json, const Routi
     if (has(u"name"))
         rule.name = json.value(u"name"_s).toString().trimmed();
     if (rule.name.isEmpty() || rule.name.size() > 200)
-        return Error::invalid(u"name"_s, u"A rule needs a name of 1 to 200 characters."_s);
+        return Error::invalid(u"name"_s,
+                QCoreApplication::translate("Signpost::Routing", "A rule needs a name of 1 to 200 characters."));
 
     if (has(u"department")) {
         if (!json.value(u"department"_s).isDouble())
-            return Error::invalid(u"department"_s, u"department must be a department id."_s);
+            return Error::invalid(u"department"_s,
+                    QCoreApplication::translate("Signpost::Routing", "department must be a department id."));
         rule.departmentId = json.value(u"department"_s).toInteger();
     }
     if (complete && rule.departmentId <= 0)
-        return Error::invalid(u"department"_s, u"A rule needs the department it routes to."_s);
+        return Error::invalid(u"department"_s,
+                QCoreApplication::translate("Signpost::Routing", "A rule needs the department it routes to."));
 
     if (has(u"field")) {
         const auto field = fieldFromName(json.value(u"field"_s).toString());
         if (!field)
-            return Error::invalid(u"field"_s, u"field must be one of subject, body, any."_s);
+            return Error::invalid(u"field"_s,
+                    QCoreApplication::translate("Signpost::Routing", "field must be one of subject, body, any."));
         rule.field = *field;
     }
     if (has(u"is_regex")) {
         if (!json.value(u"is_regex"_s).isBool())
-            return Error::invalid(u"is_regex"_s, u"is_regex must be true or false."_s);
+            return Error::invalid(u"is_regex"_s,
+                    QCoreApplication::translate("Signpost::Routing", "is_regex must be true or false."));
         rule.isRegex = json.value(u"is_regex"_s).toBool();
     }
     if (has(u"pattern"))
         rule.pattern = json.value(u"pattern"_s).toString();
     if (rule.pattern.trimmed().isEmpty() || rule.pattern.size() > 2000)
-        return Error::invalid(u"pattern"_s, u"A rule needs a pattern of 1 to 2000 characters."_s);
+        return Error::invalid(u"pattern"_s,
+                QCoreApplication::translate("Signpost::Routing", "A rule needs a pattern of 1 to 2000 characters."));
     if (!rule.isRegex) {
         const QStringList keywords = rule.pattern.split(u',', Qt::SkipEmptyParts);
         if (std::none_of(keywords.cbegin(), keywords.cend(), [](const QString &k) { return !k.trimmed().isEmpty(); }))
-            return Error::invalid(u"pattern"_s, u"Give at least one keyword, separated by commas."_s);
+            return Error::invalid(u"pattern"_s,
+                    QCoreApplication::translate("Signpost::Routing",
+                                                "Give at least one keyword, separated by commas."));
     } else {
         const QRegularExpression expression(rule.pattern);
         if (!expression.isValid())
-            return Error::invalid(u"pattern"_s, u"The regular expression is not valid: "_s + expression.errorString());
+            return Error::invalid(u"pattern"_s,
+                    QCoreApplication::translate("Signpost::Routing",
+                                                "The regular expression is not valid: %1")
+                                            .arg(expression.errorString()));
     }
 
     if (has(u"shop")) {
         const QJsonValue shop = json.value(u"shop"_s);
         if (!shop.isNull() && !shop.isDouble())
-            return Error::invalid(u"shop"_s, u"shop must be a shop id or null."_s);
+            return Error::invalid(u"shop"_s,
+                    QCoreApplication::translate("Signpost::Routing", "shop must be a shop id or null."));
         rule.shopId = shop.isNull() ? 0 : shop.toInteger();
     }
     if (has(u"channel")) {
@@ -126,17 +139,21 @@ Expected<RoutingRule> RoutingRule::fromJson(const QJsonObject &json, const Routi
         } else {
             rule.channel = channelFromString(channel.toString());
             if (!rule.channel)
-                return Error::invalid(u"channel"_s, u"channel must be one of web, email, api, or null."_s);
+                return Error::invalid(u"channel"_s,
+                        QCoreApplication::translate("Signpost::Routing",
+                                                    "channel must be one of web, email, api, or null."));
         }
     }
     if (has(u"enabled")) {
         if (!json.value(u"enabled"_s).isBool())
-            return Error::invalid(u"enabled"_s, u"enabled must be true or false."_s);
+            return Error::invalid(u"enabled"_s,
+                    QCoreApplication::translate("Signpost::Routing", "enabled must be true or false."));
         rule.enabled = json.value(u"enabled"_s).toBool();
     }
     if (has(u"position")) {
         if (!json.value(u"position"_s).isDouble())
-            return Error::invalid(u"position"_s, u"position must be a number."_s);
+            return Error::invalid(u"position"_s,
+                    QCoreApplication::translate("Signpost::Routing", "position must be a number."));
         rule.position = json.value(u"position"_s).toInt();
     }
     return rule;
@@ -217,7 +234,9 @@ Expected<RoutingDecision> RoutingTable::route(const Inquiry &inquiry) const
     if (inquiry.chosenDepartmentId > 0) {
         const Department *chosen = active(inquiry.chosenDepartmentId);
         if (!chosen || (inquiry.shopId > 0 && !chosen->shopIds.contains(inquiry.shopId)))
-            return Error::invalid(u"department"_s, u"Choose one of the departments offered on this form."_s);
+            return Error::invalid(u"department"_s,
+                    QCoreApplication::translate("Signpost::Routing",
+                                                "Choose one of the departments offered on this form."));
         return RoutingDecision{chosen->id, RoutingDecision::Reason::Form, 0,
                                u"Chosen on the contact form: %1"_s.arg(chosen->publicLabel)};
     }
@@ -247,7 +266,8 @@ Expected<RoutingDecision> RoutingTable::route(const Inquiry &inquiry) const
             return RoutingDecision{department.id, RoutingDecision::Reason::Default, 0,
                                    u"No department chosen and no rule matched"_s};
     }
-    return Error{ErrorCode::Internal, u"There is no default department to route to."_s, {}};
+    return Error{ErrorCode::Internal,
+            QCoreApplication::translate("Signpost::Routing", "There is no default department to route to."), {}};
 }
 
 QList<Department> RoutingTable::publicDepartments(qint64 shopId, const QString &language) const

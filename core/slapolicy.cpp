@@ -3,6 +3,7 @@
 #include "core/slaclock.h"
 #include "core/timestamps.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -31,7 +32,10 @@ Expected<qint64> readMinutes(const QJsonObject &json, const QString &key, const 
     const double number = value.toDouble(-1);
     // The range first: converting a huge double to an integer is undefined.
     if (!value.isDouble() || number < 0 || number > double(MaxTargetMinutes) || number != double(qint64(number)))
-        return Error::invalid(field, u"%1 must be a whole number of minutes from 0 to %2."_s.arg(field).arg(MaxTargetMinutes));
+        return Error::invalid(field,
+                QCoreApplication::translate("Signpost::SlaPolicy",
+                                            "%1 must be a whole number of minutes from 0 to %2.")
+                                        .arg(field).arg(MaxTargetMinutes));
     return qint64(number) * Minute;
 }
 
@@ -144,18 +148,24 @@ Expected<SlaPolicy> SlaPolicy::fromJson(const QJsonObject &json)
     static const QStringList keys{u"targets"_s, u"ownership"_s, u"at_risk_percent"_s, u"business_hours"_s};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!keys.contains(it.key()))
-            return Error::invalid(u"sla"_s, u"Unknown SLA setting \u201c%1\u201d; use %2."_s.arg(it.key(), keys.join(u", "_s)));
+            return Error::invalid(u"sla"_s,
+                    QCoreApplication::translate("Signpost::SlaPolicy",
+                                                "Unknown SLA setting “%1”; use %2.").arg(it.key(), keys.join(u", "_s)));
     }
     SlaPolicy policy;
     const QJsonObject targets = json.value(u"targets"_s).toObject();
     for (auto it = targets.begin(); it != targets.end(); ++it) {
         const auto priority = priorityFromString(it.key());
         if (!priority)
-            return Error::invalid(u"sla.targets"_s, u"Unknown priority \u201c%1\u201d in the SLA targets."_s.arg(it.key()));
+            return Error::invalid(u"sla.targets"_s,
+                    QCoreApplication::translate("Signpost::SlaPolicy",
+                                                "Unknown priority “%1” in the SLA targets.").arg(it.key()));
         const QJsonObject perPriority = it.value().toObject();
         for (auto target = perPriority.begin(); target != perPriority.end(); ++target) {
             if (target.key() != u"first_response" && target.key() != u"next_response" && target.key() != u"resolution")
-                return Error::invalid(u"sla.targets"_s, u"SLA targets are first_response, next_response and resolution."_s);
+                return Error::invalid(u"sla.targets"_s,
+                        QCoreApplication::translate("Signpost::SlaPolicy",
+                                                    "SLA targets are first_response, next_response and resolution."));
         }
         Targets &t = policy.byPriority[std::size_t(*priority)];
         const QString prefix = u"sla.targets.%1."_s.arg(it.key());
@@ -175,7 +185,9 @@ Expected<SlaPolicy> SlaPolicy::fromJson(const QJsonObject &json)
     if (json.contains(u"at_risk_percent"_s)) {
         const int percent = json.value(u"at_risk_percent"_s).toInt(-1);
         if (percent < 1 || percent > 99)
-            return Error::invalid(u"sla.at_risk_percent"_s, u"at_risk_percent must be a whole number from 1 to 99."_s);
+            return Error::invalid(u"sla.at_risk_percent"_s,
+                    QCoreApplication::translate("Signpost::SlaPolicy",
+                                                "at_risk_percent must be a whole number from 1 to 99."));
         policy.atRiskPercent = percent;
     }
     if (json.contains(u"business_hours"_s)) {

@@ -7,6 +7,7 @@
 #include "server/demodata.h"
 #include "server/logging.h"
 #include "server/services/secrets.h"
+#include "server/services/wording.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -323,6 +324,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"signpost-server"_s);
     QCoreApplication::setOrganizationName(u"Signpost"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(SIGNPOST_VERSION));
+    Wording::installForRequests();
     QStringList arguments = app.arguments();
     // `signpost-server deliver`: one message from a local MTA to the running server.
     if (arguments.value(1) == u"deliver")

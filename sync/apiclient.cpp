@@ -4,6 +4,7 @@
 
 #include <QCoroSignal>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QNetworkReply>
 #include <QPointer>
 #include <QScopeGuard>
@@ -107,6 +108,8 @@ QCoro::Task<Expected<QByteArray>> ApiClient::transfer(QByteArray method, QString
     request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+    // The server's refusals in the desk's language.
+    request.setRawHeader("Accept-Language", QLocale().bcp47Name().toLatin1());
     // The client may be gone when the coroutine resumes (its owner went away
     // with the request in flight), and the reply with it.
     const QPointer<ApiClient> self(this);

@@ -12,14 +12,15 @@ namespace Signpost {
 QLocale installTranslations(const QString &code)
 {
     static QTranslator *desk = nullptr;
+    static QTranslator *core = nullptr;
     static QTranslator *qt = nullptr;
-    for (QTranslator *old : {desk, qt}) {
+    for (QTranslator *old : {desk, core, qt}) {
         if (old) {
             QCoreApplication::removeTranslator(old);
             delete old;
         }
     }
-    desk = qt = nullptr;
+    desk = core = qt = nullptr;
 
     // "nb" also answers a Norwegian system ("no", "nn"): Bokmål is what
     // the desk has.
@@ -40,6 +41,11 @@ QLocale installTranslations(const QString &code)
     const QLocale spoken(QLocale(translator->language()).language(), QLocale::system().territory());
     desk = translator.release();
     QCoreApplication::installTranslator(desk);
+    // The core's words (a rule or an SLA policy that does not read), shared
+    // with the server, which answers in the desk's language too.
+    core = new QTranslator;
+    if (core->load(spoken, u"signpost-core"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(core);
     // Qt's own strings (standard buttons, file dialogs); Qt has Nynorsk
     // where it has no Bokmål.
     qt = new QTranslator;

@@ -5,6 +5,7 @@
 #include "core/timestamps.h"
 #include "server/storage/database.h"
 
+#include <QCoreApplication>
 #include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
@@ -17,16 +18,20 @@ void ApiServer::addAccountRoutes()
 
     route(Method::Post, u"/api/v1/auth/login"_s, Access::Public, [this](Call &call) {
         if (!m_loginLimiter.allow(call.clientAddress, nowMs()))
-            return HttpReply::error({ErrorCode::RateLimited, u"Too many sign-in attempts. Wait a minute and try again."_s, {}});
+            return HttpReply::error({ErrorCode::RateLimited,
+                    QCoreApplication::translate("Signpost::Api",
+                                                "Too many sign-in attempts. Wait a minute and try again."), {}});
         Expected<QJsonObject> body = jsonBody(call);
         if (!body)
             return HttpReply::error(body.error());
         const QString email = body->value(u"email"_s).toString();
         const QString password = body->value(u"password"_s).toString();
         if (email.trimmed().isEmpty())
-            return HttpReply::error(Error::invalid(u"email"_s, u"Give your email address."_s));
+            return HttpReply::error(Error::invalid(u"email"_s,
+                    QCoreApplication::translate("Signpost::Api", "Give your email address.")));
         if (password.isEmpty())
-            return HttpReply::error(Error::invalid(u"password"_s, u"Give your password."_s));
+            return HttpReply::error(Error::invalid(u"password"_s,
+                    QCoreApplication::translate("Signpost::Api", "Give your password.")));
         Expected<AccountStore::Credentials> found = m_accounts.credentials(email);
         if (!found)
             return HttpReply::error(found.error());
@@ -35,7 +40,8 @@ void ApiServer::addAccountRoutes()
         HttpReply reply;
         reply.later = [this, credentials = *found, password](std::function<void(HttpReply)> respond) {
             QtConcurrent::run(&m_work, &AccountStore::verify, credentials, password)
-                .then(this, [this, credentials, respond](bool verified) {
+                .then(this, [this, credentials, respond, &wording = Wording::current()](bool verified) {
+                    const Wording::Scope speaking(wording);
                     Expected<AccountStore::SignIn> signIn = m_accounts.startSession(credentials, verified);
                     respond(signIn ? HttpReply::json(QJsonObject{{u"token"_s, signIn->token},
                                                                  {u"agent"_s, signIn->agent.toJson()}})
@@ -70,7 +76,8 @@ void ApiServer::addAccountRoutes()
         if (!body)
             return HttpReply::error(body.error());
         if (!body->value(u"available"_s).isBool())
-            return HttpReply::error(Error::invalid(u"available"_s, u"available must be true or false."_s));
+            return HttpReply::error(Error::invalid(u"available"_s,
+                    QCoreApplication::translate("Signpost::Api", "available must be true or false.")));
         const bool available = body->value(u"available"_s).toBool();
         Expected<Agent> agent = m_accounts.agent(call.scope.agentId);
         if (!agent)
@@ -136,7 +143,8 @@ void ApiServer::addAccountRoutes()
             return HttpReply::error(body.error());
         const std::optional<Role> role = roleFromString(body->value(u"role"_s).toString());
         if (!role)
-            return HttpReply::error(Error::invalid(u"role"_s, u"role must be member or lead."_s));
+            return HttpReply::error(Error::invalid(u"role"_s,
+                    QCoreApplication::translate("Signpost::Api", "role must be member or lead.")));
         Expected<Agent> agent = m_accounts.setMembership(call.id(0), call.id(1), *role);
         if (!agent)
             return HttpReply::error(agent.error());

@@ -1,8 +1,11 @@
 #include "server/api/apiserver.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 
+#include "core/language.h"
 #include "core/timestamps.h"
+#include "server/services/wording.h"
 #include "server/storage/database.h"
 #include "server/logging.h"
 
@@ -92,7 +95,8 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
         const bool answered = probe.exec() && probe.next();
         probe.finish();
         if (!answered)
-            return HttpReply::error({ErrorCode::Unavailable, u"The store does not answer."_s, {}});
+            return HttpReply::error({ErrorCode::Unavailable,
+                    QCoreApplication::translate("Signpost::Api", "The store does not answer."), {}});
         QJsonObject health{{u"status"_s, u"ok"_s}};
         // Push from the other instances (PostgreSQL): "listening", or
         // "reconnecting" while their notices are not heard.
@@ -215,7 +219,8 @@ void ApiServer::addTestRoutes()
             return HttpReply::error(body.error());
         const qint64 target = msFromIso(body->value(u"now"_s).toString());
         if (target <= 0)
-            return HttpReply::error(Error::invalid(u"now"_s, u"now is an ISO 8601 time."_s));
+            return HttpReply::error(Error::invalid(u"now"_s,
+                    QCoreApplication::translate("Signpost::Api", "now is an ISO 8601 time.")));
         m_tickets.setClock([target]() { return target; });
         // {"check": false} moves the time only, as between two checks.
         Expected<int> announced = body->value(u"check"_s).toBool(true) && !m_slaPaused
@@ -336,7 +341,9 @@ Expected<QJsonObject> ApiServer::jsonBody(const Call &call)
     const QByteArray body = call.request.body();
     if (const qsizetype at = rawControlInString(body); at >= 0)
         return Error{ErrorCode::MalformedRequest,
-                     u"The body is not valid JSON: a control character inside a string at offset %1 (escape it)."_s.arg(at),
+                     QCoreApplication::translate("Signpost::Api",
+                                                 "The body is not valid JSON: a control character inside a string at offset %1 (escape it).")
+                                             .arg(at),
                      {}};
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
@@ -346,15 +353,21 @@ Expected<QJsonObject> ApiServer::jsonBody(const Call &call)
         QJsonParseError wrapped;
         QJsonDocument::fromJson("[" + body + "]", &wrapped);
         if (wrapped.error == QJsonParseError::NoError && !body.trimmed().isEmpty())
-            return Error{ErrorCode::MalformedRequest, u"The body must be a JSON object."_s, {}};
+            return Error{ErrorCode::MalformedRequest,
+                    QCoreApplication::translate("Signpost::Api", "The body must be a JSON object."), {}};
         return Error{ErrorCode::MalformedRequest,
-                     u"The body is not valid JSON: %1 at offset %2."_s.arg(error.errorString()).arg(error.offset),
+                     QCoreApplication::translate("Signpost::Api",
+                                                 "The body is not valid JSON: %1 at offset %2.")
+                                             .arg(error.errorString()).arg(error.offset),
                      {}};
     }
     if (!document.isObject())
-        return Error{ErrorCode::MalformedRequest, u"The body must be a JSON object."_s, {}};
+        return Error{ErrorCode::MalformedRequest,
+                QCoreApplication::translate("Signpost::Api", "The body must be a JSON object."), {}};
     if (holdsNul(document.object()))
-        return Error{ErrorCode::MalformedRequest, u"Text in the body must not hold NUL characters (\\u0000)."_s, {}};
+        return Error{ErrorCode::MalformedRequest,
+                QCoreApplication::translate("Signpost::Api",
+                                            "Text in the body must not hold NUL characters (\\u0000)."), {}};
     return document.object();
 }
 
@@ -364,7 +377,8 @@ HttpReply ApiServer::dispatch(const HttpRequest &request, QString &routeLabel)
     // No search or filter holds one, and no text stored may (the path's
     // are refused as it is read).
     if (request.url().query(QUrl::FullyDecoded).contains(QChar(0)))
-        return HttpReply::error({ErrorCode::MalformedRequest, u"The query must not hold NUL characters (%00)."_s, {}});
+        return HttpReply::error({ErrorCode::MalformedRequest,
+                QCoreApplication::translate("Signpost::Api", "The query must not hold NUL characters (%00)."), {}});
     // The store's connection, lost (PostgreSQL restarted), is opened again
     // here, before any statement of the request's is prepared.
     if (Status store = m_db.ensureConnected(); !store)
@@ -413,9 +427,11 @@ HttpReply ApiServer::dispatch(const HttpRequest &request, QString &routeLabel)
             // One read of the agent gives both their name and their access.
             Expected<Agent> agent = m_accounts.agent(session->agentId);
             if (!agent)
-                return HttpReply::error({ErrorCode::Unauthorized, u"Sign in first."_s, {}});
+                return HttpReply::error({ErrorCode::Unauthorized,
+                        QCoreApplication::translate("Signpost::Api", "Sign in first."), {}});
             if (route.access == Access::Admin && !agent->isAdmin)
-                return HttpReply::error({ErrorCode::Forbidden, u"Only admins may do this."_s, {}});
+                return HttpReply::error({ErrorCode::Forbidden,
+                        QCoreApplication::translate("Signpost::Api", "Only admins may do this."), {}});
             call.session = *session;
             call.scope = AccessScope::of(*agent);
             call.agentName = agent->name;
@@ -423,12 +439,17 @@ HttpReply ApiServer::dispatch(const HttpRequest &request, QString &routeLabel)
         return route.handler(call);
     }
     if (pathKnown)
-        return HttpReply::error({ErrorCode::MethodNotAllowed, u"This method is not allowed here."_s, {}});
-    return HttpReply::error(Error::notFound(u"There is nothing at %1."_s.arg(request.url().path())));
+        return HttpReply::error({ErrorCode::MethodNotAllowed,
+                QCoreApplication::translate("Signpost::Api", "This method is not allowed here."), {}});
+    return HttpReply::error(Error::notFound(
+            QCoreApplication::translate("Signpost::Api", "There is nothing at %1.").arg(request.url().path())));
 }
 
 void ApiServer::handle(const HttpRequest &request, HttpServer::Respond respond)
 {
+    // What the server says to agents (refusals, what is wrong with a field)
+    // is in the language their desk asks for.
+    const Wording::Scope speaking(Wording::of(negotiateLanguage(request.value("Accept-Language"), languageCodes())));
     // A shop's own page calls the public intake from the browser: its
     // origin, if a shop lists it, may read the answers (CORS), and a
     // preflight is answered here.
@@ -503,10 +524,12 @@ HttpReply ApiServer::metrics(const Call &call)
             authorization.startsWith("Bearer ") ? QString::fromLatin1(authorization.mid(7).trimmed()) : QString());
         if (!session)
             return HttpReply::error({ErrorCode::Forbidden,
-                                     u"The metrics are for this machine, or for an admin's token."_s, {}});
+                                     QCoreApplication::translate("Signpost::Api",
+                                                                 "The metrics are for this machine, or for an admin's token."), {}});
         const Expected<Agent> agent = m_accounts.agent(session->agentId);
         if (!agent || !agent->isAdmin)
-            return HttpReply::error({ErrorCode::Forbidden, u"Only admins may read the metrics."_s, {}});
+            return HttpReply::error({ErrorCode::Forbidden,
+                    QCoreApplication::translate("Signpost::Api", "Only admins may read the metrics."), {}});
     }
     const int pushConnections = m_push.connectionCount();
     return readAside(

@@ -2,6 +2,8 @@
 #include "server/api/apiserver.h"
 #include "server/storage/database.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace Signpost {
@@ -58,13 +60,15 @@ void ApiServer::addHelpdeskRoutes()
 
     route(Method::Get, u"/api/v1/departments/{id}"_s, Access::Agent, [this](Call &call) {
         if (!call.scope.canSee(call.id()))
-            return HttpReply::error(Error::notFound(u"No such department."_s));
+            return HttpReply::error(Error::notFound(
+                    QCoreApplication::translate("Signpost::Api", "No such department.")));
         return replyWith(m_departments.department(call.id()));
     });
 
     route(Method::Get, u"/api/v1/departments/{id}/agents"_s, Access::Agent, [this](Call &call) {
         if (!call.scope.canSee(call.id()) || !m_departments.department(call.id()))
-            return HttpReply::error(Error::notFound(u"No such department."_s));
+            return HttpReply::error(Error::notFound(
+                    QCoreApplication::translate("Signpost::Api", "No such department.")));
         Expected<QList<Agent>> agents = m_accounts.agents(call.id());
         if (!agents)
             return HttpReply::error(agents.error());
@@ -160,7 +164,8 @@ void ApiServer::addHelpdeskRoutes()
           [this, cannedList](Call &call) { return cannedList(m_cannedReplies.list(call.scope)); });
     route(Method::Get, u"/api/v1/departments/{id}/canned-replies"_s, Access::Agent, [this, cannedList](Call &call) {
         if (!call.scope.canSee(call.id()) || !m_departments.department(call.id()))
-            return HttpReply::error(Error::notFound(u"No such department."_s));
+            return HttpReply::error(Error::notFound(
+                    QCoreApplication::translate("Signpost::Api", "No such department.")));
         return cannedList(m_cannedReplies.list(call.scope, call.id()));
     });
     // The department's desks are poked: their next pull sees the new

@@ -5,6 +5,7 @@
 
 #include "server/storage/database.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QUrlQuery>
 
@@ -74,7 +75,8 @@ void ApiServer::addMailRoutes()
         if (!named.isEmpty()) {
             Expected<Mailbox> found = m_email.store().mailbox(named.toLongLong());
             if (!found)
-                return HttpReply::error(Error::invalid(u"mailbox"_s, u"No mailbox with id %1."_s.arg(named)));
+                return HttpReply::error(Error::invalid(u"mailbox"_s,
+                        QCoreApplication::translate("Signpost::Api", "No mailbox with id %1.").arg(named)));
             box = *found;
         }
         // Or only the shop it came for (a transport per shop).
@@ -83,10 +85,13 @@ void ApiServer::addMailRoutes()
             bool numeric = false;
             box.shopId = shop.toLongLong(&numeric);
             if (!numeric || box.shopId <= 0)
-                return HttpReply::error(Error::invalid(u"shop"_s, u"shop must be a shop's id."_s));
+                return HttpReply::error(Error::invalid(u"shop"_s,
+                        QCoreApplication::translate("Signpost::Api", "shop must be a shop's id.")));
         }
         if (call.request.body().trimmed().isEmpty())
-            return HttpReply::error(Error::invalid(u"body"_s, u"Send the message itself as the body (message/rfc822)."_s));
+            return HttpReply::error(Error::invalid(u"body"_s,
+                    QCoreApplication::translate("Signpost::Api",
+                                                "Send the message itself as the body (message/rfc822).")));
         Expected<EmailChannel::Taken> taken = m_email.take(box, call.request.body());
         if (!taken)
             return HttpReply::error(taken.error());

@@ -6,6 +6,7 @@
 #include "core/timestamps.h"
 #include "server/api/contactpages.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -194,7 +195,9 @@ std::optional<HttpReply> ApiServer::earlierAnswer(const QString &scope, const QB
         return std::nullopt;
     if (!IdempotencyLog::isValidKey(key))
         return HttpReply::error(
-            Error::invalid(u"Idempotency-Key"_s, u"The Idempotency-Key is 1 to 255 printable ASCII characters."_s));
+            Error::invalid(u"Idempotency-Key"_s,
+                    QCoreApplication::translate("Signpost::Api",
+                                                "The Idempotency-Key is 1 to 255 printable ASCII characters.")));
     Expected<std::optional<IdempotencyLog::Answer>> earlier = m_idempotency.find(scope, key, call.request.body());
     if (!earlier)
         return HttpReply::error(earlier.error());
@@ -257,7 +260,7 @@ void ApiServer::addPublicRoutes()
     route(Method::Get, u"/api/v1/public/shops/{slug}/departments"_s, Access::Public, [this](Call &call) {
         const std::optional<Shop> shop = m_departments.shopBySlug(call.params.value(0));
         if (!shop)
-            return HttpReply::error(Error::notFound(u"No such shop."_s));
+            return HttpReply::error(Error::notFound(QCoreApplication::translate("Signpost::Api", "No such shop.")));
         Expected<const RoutingTable *> table = m_departments.routingTable();
         if (!table)
             return HttpReply::error(table.error());
@@ -281,7 +284,9 @@ void ApiServer::addPublicRoutes()
         if (std::optional<HttpReply> earlier = earlierAnswer(u"intake"_s, key, call))
             return *earlier;
         if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
-            return HttpReply::error({ErrorCode::RateLimited, u"Too many messages from this address; try again in a few minutes."_s, {}});
+            return HttpReply::error({ErrorCode::RateLimited,
+                    QCoreApplication::translate("Signpost::Api",
+                                                "Too many messages from this address; try again in a few minutes."), {}});
         Expected<QJsonObject> body = jsonBody(call);
         if (!body)
             return HttpReply::error(body.error());
@@ -318,7 +323,9 @@ void ApiServer::addPublicRoutes()
         if (std::optional<HttpReply> earlier = earlierAnswer(u"reply"_s, key, call))
             return *earlier;
         if (!m_contactLimiter.allow(call.clientAddress, nowMs()))
-            return HttpReply::error({ErrorCode::RateLimited, u"Too many messages from this address; try again in a few minutes."_s, {}});
+            return HttpReply::error({ErrorCode::RateLimited,
+                    QCoreApplication::translate("Signpost::Api",
+                                                "Too many messages from this address; try again in a few minutes."), {}});
         Expected<QJsonObject> body = jsonBody(call);
         if (!body)
             return HttpReply::error(body.error());

@@ -7,6 +7,7 @@
 #include "server/storage/database.h"
 #include "storage/ticketrows.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QUrl>
 #include <QtConcurrent>
@@ -40,16 +41,19 @@ void ApiServer::addTicketRoutes()
     // The lead dashboard's figures: for the department's leads and admins.
     route(Method::Get, u"/api/v1/departments/{id}/figures"_s, Access::Agent, [this](Call &call) {
         if (!call.scope.canSee(call.id()) || !m_departments.department(call.id()))
-            return HttpReply::error(Error::notFound(u"No such department."_s));
+            return HttpReply::error(Error::notFound(
+                    QCoreApplication::translate("Signpost::Api", "No such department.")));
         if (!call.scope.leads(call.id()))
-            return HttpReply::error({ErrorCode::Forbidden, u"Only the department's leads see its figures."_s, {}});
+            return HttpReply::error({ErrorCode::Forbidden,
+                    QCoreApplication::translate("Signpost::Api", "Only the department's leads see its figures."), {}});
         const QUrlQuery query = call.request.query();
         int days = 7;
         if (query.hasQueryItem(u"days"_s)) {
             bool numeric = false;
             days = query.queryItemValue(u"days"_s).toInt(&numeric);
             if (!numeric || days < 1 || days > 90)
-                return HttpReply::error(Error::invalid(u"days"_s, u"days is a period of 1 to 90 days."_s));
+                return HttpReply::error(Error::invalid(u"days"_s,
+                        QCoreApplication::translate("Signpost::Api", "days is a period of 1 to 90 days.")));
         }
         return readAside(
             [department = call.id(), days, now = m_tickets.now()](SqlConnection &sql,
@@ -74,7 +78,8 @@ void ApiServer::addTicketRoutes()
         if (!stored)
             return HttpReply::error(stored.error());
         if (Expected<QJsonObject> visible = m_tickets.ticketView(call.scope, stored->ticketId); !visible)
-            return HttpReply::error(Error::notFound(u"No such attachment."_s));
+            return HttpReply::error(Error::notFound(
+                    QCoreApplication::translate("Signpost::Api", "No such attachment.")));
         return fileReply(*stored);
     });
 
@@ -82,7 +87,8 @@ void ApiServer::addTicketRoutes()
     // answered with the name to use.
     route(Method::Post, u"/api/v1/uploads"_s, Access::Agent, [this](Call &call) {
         if (call.request.body().isEmpty())
-            return HttpReply::error(Error::invalid(u"body"_s, u"Send the file's bytes as the request body."_s));
+            return HttpReply::error(Error::invalid(u"body"_s,
+                    QCoreApplication::translate("Signpost::Api", "Send the file's bytes as the request body.")));
         Expected<QString> sha = m_attachments.upload(call.scope.agentId, call.request.body(), m_tickets.now());
         if (!sha)
             return HttpReply::error(sha.error());
@@ -95,10 +101,14 @@ void ApiServer::addTicketRoutes()
             return HttpReply::error(body.error());
         const QJsonValue commands = body->value(u"commands"_s);
         if (!commands.isArray() || commands.toArray().isEmpty())
-            return HttpReply::error(Error::invalid(u"commands"_s, u"commands must be a non-empty list."_s));
+            return HttpReply::error(Error::invalid(u"commands"_s,
+                    QCoreApplication::translate("Signpost::Api", "commands must be a non-empty list.")));
         if (commands.toArray().size() > MaxCommandsPerBatch)
             return HttpReply::error(Error::invalid(
-                u"commands"_s, u"Send at most %1 commands in one batch."_s.arg(MaxCommandsPerBatch)));
+                u"commands"_s,
+                        QCoreApplication::translate("Signpost::Api",
+                                                    "Send at most %1 commands in one batch.")
+                                                .arg(MaxCommandsPerBatch)));
 
         // Each command stands alone: a rejected one never blocks the ones
         // behind it.
@@ -135,7 +145,9 @@ void ApiServer::addTicketRoutes()
             limit = query.queryItemValue(u"limit"_s).toInt(&numeric);
             if (!numeric || limit < 1 || limit > SyncFeed::MaxPageSize)
                 return HttpReply::error(Error::invalid(
-                    u"limit"_s, u"limit must be 1 to %1."_s.arg(SyncFeed::MaxPageSize)));
+                    u"limit"_s,
+                            QCoreApplication::translate("Signpost::Api",
+                                                        "limit must be 1 to %1.").arg(SyncFeed::MaxPageSize)));
         }
         SyncWindow window{0, m_tickets.now()};
         if (query.hasQueryItem(u"window"_s)) {
@@ -143,7 +155,10 @@ void ApiServer::addTicketRoutes()
             window.days = query.queryItemValue(u"window"_s).toInt(&numeric);
             if (!numeric || window.days < 0 || window.days > SyncFeed::MaxWindowDays)
                 return HttpReply::error(Error::invalid(
-                    u"window"_s, u"window is a number of days, 0 to %1 (0: all history)."_s.arg(SyncFeed::MaxWindowDays)));
+                    u"window"_s,
+                            QCoreApplication::translate("Signpost::Api",
+                                                        "window is a number of days, 0 to %1 (0: all history).")
+                                                    .arg(SyncFeed::MaxWindowDays)));
         }
         const QString cursor = query.queryItemValue(u"cursor"_s);
         return readLater([agent = call.scope.agentId, cursor, limit, window](SyncFeed &feed) {
@@ -157,14 +172,18 @@ void ApiServer::addTicketRoutes()
         const QUrlQuery query = call.request.query();
         for (const auto &[name, value] : query.queryItems()) {
             if (name != u"q" && name != u"department" && name != u"before" && name != u"limit")
-                return HttpReply::error(Error::invalid(name, u"Unknown parameter “%1”."_s.arg(name)));
+                return HttpReply::error(Error::invalid(name,
+                        QCoreApplication::translate("Signpost::Api", "Unknown parameter “%1”.").arg(name)));
         }
         const QString text = query.queryItemValue(u"q"_s, QUrl::FullyDecoded).simplified();
         if (TicketRows::searchExpression(text).isEmpty())
-            return HttpReply::error(Error::invalid(u"q"_s, u"Say what to search for."_s));
+            return HttpReply::error(Error::invalid(u"q"_s,
+                    QCoreApplication::translate("Signpost::Api", "Say what to search for.")));
         if (text.size() > MaxSearchText)
             return HttpReply::error(
-                Error::invalid(u"q"_s, u"A search is at most %1 characters."_s.arg(MaxSearchText)));
+                Error::invalid(u"q"_s,
+                        QCoreApplication::translate("Signpost::Api",
+                                                    "A search is at most %1 characters.").arg(MaxSearchText)));
         qint64 numbers[3] = {0, 0, SyncFeed::DefaultSearchLimit};
         const char16_t *names[3] = {u"department", u"before", u"limit"};
         for (int i = 0; i < 3; ++i) {
@@ -175,8 +194,10 @@ void ApiServer::addTicketRoutes()
             numbers[i] = query.queryItemValue(name).toLongLong(&numeric);
             if (!numeric || numbers[i] < 1 || (i == 2 && numbers[i] > SyncFeed::MaxSearchLimit))
                 return HttpReply::error(Error::invalid(
-                    name, i == 2 ? u"limit must be 1 to %1."_s.arg(SyncFeed::MaxSearchLimit)
-                                 : u"%1 must be a positive number."_s.arg(name)));
+                    name, i == 2 ? QCoreApplication::translate("Signpost::Api", "limit must be 1 to %1.")
+                                       .arg(SyncFeed::MaxSearchLimit)
+                                 : QCoreApplication::translate("Signpost::Api",
+                                                               "%1 must be a positive number.").arg(name)));
         }
         return readLater([agent = call.scope.agentId, text, numbers](SyncFeed &feed) {
             return feed.search(agent, text, numbers[0], numbers[1], int(numbers[2]));
@@ -189,7 +210,8 @@ HttpReply ApiServer::fileReply(const AttachmentStore::Stored &stored)
     // Always a download, never shown by the browser as a page.
     QFile file(stored.path);
     if (!file.open(QIODevice::ReadOnly))
-        return HttpReply::error({ErrorCode::Internal, u"The attachment's file is missing from the store."_s, {}});
+        return HttpReply::error({ErrorCode::Internal,
+                QCoreApplication::translate("Signpost::Api", "The attachment's file is missing from the store."), {}});
     HttpReply reply;
     reply.contentType = stored.contentType.toUtf8();
     reply.body = file.readAll();
@@ -215,8 +237,10 @@ HttpReply ApiServer::readAside(std::function<Expected<QByteArray>(SqlConnection 
     // up the requests behind it.
     HttpReply reply;
     reply.later = [this, read = std::move(read), answer = std::move(answer)](std::function<void(HttpReply)> respond) {
+        const Wording &wording = Wording::current();
         QtConcurrent::run(&m_readers,
-                          [location = m_db.location(), epoch = m_db.epoch(), read]() -> Expected<QByteArray> {
+                          [location = m_db.location(), epoch = m_db.epoch(), read, &wording]() -> Expected<QByteArray> {
+                              const Wording::Scope speaking(wording);
                               Expected<SqlConnection *> sql = Database::readerForThisThread(location);
                               if (!sql)
                                   return sql.error();
@@ -226,7 +250,8 @@ HttpReply ApiServer::readAside(std::function<Expected<QByteArray>(SqlConnection 
                                   return Database::unreachable();
                               return answer;
                           })
-            .then(this, [respond, answer](Expected<QByteArray> read) {
+            .then(this, [respond, answer, &wording](Expected<QByteArray> read) {
+                const Wording::Scope speaking(wording);
                 respond(read ? answer(std::move(*read)) : HttpReply::error(read.error()));
             });
     };

@@ -5,6 +5,7 @@
 #include "server/services/secrets.h"
 #include "server/storage/transaction.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QVariant>
 
@@ -51,9 +52,12 @@ bool AccountStore::verify(const Credentials &credentials, const QString &passwor
 Expected<AccountStore::SignIn> AccountStore::startSession(const Credentials &credentials, bool verified)
 {
     if (!verified)
-        return Error{ErrorCode::Unauthorized, u"The email or password is not right."_s, {}};
+        return Error{ErrorCode::Unauthorized,
+                QCoreApplication::translate("Signpost::Accounts", "The email or password is not right."), {}};
     if (credentials.disabled)
-        return Error{ErrorCode::Unauthorized, u"This account is disabled. Ask an admin."_s, {}, u"account_disabled"_s};
+        return Error{ErrorCode::Unauthorized,
+                QCoreApplication::translate("Signpost::Accounts",
+                                            "This account is disabled. Ask an admin."), {}, u"account_disabled"_s};
     const QString token = Secrets::newToken();
     QSqlQuery &insert =
         m_db.prepared(u"INSERT INTO tokens (token_hash, agent_id, created_at, used_at) VALUES (?, ?, ?, ?)"_s);
@@ -78,7 +82,11 @@ Status AccountStore::logout(const QByteArray &tokenHash)
 
 Expected<AccountStore::Session> AccountStore::authenticate(const QString &token)
 {
-    const Error signIn{ErrorCode::Unauthorized, u"Sign in first: the token is missing or no longer valid."_s, {}, {}};
+    const Error signIn{ErrorCode::Unauthorized,
+                       QCoreApplication::translate("Signpost::Accounts",
+                                                   "Sign in first: the token is missing or no longer valid."),
+                       {},
+                       {}};
     if (token.isEmpty() || token.size() > 200)
         return signIn;
     const QByteArray hash = Secrets::tokenHash(token);
@@ -95,10 +103,14 @@ Expected<AccountStore::Session> AccountStore::authenticate(const QString &token)
     const bool disabled = query.value(3).toBool() || query.value(2).toString() == u"disabled";
     query.finish();
     if (disabled)
-        return Error{ErrorCode::Unauthorized, u"This account is disabled. Ask an admin."_s, {}, u"account_disabled"_s};
+        return Error{ErrorCode::Unauthorized,
+                QCoreApplication::translate("Signpost::Accounts",
+                                            "This account is disabled. Ask an admin."), {}, u"account_disabled"_s};
     const qint64 now = nowMs();
     if (now - usedAt > SessionIdleMs)
-        return Error{ErrorCode::Unauthorized, u"Your session expired: sign in again."_s, {}, u"session_expired"_s};
+        return Error{ErrorCode::Unauthorized,
+                QCoreApplication::translate("Signpost::Accounts",
+                                            "Your session expired: sign in again."), {}, u"session_expired"_s};
     // Renewed at most once a minute, so reads do not all write.
     if (now - usedAt > 60'000) {
         QSqlQuery &renew = m_db.prepared(u"UPDATE tokens SET used_at = ? WHERE token_hash = ?"_s);
@@ -151,7 +163,7 @@ Expected<Agent> AccountStore::loadAgent(qint64 agentId)
                 {query.value(5).toLongLong(), roleFromString(query.value(6).toString()).value_or(Role::Member)});
     }
     if (!agent)
-        return Error::notFound(u"No such agent."_s);
+        return Error::notFound(QCoreApplication::translate("Signpost::Accounts", "No such agent."));
     return *agent;
 }
 
@@ -190,20 +202,26 @@ Expected<Agent> AccountStore::createAgent(const QJsonObject &json)
     const QString name = json.value(u"name"_s).toString().trimmed();
     const QString password = json.value(u"password"_s).toString();
     if (!looksLikeEmail(email))
-        return Error::invalid(u"email"_s, u"Give a valid email address."_s);
+        return Error::invalid(u"email"_s,
+                QCoreApplication::translate("Signpost::Accounts", "Give a valid email address."));
     if (name.isEmpty() || name.size() > 200)
-        return Error::invalid(u"name"_s, u"Give a name of 1 to 200 characters."_s);
+        return Error::invalid(u"name"_s,
+                QCoreApplication::translate("Signpost::Accounts", "Give a name of 1 to 200 characters."));
     if (password.size() < MinPasswordLength || password.size() > 1000)
-        return Error::invalid(u"password"_s, u"The password needs 8 to 1000 characters."_s);
+        return Error::invalid(u"password"_s,
+                QCoreApplication::translate("Signpost::Accounts", "The password needs 8 to 1000 characters."));
     if (json.contains(u"is_admin"_s) && !json.value(u"is_admin"_s).isBool())
-        return Error::invalid(u"is_admin"_s, u"is_admin must be true or false."_s);
+        return Error::invalid(u"is_admin"_s,
+                QCoreApplication::translate("Signpost::Accounts", "is_admin must be true or false."));
 
     QSqlQuery &exists = m_db.prepared(u"SELECT 1 FROM agents WHERE email = ?"_s);
     exists.addBindValue(email);
     if (!exists.exec())
         return storageError(exists);
     if (exists.next())
-        return Error{ErrorCode::Conflict, u"An agent with this email exists already."_s, u"email"_s};
+        return Error{ErrorCode::Conflict,
+                QCoreApplication::translate("Signpost::Accounts",
+                                            "An agent with this email exists already."), u"email"_s};
     exists.finish();
 
     QSqlQuery &insert = m_db.prepared(
@@ -232,23 +250,27 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
     if (json.contains(u"email"_s)) {
         agent.email = json.value(u"email"_s).toString().trimmed();
         if (!looksLikeEmail(agent.email))
-            return Error::invalid(u"email"_s, u"Give a valid email address."_s);
+            return Error::invalid(u"email"_s,
+                    QCoreApplication::translate("Signpost::Accounts", "Give a valid email address."));
     }
     if (json.contains(u"name"_s)) {
         agent.name = json.value(u"name"_s).toString().trimmed();
         if (agent.name.isEmpty() || agent.name.size() > 200)
-            return Error::invalid(u"name"_s, u"Give a name of 1 to 200 characters."_s);
+            return Error::invalid(u"name"_s,
+                    QCoreApplication::translate("Signpost::Accounts", "Give a name of 1 to 200 characters."));
     }
     for (const QString &flag : {u"is_admin"_s, u"disabled"_s}) {
         if (json.contains(flag) && !json.value(flag).isBool())
-            return Error::invalid(flag, u"%1 must be true or false."_s.arg(flag));
+            return Error::invalid(flag,
+                    QCoreApplication::translate("Signpost::Accounts", "%1 must be true or false.").arg(flag));
     }
     agent.isAdmin = json.value(u"is_admin"_s).toBool(agent.isAdmin);
     agent.disabled = json.value(u"disabled"_s).toBool(agent.disabled);
     if (json.contains(u"password"_s)) {
         const QString password = json.value(u"password"_s).toString();
         if (password.size() < MinPasswordLength || password.size() > 1000)
-            return Error::invalid(u"password"_s, u"The password needs 8 to 1000 characters."_s);
+            return Error::invalid(u"password"_s,
+                    QCoreApplication::translate("Signpost::Accounts", "The password needs 8 to 1000 characters."));
         passwordHash = Secrets::hashPassword(password);
     }
 
@@ -258,7 +280,9 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
     if (!clash.exec())
         return storageError(clash);
     if (clash.next())
-        return Error{ErrorCode::Conflict, u"An agent with this email exists already."_s, u"email"_s};
+        return Error{ErrorCode::Conflict,
+                QCoreApplication::translate("Signpost::Accounts",
+                                            "An agent with this email exists already."), u"email"_s};
     clash.finish();
 
     Transaction tx(m_db);
@@ -320,7 +344,7 @@ Expected<Agent> AccountStore::setMembership(qint64 agentId, qint64 departmentId,
     if (!department.exec())
         return storageError(department);
     if (!department.next())
-        return Error::notFound(u"No such department."_s);
+        return Error::notFound(QCoreApplication::translate("Signpost::Accounts", "No such department."));
     department.finish();
 
     const bool alreadyMember = std::any_of(current->memberships.cbegin(), current->memberships.cend(),
@@ -366,7 +390,8 @@ Expected<Agent> AccountStore::removeMembership(qint64 agentId, qint64 department
     if (!remove.exec())
         return storageError(remove);
     if (remove.numRowsAffected() == 0)
-        return Error::notFound(u"The agent is not a member of this department."_s);
+        return Error::notFound(
+                QCoreApplication::translate("Signpost::Accounts", "The agent is not a member of this department."));
     QSqlQuery &record = m_db.prepared(
         u"INSERT INTO membership_revocations (agent_id, department_id, seq) VALUES (?, ?, ?)"_s);
     record.addBindValue(agentId);

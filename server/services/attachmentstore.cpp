@@ -4,6 +4,7 @@
 
 #include "server/storage/database.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -44,10 +45,13 @@ Status AttachmentStore::keep(const QByteArray &data)
     if (QFileInfo(path).size() == data.size())
         return ok(); // the same bytes, kept before
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return Error{ErrorCode::Internal, u"The attachment could not be stored."_s, {}};
+        return Error{ErrorCode::Internal,
+                QCoreApplication::translate("Signpost::Api", "The attachment could not be stored."), {}};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return Error{ErrorCode::Internal, u"The attachment could not be stored: %1"_s.arg(file.errorString()), {}};
+        return Error{ErrorCode::Internal,
+                QCoreApplication::translate("Signpost::Api",
+                                            "The attachment could not be stored: %1").arg(file.errorString()), {}};
     return ok();
 }
 
@@ -117,7 +121,7 @@ Expected<AttachmentStore::Stored> AttachmentStore::findForCustomer(qint64 ticket
     const bool note = !kind.next() || kind.value(0).toString() == u"note";
     kind.finish();
     if (stored->ticketId != ticketId || note)
-        return Error::notFound(u"No such file."_s);
+        return Error::notFound(QCoreApplication::translate("Signpost::Api", "No such file."));
     return stored;
 }
 
@@ -125,7 +129,9 @@ Expected<QString> AttachmentStore::upload(qint64 agentId, const QByteArray &data
 {
     if (data.size() > MaxUploadBytes)
         return Error{ErrorCode::PayloadTooLarge,
-                     u"A file may weigh at most %1 MB."_s.arg(MaxUploadBytes / (1024 * 1024)), {}};
+                     QCoreApplication::translate("Signpost::Api",
+                                                 "A file may weigh at most %1 MB.")
+                                             .arg(MaxUploadBytes / (1024 * 1024)), {}};
     if (Status kept = keep(data); !kept)
         return kept.error();
     const QString sha = QString::fromLatin1(digest(data));
@@ -154,15 +160,20 @@ Status AttachmentStore::recordOutgoing(qint64 ticketId, qint64 messageId, qint64
         const qint64 size = uploaded.next() ? uploaded.value(0).toLongLong() : -1;
         uploaded.finish();
         if (size < 0 || !QFileInfo::exists(pathOf(file.sha256.toLatin1())))
-            return Error::invalid(u"attachments"_s, u"%1 was not uploaded (or too long ago): upload it again."_s.arg(
+            return Error::invalid(u"attachments"_s,
+                    QCoreApplication::translate("Signpost::Api",
+                                                "%1 was not uploaded (or too long ago): upload it again.").arg(
                                                         file.filename));
         if (size > department.maxFileBytes)
-            return Error::invalid(u"attachments"_s, u"%1 weighs %2; %3 takes files of up to %4."_s.arg(
+            return Error::invalid(u"attachments"_s,
+                    QCoreApplication::translate("Signpost::Api", "%1 weighs %2; %3 takes files of up to %4.").arg(
                                                         file.filename, megabytes(size), department.name,
                                                         megabytes(department.maxFileBytes)));
         total += size;
         if (total > department.maxMessageBytes)
-            return Error::invalid(u"attachments"_s, u"The files weigh more than the %1 %2 takes in one message."_s.arg(
+            return Error::invalid(u"attachments"_s,
+                    QCoreApplication::translate("Signpost::Api",
+                                                "The files weigh more than the %1 %2 takes in one message.").arg(
                                                         megabytes(department.maxMessageBytes), department.name));
         QSqlQuery &insert = m_db.prepared(
             u"INSERT INTO attachments (ticket_id, message_id, filename, content_type, size, sha256, inline, created_at)"
@@ -184,7 +195,8 @@ Expected<QByteArray> AttachmentStore::bytes(const QString &sha256Hex) const
 {
     QFile file(pathOf(sha256Hex.toLatin1()));
     if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::Internal, u"The attachment's file is missing from the store."_s, {}};
+        return Error{ErrorCode::Internal,
+                QCoreApplication::translate("Signpost::Api", "The attachment's file is missing from the store."), {}};
     return file.readAll();
 }
 
@@ -201,7 +213,7 @@ Expected<AttachmentStore::Stored> AttachmentStore::find(qint64 id)
     if (!query.exec())
         return storageError(query);
     if (!query.next())
-        return Error::notFound(u"No such attachment."_s);
+        return Error::notFound(QCoreApplication::translate("Signpost::Api", "No such attachment."));
     Stored stored{query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toString(),
                   query.value(3).toString(),   query.value(4).toLongLong(), pathOf(query.value(5).toByteArray())};
     query.finish();

@@ -4,6 +4,7 @@
 #include "server/storage/database.h"
 #include "server/storage/transaction.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -45,7 +46,7 @@ Expected<CannedReply> CannedReplyStore::find(const AccessScope &scope, qint64 id
     if (!query.exec())
         return storageError(query);
     if (!query.next() || !scope.canSee(query.value(1).toLongLong()))
-        return Error::notFound(u"No such canned reply."_s);
+        return Error::notFound(QCoreApplication::translate("Signpost::CannedReplies", "No such canned reply."));
     CannedReply reply = fromRow(query);
     query.finish();
     return reply;
@@ -54,7 +55,9 @@ Expected<CannedReply> CannedReplyStore::find(const AccessScope &scope, qint64 id
 Status CannedReplyStore::mayWrite(const AccessScope &scope, qint64 departmentId)
 {
     if (!scope.leads(departmentId))
-        return Error{ErrorCode::Forbidden, u"Only the department's leads and admins can change its canned replies."_s, {}};
+        return Error{ErrorCode::Forbidden,
+                QCoreApplication::translate("Signpost::CannedReplies",
+                                            "Only the department's leads and admins can change its canned replies."), {}};
     return ok();
 }
 
@@ -62,16 +65,22 @@ Status CannedReplyStore::apply(CannedReply &reply, const QJsonObject &json, bool
 {
     for (const QString &key : json.keys()) {
         if (key != u"title" && key != u"body")
-            return Error::invalid(key, u"Unknown field %1: a canned reply has a title and a body."_s.arg(key));
+            return Error::invalid(key,
+                    QCoreApplication::translate("Signpost::CannedReplies",
+                                                "Unknown field %1: a canned reply has a title and a body.").arg(key));
     }
     auto read = [&](const QString &key, QString &out, qsizetype max) -> Status {
         const QJsonValue value = json.value(key);
         if (value.isUndefined() && !creating)
             return ok();
         if (!value.isString() || value.toString().trimmed().isEmpty())
-            return Error::invalid(key, u"%1 is required: text that is not blank."_s.arg(key));
+            return Error::invalid(key,
+                    QCoreApplication::translate("Signpost::CannedReplies",
+                                                "%1 is required: text that is not blank.").arg(key));
         if (value.toString().size() > max)
-            return Error::invalid(key, u"%1 is longer than %2 characters."_s.arg(key).arg(max));
+            return Error::invalid(key,
+                    QCoreApplication::translate("Signpost::CannedReplies",
+                                                "%1 is longer than %2 characters.").arg(key).arg(max));
         out = key == u"title" ? value.toString().simplified() : value.toString();
         return ok();
     };
@@ -80,7 +89,8 @@ Status CannedReplyStore::apply(CannedReply &reply, const QJsonObject &json, bool
     if (Status body = read(u"body"_s, reply.body, CannedReply::MaxBodyLength); !body)
         return body;
     if (const QStringList unknown = CannedReply::unknownFields(reply.body); !unknown.isEmpty())
-        return Error::invalid(u"body"_s, u"Unknown field {%1}; the fields are {%2}."_s.arg(
+        return Error::invalid(u"body"_s,
+                QCoreApplication::translate("Signpost::CannedReplies", "Unknown field {%1}; the fields are {%2}.").arg(
                                              unknown.first(), CannedReply::fieldNames().join(u"}, {"_s)));
     return ok();
 }
@@ -96,7 +106,9 @@ Expected<CannedReply> CannedReplyStore::save(const AccessScope &scope, CannedRep
     if (!clash.exec())
         return storageError(clash);
     if (clash.next())
-        return Error{ErrorCode::Conflict, u"This department has a canned reply with this title already."_s, u"title"_s};
+        return Error{ErrorCode::Conflict,
+                QCoreApplication::translate("Signpost::CannedReplies",
+                                            "This department has a canned reply with this title already."), u"title"_s};
     clash.finish();
 
     Transaction tx(m_db);
@@ -134,7 +146,7 @@ Expected<CannedReply> CannedReplyStore::create(const AccessScope &scope, qint64 
     if (!exists.exec())
         return storageError(exists);
     if (!exists.next() || !scope.canSee(departmentId))
-        return Error::notFound(u"No such department."_s);
+        return Error::notFound(QCoreApplication::translate("Signpost::CannedReplies", "No such department."));
     exists.finish();
     if (Status allowed = mayWrite(scope, departmentId); !allowed)
         return allowed.error();

@@ -5,6 +5,7 @@
 #include "server/logging.h"
 #include "server/storage/transaction.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -23,12 +24,19 @@ Status readText(const QJsonObject &json, const QString &key, QString &out, qsize
 {
     if (json.contains(key)) {
         if (!json.value(key).isString())
-            return Error::invalid(key, u"%1 must be text."_s.arg(key));
+            return Error::invalid(key,
+                    QCoreApplication::translate("Signpost::Departments", "%1 must be text.").arg(key));
         out = json.value(key).toString().trimmed();
     }
     if (out.size() < min || out.size() > max)
-        return Error::invalid(key, min > 0 ? u"%1 needs %2 to %3 characters."_s.arg(key).arg(min).arg(max)
-                                           : u"%1 may have at most %2 characters."_s.arg(key).arg(max));
+        return Error::invalid(
+            key, min > 0 ? QCoreApplication::translate("Signpost::Departments", "%1 needs %2 to %3 characters.")
+                               .arg(key)
+                               .arg(min)
+                               .arg(max)
+                         : QCoreApplication::translate("Signpost::Departments", "%1 may have at most %2 characters.")
+                               .arg(key)
+                               .arg(max));
     return ok();
 }
 
@@ -62,7 +70,8 @@ Status readFlag(const QJsonObject &json, const QString &key, bool &out)
     if (!json.contains(key))
         return ok();
     if (!json.value(key).isBool())
-        return Error::invalid(key, u"%1 must be true or false."_s.arg(key));
+        return Error::invalid(key,
+                QCoreApplication::translate("Signpost::Departments", "%1 must be true or false.").arg(key));
     out = json.value(key).toBool();
     return ok();
 }
@@ -133,7 +142,7 @@ Expected<Department> DepartmentStore::department(qint64 id)
         if (d.id == id)
             return d;
     }
-    return Error::notFound(u"No such department."_s);
+    return Error::notFound(QCoreApplication::translate("Signpost::Departments", "No such department."));
 }
 
 Status DepartmentStore::checkShopReference(qint64 shopId, const QString &field)
@@ -144,7 +153,8 @@ Status DepartmentStore::checkShopReference(qint64 shopId, const QString &field)
         return storageError(query);
     const bool found = query.next();
     query.finish();
-    return found ? ok() : Status(Error::invalid(field, u"There is no shop %1."_s.arg(shopId)));
+    return found ? ok() : Status(Error::invalid(field,
+            QCoreApplication::translate("Signpost::Departments", "There is no shop %1.").arg(shopId)));
 }
 
 Status DepartmentStore::checkDepartmentReference(qint64 departmentId, const QString &field)
@@ -155,7 +165,8 @@ Status DepartmentStore::checkDepartmentReference(qint64 departmentId, const QStr
         return storageError(query);
     const bool found = query.next();
     query.finish();
-    return found ? ok() : Status(Error::invalid(field, u"There is no department %1."_s.arg(departmentId)));
+    return found ? ok() : Status(Error::invalid(field,
+            QCoreApplication::translate("Signpost::Departments", "There is no department %1.").arg(departmentId)));
 }
 
 Status DepartmentStore::applyDepartmentJson(Department &department, const QJsonObject &json)
@@ -173,7 +184,9 @@ Status DepartmentStore::applyDepartmentJson(Department &department, const QJsonO
         // to public_label.
         const auto labels = textsByLanguage(json.value(u"public_labels"_s), 100);
         if (!labels)
-            return Error::invalid(u"public_labels"_s, u"public_labels maps language codes (%1) to labels of 1 to 100 characters."_s
+            return Error::invalid(u"public_labels"_s,
+                    QCoreApplication::translate("Signpost::Departments",
+                                                "public_labels maps language codes (%1) to labels of 1 to 100 characters.")
                                                           .arg(languageCodes().join(u", "_s)));
         department.publicLabels = *labels;
     }
@@ -185,17 +198,21 @@ Status DepartmentStore::applyDepartmentJson(Department &department, const QJsonO
     if (Status read = readFlag(json, u"is_default"_s, department.isDefault); !read)
         return read;
     if (wasDefault && !department.isDefault)
-        return Error::invalid(u"is_default"_s, u"There must be a default department: make another one the default instead."_s);
+        return Error::invalid(u"is_default"_s,
+                QCoreApplication::translate("Signpost::Departments",
+                                            "There must be a default department: make another one the default instead."));
     if (Status read = readFlag(json, u"archived"_s, department.archived); !read)
         return read;
     if (department.isDefault && department.archived)
-        return Error::invalid(u"archived"_s, u"The default department cannot be archived."_s);
+        return Error::invalid(u"archived"_s,
+                QCoreApplication::translate("Signpost::Departments", "The default department cannot be archived."));
     if (json.contains(u"notify"_s)) {
         const QJsonObject notify = json.value(u"notify"_s).toObject();
         for (auto it = notify.begin(); it != notify.end(); ++it) {
             if (!Department::notifyEvents().contains(it.key())
                 || !Department::notifyAudiences().contains(it.value().toString()))
-                return Error::invalid(u"notify"_s, u"notify maps %1 to %2."_s.arg(
+                return Error::invalid(u"notify"_s,
+                        QCoreApplication::translate("Signpost::Departments", "notify maps %1 to %2.").arg(
                                                        Department::notifyEvents().join(u", "_s),
                                                        Department::notifyAudiences().join(u", "_s)));
             department.notify.insert(it.key(), it.value().toString());
@@ -203,8 +220,9 @@ Status DepartmentStore::applyDepartmentJson(Department &department, const QJsonO
     }
     if (json.contains(u"sla"_s)) {
         if (!json.value(u"sla"_s).isObject())
-            return Error::invalid(u"sla"_s, u"sla must be an object with targets, ownership, at_risk_percent and "
-                                            "business_hours."_s);
+            return Error::invalid(u"sla"_s, QCoreApplication::translate("Signpost::Departments",
+                                                                        "sla must be an object with targets, ownership,"
+                                                                        " at_risk_percent and business_hours."));
         Expected<SlaPolicy> sla = SlaPolicy::fromJson(json.value(u"sla"_s).toObject());
         if (!sla)
             return sla.error();
@@ -215,20 +233,26 @@ Status DepartmentStore::applyDepartmentJson(Department &department, const QJsonO
         if (assignment.contains(u"mode"_s)) {
             const auto mode = assignmentModeFromString(assignment.value(u"mode"_s).toString());
             if (!mode)
-                return Error::invalid(u"assignment"_s, u"The assignment mode is manual, round_robin or least_loaded."_s);
+                return Error::invalid(u"assignment"_s,
+                        QCoreApplication::translate("Signpost::Departments",
+                                                    "The assignment mode is manual, round_robin or least_loaded."));
             department.assignmentMode = *mode;
         }
         if (assignment.contains(u"capacity"_s)) {
             const QJsonValue capacity = assignment.value(u"capacity"_s);
             if (!capacity.isDouble() || capacity.toInt() < 0 || capacity.toInt() > 10'000)
-                return Error::invalid(u"assignment"_s, u"The capacity is a number of open tickets, 0 for no cap."_s);
+                return Error::invalid(u"assignment"_s,
+                        QCoreApplication::translate("Signpost::Departments",
+                                                    "The capacity is a number of open tickets, 0 for no cap."));
             department.assignmentCapacity = capacity.toInt();
         }
     }
     if (json.contains(u"attachment_limits"_s)) {
         const QJsonObject limits = json.value(u"attachment_limits"_s).toObject();
-        const QString shape = u"attachment_limits takes file_bytes (1 KB to %1 MB) and message_bytes (at least "
-                              "file_bytes, at most 4 times the most a file may weigh)."_s
+        const QString shape = QCoreApplication::translate("Signpost::Departments",
+                                                          "attachment_limits takes file_bytes (1 KB to %1 MB) and"
+                                                          " message_bytes (at least file_bytes, at most 4 times the"
+                                                          " most a file may weigh).")
                                   .arg(Department::MaxFileBytesCap / (1024 * 1024));
         const qint64 file = limits.value(u"file_bytes"_s).toInteger(department.maxFileBytes);
         const qint64 message = limits.value(u"message_bytes"_s).toInteger(department.maxMessageBytes);
@@ -241,12 +265,14 @@ Status DepartmentStore::applyDepartmentJson(Department &department, const QJsonO
 
     if (json.contains(u"shops"_s)) {
         if (!json.value(u"shops"_s).isArray())
-            return Error::invalid(u"shops"_s, u"shops must be a list of shop ids."_s);
+            return Error::invalid(u"shops"_s,
+                    QCoreApplication::translate("Signpost::Departments", "shops must be a list of shop ids."));
         QSet<qint64> seen;
         department.shopIds.clear();
         for (const QJsonValue &shop : json.value(u"shops"_s).toArray()) {
             if (!shop.isDouble())
-                return Error::invalid(u"shops"_s, u"shops must be a list of shop ids."_s);
+                return Error::invalid(u"shops"_s,
+                        QCoreApplication::translate("Signpost::Departments", "shops must be a list of shop ids."));
             if (Status known = checkShopReference(shop.toInteger(), u"shops"_s); !known)
                 return known;
             if (!seen.contains(shop.toInteger()))
@@ -256,13 +282,17 @@ Status DepartmentStore::applyDepartmentJson(Department &department, const QJsonO
     }
     if (json.contains(u"addresses"_s)) {
         if (!json.value(u"addresses"_s).isArray())
-            return Error::invalid(u"addresses"_s, u"addresses must be a list of email addresses."_s);
+            return Error::invalid(u"addresses"_s,
+                    QCoreApplication::translate("Signpost::Departments",
+                                                "addresses must be a list of email addresses."));
         static const QRegularExpression email(u"^[^@\\s]+@[^@\\s]+$"_s);
         department.addresses.clear();
         for (const QJsonValue &address : json.value(u"addresses"_s).toArray()) {
             const QString text = address.toString().trimmed().toLower();
             if (!address.isString() || text.size() > 254 || !email.match(text).hasMatch())
-                return Error::invalid(u"addresses"_s, u"\u201c%1\u201d is not an email address."_s.arg(address.toString()));
+                return Error::invalid(u"addresses"_s,
+                        QCoreApplication::translate("Signpost::Departments",
+                                                    "“%1” is not an email address.").arg(address.toString()));
             if (!department.addresses.contains(text))
                 department.addresses.append(text);
         }
@@ -306,7 +336,9 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
     if (!clash.exec())
         return storageError(clash);
     if (clash.next())
-        return Error{ErrorCode::Conflict, u"A department with this name exists already."_s, u"name"_s};
+        return Error{ErrorCode::Conflict,
+                QCoreApplication::translate("Signpost::Departments",
+                                            "A department with this name exists already."), u"name"_s};
     clash.finish();
     for (const QString &address : department.addresses) {
         QSqlQuery &taken = m_db.prepared(u"SELECT 1 FROM department_addresses WHERE address = ? AND department_id <> ?"_s);
@@ -315,7 +347,10 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         if (!taken.exec())
             return storageError(taken);
         if (taken.next())
-            return Error{ErrorCode::Conflict, u"%1 already routes to another department."_s.arg(address), u"addresses"_s};
+            return Error{ErrorCode::Conflict,
+                    QCoreApplication::translate("Signpost::Departments",
+                                                "%1 already routes to another department.")
+                                            .arg(address), u"addresses"_s};
         taken.finish();
     }
 
@@ -418,7 +453,8 @@ Status DepartmentStore::deleteDepartment(qint64 id)
     if (!current)
         return current.error();
     if (current->isDefault)
-        return Error{ErrorCode::Conflict, u"The default department cannot be deleted."_s, {}};
+        return Error{ErrorCode::Conflict,
+                QCoreApplication::translate("Signpost::Departments", "The default department cannot be deleted."), {}};
     for (const QString &table : {u"tickets"_s, u"routing_rules"_s, u"memberships"_s}) {
         QSqlQuery &used = m_db.prepared(u"SELECT 1 FROM %1 WHERE department_id = ? LIMIT 1"_s.arg(table));
         used.addBindValue(id);
@@ -426,7 +462,8 @@ Status DepartmentStore::deleteDepartment(qint64 id)
             return storageError(used);
         if (used.next())
             return Error{ErrorCode::Conflict,
-                         u"The department still has tickets, rules or members; archive it instead."_s, {}};
+                         QCoreApplication::translate("Signpost::Departments",
+                                                     "The department still has tickets, rules or members; archive it instead."), {}};
         used.finish();
     }
     Transaction tx(m_db);
@@ -491,7 +528,8 @@ Expected<QStringList> DepartmentStore::languagesOf(qint64 shopId)
         if (shop.id == shopId)
             return shop.languages;
     }
-    return Error::invalid(u"shop"_s, u"There is no shop %1."_s.arg(shopId));
+    return Error::invalid(u"shop"_s,
+            QCoreApplication::translate("Signpost::Departments", "There is no shop %1.").arg(shopId));
 }
 
 Expected<Shop> DepartmentStore::createShop(const QJsonObject &json)
@@ -508,7 +546,7 @@ Expected<Shop> DepartmentStore::updateShop(qint64 id, const QJsonObject &json)
             return all.error();
         auto found = std::find_if(all->cbegin(), all->cend(), [&](const Shop &s) { return s.id == id; });
         if (found == all->cend())
-            return Error::notFound(u"No such shop."_s);
+            return Error::notFound(QCoreApplication::translate("Signpost::Departments", "No such shop."));
         shop = *found;
     }
     if (Status read = readText(json, u"name"_s, shop.name, 1, 100); !read)
@@ -517,27 +555,35 @@ Expected<Shop> DepartmentStore::updateShop(qint64 id, const QJsonObject &json)
         return read.error();
     static const QRegularExpression slugPattern(u"^[a-z0-9][a-z0-9-]*$"_s);
     if (!slugPattern.match(shop.slug).hasMatch())
-        return Error::invalid(u"slug"_s, u"slug may hold lower-case letters, digits and dashes."_s);
+        return Error::invalid(u"slug"_s,
+                QCoreApplication::translate("Signpost::Departments",
+                                            "slug may hold lower-case letters, digits and dashes."));
     if (json.contains(u"allowed_origins"_s)) {
         // An origin as browsers send it: scheme, host and an optional port,
         // nothing more (no path, no wildcard).
         static const QRegularExpression originPattern(u"^https?://[a-z0-9.-]+(:[0-9]{1,5})?$"_s);
         const QJsonValue origins = json.value(u"allowed_origins"_s);
         if (!origins.isArray())
-            return Error::invalid(u"allowed_origins"_s, u"allowed_origins must be a list of web origins."_s);
+            return Error::invalid(u"allowed_origins"_s,
+                    QCoreApplication::translate("Signpost::Departments",
+                                                "allowed_origins must be a list of web origins."));
         shop.allowedOrigins.clear();
         for (const QJsonValue &origin : origins.toArray()) {
             const QString text = origin.toString().toLower();
             if (!origin.isString() || !originPattern.match(text).hasMatch())
                 return Error::invalid(u"allowed_origins"_s,
-                                      u"\u201c%1\u201d is not an origin such as https://shop.example."_s.arg(origin.toString()));
+                                      QCoreApplication::translate("Signpost::Departments",
+                                                                  "“%1” is not an origin such as https://shop.example.")
+                                                              .arg(origin.toString()));
             if (!shop.allowedOrigins.contains(text))
                 shop.allowedOrigins.append(text);
         }
     }
     if (json.contains(u"languages"_s)) {
-        const QString shape = u"languages is a list of one or more of %1, the default first."_s.arg(
-            languageCodes().join(u", "_s));
+        const QString shape =
+            QCoreApplication::translate("Signpost::Departments",
+                                        "languages is a list of one or more of %1, the default first.")
+                .arg(languageCodes().join(u", "_s));
         const QJsonValue languages = json.value(u"languages"_s);
         if (!languages.isArray() || languages.toArray().isEmpty())
             return Error::invalid(u"languages"_s, shape);
@@ -555,7 +601,8 @@ Expected<Shop> DepartmentStore::updateShop(qint64 id, const QJsonObject &json)
     if (!clash.exec())
         return storageError(clash);
     if (clash.next())
-        return Error{ErrorCode::Conflict, u"Another shop has this slug."_s, u"slug"_s};
+        return Error{ErrorCode::Conflict,
+                QCoreApplication::translate("Signpost::Departments", "Another shop has this slug."), u"slug"_s};
     clash.finish();
     QSqlQuery &save =
         m_db.prepared(shop.id == 0
@@ -605,7 +652,9 @@ Expected<QList<RoutingRule>> DepartmentStore::rules()
             qCWarning(lcStore) << "Routing rule" << query.value(0).toLongLong() << "cannot be read:"
                                << rule.error().message;
             return Error{ErrorCode::Internal,
-                         u"Routing rule %1 cannot be read: %2"_s.arg(query.value(0).toLongLong()).arg(rule.error().message),
+                         QCoreApplication::translate("Signpost::Departments",
+                                                     "Routing rule %1 cannot be read: %2")
+                                                 .arg(query.value(0).toLongLong()).arg(rule.error().message),
                          {}};
         }
         rule->id = query.value(0).toLongLong();
@@ -635,7 +684,7 @@ Expected<RoutingRule> DepartmentStore::updateRule(qint64 id, const QJsonObject &
         return all.error();
     auto found = std::find_if(all->cbegin(), all->cend(), [&](const RoutingRule &r) { return r.id == id; });
     if (found == all->cend())
-        return Error::notFound(u"No such routing rule."_s);
+        return Error::notFound(QCoreApplication::translate("Signpost::Departments", "No such routing rule."));
     Expected<RoutingRule> rule = RoutingRule::fromJson(json, *found, false);
     if (!rule)
         return rule;
@@ -699,7 +748,7 @@ Status DepartmentStore::deleteRule(qint64 id)
     if (!remove.exec())
         return storageError(remove);
     if (remove.numRowsAffected() == 0)
-        return Error::notFound(u"No such routing rule."_s);
+        return Error::notFound(QCoreApplication::translate("Signpost::Departments", "No such routing rule."));
     if (Status touched = m_db.touchDirectory(); !touched)
         return touched;
     if (Status committed = tx.commit(); !committed)

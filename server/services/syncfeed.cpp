@@ -7,6 +7,7 @@
 #include "storage/ticketrows.h"
 #include "storage/sqlconnection.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -465,7 +466,8 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
     if (!cursorText.isEmpty()) {
         const std::optional<SyncCursor> given = SyncCursor::decode(cursorText);
         if (!given)
-            return Error::invalid(u"cursor"_s, u"The cursor is not one this server handed out."_s);
+            return Error::invalid(u"cursor"_s,
+                    QCoreApplication::translate("Signpost::Api", "The cursor is not one this server handed out."));
         if (given->epoch != m_epoch)
             reset = true; // restored or replaced store: the client starts over
         else
@@ -773,7 +775,7 @@ Expected<QByteArray> SyncFeed::search(qint64 agentId, const QString &text, qint6
         return read.error();
     const AccessScope &scope = read->scope;
     if (departmentId > 0 && !scope.canSee(departmentId))
-        return Error::notFound(u"No such department."_s);
+        return Error::notFound(QCoreApplication::translate("Signpost::Api", "No such department."));
 
     // Newest first, straight from the index's own order: a common word
     // stops at the page's end instead of sorting every match.

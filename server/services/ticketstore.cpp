@@ -9,6 +9,7 @@
 #include "storage/ticketrows.h"
 #include "server/storage/transaction.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
@@ -214,7 +215,7 @@ Expected<QJsonObject> TicketStore::ticketView(const AccessScope &scope, qint64 i
     if (!found)
         return found.error();
     if (!scope.canSee(found->departmentId))
-        return Error::notFound(u"No such ticket."_s);
+        return Error::notFound(QCoreApplication::translate("Signpost::Tickets", "No such ticket."));
     QJsonObject view = found->toJson(true);
 
     QSqlQuery &others = m_db.prepared(
@@ -328,7 +329,9 @@ Status TicketStore::checkAssignee(qint64 agentId, qint64 departmentId)
     const bool member = query.next() && !query.value(0).toBool();
     query.finish();
     if (!member)
-        return Error::invalid(u"assignee"_s, u"The assignee must be an active agent of the ticket's department."_s);
+        return Error::invalid(u"assignee"_s,
+                QCoreApplication::translate("Signpost::Tickets",
+                                            "The assignee must be an active agent of the ticket's department."));
     return ok();
 }
 
@@ -346,9 +349,12 @@ Status TicketStore::checkWrittenSince(qint64 ticketId, qint64 seenSeq, qint64 ag
     while (query.next()) {
         const QString kind = query.value(0).toString();
         const QString author = query.value(1).toString();
-        const QString line = kind == u"customer" ? u"%1 wrote again"_s.arg(author)
-                             : kind == u"note"   ? u"%1 added a note"_s.arg(author)
-                                                 : u"%1 replied"_s.arg(author);
+        const QString line = kind == u"customer"
+                                 ? QCoreApplication::translate("Signpost::Tickets", "%1 wrote again").arg(author)
+                             : kind == u"note" ? QCoreApplication::translate("Signpost::Tickets",
+                                                                             "%1 added a note").arg(author)
+                                               : QCoreApplication::translate("Signpost::Tickets",
+                                                                             "%1 replied").arg(author);
         if (!what.contains(line))
             what.append(line);
     }
@@ -356,7 +362,9 @@ Status TicketStore::checkWrittenSince(qint64 ticketId, qint64 seenSeq, qint64 ag
     if (what.isEmpty())
         return ok();
     return Error{ErrorCode::Conflict,
-                 u"Since you began writing, %1. Read it before you send."_s.arg(what.join(u", "_s)), u"seen_seq"_s};
+                 QCoreApplication::translate("Signpost::Tickets",
+                                             "Since you began writing, %1. Read it before you send.")
+                                         .arg(what.join(u", "_s)), u"seen_seq"_s};
 }
 
 QJsonObject TicketStore::rejection(const Command &command, const Error &error, const Ticket *current) const
@@ -399,7 +407,9 @@ QJsonObject TicketStore::run(const AccessScope &scope, const QString &agentName,
         stored.finish();
         if (!same)
             return rejection(command,
-                             Error::invalid(u"id"_s, u"This command id was used before for a different command."_s),
+                             Error::invalid(u"id"_s,
+                                     QCoreApplication::translate("Signpost::Tickets",
+                                                                 "This command id was used before for a different command.")),
                              nullptr);
         result.insert(u"outcome"_s, u"duplicate"_s);
         return result;
@@ -451,7 +461,9 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
     const bool conditional = command.type == Command::Type::Transfer || command.type == Command::Type::Assign;
     if (conditional && command.baseVersion != t.version)
         return Error{ErrorCode::Conflict,
-                     u"The ticket changed since you saw it (version %1, now %2)."_s.arg(command.baseVersion).arg(t.version),
+                     QCoreApplication::translate("Signpost::Tickets",
+                                                 "The ticket changed since you saw it (version %1, now %2).")
+                                             .arg(command.baseVersion).arg(t.version),
                      {}};
     if (command.seenSeq > 0) {
         if (Status unchanged = checkWrittenSince(t.id, command.seenSeq, actor); !unchanged)
@@ -475,7 +487,10 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
         if (to == t.status)
             return ok();
         if (!isAllowedTransition(t.status, to))
-            return Error::invalid(u"status"_s, u"A ticket that is %1 cannot be set to %2."_s.arg(toString(t.status), toString(to)));
+            return Error::invalid(u"status"_s,
+                    QCoreApplication::translate("Signpost::Tickets",
+                                                "A ticket that is %1 cannot be set to %2.")
+                                            .arg(toString(t.status), toString(to)));
         const QJsonObject data{{u"from"_s, toString(t.status)}, {u"to"_s, toString(to)}};
         t.status = to;
         clocks->statusChanged(to, at, m_records.clockOf(t.departmentId));
@@ -535,10 +550,12 @@ Expected<QJsonObject> TicketStore::apply(const AccessScope &scope, const QString
     }
     case Command::Type::Transfer: {
         if (command.departmentId == t.departmentId)
-            return Error::invalid(u"department"_s, u"The ticket is already in this department."_s);
+            return Error::invalid(u"department"_s,
+                    QCoreApplication::translate("Signpost::Tickets", "The ticket is already in this department."));
         Expected<Department> target = m_departments.department(command.departmentId);
         if (!target || target->archived)
-            return Error::invalid(u"department"_s, u"Choose an active department to transfer to."_s);
+            return Error::invalid(u"department"_s,
+                    QCoreApplication::translate("Signpost::Tickets", "Choose an active department to transfer to."));
         if (command.assigneeId > 0) {
             if (Status valid = checkAssignee(command.assigneeId, target->id); !valid)
                 return valid.error();
@@ -661,7 +678,9 @@ Expected<TicketStore::CustomerThread> TicketStore::customerThread(const QString 
     if (!query.exec())
         return storageError(query);
     if (!query.next())
-        return Error::notFound(u"This link is not valid. Use the link from your confirmation."_s);
+        return Error::notFound(
+                QCoreApplication::translate("Signpost::Tickets",
+                                            "This link is not valid. Use the link from your confirmation."));
     const qint64 id = query.value(0).toLongLong();
     const QString shopName = query.value(1).toString();
     const QString language = query.value(2).toString();
@@ -800,7 +819,8 @@ Expected<TicketStore::ListFilter> TicketStore::parseFilter(const QList<std::pair
             for (const QString &name : value.split(u',', Qt::SkipEmptyParts)) {
                 const auto status = ticketStatusFromString(name);
                 if (!status)
-                    return Error::invalid(u"status"_s, u"Unknown status \u201c%1\u201d."_s.arg(name));
+                    return Error::invalid(u"status"_s,
+                            QCoreApplication::translate("Signpost::Tickets", "Unknown status “%1”.").arg(name));
                 // Each status once: the statement's text follows the list.
                 if (!filter.statuses.contains(*status))
                     filter.statuses.append(*status);
@@ -817,22 +837,29 @@ Expected<TicketStore::ListFilter> TicketStore::parseFilter(const QList<std::pair
                 filter.assignee = ListFilter::Assignee::Agent;
                 filter.assigneeId = id;
             } else
-                return Error::invalid(u"assignee"_s, u"assignee must be me, none or an agent id."_s);
+                return Error::invalid(u"assignee"_s,
+                        QCoreApplication::translate("Signpost::Tickets", "assignee must be me, none or an agent id."));
         } else if (key == u"sort") {
             static const QStringList sorts{u"updated_at"_s, u"-updated_at"_s, u"created_at"_s, u"-created_at"_s,
                                            u"priority"_s, u"-priority"_s, u"id"_s, u"-id"_s};
             if (!sorts.contains(value))
-                return Error::invalid(u"sort"_s, u"sort must be one of %1."_s.arg(sorts.join(u", "_s)));
+                return Error::invalid(u"sort"_s,
+                        QCoreApplication::translate("Signpost::Tickets",
+                                                    "sort must be one of %1.").arg(sorts.join(u", "_s)));
             filter.sort = value;
         } else if (key == u"limit" || key == u"offset") {
             bool numeric = false;
             const int number = value.toInt(&numeric);
             if (!numeric || number < 0 || (key == u"limit" && (number < 1 || number > 200)))
-                return Error::invalid(key, key == u"limit" ? u"limit must be 1 to 200."_s
-                                                           : u"offset must be 0 or more."_s);
+                return Error::invalid(key, key == u"limit"
+                                               ? QCoreApplication::translate("Signpost::Tickets",
+                                                                             "limit must be 1 to 200.")
+                                               : QCoreApplication::translate("Signpost::Tickets",
+                                                                             "offset must be 0 or more."));
             (key == u"limit" ? filter.limit : filter.offset) = number;
         } else {
-            return Error::invalid(key, u"Unknown parameter \u201c%1\u201d."_s.arg(key));
+            return Error::invalid(key,
+                    QCoreApplication::translate("Signpost::Tickets", "Unknown parameter “%1”.").arg(key));
         }
     }
     return filter;
@@ -841,7 +868,7 @@ Expected<TicketStore::ListFilter> TicketStore::parseFilter(const QList<std::pair
 Expected<QJsonObject> TicketStore::list(const AccessScope &scope, qint64 departmentId, const ListFilter &filter)
 {
     if (!scope.canSee(departmentId) || !m_departments.department(departmentId))
-        return Error::notFound(u"No such department."_s);
+        return Error::notFound(QCoreApplication::translate("Signpost::Tickets", "No such department."));
     QString where = u"t.department_id = ?"_s;
     QVariantList binds{departmentId};
     if (!filter.statuses.isEmpty()) {

@@ -19,6 +19,14 @@ namespace Signpost {
 //     wording.translate("Signpost::ContactPages", "Your name")
 //
 // (lupdate reads that form, the context as it is written).
+//
+// What agents read of the API (its refusals, what is wrong with a field) is
+// in the language their desk asks for (Accept-Language), through
+// QCoreApplication::translate, as the desk translates the same words of the
+// shared core: the server installs one translator (installForRequests) that
+// answers in the wording of the request being handled on this thread
+// (Scope). Texts of the core (core/*.cpp) are in signpost-core_<code>.ts,
+// shared with the desk.
 class Wording
 {
 public:
@@ -36,12 +44,35 @@ public:
     QString translate(const char *context, const char *source, const char *disambiguation = nullptr,
                       int n = -1) const;
 
+    // While a Scope lives, QCoreApplication::translate on its thread speaks
+    // `wording` (English outside any scope: logs, other threads).
+    class Scope
+    {
+    public:
+        explicit Scope(const Wording &wording);
+        ~Scope();
+        Scope(const Scope &) = delete;
+        Scope &operator=(const Scope &) = delete;
+
+    private:
+        const Wording *m_previous;
+    };
+    // The wording of the innermost Scope on this thread (English outside):
+    // for work the request hands to another thread or a later turn.
+    static const Wording &current();
+    // Once, after the application object exists.
+    static void installForRequests();
+
 private:
+    // The translation, or a null string (the source then stands).
+    QString translated(const char *context, const char *source, const char *disambiguation, int n) const;
+
     explicit Wording(const QString &code);
 
     QString m_code;
     QLocale m_locale;
-    std::unique_ptr<QTranslator> m_translator;
+    std::unique_ptr<QTranslator> m_translator; // the server's own texts
+    std::unique_ptr<QTranslator> m_core;       // the core's, shared with the desk
 };
 
 } // namespace Signpost

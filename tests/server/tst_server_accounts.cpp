@@ -72,6 +72,58 @@ private Q_SLOTS:
         QCOMPARE(blank.json().value(u"error"_s).toObject().value(u"field"_s).toString(), u"email"_s);
     }
 
+    // What the server says to agents comes in the language their desk asks
+    // for (Accept-Language), on every path: a refusal made at once, one
+    // made by the shared core (the rule's pattern), one made after the
+    // password check on a worker, one made on a reader thread (a sync
+    // page). The machine-readable parts never change.
+    void refusalsSpeakTheAgentsLanguage()
+    {
+        const QString admin = m_world.token(u"admin"_s);
+        const QByteArray duplicate = QJsonDocument(QJsonObject{{u"name"_s, u"Support"_s}}).toJson();
+        const auto message = [](const Response &response) { return response.json()[u"error"_s][u"message"_s].toString(); };
+        const auto asking = [&](const QByteArray &language, const QByteArray &method, const QString &path,
+                                const QByteArray &body, const QString &token) {
+            return m_api->send(method, path, body, "application/json", token, {{"Accept-Language", language}});
+        };
+
+        const Response german = asking("de-DE,de;q=0.9,en;q=0.5", "POST", u"/api/v1/departments"_s, duplicate, admin);
+        QCOMPARE(german.status, 409);
+        QCOMPARE(german.errorCode(), u"conflict"_s);
+        QCOMPARE(german.json()[u"error"_s][u"field"_s].toString(), u"name"_s);
+        QCOMPARE(message(german), u"Es gibt bereits eine Abteilung mit diesem Namen."_s);
+        const Response norwegian = asking("nb-NO, en;q=0.5", "POST", u"/api/v1/departments"_s, duplicate, admin);
+        QCOMPARE(message(norwegian), u"Det finnes allerede en avdeling med dette navnet."_s);
+        // Nynorsk asks for the nearest there is; a language Signpost does not
+        // speak gets English.
+        QCOMPARE(message(asking("nn", "POST", u"/api/v1/departments"_s, duplicate, admin)), message(norwegian));
+        QCOMPARE(message(asking("fr-FR", "POST", u"/api/v1/departments"_s, duplicate, admin)),
+                 u"A department with this name exists already."_s);
+
+        const QByteArray badRule = QJsonDocument(QJsonObject{{u"name"_s, u"Broken"_s},
+                                                             {u"department"_s, m_world.sales},
+                                                             {u"pattern"_s, u"(unclosed"_s},
+                                                             {u"is_regex"_s, true}})
+                                       .toJson();
+        const Response rule = asking("de", "POST", u"/api/v1/routing-rules"_s, badRule, admin);
+        QCOMPARE(rule.status, 422);
+        QVERIFY2(message(rule).startsWith(u"Der reguläre Ausdruck ist ungültig: "_s), qPrintable(message(rule)));
+
+        const QByteArray wrongPassword =
+            QJsonDocument(QJsonObject{{u"email"_s, u"sam@acme.example"_s}, {u"password"_s, u"nope-nope"_s}}).toJson();
+        const Response signIn = asking("de", "POST", u"/api/v1/auth/login"_s, wrongPassword, {});
+        QCOMPARE(signIn.status, 401);
+        QCOMPARE(message(signIn), u"E-Mail-Adresse oder Passwort ist falsch."_s);
+
+        const Response page =
+            asking("nb", "GET", u"/api/v1/sync?cursor=not-a-cursor"_s, {}, m_world.token(u"sam"_s));
+        QCOMPARE(page.status, 422);
+        QCOMPARE(message(page), u"Denne cursoren kommer ikke fra denne serveren."_s);
+        // And English for a request that names no language.
+        QCOMPARE(message(m_api->get(u"/api/v1/sync?cursor=not-a-cursor"_s, m_world.token(u"sam"_s))),
+                 u"The cursor is not one this server handed out."_s);
+    }
+
     // Password checks run off the event loop: while sign-ins are being
     // checked, the server goes on answering everyone else.
     void signInsDoNotStallOtherRequests()

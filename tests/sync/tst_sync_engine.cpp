@@ -12,6 +12,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -625,6 +626,23 @@ private Q_SLOTS:
         query.search = u"Support 3"_s;
         QCOMPARE(offline.store->queueRows(query, 0, 10).first().id, m_tickets[3]);
         QVERIFY(m_server->restart());
+    }
+
+    // The server's refusals come in the language the desk speaks (its
+    // locale, set from the language chosen), as the rest of the desk does.
+    void theServerAnswersInTheDesksLanguage()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        const auto restore = qScopeGuard([before]() { QLocale::setDefault(before); });
+        QTemporaryDir dir;
+        Client desk;
+        QVERIFY(desk.open(dir.filePath(u"de.sqlite"_s)));
+        const Status refused =
+            QCoro::waitFor(desk.engine->signIn(m_server->baseUrl(), u"sam@acme.example"_s, u"nope-nope"_s));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Unauthorized);
+        QCOMPARE(refused.error().message, u"E-Mail-Adresse oder Passwort ist falsch."_s);
     }
 
 private:

@@ -11,6 +11,7 @@
 #include "ui/cannedreplieswindow.h"
 #include "ui/cannedreplypicker.h"
 #include "ui/dashboardwindow.h"
+#include "ui/language.h"
 #include "ui/mainwindow.h"
 #include "ui/outboxwindow.h"
 #include "ui/signindialog.h"
@@ -1115,6 +1116,31 @@ private Q_SLOTS:
             admin->tabs()->setCurrentIndex(0);
             admin->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-administration.png"_s);
         }
+    }
+
+    // A German admin's desk: the window in German, and what the server
+    // refuses, under the field, in German too (the desk asks for its
+    // language with every request).
+    void administrationSpeaksTheAdminsLanguage()
+    {
+        installTranslations(u"de"_s);
+        const auto english = qScopeGuard([]() { installTranslations(u"en"_s); });
+        m_app.reset();
+        startAndSignIn(QString::fromLatin1(TestServer::AdminEmail), QString::fromLatin1(TestServer::AdminPassword));
+        if (QTest::currentTestFailed())
+            return;
+        m_window->showAdministration();
+        AdministrationWindow *admin = m_window->administrationWindow();
+        QVERIFY(admin && admin->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(admin->findChild<QListWidget *>(u"departments"_s)->count() >= 2, 15'000);
+        QTest::mouseClick(button(admin, u"Neue Abteilung"_s), Qt::LeftButton);
+        QTest::keyClicks(admin->findChild<QLineEdit *>(u"departmentName"_s), u"Support"_s);
+        QTest::keyClicks(admin->findChild<QLineEdit *>(u"senderName"_s), u"Acme Kundendienst"_s);
+        QTest::mouseClick(button(admin, u"Abteilung speichern"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(admin->errorLabel(u"name"_s)->isVisible(), 15'000);
+        QCOMPARE(admin->errorLabel(u"name"_s)->text(), u"Es gibt bereits eine Abteilung mit diesem Namen."_s);
+        if (qEnvironmentVariableIsSet("SIGNPOST_SCREENSHOT_DIR"))
+            admin->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-administration-de.png"_s);
     }
 
     // A dark palette gives a readable thread; at 1280×700 the queue still

@@ -1,5 +1,6 @@
 // Signpost's languages: every string the sources mark for translation (the
-// desk's, and what the server writes to customers) has a finished Norwegian
+// desk's, what the server writes to customers and answers agents, and the
+// core's, which both say) has a finished Norwegian
 // Bokmål and German translation that keeps its placeholders and its
 // shortcut key, and the desk loads them.
 #include "ui/language.h"
@@ -97,11 +98,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("catalogue");
         QTest::addColumn<QString>("aContext"); // one the sources must have, as written
         QTest::addColumn<int>("atLeast");
+        QTest::addColumn<bool>("plurals"); // whether the sources have a %n string
         const QStringList desk{u"app"_s, u"ui"_s, u"models"_s, u"sync"_s};
         for (const auto &[name, code] : {std::pair{"Norwegian Bokmål", u"nb"_s}, std::pair{"German", u"de"_s}}) {
-            QTest::addRow("the desk, %s", name) << code << desk << u"signpost"_s << u"Signpost::MainWindow"_s << 300;
-            QTest::addRow("customers' pages, %s", name)
-                << code << QStringList{u"server"_s} << u"signpost-server"_s << u"Signpost::ContactPages"_s << 50;
+            QTest::addRow("the desk, %s", name) << code << desk << u"signpost"_s << u"Signpost::MainWindow"_s << 300
+                                                << true;
+            QTest::addRow("the server, %s", name)
+                << code << QStringList{u"server"_s} << u"signpost-server"_s << u"Signpost::ContactPages"_s << 150 << true;
+            QTest::addRow("the core, %s", name)
+                << code << QStringList{u"core"_s} << u"signpost-core"_s << u"Signpost::Routing"_s << 30 << false;
         }
     }
 
@@ -114,6 +119,7 @@ private Q_SLOTS:
         QFETCH(QString, catalogue);
         QFETCH(QString, aContext);
         QFETCH(int, atLeast);
+        QFETCH(bool, plurals);
         QTemporaryDir dir;
         const QString fresh = dir.filePath(u"fresh.ts"_s);
         QProcess lupdate;
@@ -127,7 +133,7 @@ private Q_SLOTS:
         QCOMPARE(lupdate.exitCode(), 0);
         const QList<Message> inSources = readTs(fresh);
         QVERIFY(inSources.size() > atLeast);
-        QVERIFY(std::any_of(inSources.cbegin(), inSources.cend(), [](const Message &m) { return m.numerus; }));
+        QCOMPARE(std::any_of(inSources.cbegin(), inSources.cend(), [](const Message &m) { return m.numerus; }), plurals);
         // Contexts as they are looked up: lupdate saw the classes' namespace.
         QVERIFY(std::any_of(inSources.cbegin(), inSources.cend(),
                             [&](const Message &m) { return m.context == aContext; }));
@@ -189,6 +195,9 @@ private Q_SLOTS:
         QCOMPARE(installTranslations(u"de"_s).language(), QLocale::German);
         QCOMPARE(QCoreApplication::translate("Signpost::MainWindow", "Sync now"), u"Jetzt synchronisieren"_s);
         QCOMPARE(QCoreApplication::translate("Signpost::Desk", "Internal note"), u"Interne Notiz"_s);
+        // The core's words too (a rule tried in the Administration window).
+        QCOMPARE(QCoreApplication::translate("Signpost::Routing", "Give at least one keyword, separated by commas."),
+                 u"Geben Sie mindestens ein Stichwort an, mehrere durch Kommas getrennt."_s);
         QCOMPARE(QLocale().toString(1234.5, 'f', 1), u"1.234,5"_s);
 
         // English is the source: nothing to load, nothing translated.
