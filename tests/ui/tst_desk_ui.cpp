@@ -116,6 +116,25 @@ class TestDeskUi : public WorldTest
         QTRY_COMPARE_WITH_TIMEOUT(m_app->engine()->state(), SyncEngine::State::Live, 15'000);
     }
 
+    // The admin signed in, the Administration window open with the
+    // helpdesk's departments read; null (the test failed) otherwise.
+    AdministrationWindow *openAdministration()
+    {
+        m_app.reset();
+        startAndSignIn(QString::fromLatin1(TestServer::AdminEmail), QString::fromLatin1(TestServer::AdminPassword));
+        if (QTest::currentTestFailed())
+            return nullptr;
+        m_window->showAdministration();
+        AdministrationWindow *admin = m_window->administrationWindow();
+        if (!QTest::qWaitFor([admin]() {
+                return admin && admin->isVisible() && admin->findChild<QListWidget *>(u"departments"_s)->count() >= 2;
+            }, 15'000)) {
+            QTest::qFail("The Administration window did not open with the departments", __FILE__, __LINE__);
+            return nullptr;
+        }
+        return admin;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -926,15 +945,10 @@ private Q_SLOTS:
     // first contact then lands there, and the desk lists the department.
     void administrationSetsUpADepartment()
     {
-        m_app.reset();
-        startAndSignIn(QString::fromLatin1(TestServer::AdminEmail), QString::fromLatin1(TestServer::AdminPassword));
-        if (QTest::currentTestFailed())
+        AdministrationWindow *admin = openAdministration();
+        if (!admin)
             return;
-        m_window->showAdministration();
-        AdministrationWindow *admin = m_window->administrationWindow();
-        QVERIFY(admin && admin->isVisible());
         auto *departments = admin->findChild<QListWidget *>(u"departments"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(departments->count() >= 2, 15'000);
         const auto edit = [admin](const QString &name) { return admin->findChild<QLineEdit *>(name); };
         const auto text = [admin](const QString &name) { return admin->findChild<QPlainTextEdit *>(name); };
 
@@ -1125,14 +1139,9 @@ private Q_SLOTS:
     {
         installTranslations(u"de"_s);
         const auto english = qScopeGuard([]() { installTranslations(u"en"_s); });
-        m_app.reset();
-        startAndSignIn(QString::fromLatin1(TestServer::AdminEmail), QString::fromLatin1(TestServer::AdminPassword));
-        if (QTest::currentTestFailed())
+        AdministrationWindow *admin = openAdministration();
+        if (!admin)
             return;
-        m_window->showAdministration();
-        AdministrationWindow *admin = m_window->administrationWindow();
-        QVERIFY(admin && admin->isVisible());
-        QTRY_VERIFY_WITH_TIMEOUT(admin->findChild<QListWidget *>(u"departments"_s)->count() >= 2, 15'000);
         QTest::mouseClick(button(admin, u"Neue Abteilung"_s), Qt::LeftButton);
         QTest::keyClicks(admin->findChild<QLineEdit *>(u"departmentName"_s), u"Support"_s);
         QTest::keyClicks(admin->findChild<QLineEdit *>(u"senderName"_s), u"Acme Kundendienst"_s);
