@@ -55,6 +55,10 @@
         <source>The agent is not a member of this department.</source>
         <translation>Der Mitarbeiter ist kein Mitglied dieser Abteilung.</translation>
     </message>
+    <message>
+        <source>At least one admin must stay active: make another agent an admin first.</source>
+        <translation>Mindestens ein Administrator muss aktiv bleiben: Machen Sie zuerst einen anderen Mitarbeiter zum Administrator.</translation>
+    </message>
 </context>
 <context>
     <name>Signpost::Acknowledgement</name>

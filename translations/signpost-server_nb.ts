@@ -55,6 +55,10 @@
         <source>The agent is not a member of this department.</source>
         <translation>Agenten er ikke medlem av denne avdelingen.</translation>
     </message>
+    <message>
+        <source>At least one admin must stay active: make another agent an admin first.</source>
+        <translation>Minst én administrator må være aktiv: gjør en annen agent til administrator først.</translation>
+    </message>
 </context>
 <context>
     <name>Signpost::Acknowledgement</name>

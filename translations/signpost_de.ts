@@ -607,6 +607,38 @@ Ihr Paket hat heute Morgen unser Lager verlassen; der Paketdienst liefert es am 
         <source>Added. They can sign in now; choose their departments in the table.</source>
         <translation>Angelegt. Die Person kann sich jetzt anmelden; wählen Sie ihre Abteilungen in der Tabelle.</translation>
     </message>
+    <message>
+        <source>Cannot sign in; their desks are signed out at once</source>
+        <translation>Kann sich nicht anmelden; der Desk wird sofort abgemeldet</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>New agent</source>
+        <translation>Neuer Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep their password</source>
+        <translation>Leer lassen, um das Passwort zu behalten</translation>
+    </message>
+    <message>
+        <source>Save agent</source>
+        <translation>Mitarbeiter speichern</translation>
+    </message>
+    <message>
+        <source>Saved. They cannot sign in, and their desks are signed out.</source>
+        <translation>Gespeichert. Die Person kann sich nicht mehr anmelden, und ihr Desk ist abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>Signpost::ApiClient</name>

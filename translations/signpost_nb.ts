@@ -607,6 +607,38 @@ Pakken din forlot lageret vårt i morges; transportøren leverer den på fredag.
         <source>Added. They can sign in now; choose their departments in the table.</source>
         <translation>Lagt til. Agenten kan logge inn nå; velg avdelingene i tabellen.</translation>
     </message>
+    <message>
+        <source>Cannot sign in; their desks are signed out at once</source>
+        <translation>Kan ikke logge inn; desken deres logges ut med en gang</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktivert</translation>
+    </message>
+    <message>
+        <source>New agent</source>
+        <translation>Ny agent</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Endre %1</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep their password</source>
+        <translation>La stå tomt for å beholde passordet</translation>
+    </message>
+    <message>
+        <source>Save agent</source>
+        <translation>Lagre agent</translation>
+    </message>
+    <message>
+        <source>Saved. They cannot sign in, and their desks are signed out.</source>
+        <translation>Lagret. Agenten kan ikke logge inn, og desken er logget ut.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Lagret.</translation>
+    </message>
 </context>
 <context>
     <name>Signpost::ApiClient</name>

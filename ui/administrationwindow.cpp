@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSpinBox>
 #include <QTimeZone>
 #include <QSplitter>
@@ -54,7 +55,7 @@ QString formField(const QString &path, const QString &field)
         return field;
     if (path.startsWith(u"/api/v1/routing-rules"_s))
         return u"rule."_s + field;
-    if (path == u"/api/v1/agents")
+    if (path == u"/api/v1/agents" || (path.startsWith(u"/api/v1/agents/"_s) && !path.contains(u"/memberships/"_s)))
         return u"agent."_s + field;
     if (path.startsWith(u"/api/v1/shops"_s))
         return u"shop."_s + field;
@@ -271,7 +272,8 @@ QWidget *AdministrationWindow::makeMembersTab()
     m_members->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_members->verticalHeader()->hide();
     m_members->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_members->setSelectionMode(QAbstractItemView::NoSelection);
+    m_members->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_members->setSelectionBehavior(QAbstractItemView::SelectRows);
     auto *note = new QLabel(tr("Members see and work the department's tickets; leads also see its dashboard and "
                                "keep its canned replies. Admins see every department."),
                             tab);
@@ -280,8 +282,10 @@ QWidget *AdministrationWindow::makeMembersTab()
     top->addRow(tr("D&epartment"), m_memberDepartment);
 
     // A new colleague: they sign in with this, then get their departments
-    // in the table above.
+    // in the table above. An agent chosen in the table is changed here:
+    // renamed, given a new password, made admin, or disabled (a leaver).
     auto *add = new QGroupBox(tr("Add an agent"), tab);
+    m_agentForm = add;
     m_agentName = new QLineEdit(add);
     m_agentName->setObjectName(u"agentName"_s);
     m_agentEmail = new QLineEdit(add);
@@ -292,14 +296,26 @@ QWidget *AdministrationWindow::makeMembersTab()
     m_agentPassword->setPlaceholderText(tr("At least 8 characters; they can change it later"));
     m_agentAdmin = new QCheckBox(tr("Sees every department and can change these settings"), add);
     m_agentAdmin->setObjectName(u"agentAdmin"_s);
+    m_agentDisabled = new QCheckBox(tr("Cannot sign in; their desks are signed out at once"), add);
+    m_agentDisabled->setObjectName(u"agentDisabled"_s);
     auto *addFields = new QFormLayout(add);
     addField(addFields, tr("F&ull name"), m_agentName, u"agent.name"_s);
     addField(addFields, tr("Ema&il"), m_agentEmail, u"agent.email"_s);
     addField(addFields, tr("Pass&word"), m_agentPassword, u"agent.password"_s);
     addField(addFields, tr("Admin"), m_agentAdmin, u"agent.is_admin"_s);
-    auto *create = new QPushButton(tr("Add agent"), add);
-    addFields->addRow(QString(), create);
-    connect(create, &QPushButton::clicked, this, &AdministrationWindow::addAgent);
+    addField(addFields, tr("Disabled"), m_agentDisabled, u"agent.disabled"_s);
+    m_saveAgent = new QPushButton(tr("Add agent"), add);
+    m_newAgent = new QPushButton(tr("New agent"), add);
+    auto *agentButtons = new QHBoxLayout;
+    agentButtons->addWidget(m_saveAgent);
+    agentButtons->addWidget(m_newAgent);
+    agentButtons->addStretch();
+    addFields->addRow(QString(), agentButtons);
+    connect(m_saveAgent, &QPushButton::clicked, this, &AdministrationWindow::saveAgent);
+    connect(m_newAgent, &QPushButton::clicked, this, &AdministrationWindow::newAgent);
+    connect(m_members, &QTableWidget::itemSelectionChanged, this, &AdministrationWindow::showAgent);
+    m_agentDisabled->setEnabled(false); // a new account can sign in
+    m_newAgent->hide();
 
     auto *layout = new QVBoxLayout(tab);
     layout->addLayout(top);
@@ -749,14 +765,18 @@ void AdministrationWindow::reload(const QString &said)
 {
     if (said.isEmpty())
         m_status->setText(tr("Reading the helpdesk's settings…"));
-    QCoro::connect(loadAll(m_desk.engine().api()), this, [this, said](const Loaded &loaded) {
+    // What the status says belongs to the last save: a reload that comes
+    // back after another save began leaves it to that one.
+    QCoro::connect(loadAll(m_desk.engine().api()), this, [this, said, saves = m_saves](const Loaded &loaded) {
+        const bool latest = saves == m_saves;
         for (const Expected<QJsonObject> *read : {&loaded.departments, &loaded.shops, &loaded.agents, &loaded.rules}) {
             if (!*read) {
                 m_status->setText(tr("The helpdesk's settings could not be read: %1").arg(read->error().message));
                 return;
             }
         }
-        m_status->setText(said);
+        if (latest)
+            m_status->setText(said);
         showLoaded(loaded.departments->value(u"departments"_s).toArray(), loaded.shops->value(u"shops"_s).toArray(),
                    loaded.agents->value(u"agents"_s).toArray(), loaded.rules->value(u"rules"_s).toArray());
     });
@@ -769,6 +789,7 @@ void AdministrationWindow::showLoaded(const QJsonArray &departments, const QJson
     m_shopData = shops;
     m_agentData = agents;
     m_ruleData = rules;
+    const QScopedValueRollback reshowing(m_reshowing, true);
 
     {
         const QSignalBlocker block(m_departments);
@@ -866,6 +887,10 @@ QString AdministrationWindow::departmentName(qint64 id) const
 
 void AdministrationWindow::clearErrors()
 {
+    // The forms shown again as the settings come back keep what the server
+    // said about a save made meanwhile.
+    if (m_reshowing)
+        return;
     for (QLabel *label : std::as_const(m_errors)) {
         label->clear();
         label->hide();
@@ -878,6 +903,7 @@ void AdministrationWindow::save(const QByteArray &method, const QString &path, c
     if (m_busy)
         return;
     m_busy = true;
+    ++m_saves;
     // One role change at a time: the table comes back with the answer.
     m_members->setEnabled(false);
     clearErrors();
@@ -997,13 +1023,17 @@ QJsonObject AdministrationWindow::departmentJson() const
 }
 
 void AdministrationWindow::saveItem(const QString &collection, qint64 &id, const QJsonObject &body,
-                                    const QString &done)
+                                    const QString &done, std::function<void(const QJsonObject &)> then)
 {
     // A new one is made (and from then on is the one in the form), an
     // existing one changed.
     const bool creating = id == 0;
     save(creating ? "POST" : "PATCH", creating ? collection : u"%1/%2"_s.arg(collection).arg(id), body, done,
-         [&id](const QJsonObject &saved) { id = saved.value(u"id"_s).toInteger(); });
+         [&id, then](const QJsonObject &saved) {
+             id = saved.value(u"id"_s).toInteger();
+             if (then)
+                 then(saved);
+         });
 }
 
 void AdministrationWindow::saveDepartment()
@@ -1030,6 +1060,8 @@ void AdministrationWindow::updatePreview()
 void AdministrationWindow::showMembers()
 {
     const qint64 department = m_memberDepartment->currentData().toLongLong();
+    // The agent in the form stays chosen as the table comes back.
+    const QSignalBlocker block(m_members);
     m_members->setRowCount(0);
     for (const QJsonValue &a : std::as_const(m_agentData)) {
         QString role;
@@ -1044,7 +1076,9 @@ void AdministrationWindow::showMembers()
             name = tr("%1 (admin)").arg(name);
         if (a[u"disabled"_s].toBool())
             name = tr("%1 (disabled)").arg(name);
-        m_members->setItem(row, 0, new QTableWidgetItem(name));
+        auto *nameItem = new QTableWidgetItem(name);
+        nameItem->setData(IdRole, a[u"id"_s].toInteger());
+        m_members->setItem(row, 0, nameItem);
         m_members->setItem(row, 1, new QTableWidgetItem(a[u"email"_s].toString()));
         auto *roles = new QComboBox(m_members);
         roles->setObjectName(u"role-"_s + a[u"email"_s].toString());
@@ -1056,6 +1090,8 @@ void AdministrationWindow::showMembers()
         connect(roles, &QComboBox::activated, this,
                 [this, roles, agentId]() { setRole(agentId, roles->currentData().toString()); });
         m_members->setCellWidget(row, 2, roles);
+        if (agentId == m_agentId)
+            m_members->selectRow(row);
     }
 }
 
@@ -1069,18 +1105,77 @@ void AdministrationWindow::setRole(qint64 agentId, const QString &role)
         save("PUT", path, {{u"role"_s, role}}, tr("Saved. Their desk gets the department's tickets within moments."));
 }
 
-void AdministrationWindow::addAgent()
+void AdministrationWindow::showAgent()
 {
-    save("POST", u"/api/v1/agents"_s,
-         {{u"name"_s, m_agentName->text()},
-          {u"email"_s, m_agentEmail->text()},
-          {u"password"_s, m_agentPassword->text()},
-          {u"is_admin"_s, m_agentAdmin->isChecked()}},
-         tr("Added. They can sign in now; choose their departments in the table."), [this](const QJsonObject &) {
-             for (QLineEdit *edit : {m_agentName, m_agentEmail, m_agentPassword})
-                 edit->clear();
-             m_agentAdmin->setChecked(false);
-         });
+    const QList<QTableWidgetItem *> chosen = m_members->selectedItems();
+    if (chosen.isEmpty())
+        return;
+    clearErrors();
+    m_agentId = chosen.first()->data(IdRole).toLongLong();
+    QJsonObject agent;
+    for (const QJsonValue &a : std::as_const(m_agentData)) {
+        if (a[u"id"_s].toInteger() == m_agentId)
+            agent = a.toObject();
+    }
+    m_agentForm->setTitle(tr("Change %1").arg(agent[u"name"_s].toString()));
+    m_agentName->setText(agent[u"name"_s].toString());
+    m_agentEmail->setText(agent[u"email"_s].toString());
+    m_agentPassword->clear();
+    m_agentPassword->setPlaceholderText(tr("Leave empty to keep their password"));
+    m_agentAdmin->setChecked(agent[u"is_admin"_s].toBool());
+    m_agentDisabled->setChecked(agent[u"disabled"_s].toBool());
+    m_agentDisabled->setEnabled(true);
+    m_saveAgent->setText(tr("Save agent"));
+    m_newAgent->setVisible(true);
+}
+
+void AdministrationWindow::newAgent()
+{
+    clearErrors();
+    m_agentId = 0;
+    {
+        const QSignalBlocker block(m_members);
+        m_members->clearSelection();
+        m_members->setCurrentItem(nullptr);
+    }
+    m_agentForm->setTitle(tr("Add an agent"));
+    for (QLineEdit *edit : {m_agentName, m_agentEmail, m_agentPassword})
+        edit->clear();
+    m_agentPassword->setPlaceholderText(tr("At least 8 characters; they can change it later"));
+    m_agentAdmin->setChecked(false);
+    m_agentDisabled->setChecked(false);
+    m_agentDisabled->setEnabled(false); // a new account can sign in
+    m_saveAgent->setText(tr("Add agent"));
+    // Focus moves on before the button that had it goes (else it lands on
+    // the table, which would choose its current row again).
+    m_agentName->setFocus();
+    m_newAgent->setVisible(false);
+}
+
+void AdministrationWindow::saveAgent()
+{
+    const bool creating = m_agentId == 0;
+    QJsonObject body{{u"name"_s, m_agentName->text()},
+                     {u"email"_s, m_agentEmail->text()},
+                     {u"is_admin"_s, m_agentAdmin->isChecked()}};
+    // A password typed is set; none kept as it is.
+    if (creating || !m_agentPassword->text().isEmpty())
+        body.insert(u"password"_s, m_agentPassword->text());
+    if (!creating)
+        body.insert(u"disabled"_s, m_agentDisabled->isChecked());
+    saveItem(u"/api/v1/agents"_s, m_agentId, body,
+             creating ? tr("Added. They can sign in now; choose their departments in the table.")
+             : m_agentDisabled->isChecked()
+                 ? tr("Saved. They cannot sign in, and their desks are signed out.")
+                 : tr("Saved."),
+             [this, creating](const QJsonObject &) {
+                 // A new colleague leaves the form free for the next; a
+                 // password never stays in it.
+                 if (creating)
+                     newAgent();
+                 else
+                     m_agentPassword->clear();
+             });
 }
 
 // Routing rules

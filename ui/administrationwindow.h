@@ -10,6 +10,7 @@
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -69,7 +70,10 @@ private:
 
     void showMembers();
     void setRole(qint64 agentId, const QString &role);
-    void addAgent();
+    // The agent chosen in the table, in the form below it; a new one.
+    void showAgent();
+    void newAgent();
+    void saveAgent();
 
     void showShop();
     void newShop();
@@ -86,7 +90,8 @@ private:
     QString departmentName(qint64 id) const;
     // Makes the item at `collection` (id 0) or changes item `id`; a new
     // one's id is kept in `id`.
-    void saveItem(const QString &collection, qint64 &id, const QJsonObject &body, const QString &done);
+    void saveItem(const QString &collection, qint64 &id, const QJsonObject &body, const QString &done,
+                  std::function<void(const QJsonObject &)> then = {});
     void save(const QByteArray &method, const QString &path, const QJsonObject &body, const QString &done,
               std::function<void(const QJsonObject &)> then = {});
 
@@ -95,6 +100,8 @@ private:
     QLabel *m_status;
     QHash<QString, QLabel *> m_errors;
     bool m_busy = false;
+    quint64 m_saves = 0;      // saves begun, for the status of a reload
+    bool m_reshowing = false; // the forms filled again from a reload
 
     QJsonArray m_departmentData;
     QJsonArray m_shopData;
@@ -135,6 +142,11 @@ private:
     QLineEdit *m_agentEmail;
     QLineEdit *m_agentPassword;
     QCheckBox *m_agentAdmin;
+    QCheckBox *m_agentDisabled;
+    QGroupBox *m_agentForm;
+    QPushButton *m_saveAgent;
+    QPushButton *m_newAgent;
+    qint64 m_agentId = 0; // the one in the form; 0: a new one
 
     // Rules
     QListWidget *m_rules;

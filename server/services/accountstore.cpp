@@ -310,6 +310,22 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
     update.addBindValue(agentId);
     if (!update.exec())
         return storageError(update);
+    // Someone must be left to run the helpdesk: the last active admin can
+    // be neither demoted nor disabled (counted inside the transaction, so
+    // two admins demoting each other at once cannot both succeed).
+    if (current->isAdmin && !current->disabled && (!agent.isAdmin || agent.disabled)) {
+        QSqlQuery &admins = m_db.prepared(u"SELECT COUNT(*) FROM agents WHERE is_admin = 1 AND disabled = 0"_s);
+        if (!admins.exec() || !admins.next())
+            return storageError(admins);
+        const qint64 left = admins.value(0).toLongLong();
+        admins.finish();
+        if (left == 0)
+            return Error{ErrorCode::Conflict,
+                         QCoreApplication::translate("Signpost::Accounts",
+                                                     "At least one admin must stay active: make another agent an"
+                                                     " admin first."),
+                         agent.disabled ? u"disabled"_s : u"is_admin"_s};
+    }
     // A disabled account, or one whose password changed, is signed out
     // everywhere; a disabled one's desks are told why.
     if (agent.disabled || !passwordHash.isEmpty()) {

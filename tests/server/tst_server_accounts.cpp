@@ -217,6 +217,36 @@ private Q_SLOTS:
         QCOMPARE(after, before);
     }
 
+    // Someone must be left to run the helpdesk: the only active admin can
+    // be neither demoted nor disabled (nor lock themselves out); once
+    // another agent is an admin, the first may step down.
+    void theLastAdminStays()
+    {
+        const QString admin = m_world.token(u"admin"_s);
+        const QString adminPath = u"/api/v1/agents/%1"_s.arg(m_world.agent(u"admin"_s));
+        for (const auto &[flag, value] : {std::pair{u"is_admin"_s, false}, std::pair{u"disabled"_s, true}}) {
+            const Response refused = m_api->patch(adminPath, {{flag, value}, {u"name"_s, u"Renamed"_s}}, admin);
+            QCOMPARE(refused.status, 409);
+            QCOMPARE(refused.errorCode(), u"conflict"_s);
+            QCOMPARE(refused.json()[u"error"_s][u"field"_s].toString(), flag);
+        }
+        // Nothing of the refused changes was kept, and the session still works.
+        const QJsonObject unchanged = m_api->get(adminPath, admin).json();
+        QVERIFY(unchanged[u"is_admin"_s].toBool());
+        QVERIFY(!unchanged[u"disabled"_s].toBool());
+        QVERIFY(unchanged[u"name"_s].toString() != u"Renamed"_s);
+
+        const QString samPath = u"/api/v1/agents/%1"_s.arg(m_world.agent(u"sam"_s));
+        QCOMPARE(m_api->patch(samPath, {{u"is_admin"_s, true}}, admin).status, 200);
+        QCOMPARE(m_api->patch(adminPath, {{u"is_admin"_s, false}}, admin).status, 200);
+        // Now Sam is the one left.
+        const QString sam = m_world.token(u"sam"_s);
+        const Response last = m_api->patch(samPath, {{u"disabled"_s, true}}, sam);
+        QCOMPARE(last.status, 409);
+        QCOMPARE(last.json()[u"error"_s][u"field"_s].toString(), u"disabled"_s);
+        QCOMPARE(m_api->get(u"/api/v1/me"_s, sam).status, 200);
+    }
+
     void malformedJsonIsRejectedClearly()
     {
         const Response response = m_api->send("POST", u"/api/v1/agents"_s, "{\"email\": ", "application/json",

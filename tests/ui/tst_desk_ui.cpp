@@ -1066,8 +1066,46 @@ private Q_SLOTS:
                              {{u"email"_s, u"nina@acme.example"_s}, {u"password"_s, u"correct horse battery"_s}})
                      .status,
                  200);
+
+        // She leaves: chosen in the table, her account is disabled.
+        auto *members = admin->findChild<QTableWidget *>(u"members"_s);
+        const auto choose = [members](const QString &name) {
+            const QList<QTableWidgetItem *> found = members->findItems(name, Qt::MatchExactly);
+            if (found.size() == 1)
+                QTest::mouseClick(members->viewport(), Qt::LeftButton, {},
+                                  members->visualItemRect(found.first()).center());
+            return found.size() == 1;
+        };
+        QVERIFY(choose(u"Nina Novak"_s));
+        QCOMPARE(edit(u"agentName"_s)->text(), u"Nina Novak"_s);
+        QVERIFY(edit(u"agentPassword"_s)->text().isEmpty());
+        auto *disabled = admin->findChild<QCheckBox *>(u"agentDisabled"_s);
+        QVERIFY(disabled->isEnabled() && !disabled->isChecked());
+        QTest::mouseClick(disabled, Qt::LeftButton, {}, QPoint(8, disabled->height() / 2));
+        QTest::mouseClick(button(admin, u"Save agent"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(admin->statusLabel()->text(),
+                                  u"Saved. They cannot sign in, and their desks are signed out."_s, 15'000);
+        QCOMPARE(m_api->post(u"/api/v1/auth/login"_s,
+                             {{u"email"_s, u"nina@acme.example"_s}, {u"password"_s, u"correct horse battery"_s}})
+                     .status,
+                 401);
+        QTRY_VERIFY_WITH_TIMEOUT(!members->findItems(u"Nina Novak (disabled)"_s, Qt::MatchExactly).isEmpty(), 15'000);
+        // The only admin cannot step down: the server says so under the field.
+        const QString me = m_api->get(u"/api/v1/me"_s, m_world.token(u"admin"_s)).json()[u"name"_s].toString();
+        QVERIFY(choose(me + u" (admin)"_s));
+        auto *isAdmin = admin->findChild<QCheckBox *>(u"agentAdmin"_s);
+        QVERIFY(isAdmin->isChecked());
+        QTest::mouseClick(isAdmin, Qt::LeftButton, {}, QPoint(8, isAdmin->height() / 2));
+        QTest::mouseClick(button(admin, u"Save agent"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(admin->errorLabel(u"agent.is_admin"_s)->isVisible(), 15'000);
+        QCOMPARE(admin->errorLabel(u"agent.is_admin"_s)->text(),
+                 u"At least one admin must stay active: make another agent an admin first."_s);
+        QVERIFY(m_api->get(u"/api/v1/me"_s, m_world.token(u"admin"_s)).json()[u"is_admin"_s].toBool());
         if (qEnvironmentVariableIsSet("SIGNPOST_SCREENSHOT_DIR"))
             admin->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-administration-members.png"_s);
+        QTest::mouseClick(button(admin, u"New agent"_s), Qt::LeftButton);
+        QVERIFY(edit(u"agentName"_s)->text().isEmpty());
+        QVERIFY(!disabled->isEnabled());
 
         // The shop's form speaks German too.
         admin->tabs()->setCurrentIndex(4);
