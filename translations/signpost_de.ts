@@ -639,6 +639,30 @@ Ihr Paket hat heute Morgen unser Lager verlassen; der Paketdienst liefert es am 
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
+    <message>
+        <source>Delete department</source>
+        <translation>Abteilung löschen</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Largest file</source>
+        <translation>Größte Datei</translation>
+    </message>
+    <message>
+        <source>All files of one message</source>
+        <translation>Alle Dateien einer Nachricht</translation>
+    </message>
+    <message>
+        <source>Delete the department “%1”? Only one that has never had tickets, rules or members can be deleted; archive the others.</source>
+        <translation>Die Abteilung „%1“ löschen? Nur eine Abteilung, die nie Tickets, Regeln oder Mitglieder hatte, kann gelöscht werden; archivieren Sie die anderen.</translation>
+    </message>
 </context>
 <context>
     <name>Signpost::ApiClient</name>

@@ -639,6 +639,30 @@ Pakken din forlot lageret vårt i morges; transportøren leverer den på fredag.
         <source>Saved.</source>
         <translation>Lagret.</translation>
     </message>
+    <message>
+        <source>Delete department</source>
+        <translation>Slett avdeling</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Vedlegg</translation>
+    </message>
+    <message>
+        <source>Largest file</source>
+        <translation>Største fil</translation>
+    </message>
+    <message>
+        <source>All files of one message</source>
+        <translation>Alle filer i én melding</translation>
+    </message>
+    <message>
+        <source>Delete the department “%1”? Only one that has never had tickets, rules or members can be deleted; archive the others.</source>
+        <translation>Slette avdelingen «%1»? Bare en avdeling som aldri har hatt saker, regler eller medlemmer kan slettes; arkiver de andre.</translation>
+    </message>
 </context>
 <context>
     <name>Signpost::ApiClient</name>

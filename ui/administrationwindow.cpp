@@ -1,5 +1,7 @@
 #include "ui/administrationwindow.h"
 
+#include "core/department.h"
+
 #include "core/language.h"
 #include "core/routing.h"
 
@@ -36,6 +38,7 @@ namespace Signpost {
 namespace {
 
 constexpr int IdRole = Qt::UserRole;
+constexpr qint64 Megabyte = 1024 * 1024;
 
 QStringList lines(const QString &text)
 {
@@ -240,7 +243,11 @@ QWidget *AdministrationWindow::makeDepartmentsTab()
     addField(fields, tr("Archived"), m_archived, u"archived"_s);
     auto *save = new QPushButton(tr("Save department"), tab);
     save->setObjectName(u"saveDepartment"_s);
-    fields->addRow(QString(), save);
+    m_deleteDepartment = new QPushButton(tr("Delete department"), tab);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(save, 1);
+    buttons->addWidget(m_deleteDepartment);
+    fields->addRow(QString(), buttons);
 
     auto *previewBox = new QGroupBox(tr("A reply as the customer gets it"), tab);
     auto *previewLayout = new QVBoxLayout(previewBox);
@@ -252,6 +259,7 @@ QWidget *AdministrationWindow::makeDepartmentsTab()
     connect(m_departments, &QListWidget::currentRowChanged, this, &AdministrationWindow::showDepartment);
     connect(add, &QPushButton::clicked, this, &AdministrationWindow::newDepartment);
     connect(save, &QPushButton::clicked, this, &AdministrationWindow::saveDepartment);
+    connect(m_deleteDepartment, &QPushButton::clicked, this, &AdministrationWindow::deleteDepartment);
     for (QLineEdit *edit : {m_senderName, m_name})
         connect(edit, &QLineEdit::textChanged, this, &AdministrationWindow::updatePreview);
     for (QPlainTextEdit *edit : {m_signature, m_addresses})
@@ -488,6 +496,17 @@ QWidget *AdministrationWindow::makeServiceTab()
     m_capacity->setObjectName(u"capacity"_s);
     m_capacity->setRange(0, 10'000);
     m_capacity->setSpecialValueText(tr("No limit"));
+    // What files may weigh, the customers' and the agents' alike, in whole
+    // megabytes (the server's bounds: a file up to 50 MB, a message's
+    // files up to four times that, and no less than one file).
+    m_fileMegabytes = new QSpinBox(tab);
+    m_fileMegabytes->setObjectName(u"fileMegabytes"_s);
+    m_fileMegabytes->setRange(1, int(Department::MaxFileBytesCap / Megabyte));
+    m_messageMegabytes = new QSpinBox(tab);
+    m_messageMegabytes->setObjectName(u"messageMegabytes"_s);
+    m_messageMegabytes->setRange(1, int(4 * Department::MaxFileBytesCap / Megabyte));
+    for (QSpinBox *box : {m_fileMegabytes, m_messageMegabytes})
+        box->setSuffix(tr(" MB"));
 
     auto *targets = new QGroupBox(tr("Service targets, in working minutes"), tab);
     auto *targetFields = new QFormLayout(targets);
@@ -508,6 +527,11 @@ QWidget *AdministrationWindow::makeServiceTab()
     }
     addErrorRow(hourFields, u"sla.business_hours.week"_s);
     addField(hourFields, tr("Closed on"), m_holidays, u"sla.business_hours.holidays"_s);
+
+    auto *files = new QGroupBox(tr("Attachments"), tab);
+    auto *fileFields = new QFormLayout(files);
+    addField(fileFields, tr("Largest file"), m_fileMegabytes, u"attachment_limits"_s);
+    fileFields->addRow(tr("All files of one message"), m_messageMegabytes);
 
     auto *assignment = new QGroupBox(tr("Assignment"), tab);
     auto *assignmentFields = new QFormLayout(assignment);
@@ -541,6 +565,7 @@ QWidget *AdministrationWindow::makeServiceTab()
     left->addStretch(1);
     auto *right = new QVBoxLayout;
     right->addWidget(hours);
+    right->addWidget(files);
     right->addStretch(1);
     right->addWidget(save, 0, Qt::AlignRight);
     auto *columns = new QHBoxLayout;
@@ -583,6 +608,10 @@ void AdministrationWindow::showService()
     const QJsonObject assignment = d[u"assignment"_s].toObject();
     m_assignmentMode->setCurrentIndex(std::max(0, m_assignmentMode->findData(assignment[u"mode"_s].toString())));
     m_capacity->setValue(assignment[u"capacity"_s].toInt());
+    const QJsonObject limits = d[u"attachment_limits"_s].toObject();
+    m_fileMegabytes->setValue(int(limits[u"file_bytes"_s].toInteger(Department::DefaultMaxFileBytes) / Megabyte));
+    m_messageMegabytes->setValue(
+        int(limits[u"message_bytes"_s].toInteger(Department::DefaultMaxMessageBytes) / Megabyte));
     const QJsonObject notify = d[u"notify"_s].toObject();
     for (auto it = m_audiences.cbegin(); it != m_audiences.cend(); ++it)
         it.value()->setCurrentIndex(std::max(0, it.value()->findData(notify[it.key()].toString())));
@@ -631,6 +660,8 @@ void AdministrationWindow::saveService()
          {{u"sla"_s, sla},
           {u"assignment"_s,
            QJsonObject{{u"mode"_s, m_assignmentMode->currentData().toString()}, {u"capacity"_s, m_capacity->value()}}},
+          {u"attachment_limits"_s, QJsonObject{{u"file_bytes"_s, m_fileMegabytes->value() * Megabyte},
+                                               {u"message_bytes"_s, m_messageMegabytes->value() * Megabyte}}},
           {u"notify"_s, notify}},
          tr("Saved. Open tickets get their new due times within moments."));
 }
@@ -948,6 +979,7 @@ void AdministrationWindow::showDepartment()
         return;
     clearErrors();
     m_departmentId = item->data(IdRole).toLongLong();
+    m_deleteDepartment->setEnabled(true);
     const QJsonObject d = departmentById(m_departmentId);
     m_name->setText(d[u"name"_s].toString());
     m_publicLabel->setText(d[u"public_label"_s].toString());
@@ -981,6 +1013,7 @@ void AdministrationWindow::newDepartment()
     m_departments->setCurrentRow(-1);
     clearErrors();
     m_departmentId = 0;
+    m_deleteDepartment->setEnabled(false);
     for (QLineEdit *edit : {m_name, m_publicLabel, m_labelNb, m_labelDe, m_senderName})
         edit->clear();
     m_signature->clear();
@@ -1040,6 +1073,26 @@ void AdministrationWindow::saveDepartment()
 {
     saveItem(u"/api/v1/departments"_s, m_departmentId, departmentJson(),
              tr("Saved. Every desk gets the change within moments."));
+}
+
+void AdministrationWindow::deleteDepartment()
+{
+    if (m_departmentId == 0 || m_busy)
+        return;
+    if (QMessageBox::question(this, tr("Delete department"),
+                              tr("Delete the department “%1”? Only one that has never had tickets, rules or members "
+                                 "can be deleted; archive the others.")
+                                  .arg(m_name->text()))
+        != QMessageBox::Yes)
+        return;
+    // Gone only once the server agrees: a refusal leaves it in the form.
+    const qint64 id = m_departmentId;
+    save("DELETE", u"/api/v1/departments/%1"_s.arg(id), {}, tr("Deleted."), [this, id](const QJsonObject &) {
+        if (m_departmentId == id) {
+            m_departmentId = 0;
+            m_name->clear();
+        }
+    });
 }
 
 void AdministrationWindow::updatePreview()
@@ -1259,9 +1312,12 @@ void AdministrationWindow::deleteRule()
         != QMessageBox::Yes)
         return;
     const qint64 id = m_ruleId;
-    m_ruleId = 0;
-    m_ruleName->clear();
-    save("DELETE", u"/api/v1/routing-rules/%1"_s.arg(id), {}, tr("Deleted."));
+    save("DELETE", u"/api/v1/routing-rules/%1"_s.arg(id), {}, tr("Deleted."), [this, id](const QJsonObject &) {
+        if (m_ruleId == id) {
+            m_ruleId = 0;
+            m_ruleName->clear();
+        }
+    });
 }
 
 void AdministrationWindow::testMessage()

@@ -62,6 +62,7 @@ private:
     void showDepartment();
     void newDepartment();
     void saveDepartment();
+    void deleteDepartment();
     void updatePreview();
     QJsonObject departmentJson() const;
 
@@ -121,6 +122,7 @@ private:
     QCheckBox *m_default;
     QCheckBox *m_archived;
     QPlainTextEdit *m_preview;
+    QPushButton *m_deleteDepartment;
     qint64 m_departmentId = 0; // the one in the form; 0: a new one
 
     // Service levels
@@ -133,6 +135,8 @@ private:
     QPlainTextEdit *m_holidays;
     QComboBox *m_assignmentMode;
     QSpinBox *m_capacity;
+    QSpinBox *m_fileMegabytes;
+    QSpinBox *m_messageMegabytes;
     QHash<QString, QComboBox *> m_audiences; // by event
 
     // Members

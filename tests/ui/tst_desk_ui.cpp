@@ -53,6 +53,7 @@
 #include <QTableView>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QMessageBox>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QScopeGuard>
@@ -1019,6 +1020,9 @@ private Q_SLOTS:
         QVERIFY2(admin->errorLabel(u"sla.business_hours.time_zone"_s)->text().contains(u"Mars/Olympus"_s),
                  qPrintable(admin->errorLabel(u"sla.business_hours.time_zone"_s)->text()));
         zone->setCurrentText(u"Europe/Berlin"_s);
+        // Wholesale takes bigger files than the default, but less together.
+        admin->findChild<QSpinBox *>(u"fileMegabytes"_s)->setValue(40);
+        admin->findChild<QSpinBox *>(u"messageMegabytes"_s)->setValue(120);
         admin->statusLabel()->clear();
         QTest::mouseClick(button(admin, u"Save service levels"_s), Qt::LeftButton);
         QTRY_VERIFY2_WITH_TIMEOUT(admin->statusLabel()->text().startsWith(u"Saved"_s),
@@ -1032,6 +1036,8 @@ private Q_SLOTS:
         QCOMPARE(serviced[u"sla"_s][u"business_hours"_s][u"time_zone"_s].toString(), u"Europe/Berlin"_s);
         QCOMPARE(serviced[u"sla"_s][u"business_hours"_s][u"holidays"_s].toArray(), QJsonArray{u"2026-12-24"_s});
         QCOMPARE(serviced[u"assignment"_s][u"mode"_s].toString(), u"least_loaded"_s);
+        QCOMPARE(serviced[u"attachment_limits"_s][u"file_bytes"_s].toInteger(), 40 * 1024 * 1024);
+        QCOMPARE(serviced[u"attachment_limits"_s][u"message_bytes"_s].toInteger(), 120 * 1024 * 1024);
         if (qEnvironmentVariableIsSet("SIGNPOST_SCREENSHOT_DIR"))
             admin->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-administration-service.png"_s);
 
@@ -1168,6 +1174,50 @@ private Q_SLOTS:
             admin->tabs()->setCurrentIndex(0);
             admin->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-administration.png"_s);
         }
+    }
+
+    // A department in use (tickets, rules, members) is not deleted: the
+    // server says why and it stays in the list. One made by mistake and
+    // never used goes.
+    void administrationDeletesOnlyAnUnusedDepartment()
+    {
+        AdministrationWindow *admin = openAdministration();
+        if (!admin)
+            return;
+        auto *departments = admin->findChild<QListWidget *>(u"departments"_s);
+        const auto confirmNextQuestion = []() {
+            QTimer::singleShot(0, []() {
+                if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                    box->button(QMessageBox::Yes)->click();
+            });
+        };
+        const auto listed = [departments](const QString &name) {
+            return !departments->findItems(name, Qt::MatchExactly).isEmpty();
+        };
+        departments->setCurrentItem(departments->findItems(u"Support"_s, Qt::MatchExactly).value(0));
+        QCOMPARE(admin->findChild<QLineEdit *>(u"departmentName"_s)->text(), u"Support"_s);
+        confirmNextQuestion();
+        QTest::mouseClick(button(admin, u"Delete department"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            admin->statusLabel()->text(),
+            u"Not saved: The department still has tickets, rules or members; archive it instead."_s, 15'000);
+        QVERIFY(listed(u"Support"_s));
+        QCOMPARE(admin->findChild<QLineEdit *>(u"departmentName"_s)->text(), u"Support"_s);
+
+        QTest::mouseClick(button(admin, u"New department"_s), Qt::LeftButton);
+        QVERIFY(!button(admin, u"Delete department"_s)->isEnabled());
+        QTest::keyClicks(admin->findChild<QLineEdit *>(u"departmentName"_s), u"Mistake"_s);
+        QTest::mouseClick(button(admin, u"Save department"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(listed(u"Mistake"_s) && departments->currentItem()
+                                     && departments->currentItem()->text() == u"Mistake",
+                                 15'000);
+        confirmNextQuestion();
+        QTest::mouseClick(button(admin, u"Delete department"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!listed(u"Mistake"_s), 15'000);
+        QCOMPARE(admin->statusLabel()->text(), u"Deleted."_s);
+        for (const QJsonValue &d : m_api->get(u"/api/v1/departments"_s, m_world.token(u"admin"_s))
+                                       .json()[u"departments"_s].toArray())
+            QVERIFY(d[u"name"_s].toString() != u"Mistake");
     }
 
     // A German admin's desk: the window in German, and what the server
