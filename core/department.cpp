@@ -35,6 +35,13 @@ const QStringList &Department::notifyEvents()
     return events;
 }
 
+const QStringList &Department::leadKeys()
+{
+    static const QStringList keys{u"public_label"_s, u"public_labels"_s, u"sender_name"_s, u"signature"_s,
+                                  u"sla"_s,          u"assignment"_s,    u"notify"_s,      u"attachment_limits"_s};
+    return keys;
+}
+
 const QStringList &Department::notifyAudiences()
 {
     static const QStringList audiences{u"members"_s, u"leads"_s, u"assignee"_s, u"assignee_and_leads"_s};

@@ -45,6 +45,9 @@ struct Department
     QHash<QString, QString> notify;
     QString audience(const QString &event) const;
     static const QStringList &notifyEvents();
+    // What a department's leads may change of it (admins change anything):
+    // how it works and how it speaks to customers, not what reaches it.
+    static const QStringList &leadKeys();
     static const QStringList &notifyAudiences();
 
     QList<qint64> shopIds;       // shops whose contact form offers it

@@ -253,6 +253,14 @@
         <source>The cursor is not one this server handed out.</source>
         <translation>Dieser Cursor stammt nicht von diesem Server.</translation>
     </message>
+    <message>
+        <source>Only the department&apos;s leads and admins can change it.</source>
+        <translation>Nur die Teamleitung der Abteilung und Administratoren können sie ändern.</translation>
+    </message>
+    <message>
+        <source>Only admins can change a department&apos;s %1.</source>
+        <translation>Nur Administratoren können %1 einer Abteilung ändern.</translation>
+    </message>
 </context>
 <context>
     <name>Signpost::CannedReplies</name>

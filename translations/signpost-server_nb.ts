@@ -253,6 +253,14 @@
         <source>The cursor is not one this server handed out.</source>
         <translation>Denne cursoren kommer ikke fra denne serveren.</translation>
     </message>
+    <message>
+        <source>Only the department&apos;s leads and admins can change it.</source>
+        <translation>Bare avdelingens teamledere og administratorer kan endre den.</translation>
+    </message>
+    <message>
+        <source>Only admins can change a department&apos;s %1.</source>
+        <translation>Bare administratorer kan endre en avdelings %1.</translation>
+    </message>
 </context>
 <context>
     <name>Signpost::CannedReplies</name>

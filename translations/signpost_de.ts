@@ -663,6 +663,10 @@ Ihr Paket hat heute Morgen unser Lager verlassen; der Paketdienst liefert es am 
         <source>Delete the department “%1”? Only one that has never had tickets, rules or members can be deleted; archive the others.</source>
         <translation>Die Abteilung „%1“ löschen? Nur eine Abteilung, die nie Tickets, Regeln oder Mitglieder hatte, kann gelöscht werden; archivieren Sie die anderen.</translation>
     </message>
+    <message>
+        <source>Department settings</source>
+        <translation>Abteilungseinstellungen</translation>
+    </message>
 </context>
 <context>
     <name>Signpost::ApiClient</name>
@@ -1469,6 +1473,10 @@ Ihr Paket hat heute Morgen unser Lager verlassen; der Paketdienst liefert es am 
     <message>
         <source>Administration…</source>
         <translation>Verwaltung …</translation>
+    </message>
+    <message>
+        <source>Department settings…</source>
+        <translation>Abteilungseinstellungen …</translation>
     </message>
 </context>
 <context>

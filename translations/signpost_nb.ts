@@ -663,6 +663,10 @@ Pakken din forlot lageret vårt i morges; transportøren leverer den på fredag.
         <source>Delete the department “%1”? Only one that has never had tickets, rules or members can be deleted; archive the others.</source>
         <translation>Slette avdelingen «%1»? Bare en avdeling som aldri har hatt saker, regler eller medlemmer kan slettes; arkiver de andre.</translation>
     </message>
+    <message>
+        <source>Department settings</source>
+        <translation>Avdelingsinnstillinger</translation>
+    </message>
 </context>
 <context>
     <name>Signpost::ApiClient</name>
@@ -1469,6 +1473,10 @@ Pakken din forlot lageret vårt i morges; transportøren leverer den på fredag.
     <message>
         <source>Administration…</source>
         <translation>Administrasjon …</translation>
+    </message>
+    <message>
+        <source>Department settings…</source>
+        <translation>Avdelingsinnstillinger …</translation>
     </message>
 </context>
 <context>

@@ -129,10 +129,13 @@ struct Loaded
     Expected<QJsonObject> rules = QJsonObject();
 };
 
-QCoro::Task<Loaded> loadAll(ApiClient &api)
+// A lead reads only the departments: the rest is the admins'.
+QCoro::Task<Loaded> loadAll(ApiClient &api, bool everything)
 {
     Loaded loaded;
     loaded.departments = co_await api.get(u"/api/v1/departments"_s);
+    if (!everything)
+        co_return loaded;
     loaded.shops = co_await api.get(u"/api/v1/shops"_s);
     loaded.agents = co_await api.get(u"/api/v1/agents"_s);
     loaded.rules = co_await api.get(u"/api/v1/routing-rules"_s);
@@ -146,8 +149,9 @@ AdministrationWindow::AdministrationWindow(Desk &desk, QWidget *parent)
     , m_desk(desk)
     , m_tabs(new QTabWidget(this))
     , m_status(new QLabel(this))
+    , m_leadOnly(!desk.me() || !desk.me()->isAdmin)
 {
-    setWindowTitle(tr("Administration"));
+    setWindowTitle(m_leadOnly ? tr("Department settings") : tr("Administration"));
     setObjectName(u"administrationWindow"_s);
     m_status->setObjectName(u"administrationStatus"_s);
     m_status->setWordWrap(true);
@@ -157,6 +161,12 @@ AdministrationWindow::AdministrationWindow(Desk &desk, QWidget *parent)
     m_tabs->addTab(makeMembersTab(), tr("&Members"));
     m_tabs->addTab(makeRulesTab(), tr("&Routing rules"));
     m_tabs->addTab(makeShopsTab(), tr("S&hops"));
+    if (m_leadOnly) {
+        // A lead's own departments: how they work and how they write to
+        // customers (the server takes no more from a lead).
+        for (int tab : {4, 3, 2})
+            m_tabs->setTabVisible(tab, false);
+    }
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_status);
@@ -254,6 +264,19 @@ QWidget *AdministrationWindow::makeDepartmentsTab()
     previewLayout->addWidget(m_preview);
 
     auto *add = new QPushButton(tr("New department"), tab);
+    m_newDepartment = add;
+    if (m_leadOnly) {
+        // What reaches the department is shown, not changed; the rest of
+        // the admins' part is left out.
+        m_name->setEnabled(false);
+        m_addresses->setEnabled(false);
+        for (QWidget *field : std::initializer_list<QWidget *>{m_shops, m_default, m_archived}) {
+            fields->labelForField(field)->hide();
+            field->hide();
+        }
+        add->hide();
+        m_deleteDepartment->hide();
+    }
     listBesideForm(tab, column(tab, {m_departments, add}, 0), column(tab, {form, previewBox}, 1), 3);
 
     connect(m_departments, &QListWidget::currentRowChanged, this, &AdministrationWindow::showDepartment);
@@ -798,7 +821,7 @@ void AdministrationWindow::reload(const QString &said)
         m_status->setText(tr("Reading the helpdesk's settings…"));
     // What the status says belongs to the last save: a reload that comes
     // back after another save began leaves it to that one.
-    QCoro::connect(loadAll(m_desk.engine().api()), this, [this, said, saves = m_saves](const Loaded &loaded) {
+    QCoro::connect(loadAll(m_desk.engine().api(), !m_leadOnly), this, [this, said, saves = m_saves](const Loaded &loaded) {
         const bool latest = saves == m_saves;
         for (const Expected<QJsonObject> *read : {&loaded.departments, &loaded.shops, &loaded.agents, &loaded.rules}) {
             if (!*read) {
@@ -813,9 +836,14 @@ void AdministrationWindow::reload(const QString &said)
     });
 }
 
-void AdministrationWindow::showLoaded(const QJsonArray &departments, const QJsonArray &shops, const QJsonArray &agents,
-                                     const QJsonArray &rules)
+void AdministrationWindow::showLoaded(const QJsonArray &allDepartments, const QJsonArray &shops,
+                                     const QJsonArray &agents, const QJsonArray &rules)
 {
+    QJsonArray departments;
+    for (const QJsonValue &d : allDepartments) {
+        if (!m_leadOnly || d[u"my_role"_s].toString() == u"lead")
+            departments.append(d);
+    }
     m_departmentData = departments;
     m_shopData = shops;
     m_agentData = agents;
@@ -979,7 +1007,7 @@ void AdministrationWindow::showDepartment()
         return;
     clearErrors();
     m_departmentId = item->data(IdRole).toLongLong();
-    m_deleteDepartment->setEnabled(true);
+    m_deleteDepartment->setEnabled(!m_leadOnly);
     const QJsonObject d = departmentById(m_departmentId);
     m_name->setText(d[u"name"_s].toString());
     m_publicLabel->setText(d[u"public_label"_s].toString());
@@ -1038,19 +1066,20 @@ QJsonObject AdministrationWindow::departmentJson() const
         if (m_shops->item(row)->checkState() == Qt::Checked)
             shops.append(m_shops->item(row)->data(IdRole).toLongLong());
     }
-    QJsonObject json{{u"name"_s, m_name->text()},
-                     {u"public_labels"_s, labels},
-                     {u"signature"_s, m_signature->toPlainText()},
-                     {u"addresses"_s, QJsonArray::fromStringList(lines(m_addresses->toPlainText()))},
-                     {u"shops"_s, shops},
-                     {u"archived"_s, m_archived->isChecked()}};
+    QJsonObject json{{u"public_labels"_s, labels}, {u"signature"_s, m_signature->toPlainText()}};
+    if (!m_leadOnly) {
+        json.insert(u"name"_s, m_name->text());
+        json.insert(u"addresses"_s, QJsonArray::fromStringList(lines(m_addresses->toPlainText())));
+        json.insert(u"shops"_s, shops);
+        json.insert(u"archived"_s, m_archived->isChecked());
+    }
     // Left empty on a new department: the server takes the name.
     if (m_departmentId != 0 || !m_publicLabel->text().trimmed().isEmpty())
         json.insert(u"public_label"_s, m_publicLabel->text());
     if (m_departmentId != 0 || !m_senderName->text().trimmed().isEmpty())
         json.insert(u"sender_name"_s, m_senderName->text());
     // Unticking the default is refused by the server, with its reason.
-    if (m_departmentId != 0 || m_default->isChecked())
+    if (!m_leadOnly && (m_departmentId != 0 || m_default->isChecked()))
         json.insert(u"is_default"_s, m_default->isChecked());
     return json;
 }

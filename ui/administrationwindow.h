@@ -28,9 +28,15 @@ namespace Signpost {
 // the default, the shops that offer it), who is in each department and in
 // which role (and new agents), the routing rules, with a box that shows
 // where a sample message would go and why, and the shops: the languages
-// their contact forms speak and the pages that may send to Signpost. Every change goes to the server at once (this
-// needs a connection) and is checked there: its message about a field is
-// shown under that field. Desks get the changes with their next sync.
+// their contact forms speak and the pages that may send to Signpost. Every
+// change goes to the server at once (this needs a connection) and is
+// checked there: its message about a field is shown under that field.
+// Desks get the changes with their next sync.
+//
+// A lead who is no admin gets the same window as "Department settings",
+// for the departments they lead: the labels, sender name and signature,
+// and the service levels tab; what reaches a department (its name,
+// addresses, shops, default) and the other tabs stay the admins'.
 class AdministrationWindow : public QWidget
 {
     Q_OBJECT
@@ -101,6 +107,7 @@ private:
     QLabel *m_status;
     QHash<QString, QLabel *> m_errors;
     bool m_busy = false;
+    const bool m_leadOnly; // a lead's window: their departments' settings a lead may change
     quint64 m_saves = 0;      // saves begun, for the status of a reload
     bool m_reshowing = false; // the forms filled again from a reload
 
@@ -122,6 +129,7 @@ private:
     QCheckBox *m_default;
     QCheckBox *m_archived;
     QPlainTextEdit *m_preview;
+    QPushButton *m_newDepartment;
     QPushButton *m_deleteDepartment;
     qint64 m_departmentId = 0; // the one in the form; 0: a new one
 

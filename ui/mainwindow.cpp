@@ -41,6 +41,17 @@ using namespace Qt::StringLiterals;
 
 namespace Signpost {
 
+namespace {
+
+// A lead of at least one department: they get its settings.
+bool leadsAny(const Agent &agent)
+{
+    return std::any_of(agent.memberships.cbegin(), agent.memberships.cend(),
+                       [](const Membership &m) { return m.role == Role::Lead; });
+}
+
+} // namespace
+
 MainWindow::MainWindow(Desk &desk, QWidget *parent)
     : QMainWindow(parent)
     , m_desk(desk)
@@ -342,7 +353,8 @@ void MainWindow::buildMenus()
     QAction *administration = file->addAction(tr("Administration…"), this, &MainWindow::showAdministration);
     connect(file, &QMenu::aboutToShow, administration, [this, administration]() {
         const std::optional<Agent> me = m_desk.me();
-        administration->setVisible(me && me->isAdmin);
+        administration->setVisible(me && (me->isAdmin || leadsAny(*me)));
+        administration->setText(me && me->isAdmin ? tr("Administration…") : tr("Department settings…"));
     });
     file->addSeparator();
     file->addAction(tr("Sign out"), this, &MainWindow::signOutRequested);
@@ -563,7 +575,7 @@ AdministrationWindow *MainWindow::administrationWindow() const
 void MainWindow::showAdministration()
 {
     const std::optional<Agent> me = m_desk.me();
-    if (me && me->isAdmin)
+    if (me && (me->isAdmin || leadsAny(*me)))
         present(m_administration, [this]() { return new AdministrationWindow(m_desk, this); });
 }
 

@@ -121,10 +121,33 @@ void ApiServer::addHelpdeskRoutes()
             m_cluster.pokeEveryone(m_db.headSeq());
         return replyWith(created, 201);
     });
-    route(Method::Patch, u"/api/v1/departments/{id}"_s, Access::Admin, [this](Call &call) {
+    route(Method::Patch, u"/api/v1/departments/{id}"_s, Access::Agent, [this](Call &call) {
         Expected<QJsonObject> body = jsonBody(call);
         if (!body)
             return HttpReply::error(body.error());
+        // A department's leads run how it works and how it speaks to
+        // customers; what it is and what reaches it (its name, addresses,
+        // shops, being the default or archived) stays with the admins, as
+        // it changes where other departments' mail and forms go.
+        if (!call.scope.isAdmin) {
+            if (!call.scope.canSee(call.id()))
+                return HttpReply::error(Error::notFound(
+                        QCoreApplication::translate("Signpost::Api", "No such department.")));
+            if (call.scope.departments.value(call.id()) != Role::Lead)
+                return HttpReply::error({ErrorCode::Forbidden,
+                                         QCoreApplication::translate(
+                                                 "Signpost::Api", "Only the department's leads and admins can change it."),
+                                         {}});
+            const QStringList keys = body->keys();
+            for (const QString &key : keys) {
+                if (!Department::leadKeys().contains(key))
+                    return HttpReply::error(Error{ErrorCode::Forbidden,
+                                                  QCoreApplication::translate(
+                                                          "Signpost::Api", "Only admins can change a department's %1.")
+                                                          .arg(key),
+                                                  key});
+            }
+        }
         // A new SLA policy is written with the first of the open tickets'
         // due times that follow from it; the sweep does the rest at once,
         // a chunk at a time between other requests.

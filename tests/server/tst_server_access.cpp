@@ -236,6 +236,50 @@ private Q_SLOTS:
                                     u"/api/v1/departments/1/tickets"_s, u"/api/v1/sync"_s, u"/api/v1/shops"_s})
             QTest::newRow(qPrintable(path)) << path;
     }
+    // A department's lead runs how it works and how it speaks to customers
+    // (sender, signature, service levels, assignment, who hears of what);
+    // what reaches it stays with the admins. A member changes nothing, and
+    // a lead nothing of another department; a refused change keeps none of
+    // its parts.
+    void leadsRunTheirDepartment()
+    {
+        const QString sue = m_world.token(u"sue"_s); // lead of Support
+        const QString support = u"/api/v1/departments/%1"_s.arg(m_world.support);
+        const QJsonObject policy{{u"targets"_s, QJsonObject{{u"normal"_s, QJsonObject{{u"first_response"_s, 120}}}}},
+                                 {u"at_risk_percent"_s, 80}};
+        const Response changed = m_api->patch(support,
+                                              {{u"sender_name"_s, u"Acme Support team"_s},
+                                               {u"signature"_s, u"Sue and the team"_s},
+                                               {u"sla"_s, policy},
+                                               {u"assignment"_s, QJsonObject{{u"mode"_s, u"round_robin"_s}}},
+                                               {u"notify"_s, QJsonObject{{u"new_ticket"_s, u"leads"_s}}},
+                                               {u"attachment_limits"_s, QJsonObject{{u"file_bytes"_s, 5 << 20},
+                                                                                    {u"message_bytes"_s, 10 << 20}}}},
+                                              sue);
+        QCOMPARE(changed.status, 200);
+        const QJsonObject now = m_api->get(support, sue).json();
+        QCOMPARE(now[u"sender_name"_s].toString(), u"Acme Support team"_s);
+        QCOMPARE(now[u"sla"_s][u"targets"_s][u"normal"_s][u"first_response"_s].toInt(), 120);
+        QCOMPARE(now[u"assignment"_s][u"mode"_s].toString(), u"round_robin"_s);
+        QCOMPARE(now[u"notify"_s][u"new_ticket"_s].toString(), u"leads"_s);
+
+        for (const QString &key : {u"name"_s, u"addresses"_s, u"shops"_s, u"is_default"_s, u"archived"_s}) {
+            const QJsonValue value = key == u"name" ? QJsonValue(u"Mine now"_s)
+                                     : key == u"addresses" || key == u"shops" ? QJsonValue(QJsonArray())
+                                                                              : QJsonValue(true);
+            const Response refused = m_api->patch(support, {{u"sender_name"_s, u"Half written"_s}, {key, value}}, sue);
+            QCOMPARE(refused.status, 403);
+            QCOMPARE(refused.json()[u"error"_s][u"field"_s].toString(), key);
+        }
+        QCOMPARE(m_api->get(support, sue).json()[u"sender_name"_s].toString(), u"Acme Support team"_s);
+        // Sam is a member of Support, not its lead; Returns is not Sue's.
+        QCOMPARE(m_api->patch(support, {{u"signature"_s, u"Sam"_s}}, m_world.token(u"sam"_s)).status, 403);
+        QCOMPARE(m_api->patch(u"/api/v1/departments/%1"_s.arg(m_world.returns), {{u"signature"_s, u"Sue"_s}}, sue)
+                     .status,
+                 404);
+        QCOMPARE(m_api->del(support, sue).status, 403);
+    }
+
     void unauthenticatedGetsNothing()
     {
         QFETCH(QString, path);

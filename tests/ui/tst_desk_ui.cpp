@@ -53,6 +53,7 @@
 #include <QTableView>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -1174,6 +1175,60 @@ private Q_SLOTS:
             admin->tabs()->setCurrentIndex(0);
             admin->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-administration.png"_s);
         }
+    }
+
+    // A lead who is no admin gets their department's settings: its voice
+    // (sender name, signature) and its service levels, not what reaches it
+    // nor the other tabs, and only the departments they lead.
+    void aLeadSetsUpTheirDepartment()
+    {
+        startAndSignIn(u"sue@acme.example"_s); // lead of Support, member of nothing else
+        if (QTest::currentTestFailed())
+            return;
+        QMenu *file = m_window->menuBar()->actions().first()->menu();
+        Q_EMIT file->aboutToShow();
+        const QList<QAction *> actions = file->actions();
+        const auto settings = std::find_if(actions.cbegin(), actions.cend(), [](QAction *a) {
+            return a->text() == u"Department settings…";
+        });
+        QVERIFY(settings != actions.cend() && (*settings)->isVisible());
+        (*settings)->trigger();
+        AdministrationWindow *window = m_window->administrationWindow();
+        QVERIFY(window && window->isVisible());
+        QCOMPARE(window->windowTitle(), u"Department settings"_s);
+        auto *departments = window->findChild<QListWidget *>(u"departments"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(departments->count(), 1, 15'000);
+        QCOMPARE(departments->item(0)->text(), u"Support"_s);
+        for (int tab = 0; tab < window->tabs()->count(); ++tab)
+            QCOMPARE(window->tabs()->isTabVisible(tab), tab < 2);
+        QVERIFY(!window->findChild<QLineEdit *>(u"departmentName"_s)->isEnabled());
+        QVERIFY(!window->findChild<QPlainTextEdit *>(u"addresses"_s)->isEnabled());
+        QVERIFY(!button(window, u"New department"_s)->isVisible());
+        QVERIFY(!button(window, u"Delete department"_s)->isVisible());
+        QVERIFY(!window->findChild<QCheckBox *>(u"isDefault"_s)->isVisible());
+        if (qEnvironmentVariableIsSet("SIGNPOST_SCREENSHOT_DIR"))
+            window->grab().save(qEnvironmentVariable("SIGNPOST_SCREENSHOT_DIR") + u"/desk-department-settings.png"_s);
+
+        auto *sender = window->findChild<QLineEdit *>(u"senderName"_s);
+        sender->selectAll();
+        QTest::keyClicks(sender, u"Acme Support team"_s);
+        window->findChild<QPlainTextEdit *>(u"signature"_s)->setPlainText(u"Sue and the support team"_s);
+        QTest::mouseClick(button(window, u"Save department"_s), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(window->statusLabel()->text().startsWith(u"Saved"_s),
+                                  qPrintable(window->statusLabel()->text()), 15'000);
+
+        window->tabs()->setCurrentIndex(1);
+        auto *targets = window->findChild<QTableWidget *>(u"slaTargets"_s);
+        qobject_cast<QSpinBox *>(targets->cellWidget(0, 0))->setValue(30); // urgent, first response
+        QTest::mouseClick(button(window, u"Save service levels"_s), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(window->statusLabel()->text().startsWith(u"Saved"_s),
+                                  qPrintable(window->statusLabel()->text()), 15'000);
+        const QJsonObject support =
+            m_api->get(u"/api/v1/departments/%1"_s.arg(m_world.support), m_world.token(u"admin"_s)).json();
+        QCOMPARE(support[u"sender_name"_s].toString(), u"Acme Support team"_s);
+        QCOMPARE(support[u"signature"_s].toString(), u"Sue and the support team"_s);
+        QCOMPARE(support[u"name"_s].toString(), u"Support"_s);
+        QCOMPARE(support[u"sla"_s][u"targets"_s][u"urgent"_s][u"first_response"_s].toInt(), 30);
     }
 
     // A department in use (tickets, rules, members) is not deleted: the
