@@ -17,6 +17,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScopedValueRollback>
 #include <QSpinBox>
@@ -129,16 +130,26 @@ struct Loaded
     Expected<QJsonObject> rules = QJsonObject();
 };
 
-// A lead reads only the departments: the rest is the admins'.
-QCoro::Task<Loaded> loadAll(ApiClient &api, bool everything)
+// A lead reads only the departments: the rest is the admins'. The client
+// may go (the desk signs out, or quits) while a read is on its way: what
+// is left is not asked, and its failure stands for all.
+QCoro::Task<Loaded> loadAll(QPointer<ApiClient> api, bool everything)
 {
     Loaded loaded;
-    loaded.departments = co_await api.get(u"/api/v1/departments"_s);
-    if (!everything)
-        co_return loaded;
-    loaded.shops = co_await api.get(u"/api/v1/shops"_s);
-    loaded.agents = co_await api.get(u"/api/v1/agents"_s);
-    loaded.rules = co_await api.get(u"/api/v1/routing-rules"_s);
+    const std::pair<const char *, Expected<QJsonObject> *> reads[] = {{"/api/v1/departments", &loaded.departments},
+                                                                       {"/api/v1/shops", &loaded.shops},
+                                                                       {"/api/v1/agents", &loaded.agents},
+                                                                       {"/api/v1/routing-rules", &loaded.rules}};
+    for (const auto &[path, into] : reads) {
+        if (!api) {
+            // Never shown: the window goes with the client.
+            *into = Error{ErrorCode::Unavailable, u"The desk's connection is gone."_s, {}};
+            co_return loaded;
+        }
+        *into = co_await api->get(QString::fromLatin1(path));
+        if (!*into || !everything)
+            co_return loaded;
+    }
     co_return loaded;
 }
 
@@ -632,9 +643,10 @@ void AdministrationWindow::showService()
     m_assignmentMode->setCurrentIndex(std::max(0, m_assignmentMode->findData(assignment[u"mode"_s].toString())));
     m_capacity->setValue(assignment[u"capacity"_s].toInt());
     const QJsonObject limits = d[u"attachment_limits"_s].toObject();
-    m_fileMegabytes->setValue(int(limits[u"file_bytes"_s].toInteger(Department::DefaultMaxFileBytes) / Megabyte));
-    m_messageMegabytes->setValue(
-        int(limits[u"message_bytes"_s].toInteger(Department::DefaultMaxMessageBytes) / Megabyte));
+    m_fileBytes = limits[u"file_bytes"_s].toInteger(Department::DefaultMaxFileBytes);
+    m_messageBytes = limits[u"message_bytes"_s].toInteger(Department::DefaultMaxMessageBytes);
+    m_fileMegabytes->setValue(int(std::max<qint64>(1, m_fileBytes / Megabyte)));
+    m_messageMegabytes->setValue(int(std::max<qint64>(1, m_messageBytes / Megabyte)));
     const QJsonObject notify = d[u"notify"_s].toObject();
     for (auto it = m_audiences.cbegin(); it != m_audiences.cend(); ++it)
         it.value()->setCurrentIndex(std::max(0, it.value()->findData(notify[it.key()].toString())));
@@ -642,6 +654,11 @@ void AdministrationWindow::showService()
 
 void AdministrationWindow::saveService()
 {
+    // A limit set through the API to a size in between whole megabytes
+    // stays as it is unless its box was changed.
+    const auto bytes = [](const QSpinBox *box, qint64 shown) {
+        return box->value() == std::max<qint64>(1, shown / Megabyte) ? shown : box->value() * Megabyte;
+    };
     const qint64 department = m_serviceDepartment->currentData().toLongLong();
     if (department <= 0)
         return;
@@ -683,8 +700,8 @@ void AdministrationWindow::saveService()
          {{u"sla"_s, sla},
           {u"assignment"_s,
            QJsonObject{{u"mode"_s, m_assignmentMode->currentData().toString()}, {u"capacity"_s, m_capacity->value()}}},
-          {u"attachment_limits"_s, QJsonObject{{u"file_bytes"_s, m_fileMegabytes->value() * Megabyte},
-                                               {u"message_bytes"_s, m_messageMegabytes->value() * Megabyte}}},
+          {u"attachment_limits"_s, QJsonObject{{u"file_bytes"_s, bytes(m_fileMegabytes, m_fileBytes)},
+                                               {u"message_bytes"_s, bytes(m_messageMegabytes, m_messageBytes)}}},
           {u"notify"_s, notify}},
          tr("Saved. Open tickets get their new due times within moments."));
 }
@@ -821,7 +838,7 @@ void AdministrationWindow::reload(const QString &said)
         m_status->setText(tr("Reading the helpdesk's settings…"));
     // What the status says belongs to the last save: a reload that comes
     // back after another save began leaves it to that one.
-    QCoro::connect(loadAll(m_desk.engine().api(), !m_leadOnly), this, [this, said, saves = m_saves](const Loaded &loaded) {
+    QCoro::connect(loadAll(&m_desk.engine().api(), !m_leadOnly), this, [this, said, saves = m_saves](const Loaded &loaded) {
         const bool latest = saves == m_saves;
         for (const Expected<QJsonObject> *read : {&loaded.departments, &loaded.shops, &loaded.agents, &loaded.rules}) {
             if (!*read) {
@@ -831,6 +848,9 @@ void AdministrationWindow::reload(const QString &said)
         }
         if (latest)
             m_status->setText(said);
+        // The forms filled again keep what the server said about a save
+        // begun meanwhile; otherwise they start clean.
+        const QScopedValueRollback reshowing(m_reshowing, !latest);
         showLoaded(loaded.departments->value(u"departments"_s).toArray(), loaded.shops->value(u"shops"_s).toArray(),
                    loaded.agents->value(u"agents"_s).toArray(), loaded.rules->value(u"rules"_s).toArray());
     });
@@ -848,7 +868,6 @@ void AdministrationWindow::showLoaded(const QJsonArray &allDepartments, const QJ
     m_shopData = shops;
     m_agentData = agents;
     m_ruleData = rules;
-    const QScopedValueRollback reshowing(m_reshowing, true);
 
     {
         const QSignalBlocker block(m_departments);
@@ -946,8 +965,6 @@ QString AdministrationWindow::departmentName(qint64 id) const
 
 void AdministrationWindow::clearErrors()
 {
-    // The forms shown again as the settings come back keep what the server
-    // said about a save made meanwhile.
     if (m_reshowing)
         return;
     for (QLabel *label : std::as_const(m_errors)) {
@@ -1104,24 +1121,32 @@ void AdministrationWindow::saveDepartment()
              tr("Saved. Every desk gets the change within moments."));
 }
 
-void AdministrationWindow::deleteDepartment()
+void AdministrationWindow::deleteItem(const QString &collection, qint64 &id, QLineEdit *name, const QString &title,
+                                      const QString &question)
 {
-    if (m_departmentId == 0 || m_busy)
+    // The one named in the question: a reload while it is asked may choose
+    // another.
+    const qint64 gone = id;
+    if (gone == 0 || m_busy)
         return;
-    if (QMessageBox::question(this, tr("Delete department"),
-                              tr("Delete the department “%1”? Only one that has never had tickets, rules or members "
-                                 "can be deleted; archive the others.")
-                                  .arg(m_name->text()))
-        != QMessageBox::Yes)
+    if (QMessageBox::question(this, title, question) != QMessageBox::Yes || id != gone)
         return;
-    // Gone only once the server agrees: a refusal leaves it in the form.
-    const qint64 id = m_departmentId;
-    save("DELETE", u"/api/v1/departments/%1"_s.arg(id), {}, tr("Deleted."), [this, id](const QJsonObject &) {
-        if (m_departmentId == id) {
-            m_departmentId = 0;
-            m_name->clear();
+    // Gone from the form only once the server agrees: a refusal (a
+    // department in use) leaves it there.
+    save("DELETE", u"%1/%2"_s.arg(collection).arg(gone), {}, tr("Deleted."), [&id, name, gone](const QJsonObject &) {
+        if (id == gone) {
+            id = 0;
+            name->clear();
         }
     });
+}
+
+void AdministrationWindow::deleteDepartment()
+{
+    deleteItem(u"/api/v1/departments"_s, m_departmentId, m_name, tr("Delete department"),
+               tr("Delete the department “%1”? Only one that has never had tickets, rules or members can be "
+                  "deleted; archive the others.")
+                   .arg(m_name->text()));
 }
 
 void AdministrationWindow::updatePreview()
@@ -1335,18 +1360,8 @@ void AdministrationWindow::saveRule()
 
 void AdministrationWindow::deleteRule()
 {
-    if (m_ruleId == 0 || m_busy)
-        return;
-    if (QMessageBox::question(this, tr("Delete routing rule"), tr("Delete the rule “%1”?").arg(m_ruleName->text()))
-        != QMessageBox::Yes)
-        return;
-    const qint64 id = m_ruleId;
-    save("DELETE", u"/api/v1/routing-rules/%1"_s.arg(id), {}, tr("Deleted."), [this, id](const QJsonObject &) {
-        if (m_ruleId == id) {
-            m_ruleId = 0;
-            m_ruleName->clear();
-        }
-    });
+    deleteItem(u"/api/v1/routing-rules"_s, m_ruleId, m_ruleName, tr("Delete routing rule"),
+               tr("Delete the rule “%1”?").arg(m_ruleName->text()));
 }
 
 void AdministrationWindow::testMessage()

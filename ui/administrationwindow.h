@@ -99,6 +99,10 @@ private:
     // one's id is kept in `id`.
     void saveItem(const QString &collection, qint64 &id, const QJsonObject &body, const QString &done,
                   std::function<void(const QJsonObject &)> then = {});
+    // Asks, then deletes item `id` of `collection`; the form lets it go
+    // (its id 0, `name` empty) once the server has.
+    void deleteItem(const QString &collection, qint64 &id, QLineEdit *name, const QString &title,
+                    const QString &question);
     void save(const QByteArray &method, const QString &path, const QJsonObject &body, const QString &done,
               std::function<void(const QJsonObject &)> then = {});
 
@@ -109,7 +113,7 @@ private:
     bool m_busy = false;
     const bool m_leadOnly; // a lead's window: their departments' settings a lead may change
     quint64 m_saves = 0;      // saves begun, for the status of a reload
-    bool m_reshowing = false; // the forms filled again from a reload
+    bool m_reshowing = false; // a reload fills the forms while a later save waits: its errors stay
 
     QJsonArray m_departmentData;
     QJsonArray m_shopData;
@@ -145,6 +149,8 @@ private:
     QSpinBox *m_capacity;
     QSpinBox *m_fileMegabytes;
     QSpinBox *m_messageMegabytes;
+    qint64 m_fileBytes = 0; // the limits as read, to the byte
+    qint64 m_messageBytes = 0;
     QHash<QString, QComboBox *> m_audiences; // by event
 
     // Members

@@ -311,9 +311,11 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
     if (!update.exec())
         return storageError(update);
     // Someone must be left to run the helpdesk: the last active admin can
-    // be neither demoted nor disabled (counted inside the transaction, so
-    // two admins demoting each other at once cannot both succeed).
-    if (current->isAdmin && !current->disabled && (!agent.isAdmin || agent.disabled)) {
+    // be neither demoted nor disabled. Counted inside the transaction, after
+    // the change, whenever the agent ends up no active admin (what was read
+    // before the writers' lock may be stale): two admins demoting each
+    // other at once cannot both succeed.
+    if (!agent.isAdmin || agent.disabled) {
         QSqlQuery &admins = m_db.prepared(u"SELECT COUNT(*) FROM agents WHERE is_admin = 1 AND disabled = 0"_s);
         if (!admins.exec() || !admins.next())
             return storageError(admins);

@@ -300,10 +300,11 @@ bool Database::holdsDuties()
     // Held elsewhere. A holder silent for longer than the timeout, its
     // session idle (not in a statement, not in a transaction, which
     // idle_in_transaction_session_timeout ends), has stopped: its session is
-    // ended, and the lock is free at the next look.
+    // ended, and the lock is free at the next look. Found and ended in one
+    // statement, so the holder has no time to wake up in between.
     QSqlQuery &holder = prepared(
-        u"SELECT a.pid, CAST(EXTRACT(EPOCH FROM now() - a.state_change) AS INTEGER) FROM pg_locks l"
-        " JOIN pg_stat_activity a ON a.pid = l.pid"
+        u"SELECT a.pid, CAST(EXTRACT(EPOCH FROM now() - a.state_change) AS INTEGER), pg_terminate_backend(a.pid)"
+        " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
         " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = %1 AND l.objsubid = 1"
         " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
         " AND a.state = 'idle' AND a.state_change < now() - make_interval(secs => ?)"_s.arg(DutiesLock));
@@ -312,22 +313,12 @@ bool Database::holdsDuties()
         storageError(holder);
         return false;
     }
-    if (!holder.next()) {
-        holder.finish();
-        return false;
+    while (holder.next()) {
+        qCWarning(lcServer) << "The instance doing the store's duties has been silent for" << holder.value(1).toLongLong()
+                            << "s (database session" << holder.value(0).toLongLong()
+                            << "): its session was ended so that another takes over";
     }
-    const qint64 pid = holder.value(0).toLongLong();
-    const qint64 silentFor = holder.value(1).toLongLong();
     holder.finish();
-    QSqlQuery &end = prepared(u"SELECT pg_terminate_backend(?)"_s);
-    end.addBindValue(pid);
-    if (!end.exec()) {
-        storageError(end);
-        return false;
-    }
-    end.finish();
-    qCWarning(lcServer) << "The instance doing the store's duties has been silent for" << silentFor
-                        << "s (database session" << pid << "): its session was ended so that another takes over";
     return false;
 }
 

@@ -119,7 +119,7 @@ private Q_SLOTS:
             asking("nb", "GET", u"/api/v1/sync?cursor=not-a-cursor"_s, {}, m_world.token(u"sam"_s));
         QCOMPARE(page.status, 422);
         QCOMPARE(message(page), u"Denne cursoren kommer ikke fra denne serveren."_s);
-        // And English for a request that names no language.
+        // And English for one that asks for English.
         QCOMPARE(message(m_api->get(u"/api/v1/sync?cursor=not-a-cursor"_s, m_world.token(u"sam"_s))),
                  u"The cursor is not one this server handed out."_s);
     }

@@ -202,7 +202,8 @@ private Q_SLOTS:
     // process, a paused machine) without its connection to the database
     // ending, so its lock would be held for good. The other instance finds
     // it silent past the duties timeout and takes the duties over; woken,
-    // the frozen one finds its session ended, and does not take them back.
+    // the frozen one finds its session ended and serves requests again,
+    // and takes the duties back when the other freezes in its turn.
     void aFrozenInstanceGivesUpItsDuties()
     {
         const QStringList quickly{u"--duties-timeout"_s, u"3"_s};
@@ -222,8 +223,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(found(other, sam, u"zebrafish"_s).size(), 2, 20'000);
         QVERIFY(found(other, sam, u"zebrafish"_s).contains(during));
 
-        // Woken, the first instance serves again, but the duties stay where
-        // they went: a ticket through it is indexed by the other.
+        // Woken, the first instance serves again; a ticket through it is
+        // indexed (by whichever instance holds the duties now).
         m_server->resume();
         QTRY_COMPARE_WITH_TIMEOUT(first.get(u"/api/v1/me"_s, sam).status, 200, 10'000);
         const qint64 after = m_world.intake(first, m_world.support, u"After the frost zebrafish"_s);

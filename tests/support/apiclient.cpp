@@ -44,6 +44,9 @@ Response ApiClient::send(const QByteArray &method, const QString &path, const QB
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    // The server's messages in English, whatever this machine's language
+    // (Qt would send the system's); a test that wants another says so.
+    request.setRawHeader("Accept-Language", "en");
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
     QBuffer *buffer = new QBuffer;

@@ -52,6 +52,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QSpinBox>
+#include <QElapsedTimer>
 #include <QTableWidget>
 #include <QMenu>
 #include <QMessageBox>
@@ -145,6 +146,9 @@ private Q_SLOTS:
         QVERIFY(m_home.isValid());
         qputenv("HOME", QFile::encodeName(m_home.path()));
         QStandardPaths::setTestModeEnabled(true);
+        // The desk in English whatever this machine's language, and so the
+        // server's messages it asks for.
+        installTranslations(u"en"_s);
         QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation).startsWith(m_home.path()));
     }
     void init()
@@ -1240,11 +1244,23 @@ private Q_SLOTS:
         if (!admin)
             return;
         auto *departments = admin->findChild<QListWidget *>(u"departments"_s);
-        const auto confirmNextQuestion = []() {
-            QTimer::singleShot(0, []() {
-                if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+        // Yes to the question the next click asks, once it is up (given up
+        // after ten seconds: the test then fails at the next check).
+        const auto confirmNextQuestion = [admin]() {
+            auto *watch = new QTimer(admin);
+            auto *waited = new QElapsedTimer;
+            waited->start();
+            QObject::connect(watch, &QTimer::timeout, admin, [watch, waited]() {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (box)
                     box->button(QMessageBox::Yes)->click();
+                if (box || waited->elapsed() > 10'000) {
+                    watch->stop();
+                    watch->deleteLater();
+                    delete waited;
+                }
             });
+            watch->start(20);
         };
         const auto listed = [departments](const QString &name) {
             return !departments->findItems(name, Qt::MatchExactly).isEmpty();

@@ -88,6 +88,9 @@ int deliver(const QStringList &arguments)
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("message/rfc822"));
     request.setRawHeader("Authorization", "Bearer " + token);
+    // What the mail server logs of a refusal, in English (Qt would send the
+    // locale the MTA happens to run in).
+    request.setRawHeader("Accept-Language", "en");
     request.setTransferTimeout(seconds * 1000);
     QNetworkAccessManager network;
     QNetworkReply *reply = network.post(request, message);
