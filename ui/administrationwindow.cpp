@@ -1153,7 +1153,10 @@ void AdministrationWindow::updatePreview()
 {
     const QString sender = m_senderName->text().trimmed().isEmpty() ? m_name->text().trimmed()
                                                                      : m_senderName->text().trimmed();
-    const QStringList addresses = lines(m_addresses->toPlainText());
+    // Replies go from the first address as the server lists them: stored
+    // in lower case, in alphabetical order.
+    QStringList addresses = lines(m_addresses->toPlainText().toLower());
+    addresses.sort();
     const QString from = addresses.isEmpty() ? sender : u"%1 <%2>"_s.arg(sender, addresses.constFirst());
     QString text = tr("From: %1").arg(from) + u'\n' + tr("Subject: Re: Where is my parcel? [#1042]") + u"\n\n"_s
                    + tr("Hi Maria,\n\nYour parcel left our warehouse this morning; the carrier brings it on Friday.");

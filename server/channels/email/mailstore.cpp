@@ -350,9 +350,11 @@ Expected<MailStore::Identity> MailStore::identity(qint64 departmentId, qint64 sh
     }
     query.finish();
     if (identity.address.isEmpty()) {
+        // The first as the department lists them (and the Administration
+        // window's preview shows): the same on either engine, and after a
+        // move from one to the other.
         QSqlQuery &address = m_db.prepared(
-            u"SELECT address FROM department_addresses WHERE department_id = ? ORDER BY %1 LIMIT 1"_s.arg(
-                m_db.dialect().rowIdentity()));
+            u"SELECT address FROM department_addresses WHERE department_id = ? ORDER BY address LIMIT 1"_s);
         address.addBindValue(departmentId);
         if (!address.exec())
             return storageError(address);
