@@ -41,6 +41,12 @@ namespace {
 constexpr int IdRole = Qt::UserRole;
 constexpr qint64 Megabyte = 1024 * 1024;
 
+// A limit as its box shows it: whole megabytes, at least one.
+int wholeMegabytes(qint64 bytes)
+{
+    return int(std::max<qint64>(1, bytes / Megabyte));
+}
+
 QStringList lines(const QString &text)
 {
     QStringList found;
@@ -169,15 +175,13 @@ AdministrationWindow::AdministrationWindow(Desk &desk, QWidget *parent)
     m_status->setTextFormat(Qt::PlainText);
     m_tabs->addTab(makeDepartmentsTab(), tr("&Departments"));
     m_tabs->addTab(makeServiceTab(), tr("Ser&vice levels"));
-    m_tabs->addTab(makeMembersTab(), tr("&Members"));
-    m_tabs->addTab(makeRulesTab(), tr("&Routing rules"));
-    m_tabs->addTab(makeShopsTab(), tr("S&hops"));
-    if (m_leadOnly) {
-        // A lead's own departments: how they work and how they write to
-        // customers (the server takes no more from a lead).
-        for (int tab : {4, 3, 2})
-            m_tabs->setTabVisible(tab, false);
-    }
+    const int adminsTabs[] = {m_tabs->addTab(makeMembersTab(), tr("&Members")),
+                              m_tabs->addTab(makeRulesTab(), tr("&Routing rules")),
+                              m_tabs->addTab(makeShopsTab(), tr("S&hops"))};
+    // A lead's own departments: how they work and how they write to
+    // customers (the server takes no more from a lead).
+    for (int tab : adminsTabs)
+        m_tabs->setTabVisible(tab, !m_leadOnly);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_status);
@@ -645,8 +649,8 @@ void AdministrationWindow::showService()
     const QJsonObject limits = d[u"attachment_limits"_s].toObject();
     m_fileBytes = limits[u"file_bytes"_s].toInteger(Department::DefaultMaxFileBytes);
     m_messageBytes = limits[u"message_bytes"_s].toInteger(Department::DefaultMaxMessageBytes);
-    m_fileMegabytes->setValue(int(std::max<qint64>(1, m_fileBytes / Megabyte)));
-    m_messageMegabytes->setValue(int(std::max<qint64>(1, m_messageBytes / Megabyte)));
+    m_fileMegabytes->setValue(wholeMegabytes(m_fileBytes));
+    m_messageMegabytes->setValue(wholeMegabytes(m_messageBytes));
     const QJsonObject notify = d[u"notify"_s].toObject();
     for (auto it = m_audiences.cbegin(); it != m_audiences.cend(); ++it)
         it.value()->setCurrentIndex(std::max(0, it.value()->findData(notify[it.key()].toString())));
@@ -657,7 +661,7 @@ void AdministrationWindow::saveService()
     // A limit set through the API to a size in between whole megabytes
     // stays as it is unless its box was changed.
     const auto bytes = [](const QSpinBox *box, qint64 shown) {
-        return box->value() == std::max<qint64>(1, shown / Megabyte) ? shown : box->value() * Megabyte;
+        return box->value() == wholeMegabytes(shown) ? shown : box->value() * Megabyte;
     };
     const qint64 department = m_serviceDepartment->currentData().toLongLong();
     if (department <= 0)

@@ -41,17 +41,6 @@ using namespace Qt::StringLiterals;
 
 namespace Signpost {
 
-namespace {
-
-// A lead of at least one department: they get its settings.
-bool leadsAny(const Agent &agent)
-{
-    return std::any_of(agent.memberships.cbegin(), agent.memberships.cend(),
-                       [](const Membership &m) { return m.role == Role::Lead; });
-}
-
-} // namespace
-
 MainWindow::MainWindow(Desk &desk, QWidget *parent)
     : QMainWindow(parent)
     , m_desk(desk)
@@ -353,7 +342,8 @@ void MainWindow::buildMenus()
     QAction *administration = file->addAction(tr("Administration…"), this, &MainWindow::showAdministration);
     connect(file, &QMenu::aboutToShow, administration, [this, administration]() {
         const std::optional<Agent> me = m_desk.me();
-        administration->setVisible(me && (me->isAdmin || leadsAny(*me)));
+        // Admins, and leads for the departments they lead.
+        administration->setVisible(!m_desk.ledDepartments().isEmpty());
         administration->setText(me && me->isAdmin ? tr("Administration…") : tr("Department settings…"));
     });
     file->addSeparator();
@@ -574,8 +564,7 @@ AdministrationWindow *MainWindow::administrationWindow() const
 
 void MainWindow::showAdministration()
 {
-    const std::optional<Agent> me = m_desk.me();
-    if (me && (me->isAdmin || leadsAny(*me)))
+    if (!m_desk.ledDepartments().isEmpty())
         present(m_administration, [this]() { return new AdministrationWindow(m_desk, this); });
 }
 

@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
-#include "core/language.h"
 #include "core/timestamps.h"
 #include "server/services/wording.h"
 #include "server/storage/database.h"
@@ -449,7 +448,7 @@ void ApiServer::handle(const HttpRequest &request, HttpServer::Respond respond)
 {
     // What the server says to agents (refusals, what is wrong with a field)
     // is in the language their desk asks for.
-    const Wording::Scope speaking(Wording::of(negotiateLanguage(request.value("Accept-Language"), languageCodes())));
+    const Wording::Scope speaking(request.value("Accept-Language"));
     // A shop's own page calls the public intake from the browser: its
     // origin, if a shop lists it, may read the answers (CORS), and a
     // preflight is answered here.

@@ -133,7 +133,7 @@ void ApiServer::addHelpdeskRoutes()
             if (!call.scope.canSee(call.id()))
                 return HttpReply::error(Error::notFound(
                         QCoreApplication::translate("Signpost::Api", "No such department.")));
-            if (call.scope.departments.value(call.id()) != Role::Lead)
+            if (!call.scope.leads(call.id()))
                 return HttpReply::error({ErrorCode::Forbidden,
                                          QCoreApplication::translate(
                                                  "Signpost::Api", "Only the department's leads and admins can change it."),

@@ -13,7 +13,7 @@ namespace Signpost {
 
 namespace {
 
-thread_local const Wording *speaking = nullptr;
+thread_local const Wording::Scope *speaking = nullptr;
 
 // QCoreApplication::translate in the wording of the request on this thread.
 class RequestTranslator : public QTranslator
@@ -23,7 +23,7 @@ public:
     bool isEmpty() const override { return false; }
     QString translate(const char *context, const char *source, const char *disambiguation, int n) const override
     {
-        return speaking ? speaking->translate(context, source, disambiguation, n) : QString();
+        return speaking ? speaking->wording().translate(context, source, disambiguation, n) : QString();
     }
 };
 
@@ -85,8 +85,23 @@ QString Wording::translate(const char *context, const char *source, const char *
 }
 
 Wording::Scope::Scope(const Wording &wording)
-    : m_previous(std::exchange(speaking, &wording))
+    : m_previous(std::exchange(speaking, this))
+    , m_wording(&wording)
 {
+}
+
+Wording::Scope::Scope(QByteArray acceptLanguage)
+    : m_previous(std::exchange(speaking, this))
+    , m_acceptLanguage(std::move(acceptLanguage))
+    , m_wording(nullptr)
+{
+}
+
+const Wording &Wording::Scope::wording() const
+{
+    if (!m_wording)
+        m_wording = &of(negotiateLanguage(m_acceptLanguage, languageCodes()));
+    return *m_wording;
 }
 
 Wording::Scope::~Scope()
@@ -96,7 +111,7 @@ Wording::Scope::~Scope()
 
 const Wording &Wording::current()
 {
-    return speaking ? *speaking : english();
+    return speaking ? speaking->wording() : english();
 }
 
 void Wording::installForRequests()

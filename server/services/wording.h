@@ -45,17 +45,23 @@ public:
                       int n = -1) const;
 
     // While a Scope lives, QCoreApplication::translate on its thread speaks
-    // `wording` (English outside any scope: logs, other threads).
+    // `wording` (English outside any scope: logs, other threads). A scope
+    // made from a request's Accept-Language negotiates it only when a text
+    // is first asked for: a request that succeeds says nothing to translate.
     class Scope
     {
     public:
         explicit Scope(const Wording &wording);
+        explicit Scope(QByteArray acceptLanguage);
         ~Scope();
         Scope(const Scope &) = delete;
         Scope &operator=(const Scope &) = delete;
+        const Wording &wording() const;
 
     private:
-        const Wording *m_previous;
+        const Scope *m_previous;
+        QByteArray m_acceptLanguage;
+        mutable const Wording *m_wording;
     };
     // The wording of the innermost Scope on this thread (English outside):
     // for work the request hands to another thread or a later turn.
