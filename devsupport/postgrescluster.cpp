@@ -192,6 +192,12 @@ QString PostgresCluster::createDatabase(const QString &name)
     return urlOf(name);
 }
 
+bool PostgresCluster::dropDatabase(const QString &name)
+{
+    return isRunning()
+        && run(u"dropdb"_s, {u"--host"_s, socketDirectory(), u"--username"_s, u"postgres"_s, u"--force"_s, name});
+}
+
 namespace {
 std::unique_ptr<PostgresCluster> sharedCluster;
 }

@@ -34,6 +34,8 @@ public:
     bool isRunning() const;
     // A new empty database, and the URL the server takes for it.
     QString createDatabase(const QString &name);
+    // Drops a database made by createDatabase, ending its connections first.
+    bool dropDatabase(const QString &name);
     QString urlOf(const QString &database) const;
     QString socketDirectory() const { return m_dir ? m_dir->path() : QString(); }
     QString error() const { return m_error; }

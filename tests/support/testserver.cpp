@@ -16,6 +16,12 @@ TestServer::~TestServer()
 {
     if (qEnvironmentVariableIntValue("SIGNPOST_TEST_SERVER_LOG") && !m_server.errorOutput().isEmpty())
         qWarning().noquote() << "The server's log:\n" << m_server.errorOutput();
+    if (!m_ownDatabase.isEmpty()) {
+        // A database per server: a test process starts dozens.
+        m_server.kill();
+        if (PostgresCluster *cluster = PostgresCluster::shared(); cluster && !cluster->dropDatabase(m_ownDatabase))
+            qWarning("%s", qPrintable(cluster->error()));
+    }
 }
 
 bool TestServer::onPostgres()
@@ -31,8 +37,10 @@ bool TestServer::start(const QStringList &extraArguments)
         PostgresCluster *cluster = PostgresCluster::shared();
         if (!cluster)
             return false;
-        m_databaseUrl = cluster->createDatabase(u"signpost_%1"_s.arg(++databases));
+        m_ownDatabase = u"signpost_%1"_s.arg(++databases);
+        m_databaseUrl = cluster->createDatabase(m_ownDatabase);
         if (m_databaseUrl.isEmpty()) {
+            m_ownDatabase.clear();
             qWarning("%s", qPrintable(cluster->error()));
             return false;
         }

@@ -48,7 +48,7 @@ public:
     void resume() { m_server.resume(); }
     bool isRunning() const { return m_server.isRunning(); }
 
-    // Opens the store (the server stopped) and hands it to `use`, for tests
+    // Opens the store (on SQLite, the server stopped) and hands it to `use`, for tests
     // that must set up what no API makes: an old session, a rule that no
     // longer reads; or check the store itself.
     bool withStore(const std::function<bool(QSqlDatabase &)> &use) const;
@@ -70,6 +70,7 @@ private:
     QStringList m_arguments;
     QString m_databaseUrl;
     QString m_sharedDataDir;
+    QString m_ownDatabase; // made for this server, dropped with it
 };
 
 } // namespace Signpost::Test
