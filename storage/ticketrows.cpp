@@ -84,16 +84,27 @@ Message readMessage(const QSqlQuery &q)
     return m;
 }
 
-TicketEvent readEvent(const QSqlQuery &q)
+TicketEvent readEventWithoutData(const QSqlQuery &q)
 {
     TicketEvent e;
     e.id = q.value(0).toLongLong();
     e.ticketId = q.value(1).toLongLong();
     e.kind = q.value(2).toString();
     e.actorAgentId = q.value(3).toLongLong();
-    e.data = QJsonDocument::fromJson(q.value(4).toByteArray()).object();
     e.createdAt = q.value(5).toLongLong();
     e.seq = q.value(6).toLongLong();
+    return e;
+}
+
+QByteArray eventDataText(const QSqlQuery &q)
+{
+    return q.value(4).toByteArray();
+}
+
+TicketEvent readEvent(const QSqlQuery &q)
+{
+    TicketEvent e = readEventWithoutData(q);
+    e.data = QJsonDocument::fromJson(eventDataText(q)).object();
     return e;
 }
 

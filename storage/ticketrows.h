@@ -34,6 +34,10 @@ QString searchExpression(const QString &text);
 Ticket readTicket(const QSqlQuery &query);
 Message readMessage(const QSqlQuery &query);
 TicketEvent readEvent(const QSqlQuery &query);
+// An event without its data, and its data as stored: compact JSON text, as
+// QJsonDocument writes it (for a writer that passes it through unparsed).
+TicketEvent readEventWithoutData(const QSqlQuery &query);
+QByteArray eventDataText(const QSqlQuery &query);
 // The message an attachment row belongs to, and the attachment.
 qint64 attachmentMessage(const QSqlQuery &query);
 AttachmentRef readAttachment(const QSqlQuery &query);
