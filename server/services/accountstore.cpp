@@ -10,6 +10,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -241,21 +242,18 @@ Expected<Agent> AccountStore::createAgent(const QJsonObject &json)
 
 Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &json)
 {
-    Expected<Agent> current = loadAgent(agentId);
-    if (!current)
-        return current;
-    Agent agent = *current;
-    QString passwordHash;
-
+    // What the request asks for, checked before anything is read or written.
+    std::optional<QString> email;
+    std::optional<QString> name;
     if (json.contains(u"email"_s)) {
-        agent.email = json.value(u"email"_s).toString().trimmed();
-        if (!looksLikeEmail(agent.email))
+        email = json.value(u"email"_s).toString().trimmed();
+        if (!looksLikeEmail(*email))
             return Error::invalid(u"email"_s,
                     QCoreApplication::translate("Signpost::Accounts", "Give a valid email address."));
     }
     if (json.contains(u"name"_s)) {
-        agent.name = json.value(u"name"_s).toString().trimmed();
-        if (agent.name.isEmpty() || agent.name.size() > 200)
+        name = json.value(u"name"_s).toString().trimmed();
+        if (name->isEmpty() || name->size() > 200)
             return Error::invalid(u"name"_s,
                     QCoreApplication::translate("Signpost::Accounts", "Give a name of 1 to 200 characters."));
     }
@@ -264,8 +262,7 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
             return Error::invalid(flag,
                     QCoreApplication::translate("Signpost::Accounts", "%1 must be true or false.").arg(flag));
     }
-    agent.isAdmin = json.value(u"is_admin"_s).toBool(agent.isAdmin);
-    agent.disabled = json.value(u"disabled"_s).toBool(agent.disabled);
+    QString passwordHash;
     if (json.contains(u"password"_s)) {
         const QString password = json.value(u"password"_s).toString();
         if (password.size() < MinPasswordLength || password.size() > 1000)
@@ -273,6 +270,21 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
                     QCoreApplication::translate("Signpost::Accounts", "The password needs 8 to 1000 characters."));
         passwordHash = Secrets::hashPassword(password);
     }
+
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
+    // The agent as it is now, read under the writers' lock: what another
+    // admin changed meanwhile (through another instance) stays, and only
+    // the fields this request names are written over.
+    Expected<Agent> current = loadAgent(agentId);
+    if (!current)
+        return current;
+    Agent agent = *current;
+    agent.email = email.value_or(agent.email);
+    agent.name = name.value_or(agent.name);
+    agent.isAdmin = json.value(u"is_admin"_s).toBool(agent.isAdmin);
+    agent.disabled = json.value(u"disabled"_s).toBool(agent.disabled);
 
     QSqlQuery &clash = m_db.prepared(u"SELECT 1 FROM agents WHERE email = ? AND id <> ?"_s);
     clash.addBindValue(agent.email);
@@ -285,9 +297,6 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
                                             "An agent with this email exists already."), u"email"_s};
     clash.finish();
 
-    Transaction tx(m_db);
-    if (Status begun = tx.begun(); !begun)
-        return begun.error();
     qint64 accessSeq = 0;
     if (agent.isAdmin != current->isAdmin) {
         Expected<qint64> seq = m_db.nextSeq();
@@ -312,9 +321,8 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
         return storageError(update);
     // Someone must be left to run the helpdesk: the last active admin can
     // be neither demoted nor disabled. Counted inside the transaction, after
-    // the change, whenever the agent ends up no active admin (what was read
-    // before the writers' lock may be stale): two admins demoting each
-    // other at once cannot both succeed.
+    // the change, whenever the agent ends up no active admin: two admins
+    // demoting each other at once cannot both succeed.
     if (!agent.isAdmin || agent.disabled) {
         QSqlQuery &admins = m_db.prepared(u"SELECT COUNT(*) FROM agents WHERE is_admin = 1 AND disabled = 0"_s);
         if (!admins.exec() || !admins.next())

@@ -305,6 +305,9 @@ Expected<Department> DepartmentStore::createDepartment(const QJsonObject &json)
     Department department;
     if (Status applied = applyDepartmentJson(department, json); !applied)
         return applied.error();
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     // Exactly one department is always the default: the first one made is.
     QSqlQuery &anyDefault = m_db.prepared(u"SELECT EXISTS (SELECT 1 FROM departments WHERE is_default <> 0)"_s);
     if (!anyDefault.exec() || !anyDefault.next())
@@ -312,22 +315,25 @@ Expected<Department> DepartmentStore::createDepartment(const QJsonObject &json)
     if (!anyDefault.value(0).toBool())
         department.isDefault = true;
     anyDefault.finish();
-    return saveDepartment(department);
+    return saveDepartment(tx, department);
 }
 
 Expected<Department> DepartmentStore::updateDepartment(qint64 id, const QJsonObject &json,
                                                        const std::function<Status()> &alongside)
 {
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     Expected<Department> current = department(id);
     if (!current)
         return current;
     Department changed = *current;
     if (Status applied = applyDepartmentJson(changed, json); !applied)
         return applied.error();
-    return saveDepartment(changed, alongside);
+    return saveDepartment(tx, changed, alongside);
 }
 
-Expected<Department> DepartmentStore::saveDepartment(const Department &department,
+Expected<Department> DepartmentStore::saveDepartment(Transaction &tx, const Department &department,
                                                      const std::function<Status()> &alongside)
 {
     QSqlQuery &clash = m_db.prepared(u"SELECT 1 FROM departments WHERE name = ? AND id <> ?"_s);
@@ -354,9 +360,6 @@ Expected<Department> DepartmentStore::saveDepartment(const Department &departmen
         taken.finish();
     }
 
-    Transaction tx(m_db);
-    if (Status begun = tx.begun(); !begun)
-        return begun.error();
     if (department.isDefault) {
         QSqlQuery &unset = m_db.prepared(u"UPDATE departments SET is_default = 0 WHERE id <> ?"_s);
         unset.addBindValue(department.id);
@@ -539,6 +542,10 @@ Expected<Shop> DepartmentStore::createShop(const QJsonObject &json)
 
 Expected<Shop> DepartmentStore::updateShop(qint64 id, const QJsonObject &json)
 {
+    // Read under the writers' lock (see saveDepartment).
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     Shop shop;
     if (id > 0) {
         Expected<QList<Shop>> all = shops();
@@ -622,6 +629,8 @@ Expected<Shop> DepartmentStore::updateShop(qint64 id, const QJsonObject &json)
             return id.error();
         shop.id = *id;
     }
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
     return shop;
 }
 
@@ -665,6 +674,9 @@ Expected<QList<RoutingRule>> DepartmentStore::rules()
 
 Expected<RoutingRule> DepartmentStore::createRule(const QJsonObject &json)
 {
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     RoutingRule base;
     QSqlQuery &last = m_db.prepared(u"SELECT COALESCE(MAX(position), 0) + 10 FROM routing_rules"_s);
     if (!last.exec() || !last.next())
@@ -674,11 +686,14 @@ Expected<RoutingRule> DepartmentStore::createRule(const QJsonObject &json)
     Expected<RoutingRule> rule = RoutingRule::fromJson(json, base, true);
     if (!rule)
         return rule;
-    return saveRule(*rule);
+    return saveRule(tx, *rule);
 }
 
 Expected<RoutingRule> DepartmentStore::updateRule(qint64 id, const QJsonObject &json)
 {
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     Expected<QList<RoutingRule>> all = rules();
     if (!all)
         return all.error();
@@ -688,10 +703,10 @@ Expected<RoutingRule> DepartmentStore::updateRule(qint64 id, const QJsonObject &
     Expected<RoutingRule> rule = RoutingRule::fromJson(json, *found, false);
     if (!rule)
         return rule;
-    return saveRule(*rule);
+    return saveRule(tx, *rule);
 }
 
-Expected<RoutingRule> DepartmentStore::saveRule(const RoutingRule &rule)
+Expected<RoutingRule> DepartmentStore::saveRule(Transaction &tx, const RoutingRule &rule)
 {
     if (Status known = checkDepartmentReference(rule.departmentId, u"department"_s); !known)
         return known.error();
@@ -702,9 +717,6 @@ Expected<RoutingRule> DepartmentStore::saveRule(const RoutingRule &rule)
     const QJsonObject json = rule.toJson();
     // With the directory's version, so every instance's routing table
     // follows (see routingTable()).
-    Transaction tx(m_db);
-    if (Status begun = tx.begun(); !begun)
-        return begun.error();
     QSqlQuery &save = m_db.prepared(
         rule.id == 0 ? u"INSERT INTO routing_rules (position, name, department_id, field, pattern, is_regex, shop_id,"
                        " channel, enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s

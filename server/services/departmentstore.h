@@ -13,6 +13,8 @@
 
 namespace Signpost {
 
+class Transaction;
+
 class Database;
 
 // Departments, shops and classification rules: the helpdesk's shape, and the
@@ -55,10 +57,15 @@ public:
 
 private:
     Status applyDepartmentJson(Department &department, const QJsonObject &json);
-    Expected<Department> saveDepartment(const Department &department, const std::function<Status()> &alongside = {});
+    // The writes of a change, in the caller's transaction, which it opened
+    // before it read what it changes (under the writers' lock, so a change
+    // another instance made meanwhile is read, not written over); they
+    // commit it.
+    Expected<Department> saveDepartment(Transaction &tx, const Department &department,
+                                        const std::function<Status()> &alongside = {});
     Status checkDepartmentReference(qint64 departmentId, const QString &field);
     Status checkShopReference(qint64 shopId, const QString &field);
-    Expected<RoutingRule> saveRule(const RoutingRule &rule);
+    Expected<RoutingRule> saveRule(Transaction &tx, const RoutingRule &rule);
 
     Database &m_db;
     std::optional<RoutingTable> m_routing;

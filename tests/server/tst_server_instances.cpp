@@ -13,6 +13,11 @@
 #include "devsupport/postgrescluster.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -40,6 +45,54 @@ class TestServerInstances : public WorldTest
         for (const QJsonValue &t : api.get(u"/api/v1/search?q="_s + word, token).json().value(u"tickets"_s).toArray())
             ids.append(t[u"id"_s].toInteger());
         return ids;
+    }
+
+    // PATCHes `first` through one instance and `second` through another
+    // while the writers' turn is taken (here by the test), so that both
+    // wait for it at the same time; true when both were applied.
+    bool bothAtOnce(const TestServer &one, const QString &firstPath, const QJsonObject &first,
+                    const TestServer &other, const QString &secondPath, const QJsonObject &second)
+    {
+        QNetworkAccessManager network;
+        const auto patch = [&](const TestServer &server, const QString &path, const QJsonObject &change) {
+            QNetworkRequest request(server.baseUrl().resolved(QUrl(path)));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+            request.setRawHeader("Authorization", "Bearer " + m_world.token(u"admin"_s).toUtf8());
+            return std::unique_ptr<QNetworkReply>(
+                network.sendCustomRequest(request, "PATCH", QJsonDocument(change).toJson()));
+        };
+        std::unique_ptr<QNetworkReply> firstReply;
+        std::unique_ptr<QNetworkReply> secondReply;
+        const bool bothWaited = one.withStore([&](QSqlDatabase &db) {
+            QSqlQuery lock(db);
+            if (!db.transaction() || !lock.exec(u"SELECT pg_advisory_xact_lock(7401)"_s)) {
+                qWarning() << lock.lastError().text();
+                return false;
+            }
+            firstReply = patch(one, firstPath, first);
+            secondReply = patch(other, secondPath, second);
+            QSqlQuery waiting(db);
+            const bool both = QTest::qWaitFor([&]() {
+                return waiting.exec(u"SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 7401"
+                                    " AND NOT granted"_s)
+                    && waiting.next() && waiting.value(0).toInt() == 2;
+            }, 15'000);
+            db.commit();
+            return both;
+        });
+        if (!bothWaited) {
+            qWarning("The two changes did not both wait for the writers' turn.");
+            return false;
+        }
+        if (!QTest::qWaitFor([&]() { return firstReply->isFinished() && secondReply->isFinished(); }, 15'000))
+            return false;
+        for (QNetworkReply *reply : {firstReply.get(), secondReply.get()}) {
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
+                qWarning() << reply->url() << reply->readAll();
+                return false;
+            }
+        }
+        return true;
     }
 
 private Q_SLOTS:
@@ -154,6 +207,33 @@ private Q_SLOTS:
     // plain 500; once it is back each instance finds it by itself:
     // requests, sync pages on the reader threads, the store's duties, and
     // push between the instances.
+    // Two changes to one agent, or to one department, at the same moment
+    // through two instances, each to a different field: both stay. (Each
+    // instance used to read the row before its turn to write, and wrote
+    // every field back: the second to write undid the first's change.)
+    void twoChangesToOneThingAtOnce()
+    {
+        QVERIFY2(startWorld(), qPrintable(m_error));
+        TestServer second;
+        QVERIFY2(second.startBeside(*m_server), qPrintable(second.errorOutput()));
+        const QString admin = m_world.token(u"admin"_s);
+        const QString agent = u"/api/v1/agents/%1"_s.arg(m_world.agent(u"sam"_s));
+        const QString department = u"/api/v1/departments/%1"_s.arg(m_world.returns);
+
+        QVERIFY(bothAtOnce(*m_server, agent, {{u"name"_s, u"Sam Rivers"_s}}, second, agent, {{u"is_admin"_s, true}}));
+        QVERIFY(bothAtOnce(*m_server, department, {{u"signature"_s, u"The Returns desk"_s}}, second, department,
+                           {{u"sender_name"_s, u"Acme Returns"_s}}));
+
+        ApiClient api(second.baseUrl());
+        const QJsonObject sam = api.get(agent, admin).json();
+        QCOMPARE(sam.value(u"name"_s).toString(), u"Sam Rivers"_s);
+        QCOMPARE(sam.value(u"is_admin"_s).toBool(), true);
+        const QJsonObject returns = api.get(department, admin).json();
+        QCOMPARE(returns.value(u"signature"_s).toString(), u"The Returns desk"_s);
+        QCOMPARE(returns.value(u"sender_name"_s).toString(), u"Acme Returns"_s);
+        QVERIFY(second.stop());
+    }
+
     void theDatabaseRestarts()
     {
         QVERIFY2(startWorld(), qPrintable(m_error));
