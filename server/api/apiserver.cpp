@@ -83,6 +83,8 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
         return ticket ? std::optional<qint64>(ticket->departmentId) : std::nullopt;
     });
     m_tickets.setChangeListener([this](const ChangeNotice &notice) { m_cluster.publish(notice); });
+    connect(&m_cluster, &ClusterRelay::agentAccessChanged, this,
+            [this](qint64 agentId) { m_syncReadAhead.forget(agentId); });
     m_cluster.start();
     connect(&m_http, &HttpServer::upgraded, this,
             [this](QTcpSocket *socket, const HttpRequest &request) { m_push.adopt(socket, request); });
@@ -576,7 +578,15 @@ HttpReply ApiServer::metrics(const Call &call)
                                                 double(m_db.writerCheckpoints()))
                               + "# HELP signpost_store_log_pages Pages in the store's write-ahead log.\n"
                                 "# TYPE signpost_store_log_pages gauge\n"
-                              + Metrics::sample("signpost_store_log_pages", {}, m_db.logPages()) + stored
+                              + Metrics::sample("signpost_store_log_pages", {}, m_db.logPages())
+                              + "# HELP signpost_sync_read_ahead_pages_total Sync pages read before the client asked"
+                                " for them: used, or forgotten unasked.\n"
+                                "# TYPE signpost_sync_read_ahead_pages_total counter\n"
+                              + Metrics::sample("signpost_sync_read_ahead_pages_total", {{"outcome", u"used"_s}},
+                                                double(m_syncReadAhead.used()))
+                              + Metrics::sample("signpost_sync_read_ahead_pages_total", {{"outcome", u"unused"_s}},
+                                                double(m_syncReadAhead.unused()))
+                              + stored
                               + m_metrics.requestsText();
             HttpReply reply;
             reply.contentType = "text/plain; version=0.0.4; charset=utf-8";

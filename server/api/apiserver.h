@@ -19,6 +19,7 @@
 #include "server/services/ticketstore.h"
 
 #include "server/http/httpserver.h"
+#include "server/api/syncreadahead.h"
 
 #include <QHostAddress>
 #include <QThreadPool>
@@ -106,6 +107,14 @@ private:
     // made on this thread from what it returned.
     HttpReply readAside(std::function<Expected<QByteArray>(SqlConnection &, const QString &epoch)> read,
                         std::function<HttpReply(QByteArray)> answer);
+    // `read` on a reader thread with its own connection, in the request's
+    // language.
+    template <typename T>
+    QFuture<Expected<T>> onReader(std::function<Expected<T>(SqlConnection &, const QString &epoch)> read);
+    // GET /api/v1/sync: the page asked for (read ahead, or read now), and
+    // the one after it read ahead.
+    HttpReply syncPage(const SyncReadAhead::Key &key, SyncWindow window);
+    SyncReadAhead::Page readSyncPage(const SyncReadAhead::Key &key, SyncWindow window);
     // GET /metrics (Prometheus): to this machine, or to an admin's token.
     HttpReply metrics(const Call &call);
     static QByteArray methodLabel(HttpRequest::Method method);
@@ -185,6 +194,7 @@ private:
     // Sync pages are read here, each thread on its own read connection, so
     // a big first sync never holds up intake or commands.
     QThreadPool m_readers;
+    SyncReadAhead m_syncReadAhead;
     Metrics m_metrics;
     // Forgets expired sessions, old command results and idempotency keys,
     // in bounded sweeps. Returns how many rows went.

@@ -160,10 +160,7 @@ void ApiServer::addTicketRoutes()
                                                         "window is a number of days, 0 to %1 (0: all history).")
                                                     .arg(SyncFeed::MaxWindowDays)));
         }
-        const QString cursor = query.queryItemValue(u"cursor"_s);
-        return readLater([agent = call.scope.agentId, cursor, limit, window](SyncFeed &feed) {
-            return feed.pull(agent, cursor, limit, window);
-        });
+        return syncPage({call.scope.agentId, query.queryItemValue(u"cursor"_s), limit, window.days}, window);
     });
 
     // Words in the tickets of the agent's departments, also those beyond a
@@ -230,6 +227,25 @@ HttpReply ApiServer::readLater(std::function<Expected<QByteArray>(SyncFeed &)> r
         [](QByteArray page) { return HttpReply::raw(std::move(page)); });
 }
 
+template <typename T>
+QFuture<Expected<T>> ApiServer::onReader(std::function<Expected<T>(SqlConnection &, const QString &epoch)> read)
+{
+    const Wording &wording = Wording::current();
+    return QtConcurrent::run(&m_readers,
+                             [location = m_db.location(), epoch = m_db.epoch(), read = std::move(read),
+                              &wording]() -> Expected<T> {
+                                 const Wording::Scope speaking(wording);
+                                 Expected<SqlConnection *> sql = Database::readerForThisThread(location);
+                                 if (!sql)
+                                     return sql.error();
+                                 Expected<T> answer = read(**sql, epoch);
+                                 // The connection ended mid-read: try again (503).
+                                 if (!answer && Database::isLost(**sql))
+                                     return Database::unreachable();
+                                 return answer;
+                             });
+}
+
 HttpReply ApiServer::readAside(std::function<Expected<QByteArray>(SqlConnection &, const QString &epoch)> read,
                                std::function<HttpReply(QByteArray)> answer)
 {
@@ -238,22 +254,48 @@ HttpReply ApiServer::readAside(std::function<Expected<QByteArray>(SqlConnection 
     HttpReply reply;
     reply.later = [this, read = std::move(read), answer = std::move(answer)](std::function<void(HttpReply)> respond) {
         const Wording &wording = Wording::current();
-        QtConcurrent::run(&m_readers,
-                          [location = m_db.location(), epoch = m_db.epoch(), read, &wording]() -> Expected<QByteArray> {
-                              const Wording::Scope speaking(wording);
-                              Expected<SqlConnection *> sql = Database::readerForThisThread(location);
-                              if (!sql)
-                                  return sql.error();
-                              Expected<QByteArray> answer = read(**sql, epoch);
-                              // The connection ended mid-read: try again (503).
-                              if (!answer && Database::isLost(**sql))
-                                  return Database::unreachable();
-                              return answer;
-                          })
-            .then(this, [respond, answer, &wording](Expected<QByteArray> read) {
-                const Wording::Scope speaking(wording);
-                respond(read ? answer(std::move(*read)) : HttpReply::error(read.error()));
+        onReader(read).then(this, [respond, answer, &wording](Expected<QByteArray> read) {
+            const Wording::Scope speaking(wording);
+            respond(read ? answer(std::move(*read)) : HttpReply::error(read.error()));
+        });
+    };
+    return reply;
+}
+
+SyncReadAhead::Page ApiServer::readSyncPage(const SyncReadAhead::Key &key, SyncWindow window)
+{
+    return onReader<SyncPage>([key, window](SqlConnection &sql, const QString &epoch) {
+        return SyncFeed(sql, epoch).pull(key.agentId, key.cursor, key.limit, window);
+    });
+}
+
+HttpReply ApiServer::syncPage(const SyncReadAhead::Key &key, SyncWindow window)
+{
+    HttpReply reply;
+    reply.later = [this, key, window](std::function<void(HttpReply)> respond) {
+        const Wording &wording = Wording::current();
+        const auto send = [this, key, respond, &wording](Expected<SyncPage> page) {
+            const Wording::Scope speaking(wording);
+            if (!page) {
+                respond(HttpReply::error(page.error()));
+                return;
+            }
+            if (page->hasMore) {
+                const SyncReadAhead::Key next{key.agentId, page->nextCursor, key.limit, key.windowDays};
+                m_syncReadAhead.keep(next, readSyncPage(next, SyncWindow{key.windowDays, m_tickets.now()}));
+            }
+            respond(HttpReply::raw(std::move(page->body)));
+        };
+        if (std::optional<SyncReadAhead::Page> ahead = m_syncReadAhead.take(key)) {
+            ahead->then(this, [this, key, window, send](Expected<SyncPage> page) {
+                if (page)
+                    send(std::move(page));
+                else // read again, now: it was an outage, perhaps over
+                    readSyncPage(key, window).then(this, send);
             });
+            return;
+        }
+        readSyncPage(key, window).then(this, send);
     };
     return reply;
 }

@@ -119,6 +119,7 @@ void ClusterRelay::publish(const ChangeNotice &notice)
 void ClusterRelay::accessChanged(qint64 agentId, qint64 seq)
 {
     m_push.accessChanged(agentId, seq);
+    Q_EMIT agentAccessChanged(agentId);
     announce({{u"kind"_s, u"access"_s}, {u"agent"_s, agentId}, {u"seq"_s, seq}});
 }
 
@@ -160,8 +161,10 @@ void ClusterRelay::received(const QString &payload)
     const QString kind = message.value(u"kind"_s).toString();
     if (kind == u"change")
         m_push.publish(noticeFromJson(message.value(u"notice"_s).toObject()));
-    else if (kind == u"access")
+    else if (kind == u"access") {
         m_push.accessChanged(message.value(u"agent"_s).toInteger(), message.value(u"seq"_s).toInteger());
+        Q_EMIT agentAccessChanged(message.value(u"agent"_s).toInteger());
+    }
     else if (kind == u"disconnect_agent")
         m_push.disconnectAgent(message.value(u"agent"_s).toInteger(), message.value(u"reason"_s).toString());
     else if (kind == u"poke_everyone")

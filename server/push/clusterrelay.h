@@ -47,6 +47,10 @@ public:
     static QJsonObject toJson(const ChangeNotice &notice);
     static ChangeNotice noticeFromJson(const QJsonObject &json);
 
+Q_SIGNALS:
+    // What an agent may see changed, through this instance or another.
+    void agentAccessChanged(qint64 agentId);
+
 private:
     void announce(QJsonObject message);
     void received(const QString &payload);

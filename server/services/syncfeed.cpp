@@ -503,7 +503,7 @@ void writeTickets(JsonText &json, const QList<PageEntry> &page)
 
 } // namespace
 
-Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, int limit, SyncWindow window)
+Expected<SyncPage> SyncFeed::pull(qint64 agentId, const QString &cursorText, int limit, SyncWindow window)
 {
     limit = qBound(1, limit, MaxPageSize);
     SyncCursor cursor;
@@ -559,7 +559,7 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
         if (cursor.since >= cursor.head && !reset) {
             // Nothing changed: the cheap answer, with the same cursor.
             cursor.head = 0;
-            return QJsonDocument(QJsonObject{{u"cursor"_s, cursor.encode()},
+            return SyncPage{QJsonDocument(QJsonObject{{u"cursor"_s, cursor.encode()},
                                              {u"directory_version"_s, directoryVersion},
                                              {u"has_more"_s, false},
                                              {u"reset"_s, false},
@@ -567,7 +567,8 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
                                              {u"revoked_tickets"_s, QJsonArray()},
                                              {u"server_time"_s, isoFromMs(window.now)},
                                              {u"revoked_departments"_s, QJsonArray()}})
-                .toJson(QJsonDocument::Compact);
+                                .toJson(QJsonDocument::Compact),
+                            cursor.encode(), false};
         }
         bool backfill = backfillAll;
         if (!scope.isAdmin) {
@@ -785,8 +786,9 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
         estimate += estimatedSize(entry);
     body.reserve(estimate);
     JsonText json(body);
+    const QString nextCursor = next.encode();
     json.raw("{\"cursor\":");
-    json.string(next.encode());
+    json.string(nextCursor);
     json.raw(",\"directory_version\":");
     json.integer(directoryVersion);
     if (!grantedDepartments.isEmpty()) {
@@ -807,7 +809,7 @@ Expected<QByteArray> SyncFeed::pull(qint64 agentId, const QString &cursorText, i
     writeTickets(json, page);
     json.raw("}");
     json.finish();
-    return body;
+    return SyncPage{std::move(body), nextCursor, !done};
 }
 
 Expected<QByteArray> SyncFeed::search(qint64 agentId, const QString &text, qint64 departmentId, qint64 before,

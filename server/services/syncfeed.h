@@ -20,6 +20,15 @@ struct SyncWindow
     qint64 horizon() const { return days > 0 ? now - days * 86'400'000LL : 0; }
 };
 
+// A page of the feed as a JSON document, ready to send, with what the
+// server needs to read the next one ahead.
+struct SyncPage
+{
+    QByteArray body;
+    QString nextCursor;
+    bool hasMore = false;
+};
+
 // The change feed an agent's client pulls: the tickets of their departments
 // changed since their cursor (a whole department when it is new to them),
 // and revocations for what they may no longer see. It only reads, from its
@@ -31,10 +40,10 @@ public:
     // `epoch` is the store's (see Database::epoch()).
     SyncFeed(SqlConnection &sql, QString epoch) : m_sql(sql), m_epoch(std::move(epoch)) {}
 
-    // A page of the feed for an agent as a JSON document, ready to send.
-    // `cursor` is what the client was last given (empty for a first sync).
-    // The agent's access is read in the page's own snapshot.
-    Expected<QByteArray> pull(qint64 agentId, const QString &cursor, int limit, SyncWindow window = {});
+    // A page of the feed for an agent. `cursor` is what the client was last
+    // given (empty for a first sync). The agent's access is read in the
+    // page's own snapshot.
+    Expected<SyncPage> pull(qint64 agentId, const QString &cursor, int limit, SyncWindow window = {});
 
     // The tickets of the agent's departments (or of one of them) whose words
     // match `text`, newest first, whole as the feed sends them: what a desk

@@ -166,6 +166,48 @@ private Q_SLOTS:
         compareWithServer(u"sam"_s, sam);
     }
 
+    // While a client takes in a page, the server reads the next: it is
+    // sent when asked for, once, to that agent only, and not once their
+    // access has changed.
+    void theNextPageIsReadAhead()
+    {
+        const auto readAhead = [this](const char *outcome) {
+            const QByteArray line = "signpost_sync_read_ahead_pages_total{outcome=\"" + QByteArray(outcome) + "\"} ";
+            const QByteArray text = m_api->get(u"/metrics"_s).body;
+            const qsizetype at = text.indexOf(line);
+            return at < 0 ? -1 : text.mid(at + line.size(), text.indexOf('\n', at) - at - line.size()).toInt();
+        };
+        const QJsonObject first = page(u"sam"_s, {}, 3);
+        QVERIFY(first.value(u"has_more"_s).toBool());
+        const QString cursor = first.value(u"cursor"_s).toString();
+
+        // Another agent with sam's cursor is read their own page.
+        const QJsonObject foreign = page(u"sal"_s, cursor, 3);
+        QVERIFY(!foreign.value(u"tickets"_s).toArray().isEmpty());
+        for (const QJsonValue &ticket : foreign.value(u"tickets"_s).toArray())
+            QCOMPARE(ticket[u"department"_s].toInteger(), m_world.sales);
+        QCOMPARE(readAhead("used"), 0);
+
+        const QJsonObject second = page(u"sam"_s, cursor, 3);
+        QCOMPARE(readAhead("used"), 1);
+        QCOMPARE(second.value(u"tickets"_s).toArray().size(), 3);
+        // Asked again, the same page is read afresh, and is the same.
+        const QJsonObject again = page(u"sam"_s, cursor, 3);
+        QCOMPARE(readAhead("used"), 1);
+        QCOMPARE(again.value(u"tickets"_s), second.value(u"tickets"_s));
+        QCOMPARE(again.value(u"cursor"_s), second.value(u"cursor"_s));
+
+        // Sam's role changes: the page read ahead for him is dropped.
+        const int unused = readAhead("unused");
+        QCOMPARE(m_api->put(u"/api/v1/agents/%1/memberships/%2"_s.arg(m_world.agent(u"sam"_s)).arg(m_world.support),
+                            {{u"role"_s, u"lead"_s}}, m_world.token(u"admin"_s)).status, 200);
+        QCOMPARE(readAhead("unused"), unused + 1);
+        const QJsonObject last = page(u"sam"_s, second.value(u"cursor"_s).toString(), 3);
+        QCOMPARE(readAhead("used"), 1);
+        QCOMPARE(last.value(u"tickets"_s).toArray().size(), 1);
+        QCOMPARE(last.value(u"has_more"_s).toBool(), false);
+    }
+
     void transferOutRevokesAndTransferInArrivesWhole()
     {
         FeedMirror sam, rob;

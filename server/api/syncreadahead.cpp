@@ -1,0 +1,39 @@
+#include "server/api/syncreadahead.h"
+
+namespace Signpost {
+
+std::optional<SyncReadAhead::Page> SyncReadAhead::take(const Key &key)
+{
+    forgetExpired();
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        if (m_entries[i].key == key) {
+            Page page = m_entries.takeAt(i).page;
+            ++m_used;
+            return page;
+        }
+    }
+    return std::nullopt;
+}
+
+void SyncReadAhead::keep(const Key &key, Page page)
+{
+    forgetExpired();
+    m_entries.removeIf([&key](const Entry &entry) { return entry.key == key; });
+    while (m_entries.size() >= MaxPages) {
+        m_entries.removeFirst();
+        ++m_unused;
+    }
+    m_entries.append({key, std::move(page), QDeadlineTimer(KeptMs)});
+}
+
+void SyncReadAhead::forget(qint64 agentId)
+{
+    m_unused += m_entries.removeIf([agentId](const Entry &entry) { return entry.key.agentId == agentId; });
+}
+
+void SyncReadAhead::forgetExpired()
+{
+    m_unused += m_entries.removeIf([](const Entry &entry) { return entry.expires.hasExpired(); });
+}
+
+} // namespace Signpost
