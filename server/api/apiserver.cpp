@@ -535,8 +535,8 @@ HttpReply ApiServer::metrics(const Call &call)
     const int pushConnections = m_push.connectionCount();
     return readAside(
         [](SqlConnection &sql, const QString &) -> Expected<QByteArray> {
-            QByteArray text = "# HELP signpost_tickets Tickets in the store, by department and status.\n"
-                              "# TYPE signpost_tickets gauge\n";
+            QByteArray text =
+                Metrics::header("signpost_tickets", "gauge", "Tickets in the store, by department and status.");
             QSqlQuery &tickets = sql.prepared(
                 u"SELECT t.department_id, COALESCE(d.name, ''), t.status, COUNT(*) FROM tickets t"
                 " LEFT JOIN departments d ON d.id = t.department_id GROUP BY t.department_id, d.name, t.status"_s);
@@ -549,45 +549,42 @@ HttpReply ApiServer::metrics(const Call &call)
                                         {"status", tickets.value(2).toString()}},
                                        tickets.value(3).toDouble());
             tickets.finish();
-            text += "# HELP signpost_mail_outbox Mail in the outbox, by state (queued and sending wait to go).\n"
-                    "# TYPE signpost_mail_outbox gauge\n";
             QSqlQuery &outbox = sql.prepared(u"SELECT state, COUNT(*) FROM mail_outbox GROUP BY state"_s);
             if (Status done = sql.exec(outbox); !done)
                 return done.error();
-            QHash<QString, double> states{{u"queued"_s, 0}, {u"sending"_s, 0}, {u"sent"_s, 0}, {u"failed"_s, 0},
-                                          {u"bounced"_s, 0}};
-            while (outbox.next())
-                states[outbox.value(0).toString()] = outbox.value(1).toDouble();
+            QList<std::pair<QString, double>> states{
+                {u"queued"_s, 0}, {u"sending"_s, 0}, {u"sent"_s, 0}, {u"failed"_s, 0}, {u"bounced"_s, 0}};
+            while (outbox.next()) {
+                for (auto &[state, count] : states) {
+                    if (state == outbox.value(0).toString())
+                        count = outbox.value(1).toDouble();
+                }
+            }
             outbox.finish();
-            for (const QString &state : {u"queued"_s, u"sending"_s, u"sent"_s, u"failed"_s, u"bounced"_s})
-                text += Metrics::sample("signpost_mail_outbox", {{"state", state}}, states.value(state));
+            text += Metrics::byLabel("signpost_mail_outbox", "gauge",
+                                     "Mail in the outbox, by state (queued and sending wait to go).", "state", states);
             return text;
         },
         [this, pushConnections](QByteArray stored) {
-            QByteArray text = "# HELP signpost_build_info The server's version.\n# TYPE signpost_build_info gauge\n"
-                              + Metrics::sample("signpost_build_info", {{"version", QStringLiteral(SIGNPOST_VERSION)}}, 1)
-                              + "# HELP signpost_push_connections Push sockets open on this instance.\n"
-                                "# TYPE signpost_push_connections gauge\n"
-                              + Metrics::sample("signpost_push_connections", {}, pushConnections)
-                              + "# HELP signpost_store_checkpoints_total Checkpoints of the store's write-ahead log, by"
-                                " thread: beside the request thread, or in it (the last few pages).\n"
-                                "# TYPE signpost_store_checkpoints_total counter\n"
-                              + Metrics::sample("signpost_store_checkpoints_total", {{"thread", u"checkpoints"_s}},
-                                                double(m_db.checkpoints()))
-                              + Metrics::sample("signpost_store_checkpoints_total", {{"thread", u"writer"_s}},
-                                                double(m_db.writerCheckpoints()))
-                              + "# HELP signpost_store_log_pages Pages in the store's write-ahead log.\n"
-                                "# TYPE signpost_store_log_pages gauge\n"
-                              + Metrics::sample("signpost_store_log_pages", {}, m_db.logPages())
-                              + "# HELP signpost_sync_read_ahead_pages_total Sync pages read before the client asked"
-                                " for them: used, or forgotten unasked.\n"
-                                "# TYPE signpost_sync_read_ahead_pages_total counter\n"
-                              + Metrics::sample("signpost_sync_read_ahead_pages_total", {{"outcome", u"used"_s}},
-                                                double(m_syncReadAhead.used()))
-                              + Metrics::sample("signpost_sync_read_ahead_pages_total", {{"outcome", u"unused"_s}},
-                                                double(m_syncReadAhead.unused()))
-                              + stored
-                              + m_metrics.requestsText();
+            QByteArray text =
+                Metrics::byLabel("signpost_build_info", "gauge", "The server's version.", "version",
+                                 {{QStringLiteral(SIGNPOST_VERSION), 1}})
+                + Metrics::header("signpost_push_connections", "gauge", "Push sockets open on this instance.")
+                + Metrics::sample("signpost_push_connections", {}, pushConnections)
+                + Metrics::byLabel("signpost_store_checkpoints_total", "counter",
+                                   "Checkpoints of the store's write-ahead log, by thread: beside the request thread,"
+                                   " or in it (the last few pages).",
+                                   "thread",
+                                   {{u"checkpoints"_s, double(m_db.checkpoints())},
+                                    {u"writer"_s, double(m_db.writerCheckpoints())}})
+                + Metrics::header("signpost_store_log_pages", "gauge", "Pages in the store's write-ahead log.")
+                + Metrics::sample("signpost_store_log_pages", {}, m_db.logPages())
+                + Metrics::byLabel("signpost_sync_read_ahead_pages_total", "counter",
+                                   "Sync pages read before the client asked for them: used, or forgotten unasked.",
+                                   "outcome",
+                                   {{u"used"_s, double(m_syncReadAhead.used())},
+                                    {u"unused"_s, double(m_syncReadAhead.unused())}})
+                + stored + m_metrics.requestsText();
             HttpReply reply;
             reply.contentType = "text/plain; version=0.0.4; charset=utf-8";
             reply.body = std::move(text);

@@ -48,12 +48,25 @@ QByteArray Metrics::sample(const QByteArray &name, const QList<std::pair<QByteAr
     return line + ' ' + number(value) + '\n';
 }
 
+QByteArray Metrics::header(const QByteArray &name, const char *type, const char *help)
+{
+    return "# HELP " + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
+}
+
+QByteArray Metrics::byLabel(const QByteArray &name, const char *type, const char *help, const QByteArray &label,
+                            const QList<std::pair<QString, double>> &values)
+{
+    QByteArray text = header(name, type, help);
+    for (const auto &[labelValue, value] : values)
+        text += sample(name, {{label, labelValue}}, value);
+    return text;
+}
+
 QByteArray Metrics::requestsText() const
 {
     QMutexLocker locked(&m_lock);
     QByteArray text;
-    text += "# HELP signpost_http_requests_total Requests answered, by route, method and status.\n"
-            "# TYPE signpost_http_requests_total counter\n";
+    text += header("signpost_http_requests_total", "counter", "Requests answered, by route, method and status.");
     auto keys = m_requests.keys();
     std::sort(keys.begin(), keys.end());
     for (const auto &key : std::as_const(keys)) {
@@ -66,9 +79,8 @@ QByteArray Metrics::requestsText() const
                            {"status", QString::number(status)}},
                           double(statuses[status]));
     }
-    text += "# HELP signpost_http_request_duration_seconds Time from a request read to its answer ready, by route"
-            " and method.\n"
-            "# TYPE signpost_http_request_duration_seconds histogram\n";
+    text += header("signpost_http_request_duration_seconds", "histogram",
+                   "Time from a request read to its answer ready, by route and method.");
     for (const auto &key : std::as_const(keys)) {
         const Latency &latency = m_latency[key];
         const QList<std::pair<QByteArray, QString>> labels{{"route", key.second},

@@ -25,6 +25,11 @@ public:
     // One sample line, of any kind of series: `name{labels} value`, the
     // labels' values escaped.
     static QByteArray sample(const QByteArray &name, const QList<std::pair<QByteArray, QString>> &labels, double value);
+    // A series' HELP and TYPE lines ("counter", "gauge").
+    static QByteArray header(const QByteArray &name, const char *type, const char *help);
+    // A whole series of one label: its header, then a sample per value.
+    static QByteArray byLabel(const QByteArray &name, const char *type, const char *help, const QByteArray &label,
+                              const QList<std::pair<QString, double>> &values);
 
     // The histogram's upper bounds, in seconds.
     static constexpr std::array<double, 11> Buckets{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
