@@ -85,6 +85,7 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     m_tickets.setChangeListener([this](const ChangeNotice &notice) { m_cluster.publish(notice); });
     connect(&m_cluster, &ClusterRelay::agentAccessChanged, this,
             [this](qint64 agentId) { m_syncReadAhead.forget(agentId); });
+    connect(&m_cluster, &ClusterRelay::noticesMissed, this, [this]() { m_syncReadAhead.forgetAll(); });
     m_cluster.start();
     connect(&m_http, &HttpServer::upgraded, this,
             [this](QTcpSocket *socket, const HttpRequest &request) { m_push.adopt(socket, request); });

@@ -18,8 +18,9 @@ std::optional<SyncReadAhead::Page> SyncReadAhead::take(const Key &key)
 void SyncReadAhead::keep(const Key &key, Page page)
 {
     forgetExpired();
-    m_entries.removeIf([&key](const Entry &entry) { return entry.key == key; });
+    drop([&key](const Entry &entry) { return entry.key == key; });
     while (m_entries.size() >= MaxPages) {
+        m_entries.first().page.cancel();
         m_entries.removeFirst();
         ++m_unused;
     }
@@ -28,12 +29,27 @@ void SyncReadAhead::keep(const Key &key, Page page)
 
 void SyncReadAhead::forget(qint64 agentId)
 {
-    m_unused += m_entries.removeIf([agentId](const Entry &entry) { return entry.key.agentId == agentId; });
+    drop([agentId](const Entry &entry) { return entry.key.agentId == agentId; });
+}
+
+void SyncReadAhead::forgetAll()
+{
+    drop([](const Entry &) { return true; });
 }
 
 void SyncReadAhead::forgetExpired()
 {
-    m_unused += m_entries.removeIf([](const Entry &entry) { return entry.expires.hasExpired(); });
+    drop([](const Entry &entry) { return entry.expires.hasExpired(); });
+}
+
+void SyncReadAhead::drop(const std::function<bool(const Entry &)> &which)
+{
+    m_unused += m_entries.removeIf([&which](const Entry &entry) {
+        if (!which(entry))
+            return false;
+        Page(entry.page).cancel(); // a copy shares the read's state
+        return true;
+    });
 }
 
 } // namespace Signpost

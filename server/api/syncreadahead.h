@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace Signpost {
@@ -40,6 +41,7 @@ public:
     // The agent's access changed: what was read ahead for them may show
     // what they may no longer see.
     void forget(qint64 agentId);
+    void forgetAll();
 
     // Pages taken, and pages read ahead that nobody asked for in time.
     quint64 used() const { return m_used; }
@@ -58,6 +60,9 @@ private:
         QDeadlineTimer expires;
     };
     void forgetExpired();
+    // Drops the entries `which` picks; a read of theirs not yet begun is
+    // not begun.
+    void drop(const std::function<bool(const Entry &)> &which);
 
     QList<Entry> m_entries; // oldest first
     quint64 m_used = 0;

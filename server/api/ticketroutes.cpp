@@ -287,11 +287,14 @@ HttpReply ApiServer::syncPage(const SyncReadAhead::Key &key, SyncWindow window)
             respond(HttpReply::raw(std::move(page->body)));
         };
         if (std::optional<SyncReadAhead::Page> ahead = m_syncReadAhead.take(key)) {
-            ahead->then(this, [this, key, window, send](Expected<SyncPage> page) {
-                if (page)
+            ahead->then(this, [this, key, window, send, &wording](Expected<SyncPage> page) {
+                if (page) {
                     send(std::move(page));
-                else // read again, now: it was an outage, perhaps over
-                    readSyncPage(key, window).then(this, send);
+                    return;
+                }
+                // Read again, now: it was an outage, perhaps over.
+                const Wording::Scope speaking(wording);
+                readSyncPage(key, window).then(this, send);
             });
             return;
         }

@@ -71,6 +71,7 @@ void ClusterRelay::pokeAfterLoss()
         return;
     }
     m_push.pokeEveryone(m_db.headSeq());
+    Q_EMIT noticesMissed();
 }
 
 bool ClusterRelay::isListening() const

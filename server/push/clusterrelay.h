@@ -50,6 +50,9 @@ public:
 Q_SIGNALS:
     // What an agent may see changed, through this instance or another.
     void agentAccessChanged(qint64 agentId);
+    // The other instances' notices may have been missed (the listening
+    // connection was lost): any agent's access may have changed.
+    void noticesMissed();
 
 private:
     void announce(QJsonObject message);

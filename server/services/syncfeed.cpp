@@ -269,7 +269,10 @@ void writeTicket(JsonText &json, const PageEntry &entry)
         json.raw(",\"created_at\":");
         json.timestamp(e.createdAt);
         json.raw(",\"data\":");
-        json.raw(entry.eventData[i]);
+        if (entry.eventData[i].isEmpty())
+            json.raw("{}"); // as QJsonDocument reads nothing
+        else
+            json.raw(entry.eventData[i]);
         json.raw(",\"id\":");
         json.integer(e.id);
         json.raw(",\"kind\":");
@@ -442,6 +445,7 @@ Status readThreads(SqlConnection &sql, QList<PageEntry> &page, qint64 since)
         messageIds.append(message.id);
         thread.append(std::move(message));
     }
+    messages.finish();
     // The files of the page's new messages.
     if (!messageIds.isEmpty()) {
         QSqlQuery &files = sql.prepared(
@@ -454,6 +458,7 @@ Status readThreads(SqlConnection &sql, QList<PageEntry> &page, qint64 since)
             const auto [entry, at] = messageAt.value(TicketRows::attachmentMessage(files));
             page[entry].ticket.messages[at].attachments.append(TicketRows::readAttachment(files));
         }
+        files.finish();
     }
     QSqlQuery &events = sql.prepared(u"SELECT %1 FROM %2 ORDER BY e.id"_s.arg(TicketRows::eventColumns,
                                                                               threadOf(u"events"_s, u"e"_s)));
@@ -467,6 +472,7 @@ Status readThreads(SqlConnection &sql, QList<PageEntry> &page, qint64 since)
         entry.ticket.events.append(std::move(event));
         entry.eventData.append(TicketRows::eventDataText(events));
     }
+    events.finish();
     return ok();
 }
 
