@@ -362,6 +362,10 @@ Status AccountStore::revokeTokens(qint64 agentId, const QString &reason)
 
 Expected<Agent> AccountStore::setMembership(qint64 agentId, qint64 departmentId, Role role)
 {
+    // Read under the writers' lock (see updateAgent).
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     Expected<Agent> current = loadAgent(agentId);
     if (!current)
         return current;
@@ -375,9 +379,6 @@ Expected<Agent> AccountStore::setMembership(qint64 agentId, qint64 departmentId,
 
     const bool alreadyMember = std::any_of(current->memberships.cbegin(), current->memberships.cend(),
                                            [&](const Membership &m) { return m.departmentId == departmentId; });
-    Transaction tx(m_db);
-    if (Status begun = tx.begun(); !begun)
-        return begun.error();
     if (alreadyMember) {
         QSqlQuery &update = m_db.prepared(u"UPDATE memberships SET role = ? WHERE agent_id = ? AND department_id = ?"_s);
         update.addBindValue(toString(role));

@@ -95,7 +95,7 @@ Status CannedReplyStore::apply(CannedReply &reply, const QJsonObject &json, bool
     return ok();
 }
 
-Expected<CannedReply> CannedReplyStore::save(const AccessScope &scope, CannedReply reply)
+Expected<CannedReply> CannedReplyStore::save(Transaction &tx, const AccessScope &scope, CannedReply reply)
 {
     const SqlDialect dialect = m_db.dialect();
     QSqlQuery &clash = m_db.prepared(u"SELECT 1 FROM canned_replies WHERE department_id = ? AND %1 = %2 AND id <> ?"_s.arg(
@@ -111,9 +111,6 @@ Expected<CannedReply> CannedReplyStore::save(const AccessScope &scope, CannedRep
                                             "This department has a canned reply with this title already."), u"title"_s};
     clash.finish();
 
-    Transaction tx(m_db);
-    if (Status begun = tx.begun(); !begun)
-        return begun.error();
     reply.updatedAt = nowMs();
     QSqlQuery &write = m_db.prepared(
         reply.id == 0 ? u"INSERT INTO canned_replies (title, body, updated_by, updated_at, department_id) VALUES (?, ?, ?, ?, ?)"
@@ -141,6 +138,9 @@ Expected<CannedReply> CannedReplyStore::save(const AccessScope &scope, CannedRep
 
 Expected<CannedReply> CannedReplyStore::create(const AccessScope &scope, qint64 departmentId, const QJsonObject &json)
 {
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     QSqlQuery &exists = m_db.prepared(u"SELECT 1 FROM departments WHERE id = ?"_s);
     exists.addBindValue(departmentId);
     if (!exists.exec())
@@ -154,11 +154,16 @@ Expected<CannedReply> CannedReplyStore::create(const AccessScope &scope, qint64 
     reply.departmentId = departmentId;
     if (Status applied = apply(reply, json, true); !applied)
         return applied.error();
-    return save(scope, reply);
+    return save(tx, scope, reply);
 }
 
 Expected<CannedReply> CannedReplyStore::update(const AccessScope &scope, qint64 id, const QJsonObject &json)
 {
+    // Read under the writers' lock: a change made meanwhile through another
+    // instance is read, not written over.
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     Expected<CannedReply> reply = find(scope, id);
     if (!reply)
         return reply;
@@ -166,19 +171,19 @@ Expected<CannedReply> CannedReplyStore::update(const AccessScope &scope, qint64 
         return allowed.error();
     if (Status applied = apply(*reply, json, false); !applied)
         return applied.error();
-    return save(scope, *reply);
+    return save(tx, scope, *reply);
 }
 
 Expected<CannedReply> CannedReplyStore::remove(const AccessScope &scope, qint64 id)
 {
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
     Expected<CannedReply> reply = find(scope, id);
     if (!reply)
         return reply;
     if (Status allowed = mayWrite(scope, reply->departmentId); !allowed)
         return allowed.error();
-    Transaction tx(m_db);
-    if (Status begun = tx.begun(); !begun)
-        return begun.error();
     QSqlQuery &remove = m_db.prepared(u"DELETE FROM canned_replies WHERE id = ?"_s);
     remove.addBindValue(id);
     if (!remove.exec())

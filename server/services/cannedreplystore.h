@@ -9,6 +9,8 @@
 
 namespace Signpost {
 
+class Transaction;
+
 class Database;
 
 // Departments' canned replies. Everyone in a department reads them; its
@@ -30,7 +32,9 @@ private:
     Expected<CannedReply> find(const AccessScope &scope, qint64 id);
     static Status mayWrite(const AccessScope &scope, qint64 departmentId);
     static Status apply(CannedReply &reply, const QJsonObject &json, bool creating);
-    Expected<CannedReply> save(const AccessScope &scope, CannedReply reply);
+    // The write, in the caller's transaction, opened before it read what it
+    // changes (see DepartmentStore::saveDepartment); commits it.
+    Expected<CannedReply> save(Transaction &tx, const AccessScope &scope, CannedReply reply);
 
     Database &m_db;
 };

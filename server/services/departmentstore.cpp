@@ -452,6 +452,11 @@ Expected<Department> DepartmentStore::saveDepartment(Transaction &tx, const Depa
 
 Status DepartmentStore::deleteDepartment(qint64 id)
 {
+    // Checked under the writers' lock: a ticket or member added meanwhile
+    // through another instance is seen.
+    Transaction tx(m_db);
+    if (Status begun = tx.begun(); !begun)
+        return begun;
     Expected<Department> current = department(id);
     if (!current)
         return current.error();
@@ -469,9 +474,6 @@ Status DepartmentStore::deleteDepartment(qint64 id)
                                                      "The department still has tickets, rules or members; archive it instead."), {}};
         used.finish();
     }
-    Transaction tx(m_db);
-    if (Status begun = tx.begun(); !begun)
-        return begun;
     for (const QString &sql : {u"DELETE FROM canned_replies WHERE department_id = ?"_s,
                                u"DELETE FROM departments WHERE id = ?"_s}) {
         QSqlQuery &remove = m_db.prepared(sql);

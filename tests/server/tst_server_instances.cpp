@@ -64,6 +64,17 @@ class TestServerInstances : public WorldTest
         std::unique_ptr<QNetworkReply> firstReply;
         std::unique_ptr<QNetworkReply> secondReply;
         const bool bothWaited = one.withStore([&](QSqlDatabase &db) {
+            // The only writes besides the two: the search index catching up
+            // (a duty). Once it has, the two waiting for the lock are the two.
+            QSqlQuery indexed(db);
+            if (!QTest::qWaitFor([&]() {
+                    return indexed.exec(u"SELECT (SELECT COALESCE(MAX(seq), 0) FROM tickets)"
+                                        " <= (SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'words_seq')"_s)
+                        && indexed.next() && indexed.value(0).toBool();
+                }, 15'000)) {
+                qWarning("The search index did not catch up.");
+                return false;
+            }
             QSqlQuery lock(db);
             if (!db.transaction() || !lock.exec(u"SELECT pg_advisory_xact_lock(7401)"_s)) {
                 qWarning() << lock.lastError().text();
@@ -201,14 +212,8 @@ private Q_SLOTS:
         QVERIFY(second.stop());
     }
 
-    // The database restarts (an operator's upgrade, a failover) under two
-    // running instances. While it is away every request is answered at
-    // once, with 503 "unavailable" (try again) rather than a hang or a
-    // plain 500; once it is back each instance finds it by itself:
-    // requests, sync pages on the reader threads, the store's duties, and
-    // push between the instances.
-    // Two changes to one agent, or to one department, at the same moment
-    // through two instances, each to a different field: both stay. (Each
+    // Two changes to one agent, department or canned reply at the same
+    // moment through two instances, each to a different field: both stay. (Each
     // instance used to read the row before its turn to write, and wrote
     // every field back: the second to write undid the first's change.)
     void twoChangesToOneThingAtOnce()
@@ -223,6 +228,12 @@ private Q_SLOTS:
         QVERIFY(bothAtOnce(*m_server, agent, {{u"name"_s, u"Sam Rivers"_s}}, second, agent, {{u"is_admin"_s, true}}));
         QVERIFY(bothAtOnce(*m_server, department, {{u"signature"_s, u"The Returns desk"_s}}, second, department,
                            {{u"sender_name"_s, u"Acme Returns"_s}}));
+        const Response made = m_api->post(u"/api/v1/departments/%1/canned-replies"_s.arg(m_world.returns),
+                                          {{u"title"_s, u"Label"_s}, {u"body"_s, u"Here is your label."_s}}, admin);
+        QCOMPARE(made.status, 201);
+        const QString canned = u"/api/v1/canned-replies/%1"_s.arg(made.json().value(u"id"_s).toInteger());
+        QVERIFY(bothAtOnce(*m_server, canned, {{u"title"_s, u"Return label"_s}}, second, canned,
+                           {{u"body"_s, u"Your return label is attached."_s}}));
 
         ApiClient api(second.baseUrl());
         const QJsonObject sam = api.get(agent, admin).json();
@@ -231,9 +242,20 @@ private Q_SLOTS:
         const QJsonObject returns = api.get(department, admin).json();
         QCOMPARE(returns.value(u"signature"_s).toString(), u"The Returns desk"_s);
         QCOMPARE(returns.value(u"sender_name"_s).toString(), u"Acme Returns"_s);
+        const QJsonArray replies =
+            api.get(u"/api/v1/departments/%1/canned-replies"_s.arg(m_world.returns), admin).json().value(u"canned_replies"_s).toArray();
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first()[u"title"_s].toString(), u"Return label"_s);
+        QCOMPARE(replies.first()[u"body"_s].toString(), u"Your return label is attached."_s);
         QVERIFY(second.stop());
     }
 
+    // The database restarts (an operator's upgrade, a failover) under two
+    // running instances. While it is away every request is answered at
+    // once, with 503 "unavailable" (try again) rather than a hang or a
+    // plain 500; once it is back each instance finds it by itself:
+    // requests, sync pages on the reader threads, the store's duties, and
+    // push between the instances.
     void theDatabaseRestarts()
     {
         QVERIFY2(startWorld(), qPrintable(m_error));
