@@ -111,12 +111,30 @@ void ApiServer::addAccountRoutes()
         return HttpReply::json(QJsonObject{{u"agents"_s, list}});
     });
 
-    route(Method::Post, u"/api/v1/agents"_s, Access::Admin, [this](Call &call) {
+    // A new password is hashed on a worker, as a sign-in's is checked there;
+    // the rest of the change runs on this thread with the hash.
+    const auto passwordHashedAside = [this](const QJsonObject &body, std::function<HttpReply(const QString &)> then) {
+        if (!body.contains(u"password"_s))
+            return then(QString());
+        HttpReply reply;
+        reply.later = [this, body, then](std::function<void(HttpReply)> respond) {
+            QtConcurrent::run(&m_work, &AccountStore::hashOfRequestedPassword, body)
+                .then(this, [then, respond, &wording = Wording::current()](const QString &hash) {
+                    const Wording::Scope speaking(wording);
+                    respond(then(hash));
+                });
+        };
+        return reply;
+    };
+
+    route(Method::Post, u"/api/v1/agents"_s, Access::Admin, [this, passwordHashedAside](Call &call) {
         Expected<QJsonObject> body = jsonBody(call);
         if (!body)
             return HttpReply::error(body.error());
-        Expected<Agent> agent = m_accounts.createAgent(*body);
-        return agent ? HttpReply::json(agent->toJson(), 201) : HttpReply::error(agent.error());
+        return passwordHashedAside(*body, [this, body = *body](const QString &hash) {
+            Expected<Agent> agent = m_accounts.createAgent(body, hash);
+            return agent ? HttpReply::json(agent->toJson(), 201) : HttpReply::error(agent.error());
+        });
     });
 
     route(Method::Get, u"/api/v1/agents/{id}"_s, Access::Admin, [this](Call &call) {
@@ -124,17 +142,19 @@ void ApiServer::addAccountRoutes()
         return agent ? HttpReply::json(agent->toJson()) : HttpReply::error(agent.error());
     });
 
-    route(Method::Patch, u"/api/v1/agents/{id}"_s, Access::Admin, [this](Call &call) {
+    route(Method::Patch, u"/api/v1/agents/{id}"_s, Access::Admin, [this, passwordHashedAside](Call &call) {
         Expected<QJsonObject> body = jsonBody(call);
         if (!body)
             return HttpReply::error(body.error());
-        Expected<Agent> agent = m_accounts.updateAgent(call.id(), *body);
-        if (!agent)
-            return HttpReply::error(agent.error());
-        if (agent->disabled || body->contains(u"password"_s))
-            m_cluster.disconnectAgent(agent->id, agent->disabled ? u"account_disabled"_s : u"signed_out"_s);
-        m_cluster.accessChanged(agent->id, m_db.headSeq());
-        return HttpReply::json(agent->toJson());
+        return passwordHashedAside(*body, [this, id = call.id(), body = *body](const QString &hash) {
+            Expected<Agent> agent = m_accounts.updateAgent(id, body, hash);
+            if (!agent)
+                return HttpReply::error(agent.error());
+            if (agent->disabled || body.contains(u"password"_s))
+                m_cluster.disconnectAgent(agent->id, agent->disabled ? u"account_disabled"_s : u"signed_out"_s);
+            m_cluster.accessChanged(agent->id, m_db.headSeq());
+            return HttpReply::json(agent->toJson());
+        });
     });
 
     route(Method::Put, u"/api/v1/agents/{id}/memberships/{id}"_s, Access::Admin, [this](Call &call) {

@@ -20,6 +20,11 @@ namespace {
 
 constexpr qsizetype MinPasswordLength = 8;
 
+bool usablePassword(const QString &password)
+{
+    return password.size() >= MinPasswordLength && password.size() <= 1000;
+}
+
 bool looksLikeEmail(const QString &email)
 {
     static const QRegularExpression pattern(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"_s);
@@ -197,7 +202,13 @@ Expected<QList<Agent>> AccountStore::agents(qint64 departmentId)
     return list;
 }
 
-Expected<Agent> AccountStore::createAgent(const QJsonObject &json)
+QString AccountStore::hashOfRequestedPassword(const QJsonObject &json)
+{
+    const QString password = json.value(u"password"_s).toString();
+    return usablePassword(password) ? Secrets::hashPassword(password) : QString();
+}
+
+Expected<Agent> AccountStore::createAgent(const QJsonObject &json, const QString &passwordHash)
 {
     const QString email = json.value(u"email"_s).toString().trimmed();
     const QString name = json.value(u"name"_s).toString().trimmed();
@@ -208,7 +219,7 @@ Expected<Agent> AccountStore::createAgent(const QJsonObject &json)
     if (name.isEmpty() || name.size() > 200)
         return Error::invalid(u"name"_s,
                 QCoreApplication::translate("Signpost::Accounts", "Give a name of 1 to 200 characters."));
-    if (password.size() < MinPasswordLength || password.size() > 1000)
+    if (!usablePassword(password))
         return Error::invalid(u"password"_s,
                 QCoreApplication::translate("Signpost::Accounts", "The password needs 8 to 1000 characters."));
     if (json.contains(u"is_admin"_s) && !json.value(u"is_admin"_s).isBool())
@@ -229,7 +240,7 @@ Expected<Agent> AccountStore::createAgent(const QJsonObject &json)
         u"INSERT INTO agents (email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id"_s);
     insert.addBindValue(email);
     insert.addBindValue(name);
-    insert.addBindValue(Secrets::hashPassword(password));
+    insert.addBindValue(passwordHash.isEmpty() ? Secrets::hashPassword(password) : passwordHash);
     insert.addBindValue(int(json.value(u"is_admin"_s).toBool()));
     insert.addBindValue(nowMs());
     if (!insert.exec())
@@ -240,7 +251,7 @@ Expected<Agent> AccountStore::createAgent(const QJsonObject &json)
     return loadAgent(*id);
 }
 
-Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &json)
+Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &json, const QString &passwordHash)
 {
     // What the request asks for, checked before anything is read or written.
     std::optional<QString> email;
@@ -262,13 +273,13 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
             return Error::invalid(flag,
                     QCoreApplication::translate("Signpost::Accounts", "%1 must be true or false.").arg(flag));
     }
-    QString passwordHash;
+    QString newHash;
     if (json.contains(u"password"_s)) {
         const QString password = json.value(u"password"_s).toString();
-        if (password.size() < MinPasswordLength || password.size() > 1000)
+        if (!usablePassword(password))
             return Error::invalid(u"password"_s,
                     QCoreApplication::translate("Signpost::Accounts", "The password needs 8 to 1000 characters."));
-        passwordHash = Secrets::hashPassword(password);
+        newHash = passwordHash.isEmpty() ? Secrets::hashPassword(password) : passwordHash;
     }
 
     Transaction tx(m_db);
@@ -314,7 +325,7 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
     update.addBindValue(agent.name);
     update.addBindValue(int(agent.isAdmin));
     update.addBindValue(int(agent.disabled));
-    update.addBindValue(passwordHash.isEmpty() ? QVariant() : QVariant(passwordHash));
+    update.addBindValue(newHash.isEmpty() ? QVariant() : QVariant(newHash));
     update.addBindValue(accessSeq > 0 ? QVariant(accessSeq) : QVariant());
     update.addBindValue(agentId);
     if (!update.exec())
@@ -338,7 +349,7 @@ Expected<Agent> AccountStore::updateAgent(qint64 agentId, const QJsonObject &jso
     }
     // A disabled account, or one whose password changed, is signed out
     // everywhere; a disabled one's desks are told why.
-    if (agent.disabled || !passwordHash.isEmpty()) {
+    if (agent.disabled || !newHash.isEmpty()) {
         if (Status revoked = revokeTokens(agentId, agent.disabled ? u"disabled"_s : QString()); !revoked)
             return revoked.error();
     }

@@ -59,8 +59,14 @@ public:
     Expected<Agent> agent(qint64 agentId);
     Expected<QList<Agent>> agents(qint64 departmentId = 0);
 
-    Expected<Agent> createAgent(const QJsonObject &json);
-    Expected<Agent> updateAgent(qint64 agentId, const QJsonObject &json);
+    // `passwordHash`: the hash of the request's password, made beforehand
+    // off the event loop (hashOfRequestedPassword); made here when empty.
+    Expected<Agent> createAgent(const QJsonObject &json, const QString &passwordHash = {});
+    Expected<Agent> updateAgent(qint64 agentId, const QJsonObject &json, const QString &passwordHash = {});
+    // The hash of a request's `password` when it has one that will be
+    // taken, else empty. Argon2id takes tens of milliseconds by design: the
+    // routes run this on a worker.
+    static QString hashOfRequestedPassword(const QJsonObject &json);
     // Adds the agent to a department or changes their role there.
     Expected<Agent> setMembership(qint64 agentId, qint64 departmentId, Role role);
     Expected<Agent> removeMembership(qint64 agentId, qint64 departmentId);
