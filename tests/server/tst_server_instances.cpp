@@ -212,8 +212,9 @@ private Q_SLOTS:
         QVERIFY(second.stop());
     }
 
-    // Two changes to one agent, department or canned reply at the same
-    // moment through two instances, each to a different field: both stay. (Each
+    // Two changes to one agent, department, canned reply, shop or routing
+    // rule at the same moment through two instances, each to a different
+    // field: both stay. (Each
     // instance used to read the row before its turn to write, and wrote
     // every field back: the second to write undid the first's change.)
     void twoChangesToOneThingAtOnce()
@@ -234,6 +235,16 @@ private Q_SLOTS:
         const QString canned = u"/api/v1/canned-replies/%1"_s.arg(made.json().value(u"id"_s).toInteger());
         QVERIFY(bothAtOnce(*m_server, canned, {{u"title"_s, u"Return label"_s}}, second, canned,
                            {{u"body"_s, u"Your return label is attached."_s}}));
+        const QString shop = u"/api/v1/shops/%1"_s.arg(m_world.shop);
+        QVERIFY(bothAtOnce(*m_server, shop, {{u"name"_s, u"Acme Outdoor"_s}}, second, shop,
+                           {{u"allowed_origins"_s, QJsonArray{u"https://acme.example"_s}}}));
+        const Response rule = m_api->post(u"/api/v1/routing-rules"_s,
+                                          {{u"name"_s, u"Refunds"_s}, {u"department"_s, m_world.returns},
+                                           {u"pattern"_s, u"refund"_s}}, admin);
+        QCOMPARE(rule.status, 201);
+        const QString ruleAt = u"/api/v1/routing-rules/%1"_s.arg(rule.json().value(u"id"_s).toInteger());
+        QVERIFY(bothAtOnce(*m_server, ruleAt, {{u"name"_s, u"Refunds and returns"_s}}, second, ruleAt,
+                           {{u"pattern"_s, u"refund|return"_s}, {u"is_regex"_s, true}}));
 
         ApiClient api(second.baseUrl());
         const QJsonObject sam = api.get(agent, admin).json();
@@ -247,6 +258,16 @@ private Q_SLOTS:
         QCOMPARE(replies.size(), 1);
         QCOMPARE(replies.first()[u"title"_s].toString(), u"Return label"_s);
         QCOMPARE(replies.first()[u"body"_s].toString(), u"Your return label is attached."_s);
+        const QJsonArray shops = api.get(u"/api/v1/shops"_s, admin).json().value(u"shops"_s).toArray();
+        const auto acme = std::find_if(shops.begin(), shops.end(),
+                                       [&](const QJsonValue &s) { return s[u"id"_s].toInteger() == m_world.shop; });
+        QVERIFY(acme != shops.end());
+        QCOMPARE((*acme)[u"name"_s].toString(), u"Acme Outdoor"_s);
+        QCOMPARE((*acme)[u"allowed_origins"_s].toArray(), QJsonArray{u"https://acme.example"_s});
+        const QJsonArray rules = api.get(u"/api/v1/routing-rules"_s, admin).json().value(u"rules"_s).toArray();
+        QCOMPARE(rules.size(), 1);
+        QCOMPARE(rules.first()[u"name"_s].toString(), u"Refunds and returns"_s);
+        QCOMPARE(rules.first()[u"pattern"_s].toString(), u"refund|return"_s);
         QVERIFY(second.stop());
     }
 
