@@ -100,9 +100,6 @@ private:
     void addPublicRoutes();
     void addMailRoutes();
     void addTestRoutes();
-    // An answer read on a reader thread from the change feed's side of the
-    // store (a sync page, a search).
-    HttpReply readLater(std::function<Expected<QByteArray>(SyncFeed &)> read);
     // Any read on a reader thread with its own connection; the answer is
     // made on this thread from what it returned.
     HttpReply readAside(std::function<Expected<QByteArray>(SqlConnection &, const QString &epoch)> read,

@@ -19,10 +19,9 @@ void SyncReadAhead::keep(const Key &key, Page page)
 {
     forgetExpired();
     drop([&key](const Entry &entry) { return entry.key == key; });
-    while (m_entries.size() >= MaxPages) {
-        m_entries.first().page.cancel();
-        m_entries.removeFirst();
-        ++m_unused;
+    if (m_entries.size() >= MaxPages) {
+        const Key oldest = m_entries.first().key; // keys are unique
+        drop([&oldest](const Entry &entry) { return entry.key == oldest; });
     }
     m_entries.append({key, std::move(page), QDeadlineTimer(KeptMs)});
 }

@@ -196,9 +196,11 @@ void ApiServer::addTicketRoutes()
                                  : QCoreApplication::translate("Signpost::Api",
                                                                "%1 must be a positive number.").arg(name)));
         }
-        return readLater([agent = call.scope.agentId, text, numbers](SyncFeed &feed) {
-            return feed.search(agent, text, numbers[0], numbers[1], int(numbers[2]));
-        });
+        return readAside(
+            [agent = call.scope.agentId, text, numbers](SqlConnection &sql, const QString &epoch) {
+                return SyncFeed(sql, epoch).search(agent, text, numbers[0], numbers[1], int(numbers[2]));
+            },
+            [](QByteArray found) { return HttpReply::raw(std::move(found)); });
     });
 }
 
@@ -215,16 +217,6 @@ HttpReply ApiServer::fileReply(const AttachmentStore::Stored &stored)
     reply.headers = {{"Content-Disposition", "attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(stored.filename)},
                      {"Cache-Control", "private, max-age=86400"}};
     return reply;
-}
-
-HttpReply ApiServer::readLater(std::function<Expected<QByteArray>(SyncFeed &)> read)
-{
-    return readAside(
-        [read = std::move(read)](SqlConnection &sql, const QString &epoch) {
-            SyncFeed feed(sql, epoch);
-            return read(feed);
-        },
-        [](QByteArray page) { return HttpReply::raw(std::move(page)); });
 }
 
 template <typename T>
