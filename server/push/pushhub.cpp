@@ -199,8 +199,10 @@ void PushFanout::adopt(QWebSocket *socket)
         if (it->tokenHash == session.tokenHash)
             sameToken.append(it.key());
     }
+    // By the order they were admitted in: two opened in the same
+    // millisecond have the same openedAt, and the wrong one went.
     std::sort(sameToken.begin(), sameToken.end(), [this](QWebSocket *a, QWebSocket *b) {
-        return m_sockets.value(a).openedAt < m_sockets.value(b).openedAt;
+        return m_sockets.value(a).serial < m_sockets.value(b).serial;
     });
     for (qsizetype i = 0; i + PushHub::MaxSocketsPerToken <= sameToken.size(); ++i)
         sameToken[i]->close(QWebSocketProtocol::CloseCodePolicyViolated, u"Too many connections for this session"_s);
