@@ -1,5 +1,7 @@
 #include "storage/sqldialect.h"
 
+#include "storage/searchwords.h"
+
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -71,21 +73,22 @@ QString SqlDialect::joinedText(const QString &expression) const
 
 QString SqlDialect::searchMatches() const
 {
-    return isPostgres() ? u"w.words @@ to_tsquery('simple', ?)"_s : u"ticket_words MATCH ?"_s;
+    return isPostgres() ? u"w.words @@ CAST(? AS tsquery)"_s : u"ticket_words MATCH ?"_s;
 }
 
 QString SqlDialect::searchExpression(const QString &text) const
 {
+    // PostgreSQL's words were cut by FTS5's tokenizer (SearchWords), so
+    // what was typed is cut by it too.
+    if (isPostgres())
+        return QString::fromUtf8(SearchWords().query(text));
     QStringList terms;
     for (QString word : text.split(u' ', Qt::SkipEmptyParts)) {
         word.remove(u'"');
-        if (isPostgres())
-            word.remove(u'\'').remove(u'\\');
-        if (word.isEmpty())
-            continue;
-        terms.append(isPostgres() ? u"'%1':*"_s.arg(word) : u"\"%1\"*"_s.arg(word));
+        if (!word.isEmpty())
+            terms.append(u"\"%1\"*"_s.arg(word));
     }
-    return terms.join(isPostgres() ? u" & "_s : u" "_s);
+    return terms.join(u" "_s);
 }
 
 } // namespace Signpost

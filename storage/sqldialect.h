@@ -35,7 +35,8 @@ public:
     QString joinedText(const QString &expression) const;
     // Whether the words of ticket_words `w` match the bound search
     // expression, and the expression for what an agent typed: every word
-    // as a prefix.
+    // as a prefix. Empty when nothing typed has a word in it on PostgreSQL
+    // (FTS5 finds nothing for such an expression itself).
     QString searchMatches() const;
     QString searchExpression(const QString &text) const;
 

@@ -148,9 +148,24 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
 
 void ApiServer::indexWords()
 {
-    // Never long at a time: the requests behind wait for the event loop.
-    if (!m_db.holdsDuties())
+    if (!m_db.holdsDuties() || m_indexingWords)
         return;
+    if (m_db.isPostgres()) {
+        // Whole rounds on a reader thread. A backlog (many tickets at once,
+        // a store just migrated) goes on in rounds a fifth of a second apart.
+        m_indexingWords = true;
+        onReader<int>([](SqlConnection &sql, const QString &) {
+            return SearchIndex::catchUpOnPostgres(sql, SearchIndex::Batch);
+        }).then(this, [this](Expected<int> indexed) {
+            m_indexingWords = false;
+            if (!indexed)
+                qCWarning(lcServer) << "The search index could not be brought up to date:" << indexed.error().message;
+            else if (*indexed == SearchIndex::Batch)
+                QTimer::singleShot(std::chrono::milliseconds(200), this, &ApiServer::indexWords);
+        });
+        return;
+    }
+    // Never long at a time: the requests behind wait for the event loop.
     QElapsedTimer spent;
     spent.start();
     while (spent.elapsed() < 50) {

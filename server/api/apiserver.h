@@ -163,6 +163,7 @@ private:
     AttachmentStore m_attachments;
     SearchIndex m_words;
     QTimer *m_wordsTimer = nullptr;
+    bool m_indexingWords = false; // a round on a reader thread (PostgreSQL), not yet done
     // Brings the ticket words up to date, a few batches at a time.
     void indexWords();
     RateLimiter m_contactLimiter;

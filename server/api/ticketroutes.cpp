@@ -238,6 +238,9 @@ QFuture<Expected<T>> ApiServer::onReader(std::function<Expected<T>(SqlConnection
                              });
 }
 
+// The search index's rounds on PostgreSQL (ApiServer::indexWords).
+template QFuture<Expected<int>> ApiServer::onReader(std::function<Expected<int>(SqlConnection &, const QString &)>);
+
 HttpReply ApiServer::readAside(std::function<Expected<QByteArray>(SqlConnection &, const QString &epoch)> read,
                                std::function<HttpReply(QByteArray)> answer)
 {

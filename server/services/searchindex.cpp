@@ -2,6 +2,7 @@
 
 #include "server/storage/database.h"
 #include "server/storage/transaction.h"
+#include "storage/searchwords.h"
 #include "storage/ticketrows.h"
 
 #include <QSqlQuery>
@@ -11,52 +12,129 @@ using namespace Qt::StringLiterals;
 
 namespace Signpost {
 
-Expected<int> SearchIndex::catchUp(int limit)
+namespace {
+
+// The tickets one round indexes.
+struct Round
 {
-    // One writer: changes commit in sequence order, so every ticket changed
-    // after `words_seq` has a higher seq than it.
-    QSqlQuery &changed = m_db.prepared(
+    QString ids; // a JSON array
+    qint64 last = 0;
+    int count = 0;
+};
+
+// The tickets of a round, in a statement.
+QString listedIds(const SqlDialect &dialect)
+{
+    return u"IN (SELECT CAST(j.value AS BIGINT) FROM %1)"_s.arg(dialect.jsonValues(u"j"_s));
+}
+
+Expected<Round> changedSinceTheMark(SqlConnection &sql, int limit)
+{
+    // One writer at a time: changes commit in sequence order, so every
+    // ticket changed after `words_seq` has a higher seq than it.
+    QSqlQuery &changed = sql.prepared(
         u"SELECT id, seq FROM tickets WHERE seq > (SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'words_seq')"
         " ORDER BY seq LIMIT ?"_s);
     changed.addBindValue(limit);
     if (!changed.exec())
-        return storageError(changed);
+        return sql.error(changed);
+    Round round;
     QByteArray ids = "[";
-    qint64 last = 0;
-    int count = 0;
     while (changed.next()) {
-        if (count++ > 0)
+        if (round.count++ > 0)
             ids += ',';
         ids += QByteArray::number(changed.value(0).toLongLong());
-        last = changed.value(1).toLongLong();
+        round.last = changed.value(1).toLongLong();
     }
     changed.finish();
-    if (count == 0)
-        return 0;
     ids += ']';
+    round.ids = QString::fromLatin1(ids);
+    return round;
+}
 
+// Inside the round's transaction: the tickets' old rows out, `insert` (its
+// values bound) in, and the mark moved on.
+Status replaceRows(SqlConnection &sql, const Round &round, QSqlQuery &insert)
+{
+    QSqlQuery &remove = sql.prepared(u"DELETE FROM ticket_words WHERE rowid "_s + listedIds(sql.dialect()));
+    remove.addBindValue(round.ids);
+    if (!remove.exec())
+        return sql.error(remove);
+    if (!insert.exec())
+        return sql.error(insert);
+    QSqlQuery &mark = sql.prepared(u"UPDATE meta SET value = ? WHERE key = 'words_seq'"_s);
+    mark.addBindValue(round.last);
+    if (!mark.exec())
+        return sql.error(mark);
+    return ok();
+}
+
+} // namespace
+
+Expected<int> SearchIndex::catchUp(int limit)
+{
+    SqlConnection &sql = m_db.sql();
+    if (m_db.isPostgres())
+        return catchUpOnPostgres(sql, limit);
+    const Expected<Round> round = changedSinceTheMark(sql, limit);
+    if (!round)
+        return round.error();
+    if (round->count == 0)
+        return 0;
     Transaction tx(m_db);
     if (Status begun = tx.begun(); !begun)
         return begun.error();
-    const QString list = QString::fromLatin1(ids);
-    const SqlDialect dialect = m_db.dialect();
-    const QString listed = u"IN (SELECT CAST(j.value AS BIGINT) FROM %1)"_s.arg(dialect.jsonValues(u"j"_s));
-    QSqlQuery &remove = m_db.prepared(u"DELETE FROM ticket_words WHERE rowid "_s + listed);
-    remove.addBindValue(list);
-    if (!remove.exec())
-        return storageError(remove);
-    QSqlQuery &insert = m_db.prepared(u"INSERT INTO ticket_words (rowid, subject, customer, body) "_s
-                                      + TicketRows::searchRowsSql(dialect) + listed);
-    insert.addBindValue(list);
-    if (!insert.exec())
-        return storageError(insert);
-    QSqlQuery &mark = m_db.prepared(u"UPDATE meta SET value = ? WHERE key = 'words_seq'"_s);
-    mark.addBindValue(last);
-    if (!mark.exec())
-        return storageError(mark);
+    QSqlQuery &insert = sql.prepared(u"INSERT INTO ticket_words (rowid, subject, customer, body) "_s
+                                     + TicketRows::searchRowsSql(sql.dialect()) + listedIds(sql.dialect()));
+    insert.addBindValue(round->ids);
+    if (Status replaced = replaceRows(sql, *round, insert); !replaced)
+        return replaced.error();
     if (Status committed = tx.commit(); !committed)
         return committed.error();
-    return count;
+    return round->count;
+}
+
+Expected<int> SearchIndex::catchUpOnPostgres(SqlConnection &sql, int limit)
+{
+    const Expected<Round> round = changedSinceTheMark(sql, limit);
+    if (!round)
+        return round.error();
+    if (round->count == 0)
+        return 0;
+
+    // [[id, "tsvector text"], …]
+    QSqlQuery &text = sql.prepared(TicketRows::searchRowsSql(sql.dialect()) + listedIds(sql.dialect()));
+    text.addBindValue(round->ids);
+    if (!text.exec())
+        return sql.error(text);
+    const SearchWords words;
+    QByteArray vectors = "[";
+    while (text.next()) {
+        if (vectors.size() > 1)
+            vectors += ',';
+        QByteArray vector =
+            words.vector({text.value(1).toString(), text.value(2).toString(), text.value(3).toString()});
+        if (vector.contains('\\') || vector.contains('"'))
+            vector.replace('\\', "\\\\").replace('"', "\\\"");
+        vectors += '[' + QByteArray::number(text.value(0).toLongLong()) + ",\"" + vector + "\"]";
+    }
+    text.finish();
+    vectors += ']';
+
+    SqlTransaction tx(sql);
+    if (Status begun = tx.begun(); !begun)
+        return begun.error();
+    QSqlQuery readWrite(sql.database()); // SET is never a prepared statement
+    if (!readWrite.exec(u"SET TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE"_s))
+        return sql.error(readWrite);
+    QSqlQuery &insert = sql.prepared(u"INSERT INTO ticket_words (rowid, words) SELECT CAST(r->>0 AS BIGINT),"
+                                     " CAST(r->>1 AS tsvector) FROM json_array_elements(CAST(? AS json)) AS r"_s);
+    insert.addBindValue(QString::fromUtf8(vectors));
+    if (Status replaced = replaceRows(sql, *round, insert); !replaced)
+        return replaced.error();
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
+    return round->count;
 }
 
 } // namespace Signpost

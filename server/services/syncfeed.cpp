@@ -835,8 +835,11 @@ Expected<QByteArray> SyncFeed::search(qint64 agentId, const QString &text, qint6
     // Newest first, straight from the index's own order: a common word
     // stops at the page's end instead of sorting every match.
     const SqlDialect dialect = m_sql.dialect();
+    const QString expression = dialect.searchExpression(text);
+    if (expression.isEmpty())
+        return QByteArray(R"({"more":false,"tickets":[]})");
     QStringList where{dialect.searchMatches()};
-    QVariantList binds{dialect.searchExpression(text)};
+    QVariantList binds{expression};
     if (before > 0) {
         where.append(u"w.rowid < ?"_s);
         binds.append(before);

@@ -145,7 +145,8 @@ const QList<QStringList> &postgres()
             " inline INTEGER NOT NULL DEFAULT 0, created_at BIGINT NOT NULL)"_s,
             u"CREATE INDEX attachments_ticket ON attachments (ticket_id)"_s,
             // The words of every ticket (see SearchIndex): the same columns
-            // as the embedded store's FTS5 table, and their tsvector.
+            // as the embedded store's FTS5 table, and their tsvector (only
+            // the words from migration 2 on).
             u"CREATE TABLE ticket_words (rowid BIGINT PRIMARY KEY, subject TEXT NOT NULL, customer TEXT NOT NULL,"
             " body TEXT NOT NULL, words tsvector GENERATED ALWAYS AS"
             " (to_tsvector('simple', subject || ' ' || customer || ' ' || body)) STORED)"_s,
@@ -156,6 +157,16 @@ const QList<QStringList> &postgres()
             u"CREATE INDEX uploads_created ON uploads (created_at)"_s,
             u"CREATE TABLE sla_reschedules (department_id BIGINT PRIMARY KEY, after_id BIGINT NOT NULL,"
             " changed_at BIGINT NOT NULL)"_s,
+        },
+        // 2: the words are cut as the embedded store's FTS5 cuts them
+        // (SearchWords), no longer by PostgreSQL's own parser: the server
+        // writes them, so the text they came from need not be kept. Every
+        // ticket is indexed again; the old words are searched meanwhile.
+        {
+            u"ALTER TABLE ticket_words ALTER COLUMN words DROP EXPRESSION"_s,
+            u"ALTER TABLE ticket_words ALTER COLUMN words SET NOT NULL"_s,
+            u"ALTER TABLE ticket_words DROP COLUMN subject, DROP COLUMN customer, DROP COLUMN body"_s,
+            u"UPDATE meta SET value = '0' WHERE key = 'words_seq'"_s,
         },
     };
     return steps;

@@ -2,6 +2,7 @@
 
 #include "server/storage/database.h"
 #include "server/storage/transaction.h"
+#include "storage/searchwords.h"
 
 #include <QCommandLineParser>
 #include <QCryptographicHash>
@@ -52,7 +53,8 @@ QByteArray canonical(const QVariant &value)
     return "V" + value.toString().toUtf8();
 }
 
-// The columns both stores have (PostgreSQL's search table adds its tsvector).
+// The columns of a table of the embedded store (its search table's text
+// besides FTS5's own hidden ones).
 QStringList columnsOf(SqlConnection &from, const QString &table)
 {
     QStringList columns;
@@ -147,6 +149,7 @@ int migrateStore(const QStringList &arguments)
         // The target's own first values (epoch, change sequence) give way to the store's.
         if (!query.exec(u"DELETE FROM meta"_s))
             return fail(into.error(query).message);
+        const SearchWords cutter;
         for (const QString &table : Tables) {
             const QStringList columns = columnsOf(from, table);
             QSqlQuery read(from.database());
@@ -156,15 +159,20 @@ int migrateStore(const QStringList &arguments)
             // Many rows a statement: one round trip per row made a million
             // tickets take minutes. PostgreSQL takes at most 65,535 values
             // a statement.
-            const qsizetype batch = std::clamp<qsizetype>(60'000 / columns.size(), 1, 500);
-            const QString row = u"("_s + QStringList(columns.size(), u"?"_s).join(u", "_s) + u")"_s;
+            // PostgreSQL's search table keeps the words of the embedded
+            // store's text, cut as the server cuts them (SearchIndex).
+            const bool words = table == u"ticket_words";
+            const QStringList written = words ? QStringList{u"rowid"_s, u"words"_s} : columns;
+            const qsizetype batch = std::clamp<qsizetype>(60'000 / written.size(), 1, 500);
+            const QString row = words ? u"(?, CAST(? AS tsvector))"_s
+                                      : u"("_s + QStringList(columns.size(), u"?"_s).join(u", "_s) + u")"_s;
             QVariantList values;
             // The rows gathered in `values`, written; an error's text, if any.
             auto flush = [&]() -> QString {
                 if (values.isEmpty())
                     return {};
                 QSqlQuery &write = into.prepared(u"INSERT INTO %1 (%2) VALUES %3"_s.arg(
-                    table, columns.join(u", "_s), QStringList(values.size() / columns.size(), row).join(u", "_s)));
+                    table, written.join(u", "_s), QStringList(values.size() / written.size(), row).join(u", "_s)));
                 for (const QVariant &value : std::as_const(values))
                     write.addBindValue(value);
                 values.clear();
@@ -172,9 +180,15 @@ int migrateStore(const QStringList &arguments)
             };
             QString failed;
             while (failed.isEmpty() && read.next()) {
-                for (int i = 0; i < columns.size(); ++i)
-                    values.append(read.value(i));
-                if (values.size() == batch * columns.size())
+                if (words) {
+                    values.append(read.value(0));
+                    values.append(QString::fromUtf8(cutter.vector(
+                        {read.value(1).toString(), read.value(2).toString(), read.value(3).toString()})));
+                } else {
+                    for (int i = 0; i < columns.size(); ++i)
+                        values.append(read.value(i));
+                }
+                if (values.size() == batch * written.size())
                     failed = flush();
             }
             if (failed.isEmpty())
@@ -201,7 +215,8 @@ int migrateStore(const QStringList &arguments)
     out << qSetFieldWidth(24) << Qt::left << "table" << qSetFieldWidth(10) << Qt::right << "rows"
         << qSetFieldWidth(0) << "  checksum\n";
     for (const QString &table : Tables) {
-        const QStringList columns = columnsOf(from, table);
+        // The search table: its tickets (the words are PostgreSQL's own).
+        const QStringList columns = table == u"ticket_words" ? QStringList{u"rowid"_s} : columnsOf(from, table);
         const Expected<Tally> before = tally(from, table, columns);
         const Expected<Tally> after = tally(into, table, columns);
         if (!before || !after)

@@ -285,6 +285,14 @@ private Q_SLOTS:
                                                {u"body"_s, u"Asked the carrier"_s}})[u"outcome"_s].toString(),
                  u"applied"_s);
         const QString sam = world.token(u"sam"_s);
+        // The search index has the note's words before the store moves.
+        const auto searched = [&sam](ApiClient &on, const QString &typed) {
+            QList<qint64> found;
+            for (const QJsonValue &t : on.get(u"/api/v1/search?q="_s + typed, sam).json()[u"tickets"_s].toArray())
+                found.append(t[u"id"_s].toInteger());
+            return found;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(searched(api, u"carri"_s), QList<qint64>{ticket}, 10'000);
         const Response pulled = api.get(u"/api/v1/sync?limit=200"_s, sam);
         QCOMPARE(pulled.status, 200);
         const QString cursor = pulled.json().value(u"cursor"_s).toString();
@@ -318,6 +326,9 @@ private Q_SLOTS:
         QCOMPARE(next.status, 200);
         QCOMPARE(next.json().value(u"reset"_s).toBool(), false);
         QCOMPARE(next.json().value(u"tickets"_s).toArray().size(), 0);
+        // The words came along, cut as the server cuts them: found at once.
+        QCOMPARE(searched(moved2, u"carri"_s), QList<qint64>{ticket});
+        QCOMPARE(searched(moved2, u"TRANSIT"_s), QList<qint64>{ticket});
         QCOMPARE(world.intake(moved2, world.support, u"After the move"_s), ticket + 1);
         QVERIFY(onPostgres.stop());
     }

@@ -7,8 +7,12 @@
 #include "server/storage/database.h"
 #include "server/storage/schema.h"
 #include "server/storage/transaction.h"
+#include "server/services/searchindex.h"
+#include "storage/searchwords.h"
+#include "devsupport/postgrescluster.h"
 
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -18,6 +22,27 @@
 using namespace Qt::StringLiterals;
 using namespace Signpost;
 
+namespace {
+
+// A row of test data for each version before the last of `steps`.
+void earlierVersions(const QList<QStringList> &steps)
+{
+    QTest::addColumn<int>("from");
+    for (int version = 1; version < steps.size(); ++version)
+        QTest::addRow("version %d", version) << version;
+}
+
+// The start of a helpdesk in the columns every version has: the store's
+// identity and sequence, a shop, a department.
+const QStringList OldHelpdesk{
+    u"INSERT INTO meta (key, value) VALUES ('epoch', 'olden'), ('change_seq', '3')"_s,
+    u"INSERT INTO shops (id, slug, name) VALUES (1, 'acme', 'Acme')"_s,
+    u"INSERT INTO departments (id, name, public_label, sender_name, is_default)"
+    " VALUES (1, 'Support', 'Support', 'Acme Support', 1)"_s,
+};
+
+} // namespace
+
 class TestServerStore : public QObject
 {
     Q_OBJECT
@@ -25,9 +50,7 @@ class TestServerStore : public QObject
 private Q_SLOTS:
     void everyEarlierSchemaVersionIsMigratedWithItsData_data()
     {
-        QTest::addColumn<int>("from");
-        for (int version = 1; version < Schema::sqlite().size(); ++version)
-            QTest::addRow("version %d", version) << version;
+        earlierVersions(Schema::sqlite());
     }
     void everyEarlierSchemaVersionIsMigratedWithItsData()
     {
@@ -42,11 +65,7 @@ private Q_SLOTS:
             QVERIFY(old.migrate(Schema::sqlite().mid(0, from), u"newer"_s));
             QCOMPARE(old.userVersion(), from);
             QSqlQuery query(old.database());
-            for (const QString &statement : {
-                     u"INSERT INTO meta (key, value) VALUES ('epoch', 'olden'), ('change_seq', '3')"_s,
-                     u"INSERT INTO shops (id, slug, name) VALUES (1, 'acme', 'Acme')"_s,
-                     u"INSERT INTO departments (id, name, public_label, sender_name, is_default)"
-                     " VALUES (1, 'Support', 'Support', 'Acme Support', 1)"_s,
+            for (const QString &statement : OldHelpdesk + QStringList{
                      u"INSERT INTO agents (id, email, name, password_hash, is_admin, created_at)"
                      " VALUES (1, 'sam@acme.example', 'Sam', 'hash', 0, 1000)"_s,
                      u"INSERT INTO memberships (agent_id, department_id, role, granted_seq) VALUES (1, 1, 'lead', 1)"_s,
@@ -97,6 +116,93 @@ private Q_SLOTS:
             QVERIFY(tx.commit());
         }
         QCOMPARE((*db)->headSeq(), qint64(4));
+    }
+
+    // The same on PostgreSQL, from every earlier version of its own list.
+    void everyEarlierPostgresSchemaVersionIsMigratedWithItsData_data()
+    {
+        earlierVersions(Schema::postgres());
+    }
+    void everyEarlierPostgresSchemaVersionIsMigratedWithItsData()
+    {
+        QFETCH(int, from);
+        PostgresCluster *cluster = PostgresCluster::shared();
+        QVERIFY(cluster);
+        const QString name = u"migrated_from_%1"_s.arg(from);
+        const QString url = cluster->createDatabase(name);
+        QVERIFY2(!url.isEmpty(), qPrintable(cluster->error()));
+        const auto dropped = qScopeGuard([&] { cluster->dropDatabase(name); });
+        {
+            SqlConnection old(lcStore(), u"old store"_s);
+            QVERIFY(old.openPostgres(QUrl(url)));
+            QVERIFY(old.migrate(Schema::postgres().mid(0, from), u"newer"_s));
+            QCOMPARE(old.userVersion(), from);
+            QSqlQuery query(old.database());
+            for (const QString &statement : OldHelpdesk + QStringList{
+                     u"INSERT INTO tickets (id, subject, department_id, customer_name, customer_email, shop_id, channel,"
+                     " status, priority, version, seq, entered_seq, created_at, updated_at, customer_secret_hash)"
+                     " VALUES (1001, 'Parcel for Müller broken', 1, 'Cy', 'cy@example.com', 1, 'web', 'open',"
+                     " 'normal', 2, 3, 1, 1000, 2000, '\\x01')"_s,
+                     u"INSERT INTO messages (ticket_id, kind, author_name, body, created_at, seq)"
+                     " VALUES (1001, 'customer', 'Cy', 'It came broken', 1000, 1)"_s,
+                     u"INSERT INTO ticket_words (rowid, subject, customer, body)"
+                     " VALUES (1001, 'Parcel for Müller broken', 'Cy cy@example.com #1001', 'It came broken')"_s,
+                     u"UPDATE meta SET value = '3' WHERE key = 'words_seq'"_s}) {
+                QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+            }
+        }
+
+        QTemporaryDir files;
+        Expected<std::unique_ptr<Database>> db = Database::openPostgres(QUrl(url), files.path());
+        QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+        SqlConnection &sql = (*db)->sql();
+        QCOMPARE(sql.userVersion(), int(Schema::postgres().size()));
+        QCOMPARE((*db)->epoch(), u"olden"_s);
+        QCOMPARE((*db)->headSeq(), qint64(3));
+        // The words, cut as the embedded store cuts them, once indexed again.
+        const auto found = [&sql](const QString &typed) {
+            QSqlQuery &query = sql.prepared(u"SELECT w.rowid FROM ticket_words w WHERE "_s
+                                            + sql.dialect().searchMatches());
+            query.addBindValue(sql.dialect().searchExpression(typed));
+            QList<qint64> rows;
+            if (!query.exec())
+                return QList<qint64>{-1};
+            while (query.next())
+                rows.append(query.value(0).toLongLong());
+            return rows;
+        };
+        QCOMPARE(found(u"broke"_s), QList<qint64>{1001}); // the old words, searched meanwhile
+        SearchIndex index(**db);
+        const Expected<int> indexed = index.catchUp(SearchIndex::Batch);
+        QVERIFY(indexed);
+        QCOMPARE(*indexed, 1);
+        QCOMPARE(found(u"muller"_s), QList<qint64>{1001});
+        QCOMPARE(found(u"example"_s), QList<qint64>{1001});
+        QCOMPARE(found(u"came broke"_s), QList<qint64>{1001});
+    }
+
+    // However long a thread, its words make a tsvector PostgreSQL takes:
+    // past its limits it would refuse the value, and the index would stop
+    // at that ticket for good.
+    void aLongThreadsWordsFitPostgres()
+    {
+        PostgresCluster *cluster = PostgresCluster::shared();
+        QVERIFY(cluster);
+        SqlConnection sql(lcStore(), u"words"_s);
+        QVERIFY(sql.openPostgres(QUrl(cluster->urlOf(u"postgres"_s))));
+        // 2 MB of distinct words, one word 300 times, one of 3,000 letters.
+        QString body = QString(3000, u'x') + u" "_s + u"again "_s.repeated(300);
+        for (int i = 0; i < 200'000; ++i)
+            body += u"w%1 "_s.arg(i, 8, 36, QChar(u'0'));
+        const QByteArray vector = SearchWords().vector({u"Subject first"_s, u"Cy"_s, body});
+        QSqlQuery query(sql.database());
+        QVERIFY(query.prepare(u"SELECT length(CAST(? AS tsvector)), CAST(? AS tsvector) @@ CAST(? AS tsquery)"_s));
+        query.addBindValue(QString::fromUtf8(vector));
+        query.addBindValue(QString::fromUtf8(vector));
+        query.addBindValue(QString::fromUtf8(SearchWords().query(u"subject"_s)));
+        QVERIFY2(query.exec() && query.next(), qPrintable(query.lastError().text()));
+        QVERIFY(query.value(0).toInt() > 50'000);
+        QVERIFY(query.value(1).toBool()); // the first words are kept
     }
 
     void aTransactionThatDidNotBeginSaysSo()
