@@ -31,6 +31,9 @@ public:
     SearchWords(const SearchWords &) = delete;
     SearchWords &operator=(const SearchWords &) = delete;
 
+    // Whether SQLite's FTS5 tokenizer was found; without it there are no words.
+    bool isValid() const { return m_tokenizer != nullptr; }
+
     // The words of `utf8`, folded, in order.
     QList<QByteArray> words(QByteArrayView utf8) const;
 

@@ -67,6 +67,7 @@ ApiServer::ApiServer(Database &db, const ServerConfig &config, QObject *parent)
     // Nor do sync pages: a desk's first sync may take longer, an agent's
     // reply or a customer's message never waits for it.
     m_readers.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+    m_indexer.setMaxThreadCount(1);
     m_push.setAllowedOrigins(config.allowedOrigins);
     m_push.setPingInterval(std::chrono::seconds(config.pushPingSeconds));
     m_push.setAudience([this](qint64 departmentId, const QString &event) {
@@ -151,18 +152,21 @@ void ApiServer::indexWords()
     if (!m_db.holdsDuties() || m_indexingWords)
         return;
     if (m_db.isPostgres()) {
-        // Whole rounds on a reader thread. A backlog (many tickets at once,
-        // a store just migrated) goes on in rounds a fifth of a second apart.
+        // Whole rounds on a thread of their own (with a reader's connection,
+        // never in a reader's place). A backlog (many tickets at once, a
+        // store just migrated) goes on in rounds a fifth of a second apart.
         m_indexingWords = true;
-        onReader<int>([](SqlConnection &sql, const QString &) {
-            return SearchIndex::catchUpOnPostgres(sql, SearchIndex::Batch);
-        }).then(this, [this](Expected<int> indexed) {
-            m_indexingWords = false;
-            if (!indexed)
-                qCWarning(lcServer) << "The search index could not be brought up to date:" << indexed.error().message;
-            else if (*indexed == SearchIndex::Batch)
-                QTimer::singleShot(std::chrono::milliseconds(200), this, &ApiServer::indexWords);
-        });
+        onReader<int>(
+            [](SqlConnection &sql, const QString &) { return SearchIndex::catchUpOnPostgres(sql, SearchIndex::Batch); },
+            &m_indexer)
+            .then(this, [this](Expected<int> indexed) {
+                m_indexingWords = false;
+                if (!indexed)
+                    qCWarning(lcServer) << "The search index could not be brought up to date:"
+                                        << indexed.error().message;
+                else if (*indexed == SearchIndex::Batch)
+                    QTimer::singleShot(std::chrono::milliseconds(200), this, &ApiServer::indexWords);
+            });
         return;
     }
     // Never long at a time: the requests behind wait for the event loop.
@@ -285,6 +289,7 @@ ApiServer::~ApiServer()
 {
     m_work.waitForDone();
     m_readers.waitForDone();
+    m_indexer.waitForDone();
 }
 
 void ApiServer::route(HttpRequest::Method method, const QString &pattern, Access access, Handler handler)

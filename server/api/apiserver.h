@@ -107,7 +107,8 @@ private:
     // `read` on a reader thread with its own connection, in the request's
     // language.
     template <typename T>
-    QFuture<Expected<T>> onReader(std::function<Expected<T>(SqlConnection &, const QString &epoch)> read);
+    QFuture<Expected<T>> onReader(std::function<Expected<T>(SqlConnection &, const QString &epoch)> read,
+                                  QThreadPool *pool = nullptr);
     // GET /api/v1/sync: the page asked for (read ahead, or read now), and
     // the one after it read ahead.
     HttpReply syncPage(const SyncReadAhead::Key &key, SyncWindow window);
@@ -192,6 +193,7 @@ private:
     // Sync pages are read here, each thread on its own read connection, so
     // a big first sync never holds up intake or commands.
     QThreadPool m_readers;
+    QThreadPool m_indexer; // the search index's rounds on PostgreSQL: one thread, never a reader's
     SyncReadAhead m_syncReadAhead;
     Metrics m_metrics;
     // Forgets expired sessions, old command results and idempotency keys,

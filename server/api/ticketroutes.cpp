@@ -220,10 +220,11 @@ HttpReply ApiServer::fileReply(const AttachmentStore::Stored &stored)
 }
 
 template <typename T>
-QFuture<Expected<T>> ApiServer::onReader(std::function<Expected<T>(SqlConnection &, const QString &epoch)> read)
+QFuture<Expected<T>> ApiServer::onReader(std::function<Expected<T>(SqlConnection &, const QString &epoch)> read,
+                                        QThreadPool *pool)
 {
     const Wording &wording = Wording::current();
-    return QtConcurrent::run(&m_readers,
+    return QtConcurrent::run(pool ? pool : &m_readers,
                              [location = m_db.location(), epoch = m_db.epoch(), read = std::move(read),
                               &wording]() -> Expected<T> {
                                  const Wording::Scope speaking(wording);
@@ -239,7 +240,8 @@ QFuture<Expected<T>> ApiServer::onReader(std::function<Expected<T>(SqlConnection
 }
 
 // The search index's rounds on PostgreSQL (ApiServer::indexWords).
-template QFuture<Expected<int>> ApiServer::onReader(std::function<Expected<int>(SqlConnection &, const QString &)>);
+template QFuture<Expected<int>> ApiServer::onReader(std::function<Expected<int>(SqlConnection &, const QString &)>,
+                                                    QThreadPool *);
 
 HttpReply ApiServer::readAside(std::function<Expected<QByteArray>(SqlConnection &, const QString &epoch)> read,
                                std::function<HttpReply(QByteArray)> answer)

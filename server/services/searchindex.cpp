@@ -108,6 +108,8 @@ Expected<int> SearchIndex::catchUpOnPostgres(SqlConnection &sql, int limit)
     if (!text.exec())
         return sql.error(text);
     const SearchWords words;
+    if (!words.isValid())
+        return Error{ErrorCode::Internal, u"The search words cannot be cut: SQLite's FTS5 is missing."_s, {}};
     QByteArray vectors = "[";
     while (text.next()) {
         if (vectors.size() > 1)
@@ -124,9 +126,17 @@ Expected<int> SearchIndex::catchUpOnPostgres(SqlConnection &sql, int limit)
     SqlTransaction tx(sql);
     if (Status begun = tx.begun(); !begun)
         return begun.error();
-    QSqlQuery readWrite(sql.database()); // SET is never a prepared statement
-    if (!readWrite.exec(u"SET TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE"_s))
-        return sql.error(readWrite);
+    // Read-write for the occasion; and, as the writer's own, waits bounded
+    // both ways: a round waits at most 15 s for a row another instance's
+    // round holds, and one whose instance hangs mid-round (stopped, cut
+    // off) is ended after 30 s, its rows free again.
+    QSqlQuery setting(sql.database()); // SET is never a prepared statement
+    for (const QString &set : {u"SET TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE"_s,
+                               u"SET LOCAL lock_timeout = '15s'"_s,
+                               u"SET LOCAL idle_in_transaction_session_timeout = '30s'"_s}) {
+        if (!setting.exec(set))
+            return sql.error(setting);
+    }
     QSqlQuery &insert = sql.prepared(u"INSERT INTO ticket_words (rowid, words) SELECT CAST(r->>0 AS BIGINT),"
                                      " CAST(r->>1 AS tsvector) FROM json_array_elements(CAST(? AS json)) AS r"_s);
     insert.addBindValue(QString::fromUtf8(vectors));

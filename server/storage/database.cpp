@@ -3,6 +3,7 @@
 #include "server/logging.h"
 #include "server/storage/checkpointer.h"
 #include "server/storage/schema.h"
+#include "storage/searchwords.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -134,6 +135,11 @@ Expected<std::unique_ptr<Database>> Database::openPostgres(const QUrl &url, cons
                             u"SET lock_timeout = '15s'"_s};
     if (Status opened = db->m_sql.openPostgres(url, setup); !opened)
         return opened.error();
+    // PostgreSQL's search words are cut by SQLite's FTS5 (SearchWords):
+    // without it they would all be empty.
+    if (!SearchWords().isValid())
+        return Error{ErrorCode::Internal,
+                     u"This SQLite library has no FTS5, which search on PostgreSQL needs."_s, {}};
     if (Status ready = db->migrate(Schema::postgres()); !ready)
         return ready.error();
     return db;
