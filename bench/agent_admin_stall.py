@@ -19,6 +19,8 @@ import tempfile
 import threading
 import time
 
+from healthprobe import HealthProbe
+
 PASSWORD = "bench-password-1"
 
 
@@ -45,18 +47,6 @@ def run_once(server, admins, agents):
         assert status == 200, login
         token = login["token"]
 
-        checks = []
-        stop = threading.Event()
-
-        def health():
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-            while not stop.is_set():
-                start = time.perf_counter()
-                status, _ = call(c, "GET", "/healthz")
-                checks.append(time.perf_counter() - start)
-                assert status == 200
-                time.sleep(0.002)
-
         def admin(n):
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
             for i in range(agents):
@@ -68,10 +58,9 @@ def run_once(server, admins, agents):
                                        token)
                 assert status == 200, changed
 
-        checker = threading.Thread(target=health)
-        checker.start()
+        probe = HealthProbe(port, pause=0.002)
         time.sleep(0.2)
-        checks.clear()
+        probe.reset()
         began = time.perf_counter()
         workers = [threading.Thread(target=admin, args=(n,)) for n in range(admins)]
         for w in workers:
@@ -79,10 +68,7 @@ def run_once(server, admins, agents):
         for w in workers:
             w.join()
         took = time.perf_counter() - began
-        stop.set()
-        checker.join()
-        ms = sorted(x * 1000 for x in checks)
-        return took, statistics.median(ms), ms[int(len(ms) * 0.99) - 1], ms[-1], len(ms)
+        return (took,) + probe.stop()
     finally:
         process.terminate()
         process.wait()

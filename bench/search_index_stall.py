@@ -14,14 +14,14 @@ p99 and slowest answer. Run as root (PostgreSQL runs as `postgres`).
 """
 import argparse
 import glob
-import http.client
 import os
 import shutil
 import statistics
 import subprocess
 import tempfile
-import threading
 import time
+
+from healthprobe import HealthProbe
 
 
 def pg_bin():
@@ -72,27 +72,11 @@ def run_once(server, cluster, source):
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         port = int(process.stdout.readline().strip().rsplit(":", 1)[1])
-        checks = []
-        stop = threading.Event()
-
-        def health():
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-            while not stop.is_set():
-                start = time.perf_counter()
-                c.request("GET", "/healthz")
-                response = c.getresponse()
-                response.read()
-                assert response.status == 200
-                checks.append(time.perf_counter() - start)
-                time.sleep(0.01)
-
-        checker = threading.Thread(target=health)
-        checker.start()
+        probe = HealthProbe(port, pause=0.01)
         while int(cluster.sql("bench", "SELECT value FROM meta WHERE key = 'words_seq'")) < head:
             time.sleep(0.25)
         took = time.perf_counter() - began
-        stop.set()
-        checker.join()
+        checks = probe.stop()
         server_cpu = cpu_seconds(process.pid)
     finally:
         process.terminate()
@@ -100,8 +84,7 @@ def run_once(server, cluster, source):
         shutil.rmtree(files, ignore_errors=True)
     time.sleep(1)  # its connections' processes gone, their CPU counted
     postgres_cpu = cpu_seconds(cluster.postmaster, children=True) - postgres_before
-    ms = sorted(x * 1000 for x in checks)
-    return took, server_cpu, postgres_cpu, statistics.median(ms), ms[int(len(ms) * 0.99) - 1], ms[-1], len(ms)
+    return (took, server_cpu, postgres_cpu) + checks
 
 
 def main():
