@@ -227,6 +227,15 @@ SqlTransaction::SqlTransaction(SqlConnection &connection, std::function<void()> 
         qCWarning(connection.category()) << "BEGIN failed:" << connection.database().lastError().text();
 }
 
+SqlTransaction::SqlTransaction(SqlConnection &connection, const std::function<bool()> &begin,
+                               std::function<void()> onCommit, std::function<void()> onRollback)
+    : m_connection(connection)
+    , m_onCommit(std::move(onCommit))
+    , m_onRollback(std::move(onRollback))
+    , m_open(begin())
+{
+}
+
 Status SqlTransaction::begun() const
 {
     if (m_open)

@@ -111,6 +111,11 @@ public:
     Status commit();
 
 protected:
+    // Begins by calling `begin`, which sends BEGIN itself (with what must
+    // follow it at once), in place of the driver's BEGIN; it returns
+    // whether all of it worked, and rolls back itself if not.
+    SqlTransaction(SqlConnection &connection, const std::function<bool()> &begin, std::function<void()> onCommit,
+                   std::function<void()> onRollback);
     // Rolls back now; begun() then fails.
     void abandon();
 

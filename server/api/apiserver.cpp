@@ -492,6 +492,7 @@ void ApiServer::handle(const HttpRequest &request, HttpServer::Respond respond)
     QElapsedTimer took;
     took.start();
     QString route;
+    const DepartmentStore::RequestScope oneDirectory(m_departments);
     HttpReply reply = dispatch(request, route);
     // A statement failed because the store's connection ended: the caller
     // may try again (503), and the next request opens it again.

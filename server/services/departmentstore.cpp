@@ -773,7 +773,7 @@ Status DepartmentStore::deleteRule(qint64 id)
 
 Expected<const RoutingTable *> DepartmentStore::routingTable()
 {
-    if (m_db.isPostgres()) {
+    if (m_db.isPostgres() && !(m_inRequest && m_versionChecked)) {
         // Another instance may have changed a department or a rule: every
         // such change moves the directory's version.
         const Expected<qint64> version = m_db.directoryVersion();
@@ -783,6 +783,7 @@ Expected<const RoutingTable *> DepartmentStore::routingTable()
             m_routing.reset();
             m_routingVersion = *version;
         }
+        m_versionChecked = m_inRequest;
     }
     if (!m_routing) {
         Expected<QList<Department>> all = departments();

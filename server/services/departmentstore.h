@@ -55,6 +55,31 @@ public:
     // sender name for one): read them afresh.
     void forgetCache() { m_routing.reset(); }
 
+    // One request sees one directory: on PostgreSQL, the first
+    // routingTable() within the scope checks the directory's version, the
+    // others in it (an intake's routing, its notice's audience) take what
+    // that found. Outside a request (timers, the relay) every call checks.
+    class RequestScope
+    {
+    public:
+        explicit RequestScope(DepartmentStore &store)
+            : m_store(store)
+        {
+            m_store.m_inRequest = true;
+            m_store.m_versionChecked = false;
+        }
+        ~RequestScope()
+        {
+            m_store.m_inRequest = false;
+            m_store.m_versionChecked = false;
+        }
+        RequestScope(const RequestScope &) = delete;
+        RequestScope &operator=(const RequestScope &) = delete;
+
+    private:
+        DepartmentStore &m_store;
+    };
+
 private:
     Status applyDepartmentJson(Department &department, const QJsonObject &json);
     // The writes of a change, in the caller's transaction, which it opened
@@ -70,6 +95,8 @@ private:
     Database &m_db;
     std::optional<RoutingTable> m_routing;
     qint64 m_routingVersion = -1; // the directory version it was read at (PostgreSQL)
+    bool m_inRequest = false;
+    bool m_versionChecked = false; // within the request in progress
 };
 
 } // namespace Signpost

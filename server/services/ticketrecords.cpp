@@ -3,7 +3,6 @@
 #include "server/logging.h"
 #include "server/services/departmentstore.h"
 #include "server/storage/database.h"
-#include "server/storage/transaction.h"
 #include "storage/ticketrows.h"
 
 #include "core/timestamps.h"
@@ -14,6 +13,15 @@
 using namespace Qt::StringLiterals;
 
 namespace Signpost {
+
+namespace {
+
+QString eventText(const QJsonObject &data)
+{
+    return QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
 
 TicketRecords::TicketRecords(Database &db, DepartmentStore &departments)
     : m_db(db)
@@ -155,13 +163,6 @@ const SlaPolicy &TicketRecords::policyOf(qint64 departmentId) const
     return department ? department->sla : none;
 }
 
-Expected<qint64> TicketRecords::beginChange(const Transaction &tx)
-{
-    if (Status begun = tx.begun(); !begun)
-        return begun.error();
-    return m_db.nextSeq();
-}
-
 Status TicketRecords::execute(const QString &sql, const QVariantList &binds)
 {
     QSqlQuery &query = m_db.prepared(sql);
@@ -181,6 +182,66 @@ Expected<QList<qint64>> TicketRecords::ticketIds(const QString &sql, const QVari
     while (query.next())
         ids.append(query.value(0).toLongLong());
     return ids;
+}
+
+Expected<TicketRecords::Arrived> TicketRecords::addArrival(const Arrival &arrival)
+{
+    if (!m_db.isPostgres()) {
+        // In the server's own process, a statement costs no round trip.
+        QSqlQuery &insert = m_db.prepared(arrival.ticketInsert + u" RETURNING id"_s);
+        for (const QVariant &value : arrival.ticketValues)
+            insert.addBindValue(value);
+        if (!insert.exec())
+            return storageError(insert);
+        const Expected<qint64> ticketId = insertedId(insert);
+        if (!ticketId)
+            return ticketId.error();
+        if (Status stay = execute(u"INSERT INTO department_stays (ticket_id, department_id, arrived_at, origin)"
+                                  " VALUES (?, ?, ?, 1)"_s,
+                                  {*ticketId, arrival.departmentId, arrival.at});
+            !stay)
+            return stay.error();
+        const Expected<qint64> messageId = addMessage(*ticketId, MessageKind::Customer, 0, arrival.authorName,
+                                                      arrival.body, {}, {}, arrival.seq, arrival.at);
+        if (!messageId)
+            return messageId.error();
+        for (const auto &[kind, data] : arrival.events) {
+            if (Status event = addEvent(*ticketId, kind, 0, data, arrival.seq, arrival.at); !event)
+                return event.error();
+        }
+        return Arrived{*ticketId, *messageId};
+    }
+    // Each later row takes the ticket's id from the first; the events are
+    // numbered in the order given.
+    QStringList events;
+    for (qsizetype i = 0; i < arrival.events.size(); ++i)
+        events.append(u"(%1, CAST(? AS TEXT), CAST(? AS TEXT))"_s.arg(i));
+    QSqlQuery &insert = m_db.prepared(
+        u"WITH t AS (%1 RETURNING id),"
+        " s AS (INSERT INTO department_stays (ticket_id, department_id, arrived_at, origin)"
+        " SELECT id, CAST(? AS BIGINT), CAST(? AS BIGINT), 1 FROM t),"
+        " m AS (INSERT INTO messages (ticket_id, kind, author_agent_id, author_name, body, created_at, seq)"
+        " SELECT id, CAST(? AS TEXT), NULL, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS BIGINT)"
+        " FROM t RETURNING id),"
+        " e AS (INSERT INTO events (ticket_id, kind, actor_agent_id, data, created_at, seq)"
+        " SELECT t.id, v.kind, NULL, v.data, CAST(? AS BIGINT), CAST(? AS BIGINT)"
+        " FROM t, (VALUES %2) AS v(n, kind, data) ORDER BY v.n)"
+        " SELECT t.id, m.id FROM t, m"_s.arg(arrival.ticketInsert, events.join(u", "_s)));
+    for (const QVariant &value : arrival.ticketValues)
+        insert.addBindValue(value);
+    for (const QVariant &value : {QVariant(arrival.departmentId), QVariant(arrival.at), QVariant(toString(MessageKind::Customer)),
+                                  QVariant(arrival.authorName), QVariant(arrival.body), QVariant(arrival.at),
+                                  QVariant(arrival.seq), QVariant(arrival.at), QVariant(arrival.seq)})
+        insert.addBindValue(value);
+    for (const auto &[kind, data] : arrival.events) {
+        insert.addBindValue(kind);
+        insert.addBindValue(eventText(data));
+    }
+    if (!insert.exec() || !insert.next())
+        return storageError(insert);
+    const Arrived arrived{insert.value(0).toLongLong(), insert.value(1).toLongLong()};
+    insert.finish();
+    return arrived;
 }
 
 Expected<qint64> TicketRecords::addMessage(qint64 ticketId, MessageKind kind, qint64 agentId, const QString &authorName,
@@ -224,7 +285,7 @@ Status TicketRecords::addEvent(qint64 ticketId, const QString &kind, qint64 acto
     insert.addBindValue(ticketId);
     insert.addBindValue(kind);
     insert.addBindValue(actorId > 0 ? QVariant(actorId) : QVariant());
-    insert.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(eventText(data));
     insert.addBindValue(at);
     insert.addBindValue(seq);
     return m_db.exec(insert);

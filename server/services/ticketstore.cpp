@@ -90,59 +90,39 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
     clocks.customerWrote(at);
     const qint64 checkAt = m_records.schedule(fresh, clocks, at);
 
-    Transaction tx(m_db);
-    const Expected<qint64> begun = m_records.beginChange(tx);
+    Transaction tx(m_db, Transaction::Seq::AtStart);
+    const Expected<qint64> begun = tx.seq();
     if (!begun)
         return begun.error();
     const qint64 seq = *begun;
-    QSqlQuery &insert = m_db.prepared(
-        u"INSERT INTO tickets (subject, department_id, customer_name, customer_email, shop_id, order_number, channel,"
-        " status, priority, version, seq, entered_seq, created_at, updated_at, customer_secret_hash,"
-        " first_response_due_at, resolution_due_at, ownership_due_at, sla_check_at, sla_clocks, customer_language)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 'new', 'normal', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
-    insert.addBindValue(request.subject.trimmed());
-    insert.addBindValue(routed->departmentId);
-    insert.addBindValue(request.name.trimmed());
-    insert.addBindValue(request.email.trimmed());
-    insert.addBindValue(request.shopId > 0 ? QVariant(request.shopId) : QVariant());
-    insert.addBindValue(notNull(request.orderNumber.trimmed()));
-    insert.addBindValue(toString(request.channel));
-    insert.addBindValue(seq);
-    insert.addBindValue(seq);
-    insert.addBindValue(at);
-    insert.addBindValue(at);
-    insert.addBindValue(Secrets::tokenHash(secret));
-    insert.addBindValue(TicketRecords::dueOrNull(fresh.sla.due(SlaTarget::FirstResponse)));
-    insert.addBindValue(TicketRecords::dueOrNull(fresh.sla.due(SlaTarget::Resolution)));
-    insert.addBindValue(TicketRecords::dueOrNull(fresh.sla.due(SlaTarget::Ownership)));
-    insert.addBindValue(TicketRecords::dueOrNull(checkAt));
-    insert.addBindValue(TicketRecords::clocksText(clocks));
-    insert.addBindValue(Wording::of(request.language).code());
-    if (!insert.exec())
-        return storageError(insert);
-    const Expected<qint64> inserted = insertedId(insert);
-    if (!inserted)
-        return inserted.error();
-    const qint64 ticketId = *inserted;
-    if (Status stay = m_records.execute(
-            u"INSERT INTO department_stays (ticket_id, department_id, arrived_at, origin) VALUES (?, ?, ?, 1)"_s,
-            {ticketId, routed->departmentId, at});
-        !stay)
-        return stay.error();
-
-    const Expected<qint64> firstMessage = m_records.addMessage(ticketId, MessageKind::Customer, 0, request.name.trimmed(),
-                                                     request.message, {}, {}, seq, at);
-    if (!firstMessage)
-        return firstMessage.error();
-    if (Status kept = m_attachments.keepIncoming(ticketId, *firstMessage, request.files, at); !kept)
-        return kept.error();
     QJsonObject created{{u"channel"_s, toString(request.channel)}, {u"shop"_s, idOrNull(request.shopId)}};
     if (!request.toAddress.isEmpty())
         created.insert(u"to_address"_s, request.toAddress);
-    if (Status event = m_records.addEvent(ticketId, QString::fromUtf16(EventKind::Created), 0, created, seq, at); !event)
-        return event.error();
-    if (Status event = m_records.addEvent(ticketId, QString::fromUtf16(EventKind::Routed), 0, routed->toJson(), seq, at); !event)
-        return event.error();
+    const TicketRecords::Arrival arrival{
+        u"INSERT INTO tickets (subject, department_id, customer_name, customer_email, shop_id, order_number, channel,"
+        " status, priority, version, seq, entered_seq, created_at, updated_at, customer_secret_hash,"
+        " first_response_due_at, resolution_due_at, ownership_due_at, sla_check_at, sla_clocks, customer_language)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 'new', 'normal', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {request.subject.trimmed(), routed->departmentId, request.name.trimmed(), request.email.trimmed(),
+         request.shopId > 0 ? QVariant(request.shopId) : QVariant(), notNull(request.orderNumber.trimmed()),
+         toString(request.channel), seq, seq, at, at, Secrets::tokenHash(secret),
+         TicketRecords::dueOrNull(fresh.sla.due(SlaTarget::FirstResponse)),
+         TicketRecords::dueOrNull(fresh.sla.due(SlaTarget::Resolution)),
+         TicketRecords::dueOrNull(fresh.sla.due(SlaTarget::Ownership)), TicketRecords::dueOrNull(checkAt),
+         TicketRecords::clocksText(clocks), Wording::of(request.language).code()},
+        routed->departmentId,
+        request.name.trimmed(),
+        request.message,
+        {{QString::fromUtf16(EventKind::Created), created}, {QString::fromUtf16(EventKind::Routed), routed->toJson()}},
+        seq,
+        at};
+    const Expected<TicketRecords::Arrived> arrived = m_records.addArrival(arrival);
+    if (!arrived)
+        return arrived.error();
+    const qint64 ticketId = arrived->ticketId;
+    const qint64 firstMessage = arrived->messageId;
+    if (Status kept = m_attachments.keepIncoming(ticketId, firstMessage, request.files, at); !kept)
+        return kept.error();
     fresh.id = ticketId;
     if (const Department *department = (*table)->department(routed->departmentId)) {
         if (Status assigned = autoAssign(fresh, *department, seq, at, QString()); !assigned)
@@ -155,7 +135,7 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
                 return storageError(update);
         }
     }
-    const IntakeResult result{ticketId, secret, *routed, *firstMessage};
+    const IntakeResult result{ticketId, secret, *routed, firstMessage};
     if (alongside) {
         if (Status done = alongside(result); !done)
             return done.error();
@@ -730,8 +710,8 @@ Expected<qint64> TicketStore::customerMessage(qint64 ticketId, const QString &bo
     if (Expected<int> announced = m_sla.announceIfDue(ticketId); !announced)
         return announced.error();
     // Read under the writers' lock (see run()).
-    Transaction tx(m_db);
-    const Expected<qint64> begun = m_records.beginChange(tx);
+    Transaction tx(m_db, Transaction::Seq::AtStart);
+    const Expected<qint64> begun = tx.seq();
     if (!begun)
         return begun.error();
     Expected<TicketRecords::Tracked> found = m_records.tracked(ticketId);
@@ -787,8 +767,8 @@ Status TicketStore::addSystemEvent(qint64 ticketId, const QString &kind, const Q
     if (!t)
         return t.error();
     const qint64 at = m_records.now();
-    Transaction tx(m_db);
-    const Expected<qint64> begun = m_records.beginChange(tx);
+    Transaction tx(m_db, Transaction::Seq::AtStart);
+    const Expected<qint64> begun = tx.seq();
     if (!begun)
         return begun.error();
     if (Status event = m_records.addEvent(ticketId, kind, 0, data, *begun, at); !event)

@@ -26,6 +26,10 @@ namespace {
 constexpr int WritersLock = 7401;
 constexpr int DutiesLock = 7402;
 
+// Under the writers' lock: the value the last writer committed, plus one.
+const QString NextSeqStatement = u"UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT)"
+                                 " WHERE key = 'change_seq' RETURNING CAST(value AS BIGINT)"_s;
+
 constexpr qint64 ReconnectIntervalMs = 1000;
 
 // Whether a PostgreSQL connection, idle, has ended. What the server sent
@@ -227,15 +231,39 @@ Status Database::loadMeta()
     return ok();
 }
 
-Status Database::lockWriters()
+bool Database::beginWriting(bool takeSeq)
 {
-    if (!isPostgres())
-        return ok();
-    QSqlQuery &lock = prepared(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(WritersLock));
-    if (!lock.exec())
-        return storageError(lock);
-    lock.finish();
-    return ok();
+    QSqlDatabase database = m_sql.database();
+    if (!isPostgres()) {
+        if (!database.transaction()) {
+            qCWarning(lcStore) << "BEGIN failed:" << database.lastError().text();
+            return false;
+        }
+        if (takeSeq && !nextSeq()) {
+            database.rollback();
+            return false;
+        }
+        return true;
+    }
+    // Several statements in one simple query: all their results come back
+    // together. Not forward-only, so the driver reads every one of them.
+    QString statements = u"BEGIN; SELECT pg_advisory_xact_lock(%1)"_s.arg(WritersLock);
+    if (takeSeq)
+        statements += u"; "_s + NextSeqStatement;
+    QSqlQuery begin(database);
+    bool began = begin.exec(statements) && begin.nextResult();
+    if (began && takeSeq) {
+        began = begin.nextResult() && begin.next();
+        if (began)
+            m_seq = begin.value(0).toLongLong();
+    }
+    if (!began) {
+        storageError(begin);
+        begin.finish();
+        database.rollback();
+        return false;
+    }
+    return true;
 }
 
 Error Database::unreachable()
@@ -365,9 +393,7 @@ Expected<qint64> Database::directoryVersion()
 Expected<qint64> Database::nextSeq()
 {
     if (isPostgres()) {
-        // Under the writers' lock: the value the last writer committed, plus one.
-        QSqlQuery &update = prepared(u"UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT)"
-                                     " WHERE key = 'change_seq' RETURNING CAST(value AS BIGINT)"_s);
+        QSqlQuery &update = prepared(NextSeqStatement);
         if (!update.exec() || !update.next())
             return storageError(update);
         m_seq = update.value(0).toLongLong();

@@ -74,6 +74,8 @@ public:
     // value handed out but not kept could be handed out again after a restart.
     Expected<qint64> nextSeq();
     qint64 headSeq();
+    // The value nextSeq() (or beginWriting()) took last.
+    qint64 takenSeq() const { return m_seq; }
     void publishSeq() { m_committedSeq = m_seq; }
     void discardSeq() { m_seq = m_committedSeq; }
     QString epoch() const { return m_epoch; }
@@ -86,9 +88,13 @@ public:
     // and the directory its files (attachments) are kept in.
     QString location() const { return m_location; }
     QString filesDirectory() const { return m_filesDirectory; }
-    // Takes the writers' lock (PostgreSQL; SQLite has one writer already).
-    // Called by Transaction right after BEGIN.
-    Status lockWriters();
+    // BEGIN of a writing transaction with the writers' lock (PostgreSQL;
+    // SQLite has one writer already) and, with takeSeq, the change
+    // sequence's next value: on PostgreSQL in one round trip, since every
+    // write waits for the lock and every round trip under it is one more
+    // wait for all the others. Rolls back and returns false if any of it
+    // failed. Called by Transaction.
+    bool beginWriting(bool takeSeq);
     // Whether this instance does the store's periodic duties (the SLA
     // sweep, mail in and out, the search index's catching up), which must
     // run once however many instances share the store. On PostgreSQL the

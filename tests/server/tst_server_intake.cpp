@@ -291,6 +291,50 @@ private Q_SLOTS:
         QVERIFY(!routed.value(u"detail"_s).toString().isEmpty());
     }
 
+    // A new ticket's first rows (the ticket, its first message, the events
+    // of its arrival) are written together, on PostgreSQL in one statement:
+    // each in its place, in order, and one change in the feed.
+    void aNewTicketArrivesWhole()
+    {
+        const QString admin = m_world.token(u"admin"_s);
+        const Response before = m_api->get(u"/api/v1/sync?limit=500"_s, admin);
+        QCOMPARE(before.status, 200);
+        QString cursor = before.json().value(u"cursor"_s).toString();
+        for (Response page = before; page.json().value(u"has_more"_s).toBool();) {
+            page = m_api->get(u"/api/v1/sync?limit=500&cursor=%1"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(cursor))), admin);
+            QCOMPARE(page.status, 200);
+            cursor = page.json().value(u"cursor"_s).toString();
+        }
+
+        const Response made = m_api->post(u"/api/v1/public/intake"_s,
+                                          {{u"shop"_s, m_world.shop}, {u"name"_s, u"Ola Nordmann"_s},
+                                           {u"email"_s, u"ola@example.com"_s}, {u"subject"_s, u"Where is my parcel"_s},
+                                           {u"message"_s, u"It left the warehouse a week ago."_s}});
+        QCOMPARE(made.status, 201);
+        const qint64 id = made.json().value(u"ticket"_s).toInteger();
+        const QJsonObject ticket = m_api->get(u"/api/v1/tickets/%1"_s.arg(id), admin).json();
+        QCOMPARE(ticket.value(u"department"_s).toInteger(), m_world.triage);
+        const QJsonArray messages = ticket.value(u"messages"_s).toArray();
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages[0][u"kind"_s].toString(), u"customer"_s);
+        QCOMPARE(messages[0][u"author_name"_s].toString(), u"Ola Nordmann"_s);
+        QCOMPARE(messages[0][u"body"_s].toString(), u"It left the warehouse a week ago."_s);
+        QStringList kinds;
+        for (const QJsonValue &event : ticket.value(u"events"_s).toArray())
+            kinds.append(event[u"kind"_s].toString());
+        QCOMPARE(kinds, (QStringList{u"created"_s, u"routed"_s}));
+
+        // The next pull brings it whole, once.
+        const Response next = m_api->get(
+            u"/api/v1/sync?limit=500&cursor=%1"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(cursor))), admin);
+        QCOMPARE(next.status, 200);
+        const QJsonArray tickets = next.json().value(u"tickets"_s).toArray();
+        QCOMPARE(tickets.size(), 1);
+        QCOMPARE(tickets[0][u"id"_s].toInteger(), id);
+        QCOMPARE(tickets[0][u"messages"_s].toArray().size(), 1);
+        QCOMPARE(tickets[0][u"events"_s].toArray().size(), 2);
+    }
+
     void formErrorsArePerFieldAndWriteNothing()
     {
         const Response response = m_api->postForm(u"/contact/acme"_s, {{u"department"_s, QString::number(m_world.triage)},
