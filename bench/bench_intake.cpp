@@ -336,6 +336,7 @@ struct RunResult
     double serverCpuPerTicketUs = 0;
     double serverCoreShare = 0; // server CPU seconds / wall seconds
     double clientCpuPerTicketUs = 0;
+    double stolen = 0; // of the machine's CPU time, by its host
 };
 
 RunResult measure(const Options &options, int connections, int run, int runs)
@@ -403,6 +404,7 @@ RunResult measure(const Options &options, int connections, int run, int runs)
     SyncLoad syncs;
     syncs.start(server.baseUrl(), world->adminToken, int(options.number(u"syncers"_s)));
 
+    const StealMeter steal;
     const double serverCpuBefore = serversCpu();
     const double clientCpuBefore = ownCpuSeconds();
     const double databaseCpuBefore = store.databaseCpuSeconds();
@@ -457,12 +459,13 @@ RunResult measure(const Options &options, int connections, int run, int runs)
     result.serverCoreShare = serverCpu / outcome.seconds;
     result.clientCpuPerTicketUs = clientCpu / double(tickets) * 1e6;
     result.databaseCoreShare = databaseCpu / outcome.seconds;
+    result.stolen = steal.share();
 
     QStringList routed;
     for (qint64 department : world->departments())
         routed.append(u"%1 %2"_s.arg(world->departmentName(department)).arg(outcome.byDepartment.value(department)));
     say(u"  run %1/%2: %3 tickets in %4 s = %5 tickets/s | server CPU %6 us/ticket (%7% of a core),"
-        " client CPU %8 us/ticket | routed: %9%10"_s.arg(run + 1)
+        " client CPU %8 us/ticket | routed: %9%10 | %11% of the machine's CPU time stolen by its host"_s.arg(run + 1)
             .arg(runs)
             .arg(tickets)
             .arg(outcome.seconds, 0, 'f', 2)
@@ -471,7 +474,8 @@ RunResult measure(const Options &options, int connections, int run, int runs)
             .arg(result.serverCoreShare * 100, 0, 'f', 0)
             .arg(result.clientCpuPerTicketUs, 0, 'f', 0)
             .arg(routed.join(u", "_s))
-            .arg(reconnects > 0 ? u" | %1 reconnects"_s.arg(reconnects) : QString()));
+            .arg(reconnects > 0 ? u" | %1 reconnects"_s.arg(reconnects) : QString())
+            .arg(result.stolen * 100, 0, 'f', 0));
     if (store.onPostgres())
         say(u"    PostgreSQL: %1% of a core; servers %2 at %3% of a core together"_s
                 .arg(result.databaseCoreShare * 100, 0, 'f', 0)
@@ -535,7 +539,7 @@ int main(int argc, char *argv[])
     QStringList lines;
     for (qint64 connections : options.numbers(u"connections"_s)) {
         say(u"connections %1:"_s.arg(connections));
-        QList<double> rates, serverCpu, cores, clientCpu, p99s, crossedP99s, databaseCores;
+        QList<double> rates, serverCpu, cores, clientCpu, p99s, crossedP99s, databaseCores, stolen;
         for (int run = 0; run < runs; ++run) {
             const RunResult result = measure(options, int(connections), run, runs);
             rates.append(result.perSecond);
@@ -545,6 +549,7 @@ int main(int argc, char *argv[])
             p99s.append(result.notifyP99);
             crossedP99s.append(result.crossedP99);
             databaseCores.append(result.databaseCoreShare * 100);
+            stolen.append(result.stolen * 100);
         }
         lines.append(u"connections %1: %2 tickets/s | server CPU %3 us/ticket, %4% of a core | client CPU %5 us/ticket"_s
                          .arg(connections)
@@ -560,7 +565,8 @@ int main(int argc, char *argv[])
                             : QString())
                      + (options.text(u"store"_s) == u"postgresql"
                             ? u" | PostgreSQL %1% of a core"_s.arg(summarize(databaseCores).median, 0, 'f', 0)
-                            : QString()));
+                            : QString())
+                     + u" | %1% of the CPU time stolen"_s.arg(summarize(stolen).median, 0, 'f', 0));
     }
     say(u"summary (%1 client; load average now %2):"_s.arg(options.text(u"client"_s), loadAverage()));
     for (const QString &line : std::as_const(lines))

@@ -44,6 +44,7 @@ struct PullResult
     double parseSeconds = 0;    // the client's QJsonDocument parse of the pages
     double serverCpu = 0;       // the server process's CPU time during the pull
     double databaseCpu = 0;     // PostgreSQL's, on that engine
+    double stolen = 0;          // of the machine's CPU time, by its host
 };
 
 PullResult pull(HttpConnection &http, const ServerProcess &server, const BenchStore &store, const QByteArray &token,
@@ -55,6 +56,7 @@ PullResult pull(HttpConnection &http, const ServerProcess &server, const BenchSt
     QString cursor;
     const double cpuBefore = server.cpuSeconds();
     const double databaseCpuBefore = store.databaseCpuSeconds();
+    const StealMeter steal;
     const qint64 start = clockNs();
     while (true) {
         QByteArray target = "/api/v1/sync?limit=" + QByteArray::number(limit);
@@ -88,6 +90,7 @@ PullResult pull(HttpConnection &http, const ServerProcess &server, const BenchSt
     result.serverCpu = server.cpuSeconds() - cpuBefore;
     result.databaseCpu = store.databaseCpuSeconds() - databaseCpuBefore;
     result.unique = ids.size();
+    result.stolen = steal.share();
     return result;
 }
 
@@ -103,7 +106,8 @@ QString describe(const PullResult &r)
         .arg(r.transferSeconds, 0, 'f', 2)
         .arg(r.parseSeconds, 0, 'f', 2)
         .arg(r.serverCpu, 0, 'f', 2)
-        + (r.databaseCpu > 0 ? u", PostgreSQL CPU %1 s"_s.arg(r.databaseCpu, 0, 'f', 2) : QString());
+        + (r.databaseCpu > 0 ? u", PostgreSQL CPU %1 s"_s.arg(r.databaseCpu, 0, 'f', 2) : QString())
+        + u" | %1% of the CPU time stolen"_s.arg(r.stolen * 100, 0, 'f', 0);
 }
 
 } // namespace

@@ -174,6 +174,34 @@ QString loadAverage()
                              : QString::fromLatin1(fields[0] + ' ' + fields[1] + ' ' + fields[2]);
 }
 
+StealMeter::StealMeter()
+    : m_start(read())
+{
+}
+
+std::pair<quint64, quint64> StealMeter::read()
+{
+    QFile file(u"/proc/stat"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return {0, 0};
+    // cpu  user nice system idle iowait irq softirq steal guest guest_nice
+    const QList<QByteArray> fields = file.readLine().simplified().split(' ');
+    if (fields.size() < 9 || fields[0] != "cpu")
+        return {0, 0};
+    quint64 all = 0;
+    for (qsizetype i = 1; i <= 8; ++i)
+        all += fields[i].toULongLong();
+    return {fields[8].toULongLong(), all};
+}
+
+double StealMeter::share() const
+{
+    const auto [steal, all] = read();
+    if (all <= m_start.second)
+        return -1;
+    return double(steal - m_start.first) / double(all - m_start.second);
+}
+
 // ---------------------------------------------------------------------------
 // HTTP
 

@@ -93,6 +93,21 @@ private:
 // on a shared machine, what else was running.
 QString loadAverage();
 
+// The share of the machine's CPU time the host gave to others (steal, in
+// /proc/stat) since construction: on a virtual machine whose host is busy,
+// what every figure measured meanwhile lost.
+class StealMeter
+{
+public:
+    StealMeter();
+    // 0 to 1; -1 if /proc/stat cannot be read.
+    double share() const;
+
+private:
+    static std::pair<quint64, quint64> read(); // (steal, all) in ticks
+    std::pair<quint64, quint64> m_start;
+};
+
 struct HttpResponse
 {
     int status = 0; // 0: no HTTP answer (see error)
