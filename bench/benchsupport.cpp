@@ -197,8 +197,10 @@ std::pair<quint64, quint64> StealMeter::read()
 double StealMeter::share() const
 {
     const auto [steal, all] = read();
-    if (all <= m_start.second)
+    if (all == 0)
         return -1;
+    if (all <= m_start.second)
+        return 0; // not a tick since
     return double(steal - m_start.first) / double(all - m_start.second);
 }
 

@@ -773,17 +773,23 @@ Status DepartmentStore::deleteRule(qint64 id)
 
 Expected<const RoutingTable *> DepartmentStore::routingTable()
 {
-    if (m_db.isPostgres() && !(m_inRequest && m_versionChecked)) {
+    if (m_db.isPostgres()) {
         // Another instance may have changed a department or a rule: every
-        // such change moves the directory's version.
-        const Expected<qint64> version = m_db.directoryVersion();
-        if (!version)
-            return version.error();
-        if (*version != m_routingVersion) {
+        // such change moves the directory's version. A writing transaction
+        // read it under the writers' lock as it began; a request reads it
+        // once otherwise.
+        std::optional<qint64> version = m_db.directoryVersionWhileWriting();
+        if (!version && !(m_inRequest && m_versionChecked)) {
+            const Expected<qint64> read = m_db.directoryVersion();
+            if (!read)
+                return read.error();
+            version = *read;
+            m_versionChecked = m_inRequest;
+        }
+        if (version && *version != m_routingVersion) {
             m_routing.reset();
             m_routingVersion = *version;
         }
-        m_versionChecked = m_inRequest;
     }
     if (!m_routing) {
         Expected<QList<Department>> all = departments();

@@ -55,10 +55,12 @@ public:
     // sender name for one): read them afresh.
     void forgetCache() { m_routing.reset(); }
 
-    // One request sees one directory: on PostgreSQL, the first
-    // routingTable() within the scope checks the directory's version, the
-    // others in it (an intake's routing, its notice's audience) take what
-    // that found. Outside a request (timers, the relay) every call checks.
+    // One request reads the directory's version once (PostgreSQL): the
+    // first routingTable() within the scope checks it, the others in it
+    // (an intake's routing, its notice's audience) take what that found,
+    // except inside a writing transaction, which has the version read
+    // under the writers' lock as it began. Outside a request (timers, the
+    // relay) every call checks. Not nested.
     class RequestScope
     {
     public:

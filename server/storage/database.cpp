@@ -29,6 +29,8 @@ constexpr int DutiesLock = 7402;
 // Under the writers' lock: the value the last writer committed, plus one.
 const QString NextSeqStatement = u"UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT)"
                                  " WHERE key = 'change_seq' RETURNING CAST(value AS BIGINT)"_s;
+// No row yet: version 0.
+const QString DirectoryVersionStatement = u"SELECT value FROM meta WHERE key = 'directory_version'"_s;
 
 constexpr qint64 ReconnectIntervalMs = 1000;
 
@@ -247,11 +249,14 @@ bool Database::beginWriting(bool takeSeq)
     }
     // Several statements in one simple query: all their results come back
     // together. Not forward-only, so the driver reads every one of them.
-    QString statements = u"BEGIN; SELECT pg_advisory_xact_lock(%1)"_s.arg(WritersLock);
+    // Under the lock, the directory's version too: what the transaction
+    // reads of departments and rules is then what the last writer left.
+    QString statements = u"BEGIN; SELECT pg_advisory_xact_lock(%1); %2"_s.arg(WritersLock).arg(DirectoryVersionStatement);
     if (takeSeq)
         statements += u"; "_s + NextSeqStatement;
     QSqlQuery begin(database);
-    bool began = begin.exec(statements) && begin.nextResult();
+    bool began = begin.exec(statements) && begin.nextResult() && begin.nextResult();
+    const qint64 directory = began && begin.next() ? begin.value(0).toLongLong() : 0;
     if (began && takeSeq) {
         began = begin.nextResult() && begin.next();
         if (began)
@@ -263,6 +268,7 @@ bool Database::beginWriting(bool takeSeq)
         database.rollback();
         return false;
     }
+    m_directoryWhileWriting = directory;
     return true;
 }
 
@@ -374,15 +380,19 @@ Status Database::touchDirectory()
 {
     QSqlQuery &update = prepared(
         u"INSERT INTO meta (key, value) VALUES ('directory_version', '1') ON CONFLICT (key)"
-        " DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS TEXT)"_s);
-    if (!update.exec())
+        " DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS TEXT) RETURNING CAST(value AS BIGINT)"_s);
+    if (!update.exec() || !update.next())
         return storageError(update);
+    // This transaction's own change is what it reads from now on.
+    if (m_directoryWhileWriting)
+        m_directoryWhileWriting = update.value(0).toLongLong();
+    update.finish();
     return ok();
 }
 
 Expected<qint64> Database::directoryVersion()
 {
-    QSqlQuery &query = prepared(u"SELECT value FROM meta WHERE key = 'directory_version'"_s);
+    QSqlQuery &query = prepared(DirectoryVersionStatement);
     if (!query.exec())
         return storageError(query);
     const qint64 version = query.next() ? query.value(0).toLongLong() : 0;

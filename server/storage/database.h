@@ -68,22 +68,32 @@ public:
 
     // The change sequence: nextSeq() inside the transaction of the change;
     // headSeq() is the last value of a committed change (on PostgreSQL, by
-    // any instance). Transaction calls publishSeq() on commit and
-    // discardSeq() on rollback.
+    // any instance). Transaction calls endWriting() on commit and rollback:
+    // a rolled-back change's values are given back.
     // Fails (and the change with it) when the value cannot be stored: a
     // value handed out but not kept could be handed out again after a restart.
     Expected<qint64> nextSeq();
     qint64 headSeq();
     // The value nextSeq() (or beginWriting()) took last.
     qint64 takenSeq() const { return m_seq; }
-    void publishSeq() { m_committedSeq = m_seq; }
-    void discardSeq() { m_seq = m_committedSeq; }
+    void endWriting(bool committed)
+    {
+        if (committed)
+            m_committedSeq = m_seq;
+        else
+            m_seq = m_committedSeq;
+        m_directoryWhileWriting.reset();
+    }
     QString epoch() const { return m_epoch; }
     // The directory (departments, their canned replies) changed: clients
     // see a new directory_version in the sync feed and read it again. Called
     // inside the change's transaction.
     Status touchDirectory();
     Expected<qint64> directoryVersion();
+    // Inside a writing transaction on PostgreSQL: the directory's version,
+    // read under the writers' lock as the transaction began (so no other
+    // instance has changed it since), without a round trip of its own.
+    std::optional<qint64> directoryVersionWhileWriting() const { return m_directoryWhileWriting; }
     // Where the store is: the SQLite file's path or the PostgreSQL URL;
     // and the directory its files (attachments) are kept in.
     QString location() const { return m_location; }
@@ -133,6 +143,7 @@ private:
     QElapsedTimer m_lastReconnect;
     qint64 m_seq = 0;
     qint64 m_committedSeq = 0;
+    std::optional<qint64> m_directoryWhileWriting;
     QString m_epoch;
     QString m_location;
     QString m_filesDirectory;

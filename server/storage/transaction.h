@@ -17,8 +17,8 @@ public:
 
     explicit Transaction(Database &db, Seq seq = Seq::Later)
         : SqlTransaction(
-              db.sql(), [&db, seq]() { return db.beginWriting(seq == Seq::AtStart); }, [&db]() { db.publishSeq(); },
-              [&db]() { db.discardSeq(); })
+              db.sql(), [&db, seq]() { return db.beginWriting(seq == Seq::AtStart); }, [&db]() { db.endWriting(true); },
+              [&db]() { db.endWriting(false); })
         , m_seq(isOpen() && seq == Seq::AtStart ? db.takenSeq() : 0)
     {
     }
