@@ -216,27 +216,34 @@ Expected<TicketRecords::Arrived> TicketRecords::addArrival(const Arrival &arriva
     QStringList events;
     for (qsizetype i = 0; i < arrival.events.size(); ++i)
         events.append(u"(%1, CAST(? AS TEXT), CAST(? AS TEXT))"_s.arg(i));
+    const QString eventRows = events.isEmpty()
+        ? QString()
+        : u" e AS (INSERT INTO events (ticket_id, kind, actor_agent_id, data, created_at, seq)"
+          " SELECT t.id, v.kind, NULL, v.data, CAST(? AS BIGINT), CAST(? AS BIGINT)"
+          " FROM t, (VALUES %1) AS v(n, kind, data) ORDER BY v.n),"_s.arg(events.join(u", "_s));
     QSqlQuery &insert = m_db.prepared(
         u"WITH t AS (%1 RETURNING id),"
         " s AS (INSERT INTO department_stays (ticket_id, department_id, arrived_at, origin)"
-        " SELECT id, CAST(? AS BIGINT), CAST(? AS BIGINT), 1 FROM t),"
+        " SELECT id, CAST(? AS BIGINT), CAST(? AS BIGINT), 1 FROM t),%2"
         " m AS (INSERT INTO messages (ticket_id, kind, author_agent_id, author_name, body, created_at, seq)"
         " SELECT id, CAST(? AS TEXT), NULL, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS BIGINT)"
-        " FROM t RETURNING id),"
-        " e AS (INSERT INTO events (ticket_id, kind, actor_agent_id, data, created_at, seq)"
-        " SELECT t.id, v.kind, NULL, v.data, CAST(? AS BIGINT), CAST(? AS BIGINT)"
-        " FROM t, (VALUES %2) AS v(n, kind, data) ORDER BY v.n)"
-        " SELECT t.id, m.id FROM t, m"_s.arg(arrival.ticketInsert, events.join(u", "_s)));
+        " FROM t RETURNING id)"
+        " SELECT t.id, m.id FROM t, m"_s.arg(arrival.ticketInsert, eventRows));
     for (const QVariant &value : arrival.ticketValues)
         insert.addBindValue(value);
-    for (const QVariant &value : {QVariant(arrival.departmentId), QVariant(arrival.at), QVariant(toString(MessageKind::Customer)),
-                                  QVariant(arrival.authorName), QVariant(arrival.body), QVariant(arrival.at),
-                                  QVariant(arrival.seq), QVariant(arrival.at), QVariant(arrival.seq)})
-        insert.addBindValue(value);
-    for (const auto &[kind, data] : arrival.events) {
-        insert.addBindValue(kind);
-        insert.addBindValue(eventText(data));
+    insert.addBindValue(arrival.departmentId);
+    insert.addBindValue(arrival.at);
+    if (!events.isEmpty()) {
+        insert.addBindValue(arrival.at);
+        insert.addBindValue(arrival.seq);
+        for (const auto &[kind, data] : arrival.events) {
+            insert.addBindValue(kind);
+            insert.addBindValue(eventText(data));
+        }
     }
+    for (const QVariant &value : {QVariant(toString(MessageKind::Customer)), QVariant(arrival.authorName),
+                                  QVariant(arrival.body), QVariant(arrival.at), QVariant(arrival.seq)})
+        insert.addBindValue(value);
     if (!insert.exec() || !insert.next())
         return storageError(insert);
     const Arrived arrived{insert.value(0).toLongLong(), insert.value(1).toLongLong()};
