@@ -99,23 +99,28 @@ Expected<IntakeResult> TicketStore::intake(const IntakeRequest &request,
     if (!request.toAddress.isEmpty())
         created.insert(u"to_address"_s, request.toAddress);
     const TicketRecords::Arrival arrival{
-        u"INSERT INTO tickets (subject, department_id, customer_name, customer_email, shop_id, order_number, channel,"
-        " status, priority, version, seq, entered_seq, created_at, updated_at, customer_secret_hash,"
-        " first_response_due_at, resolution_due_at, ownership_due_at, sla_check_at, sla_clocks, customer_language)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 'new', 'normal', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-        {request.subject.trimmed(), routed->departmentId, request.name.trimmed(), request.email.trimmed(),
-         request.shopId > 0 ? QVariant(request.shopId) : QVariant(), notNull(request.orderNumber.trimmed()),
-         toString(request.channel), seq, seq, at, at, Secrets::tokenHash(secret),
-         TicketRecords::dueOrNull(fresh.sla.due(SlaTarget::FirstResponse)),
-         TicketRecords::dueOrNull(fresh.sla.due(SlaTarget::Resolution)),
-         TicketRecords::dueOrNull(fresh.sla.due(SlaTarget::Ownership)), TicketRecords::dueOrNull(checkAt),
-         TicketRecords::clocksText(clocks), Wording::of(request.language).code()},
-        routed->departmentId,
-        request.name.trimmed(),
-        request.message,
-        {{QString::fromUtf16(EventKind::Created), created}, {QString::fromUtf16(EventKind::Routed), routed->toJson()}},
-        seq,
-        at};
+        .ticketInsert =
+            u"INSERT INTO tickets (subject, department_id, customer_name, customer_email, shop_id, order_number,"
+            " channel, status, priority, version, seq, entered_seq, created_at, updated_at, customer_secret_hash,"
+            " first_response_due_at, resolution_due_at, ownership_due_at, sla_check_at, sla_clocks,"
+            " customer_language)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, 'new', 'normal', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        .ticketValues = {request.subject.trimmed(), routed->departmentId, request.name.trimmed(),
+                         request.email.trimmed(), request.shopId > 0 ? QVariant(request.shopId) : QVariant(),
+                         notNull(request.orderNumber.trimmed()), toString(request.channel), seq, seq, at, at,
+                         Secrets::tokenHash(secret), TicketRecords::dueOrNull(fresh.sla.due(SlaTarget::FirstResponse)),
+                         TicketRecords::dueOrNull(fresh.sla.due(SlaTarget::Resolution)),
+                         TicketRecords::dueOrNull(fresh.sla.due(SlaTarget::Ownership)),
+                         TicketRecords::dueOrNull(checkAt), TicketRecords::clocksText(clocks),
+                         Wording::of(request.language).code()},
+        .departmentId = routed->departmentId,
+        .authorName = request.name.trimmed(),
+        .body = request.message,
+        .events = {{QString::fromUtf16(EventKind::Created), created},
+                   {QString::fromUtf16(EventKind::Routed), routed->toJson()}},
+        .seq = seq,
+        .at = at,
+    };
     const Expected<TicketRecords::Arrived> arrived = m_records.addArrival(arrival);
     if (!arrived)
         return arrived.error();
