@@ -4,6 +4,7 @@
 
 #include "server/http/httprequest.h"
 #include "server/logging.h"
+#include "server/push/framewriter.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -16,10 +17,6 @@
 #include <QWebSocketServer>
 
 #include <optional>
-
-#ifdef Q_OS_UNIX
-#include <sys/socket.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -67,6 +64,7 @@ private:
         quint64 serial = 0;
         QString agentName;
         QPointer<QTcpSocket> tcp; // under the QWebSocket: frames are written to it as they are
+        int descriptor = -1; // tcp's, kept to write to without touching the socket object
         // Where the desk is: the ticket open on it, "viewing" or "writing".
         qint64 presenceTicket = 0;
         QString presenceState;
@@ -81,6 +79,13 @@ private:
     void adopt(QWebSocket *socket);
     void send(QWebSocket *socket, const QByteArray &frame);
     void send(QWebSocket *socket, const Connection &connection, const QByteArray &frame);
+    // Whether a frame may go to the socket now, and how: straight to the
+    // kernel when nothing waits in the socket's buffer. A reader too far
+    // behind is dropped instead.
+    std::optional<FrameWriter::Write> prepare(QWebSocket *socket, const Connection &connection, const QByteArray &frame);
+    // What the kernel did not take waits in the socket's buffer. This may
+    // close the socket (and so take it out of m_sockets).
+    void finish(QWebSocket *socket, const FrameWriter::Write &write);
     // A message as one WebSocket text frame (RFC 6455, 5.2; a server's
     // frames are not masked): made once, written as it is to every socket
     // that gets it.
@@ -107,6 +112,7 @@ private:
     QHash<qint64, qint64> m_pendingPokes; // access changes, by agent
     QTimer m_tickTimer;
     QTimer m_pingTimer;
+    FrameWriter m_writer;
 };
 
 PushFanout::PushFanout(std::atomic<int> &connections, PushHub::Inbox &inbox, AskDepartment askDepartment)
@@ -210,6 +216,7 @@ void PushFanout::adopt(QWebSocket *socket)
     connection.serial = m_nextSerial++;
     connection.agentName = admitted.agentName;
     connection.tcp = admitted.tcp;
+    connection.descriptor = admitted.tcp ? int(admitted.tcp->socketDescriptor()) : -1;
     m_sockets.insert(socket, connection);
     m_connections = int(m_sockets.size());
     send(socket, messageFrame(QJsonObject{{u"type"_s, u"hello"_s}, {u"agent"_s, session.agentId}}));
@@ -332,31 +339,43 @@ void PushFanout::send(QWebSocket *socket, const QByteArray &frame)
 
 void PushFanout::send(QWebSocket *socket, const Connection &connection, const QByteArray &frame)
 {
-    if (socket->bytesToWrite() > PushHub::MaxBacklogBytes) {
+    if (std::optional<FrameWriter::Write> write = prepare(socket, connection, frame)) {
+        FrameWriter::writeOne(*write);
+        finish(socket, *write);
+    }
+}
+
+std::optional<FrameWriter::Write> PushFanout::prepare(QWebSocket *socket, const Connection &connection,
+                                                      const QByteArray &frame)
+{
+    QTcpSocket *tcp = connection.tcp.data();
+    if (!tcp || tcp->state() != QAbstractSocket::ConnectedState || socket->state() != QAbstractSocket::ConnectedState)
+        return std::nullopt; // on its way out: closing, or closed
+    const qint64 waiting = tcp->bytesToWrite();
+    if (waiting > PushHub::MaxBacklogBytes) {
         qCInfo(lcServer) << "Dropping a push connection that reads too slowly";
         // Not at once: the caller may be walking the sockets.
         QTimer::singleShot(0, socket, [socket]() { socket->abort(); });
-        return;
+        return std::nullopt;
     }
-    QTcpSocket *tcp = connection.tcp.data();
-    if (!tcp || socket->state() != QAbstractSocket::ConnectedState || tcp->state() != QAbstractSocket::ConnectedState)
-        return; // on its way out: closing, or closed
     // Written now, and straight to the kernel when nothing waits before it
     // in the socket's buffer: a tick walks a thousand sockets, and each
     // trip through QWebSocket and the socket's buffer and notifiers cost
     // more than the write itself. What the kernel does not take waits in
     // the socket's buffer, behind which QWebSocket's own frames (pongs,
     // the close) queue up in order.
-    qsizetype written = 0;
-#ifdef Q_OS_UNIX
-    if (tcp->bytesToWrite() == 0) {
-        const ssize_t sent = ::send(int(tcp->socketDescriptor()), frame.constData(), size_t(frame.size()),
-                                    MSG_DONTWAIT | MSG_NOSIGNAL);
-        written = sent > 0 ? qsizetype(sent) : 0;
-    }
-#endif
-    if (written < frame.size()) {
-        tcp->write(frame.constData() + written, frame.size() - written);
+    return FrameWriter::Write{waiting == 0 ? connection.descriptor : -1, frame, 0};
+}
+
+void PushFanout::finish(QWebSocket *socket, const FrameWriter::Write &write)
+{
+    if (write.written >= write.frame.size())
+        return;
+    const auto connection = m_sockets.constFind(socket);
+    if (connection == m_sockets.cend())
+        return; // closed by an earlier one's write
+    if (QTcpSocket *tcp = connection->tcp.data()) {
+        tcp->write(write.frame.constData() + write.written, write.frame.size() - write.written);
         tcp->flush();
     }
 }
@@ -433,17 +452,27 @@ void PushFanout::flushNow()
             frame = pokeFrames.insert(poke, messageFrame(QJsonObject{{u"type"_s, u"poke"_s}, {u"seq"_s, poke}}));
         return *frame;
     };
-    const auto sockets = m_sockets.keys();
-    for (QWebSocket *socket : sockets) {
-        const auto connection = m_sockets.constFind(socket);
-        if (connection == m_sockets.cend())
-            continue;
+    // Nothing here closes a socket: the walk over m_sockets holds. What
+    // the kernel does not take is written afterwards, through the sockets'
+    // buffers, and that may close some.
+    QList<QWebSocket *> sockets;
+    QList<FrameWriter::Write> writes;
+    sockets.reserve(m_sockets.size());
+    writes.reserve(m_sockets.size());
+    for (auto connection = m_sockets.cbegin(); connection != m_sockets.cend(); ++connection) {
         auto frame = agentFrames.find(connection->agentId);
         if (frame == agentFrames.end())
             frame = agentFrames.insert(connection->agentId, frameFor(connection->agentId));
-        if (!frame->isEmpty())
-            send(socket, *connection, *frame);
+        if (frame->isEmpty())
+            continue;
+        if (std::optional<FrameWriter::Write> write = prepare(connection.key(), *connection, *frame)) {
+            sockets.append(connection.key());
+            writes.append(std::move(*write));
+        }
     }
+    m_writer.writeAll(writes);
+    for (qsizetype i = 0; i < writes.size(); ++i)
+        finish(sockets[i], writes[i]);
 }
 
 QByteArray PushFanout::messageFrame(const QJsonObject &message)

@@ -382,6 +382,42 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_listeners.value(u"rob"_s)->notifications().size(), 1, 10'000);
     }
 
+    // A busy department with many desks online: the server writes a tick's
+    // messages on two threads once there are more than a hundred, and
+    // every desk still hears of every ticket once, in the order they came.
+    void aBusyDepartmentIsHeardOnEveryDeskInOrder()
+    {
+        m_listeners.clear();
+        QVERIFY(stopWorld());
+        QVERIFY2(startWorld({u"--test-hooks"_s, u"--login-rate"_s, u"0"_s}), qPrintable(m_error));
+        // Four sockets a session at most: forty sessions of one agent.
+        QList<std::shared_ptr<Listener>> desks;
+        for (int session = 0; session < 40; ++session) {
+            const QString token = m_api->login(u"sam@acme.example"_s, QString::fromLatin1(TestWorld::Password));
+            QVERIFY(!token.isEmpty());
+            for (int socket = 0; socket < 4; ++socket)
+                desks.append(std::make_shared<Listener>(m_server->baseUrl(), token));
+        }
+        for (const auto &desk : std::as_const(desks))
+            QTRY_VERIFY_WITH_TIMEOUT(desk->hello(), 10'000);
+
+        QList<qint64> tickets;
+        for (int i = 0; i < 30; ++i) {
+            tickets.append(m_world.intake(*m_api, m_world.support, u"Busy %1"_s.arg(i)));
+            QVERIFY(tickets.last() > 0);
+        }
+        const qint64 seq = headSeq();
+        for (const auto &desk : std::as_const(desks)) {
+            QTRY_COMPARE_WITH_TIMEOUT(desk->notifications(u"new_ticket"_s).size(), tickets.size(), 10'000);
+            QList<qint64> heard;
+            for (const QJsonObject &notification : desk->notifications(u"new_ticket"_s))
+                heard.append(notification.value(u"ticket"_s).toInteger());
+            QCOMPARE(heard, tickets);
+            QTRY_COMPARE_WITH_TIMEOUT(desk->pokedUpTo(), seq, 10'000);
+            QCOMPARE(desk->socket.state(), QAbstractSocket::ConnectedState);
+        }
+    }
+
     // What a client sends is small: a huge frame closes its socket instead
     // of being buffered.
     void hugeFramesCloseTheSocket()
