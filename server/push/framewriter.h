@@ -13,7 +13,7 @@ namespace Signpost {
 // and with many sockets on two threads: the caller's and one of its own.
 // Nearly all of a tick is the kernel's work in send() (on loopback, the
 // receiving side's too), so where the machine has a second core, two
-// threads walk a thousand sockets in about half the time.
+// threads walk a thousand sockets in less time than one.
 //
 // Only plain descriptors are touched: whatever a socket's own buffer holds,
 // or the kernel does not take, is the caller's to write afterwards, on its

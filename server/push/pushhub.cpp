@@ -83,9 +83,13 @@ private:
     // kernel when nothing waits in the socket's buffer. A reader too far
     // behind is dropped instead.
     std::optional<FrameWriter::Write> prepare(QWebSocket *socket, const Connection &connection, const QByteArray &frame);
-    // What the kernel did not take waits in the socket's buffer. This may
-    // close the socket (and so take it out of m_sockets).
-    void finish(QWebSocket *socket, const FrameWriter::Write &write);
+    // What the kernel did not take waits in the socket's buffer; nothing
+    // is emitted. True if some did.
+    bool keepRest(QWebSocket *socket, const FrameWriter::Write &write);
+    // Hands what waits in the socket's buffer on to the kernel. This may
+    // close the socket, and what its closing does (telling the others on its
+    // ticket) sends to other sockets: only once no frame is half written.
+    void flushSocket(QWebSocket *socket);
     // A message as one WebSocket text frame (RFC 6455, 5.2; a server's
     // frames are not masked): made once, written as it is to every socket
     // that gets it.
@@ -341,7 +345,8 @@ void PushFanout::send(QWebSocket *socket, const Connection &connection, const QB
 {
     if (std::optional<FrameWriter::Write> write = prepare(socket, connection, frame)) {
         FrameWriter::writeOne(*write);
-        finish(socket, *write);
+        if (keepRest(socket, *write))
+            flushSocket(socket);
     }
 }
 
@@ -349,15 +354,18 @@ std::optional<FrameWriter::Write> PushFanout::prepare(QWebSocket *socket, const 
                                                       const QByteArray &frame)
 {
     QTcpSocket *tcp = connection.tcp.data();
-    if (!tcp || tcp->state() != QAbstractSocket::ConnectedState || socket->state() != QAbstractSocket::ConnectedState)
-        return std::nullopt; // on its way out: closing, or closed
+    if (!tcp)
+        return std::nullopt; // closed
     const qint64 waiting = tcp->bytesToWrite();
     if (waiting > PushHub::MaxBacklogBytes) {
+        // Closing or not: a close frame behind a megabyte may never be read.
         qCInfo(lcServer) << "Dropping a push connection that reads too slowly";
         // Not at once: the caller may be walking the sockets.
         QTimer::singleShot(0, socket, [socket]() { socket->abort(); });
         return std::nullopt;
     }
+    if (tcp->state() != QAbstractSocket::ConnectedState || socket->state() != QAbstractSocket::ConnectedState)
+        return std::nullopt; // on its way out: closing
     // Written now, and straight to the kernel when nothing waits before it
     // in the socket's buffer: a tick walks a thousand sockets, and each
     // trip through QWebSocket and the socket's buffer and notifiers cost
@@ -367,17 +375,25 @@ std::optional<FrameWriter::Write> PushFanout::prepare(QWebSocket *socket, const 
     return FrameWriter::Write{waiting == 0 ? connection.descriptor : -1, frame, 0};
 }
 
-void PushFanout::finish(QWebSocket *socket, const FrameWriter::Write &write)
+bool PushFanout::keepRest(QWebSocket *socket, const FrameWriter::Write &write)
 {
     if (write.written >= write.frame.size())
-        return;
+        return false;
+    const auto connection = m_sockets.constFind(socket);
+    QTcpSocket *tcp = connection != m_sockets.cend() ? connection->tcp.data() : nullptr;
+    if (!tcp)
+        return false;
+    tcp->write(write.frame.constData() + write.written, write.frame.size() - write.written);
+    return true;
+}
+
+void PushFanout::flushSocket(QWebSocket *socket)
+{
     const auto connection = m_sockets.constFind(socket);
     if (connection == m_sockets.cend())
-        return; // closed by an earlier one's write
-    if (QTcpSocket *tcp = connection->tcp.data()) {
-        tcp->write(write.frame.constData() + write.written, write.frame.size() - write.written);
+        return; // closed by an earlier one's flush
+    if (QTcpSocket *tcp = connection->tcp.data())
         tcp->flush();
-    }
 }
 
 void PushFanout::queuePoke(qint64 agentId, qint64 seq)
@@ -453,8 +469,9 @@ void PushFanout::flushNow()
         return *frame;
     };
     // Nothing here closes a socket: the walk over m_sockets holds. What
-    // the kernel does not take is written afterwards, through the sockets'
-    // buffers, and that may close some.
+    // the kernel does not take goes into the sockets' buffers afterwards,
+    // every frame whole before any socket is flushed (a flush may close a
+    // socket, and its closing sends to others).
     QList<QWebSocket *> sockets;
     QList<FrameWriter::Write> writes;
     sockets.reserve(m_sockets.size());
@@ -471,8 +488,13 @@ void PushFanout::flushNow()
         }
     }
     m_writer.writeAll(writes);
-    for (qsizetype i = 0; i < writes.size(); ++i)
-        finish(sockets[i], writes[i]);
+    QList<QWebSocket *> waiting;
+    for (qsizetype i = 0; i < writes.size(); ++i) {
+        if (keepRest(sockets[i], writes[i]))
+            waiting.append(sockets[i]);
+    }
+    for (QWebSocket *socket : std::as_const(waiting))
+        flushSocket(socket);
 }
 
 QByteArray PushFanout::messageFrame(const QJsonObject &message)
