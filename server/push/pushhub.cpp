@@ -366,12 +366,13 @@ std::optional<FrameWriter::Write> PushFanout::prepare(QWebSocket *socket, const 
     }
     if (tcp->state() != QAbstractSocket::ConnectedState || socket->state() != QAbstractSocket::ConnectedState)
         return std::nullopt; // on its way out: closing
-    // Written now, and straight to the kernel when nothing waits before it
-    // in the socket's buffer: a tick walks a thousand sockets, and each
-    // trip through QWebSocket and the socket's buffer and notifiers cost
-    // more than the write itself. What the kernel does not take waits in
-    // the socket's buffer, behind which QWebSocket's own frames (pongs,
-    // the close) queue up in order.
+    // Straight to the kernel when nothing waits before it in the socket's
+    // buffer: a tick walks a thousand sockets, and each trip through
+    // QWebSocket and the socket's buffer and notifiers cost more than the
+    // write itself. With something waiting (descriptor -1), the whole frame
+    // goes behind it in the buffer (keepRest), as does what the kernel does
+    // not take; QWebSocket's own frames (pongs, the close) queue up there
+    // in order.
     return FrameWriter::Write{waiting == 0 ? connection.descriptor : -1, frame, 0};
 }
 
